@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Data.Postgres;
+
+/// <summary>How Kindred talks to PostgreSQL: its migrations live in this assembly.</summary>
+public static class PostgresDatabase
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(PostgresDatabase).Assembly.FullName)
+            .EnableRetryOnFailure(3));
+}

@@ -1,0 +1,20 @@
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kindred.Data.Configurations;
+
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Code).HasMaxLength(64);
+        builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.Note).HasMaxLength(500);
+        builder.HasIndex(i => i.Code).IsUnique();
+        builder.HasIndex(i => i.CreatedById);
+        // Uses is bumped with a guarded UPDATE; the token stops two sign-ups taking the last use at once.
+        builder.Property(i => i.Uses).IsConcurrencyToken();
+    }
+}

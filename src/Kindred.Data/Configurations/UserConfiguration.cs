@@ -1,0 +1,17 @@
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kindred.Data.Configurations;
+
+public sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.ApplicationText).HasMaxLength(2000);
+        builder.Property(u => u.Locale).HasMaxLength(10);
+        builder.HasIndex(u => u.Status);
+        builder.HasIndex(u => u.InvitedById);
+    }
+}

@@ -1,0 +1,37 @@
+namespace Kindred.Data.Entities;
+
+/// <summary>
+/// A person or organization as the social layer sees it. Local accounts have a <see cref="User"/> with the
+/// same id; remote ones (later, through federation) have a <see cref="Domain"/>.
+/// </summary>
+public class Account
+{
+    public long Id { get; set; }
+    public required string Username { get; set; }
+    /// <summary>Lower-cased username, unique per domain, for case-insensitive look-ups.</summary>
+    public required string UsernameNormalized { get; set; }
+    public string? Domain { get; set; }
+    public string DisplayName { get; set; } = "";
+    /// <summary>The bio as the member wrote it (Markdown subset).</summary>
+    public string Note { get; set; } = "";
+    /// <summary>The bio rendered and sanitized, stored so every read is cheap.</summary>
+    public string NoteHtml { get; set; } = "";
+    public string? AvatarFile { get; set; }
+    public string? HeaderFile { get; set; }
+    public bool Locked { get; set; }
+    public bool Discoverable { get; set; } = true;
+    public bool Bot { get; set; }
+    public string? AreaName { get; set; }
+    /// <summary>Rounded to two decimals (about 1 km) before it is stored; never an exact position.</summary>
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public ProfileVisibility AreaVisibility { get; set; } = ProfileVisibility.Members;
+    public ProfileVisibility TagsVisibility { get; set; } = ProfileVisibility.Public;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? LastStatusAt { get; set; }
+
+    public User? User { get; set; }
+    public List<AccountField> Fields { get; set; } = [];
+    public List<AccountTag> Tags { get; set; } = [];
+}

@@ -1,0 +1,19 @@
+namespace Kindred.Data.Entities;
+
+/// <summary>An invitation code: a way in when registrations are by invitation, and the memory of who brought whom.</summary>
+public class Invitation
+{
+    public long Id { get; set; }
+    public required string Code { get; set; }
+    public long? CreatedById { get; set; }
+    public string? Email { get; set; }
+    public string Note { get; set; } = "";
+    public int? MaxUses { get; set; }
+    public int Uses { get; set; }
+    public DateTime? ExpiresAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public bool Revoked { get; set; }
+
+    public bool IsUsable(DateTime now) =>
+        !Revoked && (ExpiresAt is null || ExpiresAt > now) && (MaxUses is null || Uses < MaxUses);
+}

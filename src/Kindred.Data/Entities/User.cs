@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Kindred.Data.Entities;
+
+public enum UserRole
+{
+    Member = 0,
+    Staff = 1,
+    Moderator = 2,
+    Admin = 3,
+    Owner = 4,
+}
+
+public enum UserStatus
+{
+    Active = 0,
+    /// <summary>Signed up in approval mode and waiting for an admin.</summary>
+    Pending = 1,
+    Rejected = 2,
+    Disabled = 3,
+}
+
+/// <summary>The sign-in side of a local account; shares its id with <see cref="Account"/>.</summary>
+public class User : IdentityUser<long>
+{
+    public Account Account { get; set; } = null!;
+    public UserRole Role { get; set; }
+    public UserStatus Status { get; set; }
+    public string? ApplicationText { get; set; }
+    public string Locale { get; set; } = "en";
+    public long? InvitedById { get; set; }
+    public long? InvitationId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public DateTime? LastSignInAt { get; set; }
+}

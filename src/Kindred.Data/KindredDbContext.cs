@@ -1,0 +1,34 @@
+using Kindred.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Data;
+
+/// <summary>The one provider-neutral model. Provider specifics live in Kindred.Data.Sqlite and Kindred.Data.Postgres.</summary>
+public class KindredDbContext(DbContextOptions<KindredDbContext> options)
+    : IdentityUserContext<User, long>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<InstanceRule> InstanceRules => Set<InstanceRule>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountField> AccountFields => Set<AccountField>();
+    public DbSet<AccountTag> AccountTags => Set<AccountTag>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KindredDbContext).Assembly);
+        builder.UseOpenIddict();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite hands back Unspecified, so mark it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
