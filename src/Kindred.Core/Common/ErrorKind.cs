@@ -13,4 +13,13 @@ public enum ErrorKind
     Gone,
     RateLimited,
     Unauthorized,
+
+    /// <summary>The request itself could not be read (malformed JSON or form).</summary>
+    BadRequest,
+
+    /// <summary>The body is larger than the endpoint accepts.</summary>
+    TooLarge,
+
+    /// <summary>The body is in a format the endpoint does not read.</summary>
+    UnsupportedMediaType,
 }

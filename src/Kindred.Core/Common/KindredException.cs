@@ -52,4 +52,7 @@ public sealed class KindredException : Exception
 
     public static KindredException RateLimited(TimeSpan? retryAfter = null, string message = "Too many requests") =>
         new(ErrorKind.RateLimited, message) { RetryAfter = retryAfter };
+
+    public static KindredException BadRequest(string message) =>
+        new(ErrorKind.BadRequest, message);
 }

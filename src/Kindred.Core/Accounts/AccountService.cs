@@ -1,0 +1,217 @@
+using System.Net.Mail;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kindred.Core.Accounts;
+
+/// <summary>Creating local accounts, the registration modes, approval and roles.</summary>
+public sealed class AccountService(
+    KindredDbContext db,
+    UserManager<User> users,
+    IOptions<KindredOptions> options,
+    TimeProvider time)
+{
+    public const int MaxApplicationLength = 2000;
+
+    public async Task<User> CreateUserAsync(NewUser request, CancellationToken ct = default)
+    {
+        var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct);
+        user.Role = request.Role;
+        user.Status = UserStatus.Active;
+        user.EmailConfirmed = true;
+        user.ApprovedAt = user.CreatedAt;
+        await SaveNewUserAsync(user, request.Password);
+        return user;
+    }
+
+    /// <summary>Public sign-up in whichever mode the operator chose. The caller sends the confirmation e-mail.</summary>
+    public async Task<User> RegisterAsync(Registration request, CancellationToken ct = default)
+    {
+        var settings = options.Value.Registrations;
+        if (!request.AcceptedRules)
+        {
+            throw KindredException.Invalid("agreement", "Please accept the server rules to join.");
+        }
+        var applicationText = (request.ApplicationText ?? "").Trim();
+        if (applicationText.Length > MaxApplicationLength)
+        {
+            throw KindredException.Invalid("reason", $"The application has at most {MaxApplicationLength} characters.");
+        }
+
+        Invitation? invitation = null;
+        var code = (request.InvitationCode ?? "").Trim();
+        if (code.Length > 0)
+        {
+            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Code == code, ct);
+            if (invitation is null || !invitation.IsUsable(time.UtcNow()))
+            {
+                throw KindredException.Invalid("invitation", "This invitation is not valid any more.");
+            }
+        }
+        else if (settings.Mode == RegistrationMode.Invite)
+        {
+            throw KindredException.Forbidden("Joining is by invitation only.");
+        }
+
+        var needsApproval = settings.Mode == RegistrationMode.Approval && !(invitation is not null && settings.InvitationSkipsApproval);
+        if (needsApproval && applicationText.Length == 0)
+        {
+            throw KindredException.Invalid("reason", "Tell us a little about why you would like to join.");
+        }
+
+        var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct);
+        user.Role = UserRole.Member;
+        user.Status = needsApproval ? UserStatus.Pending : UserStatus.Active;
+        user.ApplicationText = applicationText.Length == 0 ? null : applicationText;
+        user.EmailConfirmed = !settings.RequireEmailConfirmation;
+        user.ApprovedAt = needsApproval ? null : user.CreatedAt;
+        if (invitation is not null)
+        {
+            invitation.Uses++;
+            user.InvitationId = invitation.Id;
+            user.InvitedById = invitation.CreatedById;
+        }
+        try
+        {
+            await SaveNewUserAsync(user, request.Password);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw KindredException.Conflict("This invitation was used up a moment ago.");
+        }
+        return user;
+    }
+
+    public async Task<IReadOnlyList<User>> PendingAsync(CancellationToken ct = default) =>
+        await db.Users.Include(u => u.Account).Where(u => u.Status == UserStatus.Pending).OrderBy(u => u.Id).ToListAsync(ct);
+
+    public async Task<User> ApproveAsync(long userId, CancellationToken ct = default)
+    {
+        var user = await PendingUserAsync(userId, ct);
+        user.Status = UserStatus.Active;
+        user.ApprovedAt = time.UtcNow();
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    public async Task<User> RejectAsync(long userId, CancellationToken ct = default)
+    {
+        var user = await PendingUserAsync(userId, ct);
+        user.Status = UserStatus.Rejected;
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    public async Task<User> SetRoleAsync(UserRole actorRole, long userId, UserRole role, CancellationToken ct = default)
+    {
+        var user = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw KindredException.NotFound("No such user.");
+        if (!Roles.CanAssign(actorRole, user.Role, role))
+        {
+            throw KindredException.Forbidden("You may not give or take that role.");
+        }
+        if (user.Role == UserRole.Owner && role != UserRole.Owner
+            && await db.Users.CountAsync(u => u.Role == UserRole.Owner, ct) == 1)
+        {
+            throw KindredException.Conflict("The organization needs at least one owner.");
+        }
+        user.Role = role;
+        await db.SaveChangesAsync(ct);
+        // A new stamp makes every signed-in browser pick up the new role at its next check.
+        await users.UpdateSecurityStampAsync(user);
+        return user;
+    }
+
+    public async Task ResetPasswordAsync(long userId, string newPassword, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ?? throw KindredException.NotFound("No such user.");
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "password");
+    }
+
+    public Task<User?> FindLocalAsync(string username, CancellationToken ct = default)
+    {
+        var normalized = Usernames.Normalize(username);
+        return db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Account.UsernameNormalized == normalized && u.Account.Domain == null, ct);
+    }
+
+    private async Task<User> PendingUserAsync(long userId, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw KindredException.NotFound("No such user.");
+        if (user.Status != UserStatus.Pending)
+        {
+            throw KindredException.Conflict("This application has already been decided.");
+        }
+        return user;
+    }
+
+    private async Task<User> BuildUserAsync(string username, string email, string locale, CancellationToken ct)
+    {
+        var name = Usernames.Validate(username);
+        var address = ValidateEmail(email);
+        var language = Languages.Validate(locale, "locale");
+        var normalized = Usernames.Normalize(name);
+        if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized && a.Domain == null, ct))
+        {
+            throw KindredException.Invalid("username", "That username is taken.");
+        }
+        if (await users.FindByEmailAsync(address) is not null)
+        {
+            throw KindredException.Invalid("email", "An account with this e-mail address already exists.");
+        }
+        var now = time.UtcNow();
+        var id = Snowflake.NewId(now);
+        var account = new Account
+        {
+            Id = id,
+            Username = name,
+            UsernameNormalized = normalized,
+            DisplayName = name,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return new User
+        {
+            Id = id,
+            UserName = name,
+            Email = address,
+            Account = account,
+            Locale = language,
+            CreatedAt = now,
+        };
+    }
+
+    private async Task SaveNewUserAsync(User user, string password)
+    {
+        // Identity validates the password before it writes anything, so a weak password changes nothing.
+        ThrowIfFailed(await users.CreateAsync(user, password ?? ""), "password");
+    }
+
+    public static string ValidateEmail(string? email)
+    {
+        var address = (email ?? "").Trim();
+        if (address.Length is 0 or > 254 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address || !address.Contains('.', StringComparison.Ordinal))
+        {
+            throw KindredException.Invalid("email", "Enter a valid e-mail address.");
+        }
+        return address;
+    }
+
+    internal static void ThrowIfFailed(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            var message = string.Join(" ", result.Errors.Select(e => e.Description));
+            var target = result.Errors.Any(e => e.Code.Contains("Email", StringComparison.Ordinal)) ? "email"
+                : result.Errors.Any(e => e.Code.Contains("UserName", StringComparison.Ordinal)) ? "username"
+                : field;
+            throw KindredException.Invalid(target, message);
+        }
+    }
+}

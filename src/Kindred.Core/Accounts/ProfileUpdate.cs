@@ -1,0 +1,28 @@
+using Kindred.Data.Entities;
+
+namespace Kindred.Core.Accounts;
+
+/// <summary>A change to a profile; null means "leave as it is".</summary>
+public sealed class ProfileUpdate
+{
+    public string? DisplayName { get; init; }
+    public string? Note { get; init; }
+    public bool? Locked { get; init; }
+    public bool? Discoverable { get; init; }
+    public bool? Bot { get; init; }
+    public string? AreaName { get; init; }
+    /// <summary>Set both, or clear both with <see cref="ClearCoordinates"/>.</summary>
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public bool ClearCoordinates { get; init; }
+    public ProfileVisibility? AreaVisibility { get; init; }
+    public ProfileVisibility? TagsVisibility { get; init; }
+    public IReadOnlyList<string>? Interests { get; init; }
+    public IReadOnlyList<string>? Skills { get; init; }
+    public IReadOnlyList<(string Name, string Value)>? Fields { get; init; }
+    public string? Locale { get; init; }
+    public Stream? Avatar { get; init; }
+    public Stream? Header { get; init; }
+    public bool RemoveAvatar { get; init; }
+    public bool RemoveHeader { get; init; }
+}

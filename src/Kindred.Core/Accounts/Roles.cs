@@ -1,0 +1,24 @@
+using Kindred.Data.Entities;
+
+namespace Kindred.Core.Accounts;
+
+/// <summary>The one place that says which role may do what. Web policies, API checks and the CLI all ask here.</summary>
+public static class Roles
+{
+    public const string ClaimType = "kindred:role";
+
+    public static bool CanAdminister(UserRole role) => role is UserRole.Owner or UserRole.Admin;
+
+    public static bool CanModerate(UserRole role) => role is UserRole.Owner or UserRole.Admin or UserRole.Moderator;
+
+    public static bool IsStaff(UserRole role) => role is UserRole.Owner or UserRole.Admin or UserRole.Staff;
+
+    /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
+    public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
+        actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);
+
+    public static string Name(UserRole role) => role.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? value, out UserRole role) =>
+        Enum.TryParse(value, ignoreCase: true, out role) && Enum.IsDefined(role);
+}

@@ -1,0 +1,60 @@
+namespace Kindred.Core.Common;
+
+public enum RegistrationMode
+{
+    Open,
+    Approval,
+    Invite,
+}
+
+/// <summary>The "Kindred" configuration section. Every key is documented in the README.</summary>
+public sealed class KindredOptions
+{
+    public const string Section = "Kindred";
+
+    /// <summary>Holds the SQLite database, media, keys and outgoing mail files. Relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The address people reach this server at, e.g. https://community.example.org. Used in links, e-mails and the API.</summary>
+    public string? PublicUrl { get; set; }
+
+    public DatabaseOptions Database { get; set; } = new();
+    public RegistrationOptions Registrations { get; set; } = new();
+    public OAuthOptions OAuth { get; set; } = new();
+    public Email.EmailOptions Smtp { get; set; } = new();
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+
+    public sealed class DatabaseOptions
+    {
+        /// <summary>"sqlite" (the default) or "postgres".</summary>
+        public string Provider { get; set; } = "sqlite";
+
+        /// <summary>Unset for SQLite means {DataDirectory}/kindred.db. Required for PostgreSQL.</summary>
+        public string? ConnectionString { get; set; }
+    }
+
+    public sealed class RegistrationOptions
+    {
+        public RegistrationMode Mode { get; set; } = RegistrationMode.Approval;
+
+        /// <summary>In approval mode, whether a member's invitation lets the newcomer skip the queue.</summary>
+        public bool InvitationSkipsApproval { get; set; } = true;
+
+        /// <summary>Whether a new account must confirm its e-mail address before it can sign in.</summary>
+        public bool RequireEmailConfirmation { get; set; } = true;
+    }
+
+    public sealed class OAuthOptions
+    {
+        /// <summary>The resource-owner password grant, for scripts and test automation only.</summary>
+        public bool AllowPasswordGrant { get; set; }
+    }
+
+    public sealed class TelemetryOptions
+    {
+        /// <summary>An OTLP endpoint such as http://localhost:4317; unset keeps the exporter off.</summary>
+        public string? OtlpEndpoint { get; set; }
+    }
+}

@@ -1,0 +1,75 @@
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Core.Common.Email;
+using Kindred.Core.Invitations;
+using Kindred.Core.Setup;
+using Kindred.Data;
+using Kindred.Data.Postgres;
+using Kindred.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kindred.Server.Hosting;
+
+public static class CoreServices
+{
+    /// <summary>Options, the database and the core services: everything both the web host and the command line need.</summary>
+    public static IHostApplicationBuilder AddKindredCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<KindredOptions>().Bind(builder.Configuration.GetSection(KindredOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KindredOptions>>().Value.Smtp);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<KindredDbContext>((sp, options) =>
+        {
+            var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
+            ConfigureDatabase(options, kindred);
+        });
+        services.AddSingleton<SetupState>();
+        services.AddSingleton<MediaStorage>();
+        services.AddScoped<SetupService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<InvitationService>();
+        services.AddSingleton(sp =>
+        {
+            var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
+            return new EmailSender(kindred.Smtp, kindred.FullDataDirectory, sp.GetRequiredService<ILogger<EmailSender>>());
+        });
+        services.AddScoped<AccountEmails>();
+        return builder;
+    }
+
+    public static void ConfigureDatabase(DbContextOptionsBuilder options, KindredOptions kindred)
+    {
+        switch (kindred.Database.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var connection = kindred.Database.ConnectionString;
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    Directory.CreateDirectory(kindred.FullDataDirectory);
+                    connection = SqliteDatabase.ConnectionStringFor(Path.Combine(kindred.FullDataDirectory, "kindred.db"));
+                }
+                SqliteDatabase.Configure(options, connection);
+                break;
+            case "postgres" or "postgresql":
+                if (string.IsNullOrWhiteSpace(kindred.Database.ConnectionString))
+                {
+                    throw new InvalidOperationException("Kindred:Database:ConnectionString is required when Kindred:Database:Provider is postgres.");
+                }
+                PostgresDatabase.Configure(options, kindred.Database.ConnectionString);
+                break;
+            default:
+                throw new InvalidOperationException($"Kindred:Database:Provider must be sqlite or postgres, not '{kindred.Database.Provider}'.");
+        }
+    }
+
+    /// <summary>Applies pending migrations (creating the PostgreSQL database if it is missing) before the first request.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
+        await db.Database.MigrateAsync();
+    }
+}

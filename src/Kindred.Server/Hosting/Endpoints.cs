@@ -1,0 +1,37 @@
+using Kindred.Server.ActivityPub;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Accounts;
+using Kindred.Server.Mastodon.Apps;
+using Kindred.Server.Mastodon.Instance;
+using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Web;
+using Scalar.AspNetCore;
+
+namespace Kindred.Server.Hosting;
+
+public static class Endpoints
+{
+    /// <summary>Every route Kindred answers, by front door.</summary>
+    public static WebApplication MapKindredEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapStaticAssets();
+
+        // Front door 2: the Mastodon-compatible API and its OAuth server.
+        app.MapOAuthEndpoints();
+        var api = app.MapGroup("/api").AddEndpointFilter<MastodonErrors>().DisableAntiforgery();
+        api.MapAppsEndpoints();
+        api.MapAccountsEndpoints();
+        api.MapInstanceEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs");
+
+        // Front door 3: federation discovery.
+        app.MapNodeInfoEndpoints();
+
+        // Front door 1: the web pages.
+        app.MapWebEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

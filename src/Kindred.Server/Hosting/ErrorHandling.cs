@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Kindred.Core.Common;
+using Kindred.Server.Mastodon;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Kindred.Server.Hosting;
+
+/// <summary>Each front door renders failures its own way. Unexpected exceptions are logged with a trace id and never shown.</summary>
+public static class ErrorHandling
+{
+    public static IApplicationBuilder UseKindredErrors(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = e => e is KindredException k ? MastodonErrors.StatusFor(k.Kind) : e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError,
+        ExceptionHandler = async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var trace = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            var isApi = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/oauth") || context.Request.Path.StartsWithSegments("/nodeinfo");
+            string message;
+            if (error is KindredException known)
+            {
+                context.Response.StatusCode = MastodonErrors.StatusFor(known.Kind);
+                message = known.Message;
+            }
+            else if (error is BadHttpRequestException bad)
+            {
+                context.Response.StatusCode = bad.StatusCode;
+                message = "The request could not be read.";
+            }
+            else
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kindred.Errors")
+                    .LogError(error, "Unhandled exception {TraceId} on {Method} {Path}", trace, context.Request.Method, context.Request.Path.Value);
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                message = $"Something went wrong on our side (trace {trace}).";
+            }
+            if (isApi)
+            {
+                await context.Response.WriteAsJsonAsync(new { error = message });
+            }
+            else
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Error</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>Something went wrong</h1><p>{System.Net.WebUtility.HtmlEncode(message)}</p><p><a href=\"/\">Home</a></p></main></body></html>");
+            }
+        },
+    });
+}

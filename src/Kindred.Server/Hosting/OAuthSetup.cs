@@ -1,0 +1,102 @@
+using System.Net;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Server.Mastodon.OAuth;
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Kindred.Server.Hosting;
+
+/// <summary>OpenIddict as the OAuth 2 server Mastodon apps sign in through (Mastodon docs: methods/oauth).</summary>
+public static class OAuthSetup
+{
+    public const string OutOfBand = "urn:ietf:wg:oauth:2.0:oob";
+
+    public static WebApplicationBuilder AddKindredOAuth(this WebApplicationBuilder builder)
+    {
+        var kindred = builder.Configuration.GetSection(KindredOptions.Section).Get<KindredOptions>() ?? new KindredOptions();
+        builder.Services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KindredDbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("oauth/authorize")
+                    .SetTokenEndpointUris("oauth/token")
+                    .SetRevocationEndpointUris("oauth/revoke")
+                    .SetConfigurationEndpointUris(".well-known/oauth-authorization-server", ".well-known/openid-configuration");
+                o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                if (kindred.OAuth.AllowPasswordGrant)
+                {
+                    o.AllowPasswordFlow();
+                }
+                o.RegisterScopes(MastodonScopes.All);
+                // PKCE is optional for Mastodon apps, but when used only S256 is accepted.
+                o.Configure(options => options.CodeChallengeMethods.Remove(OpenIddictConstants.CodeChallengeMethods.Plain));
+                // Mastodon tokens do not expire and its apps never refresh; reference tokens keep them revocable.
+                o.SetAccessTokenLifetime(null);
+                o.SetRefreshTokenLifetime(null);
+                o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(10));
+                o.UseReferenceAccessTokens().UseReferenceRefreshTokens();
+                // Apps are registered through /api/v1/apps and may ask for any subset of their scopes.
+                o.IgnoreScopePermissions();
+                o.AddSigningCertificate(OAuthKeys.LoadOrCreate(kindred.FullDataDirectory, "signing"));
+                o.AddEncryptionCertificate(OAuthKeys.LoadOrCreate(kindred.FullDataDirectory, "encryption"));
+                o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration()
+                    // TLS ends at the reverse proxy in production; a local install speaks plain http.
+                    .DisableTransportSecurityRequirement();
+                o.AddEventHandler<ApplyAuthorizationResponseContext>(h => h.UseInlineHandler(ShowOutOfBandCodeAsync).SetOrder(int.MinValue + 100_000));
+                o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(AddCreatedAt).SetOrder(int.MinValue + 100_000));
+                o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AddRegistrationEndpoint));
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+        return builder;
+    }
+
+    /// <summary>redirect_uri=urn:ietf:wg:oauth:2.0:oob means "show me the code"; a browser cannot follow that redirect.</summary>
+    private static async ValueTask ShowOutOfBandCodeAsync(ApplyAuthorizationResponseContext context)
+    {
+        if (context.RedirectUri != OutOfBand)
+        {
+            return;
+        }
+        var response = context.Transaction.GetHttpRequest()?.HttpContext.Response;
+        if (response is null)
+        {
+            return;
+        }
+        var code = context.Response.Code;
+        var error = context.Response.ErrorDescription ?? context.Response.Error;
+        response.StatusCode = code is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        response.ContentType = "text/html; charset=utf-8";
+        var body = code is null
+            ? $"<p>{WebUtility.HtmlEncode(error ?? "Authorization failed.")}</p>"
+            : $"<p>Copy this code and paste it into the app:</p><p><input id=\"code\" readonly size=\"60\" aria-label=\"Authorization code\" value=\"{WebUtility.HtmlEncode(code)}\"></p>";
+        await response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Authorization code</title></head><body><main><h1>Authorization code</h1>{body}</main></body></html>");
+        context.HandleRequest();
+    }
+
+    private static ValueTask AddCreatedAt(ApplyTokenResponseContext context)
+    {
+        if (context.Response.AccessToken is not null)
+        {
+            context.Response["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private static ValueTask AddRegistrationEndpoint(HandleConfigurationRequestContext context)
+    {
+        context.Metadata["app_registration_endpoint"] = new Uri(context.BaseUri!, "api/v1/apps").AbsoluteUri;
+        context.Metadata["service_documentation"] = "https://docs.joinmastodon.org/";
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kindred.Server.Hosting;
+
+/// <summary>
+/// Throttling instead of lockout, with the framework's limiter. One chained global limiter holds every rule, so a
+/// request can be limited by its address and by the account or e-mail it names at once; each rule picks its
+/// requests by path and its key from the request. Rejections are 429 with Retry-After.
+/// </summary>
+public static class RateLimits
+{
+    private static readonly string[] AccountFields = ["Input.Username", "username", "Input.UserName"];
+    private static readonly string[] EmailFields = ["Input.Email", "email"];
+
+    public static WebApplicationBuilder AddKindredRateLimits(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("Kindred:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                Rule(IsSignIn, c => "ip:" + Ip(c), limits.SignInPerIp, limits.SignInPerIpWindow),
+                Rule(IsSignIn, c => FormValue(c, AccountFields) is { } name ? "account:" + name.Trim().ToLowerInvariant() : null, limits.SignInPerAccount, limits.SignInPerAccountWindow),
+                Rule(IsSignUp, c => "ip:" + Ip(c), limits.SignUpPerIp, limits.SignUpPerIpWindow),
+                Rule(IsEmailRequest, c => FormValue(c, EmailFields) is { } email ? "email:" + email.Trim().ToLowerInvariant() : null, limits.EmailPerAddress, limits.EmailPerAddressWindow),
+                Rule(c => c.Request.Path.StartsWithSegments("/api"), ApiKey, limits.ApiPerToken, limits.ApiPerTokenWindow));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api") || context.HttpContext.Request.Path.StartsWithSegments("/oauth"))
+                {
+                    await response.WriteAsJsonAsync(new { error = "Too many requests" }, ct);
+                }
+                else
+                {
+                    response.ContentType = "text/html; charset=utf-8";
+                    await response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many attempts</title></head><body><main><h1>Too many attempts</h1><p>Please wait {seconds} seconds and try again.</p></main></body></html>", ct);
+                }
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>The limiter reads form fields synchronously; this loads the form first on the few paths whose keys live in it.</summary>
+    public static IApplicationBuilder UseFormPreloadForRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var path = context.Request.Path;
+        var keyInForm = HttpMethods.IsPost(context.Request.Method)
+            && (path.Equals("/account/sign-in", StringComparison.OrdinalIgnoreCase) || path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase) || IsEmailRequest(context));
+        if (keyInForm && context.Request.HasFormContentType)
+        {
+            try
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+        await next(context);
+    });
+
+    private static PartitionedRateLimiter<HttpContext> Rule(Func<HttpContext, bool> applies, Func<HttpContext, string?> key, int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var partition = applies(context) ? key(context) : null;
+            return partition is null
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = window,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+        });
+
+    private static bool IsSignIn(HttpContext c) =>
+        HttpMethods.IsPost(c.Request.Method)
+        && (c.Request.Path.Equals("/account/sign-in", StringComparison.OrdinalIgnoreCase)
+            || (c.Request.Path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase) && FormValue(c, ["grant_type"]) == "password"));
+
+    private static bool IsSignUp(HttpContext c) =>
+        HttpMethods.IsPost(c.Request.Method)
+        && (c.Request.Path.Equals("/account/sign-up", StringComparison.OrdinalIgnoreCase) || c.Request.Path.Equals("/api/v1/accounts", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsEmailRequest(HttpContext c) =>
+        HttpMethods.IsPost(c.Request.Method)
+        && (c.Request.Path.Equals("/account/forgot-password", StringComparison.OrdinalIgnoreCase)
+            || c.Request.Path.Equals("/account/resend-confirmation", StringComparison.OrdinalIgnoreCase));
+
+    private static string Ip(HttpContext c) => c.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static string ApiKey(HttpContext c)
+    {
+        var authorization = c.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            // Hash the token so the limiter never holds credentials in memory.
+            return "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(authorization[7..].Trim())));
+        }
+        return "ip:" + Ip(c);
+    }
+
+    private static string? FormValue(HttpContext c, string[] names)
+    {
+        if (!c.Request.HasFormContentType || c.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is not { } form)
+        {
+            return null;
+        }
+        foreach (var name in names)
+        {
+            if (form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value.ToString();
+            }
+        }
+        return null;
+    }
+}

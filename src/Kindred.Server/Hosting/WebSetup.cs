@@ -1,0 +1,69 @@
+using System.Globalization;
+using Kindred.Core.Common;
+using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Mastodon.Rendering;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+
+namespace Kindred.Server.Hosting;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [.. Languages.Supported.Select(CultureInfo.GetCultureInfo)];
+
+    /// <summary>Blazor static server rendering, localization and the renderers the front doors share.</summary>
+    public static WebApplicationBuilder AddKindredWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = "kindred-lang" },
+                new CustomRequestCultureProvider(context =>
+                {
+                    var locale = context.User.FindFirst("kindred:locale")?.Value;
+                    return Task.FromResult(locale is null ? null : new ProviderCultureResult(locale));
+                }),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddOpenApi();
+        services.AddScoped<AccountRenderer>();
+        services.AddScoped<TokenIssuer>();
+        return builder;
+    }
+
+    /// <summary>The middleware order matters: proxies first, then errors, the setup gate, static files, authentication, limits.</summary>
+    public static WebApplication UseKindredPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseKindredErrors();
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseSetupGate();
+        var media = app.Services.GetRequiredService<MediaStorage>().Root;
+        Directory.CreateDirectory(media);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(media),
+            RequestPath = "/media",
+            ServeUnknownFileTypes = false,
+        });
+        app.UseMiddleware<JsonFormBody>();
+        app.UseRequestLocalization();
+        app.UseFormPreloadForRateLimits();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}

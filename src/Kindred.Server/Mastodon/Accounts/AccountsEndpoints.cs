@@ -1,0 +1,158 @@
+using System.Globalization;
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Kindred.Server.Hosting;
+using Kindred.Server.Mastodon.Apps;
+using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Mastodon.Rendering;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Kindred.Server.Mastodon.Accounts;
+
+/// <summary>The account methods of the Mastodon API that this foundation serves (Mastodon docs: methods/accounts).</summary>
+public static class AccountsEndpoints
+{
+    public static RouteGroupBuilder MapAccountsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/v1/accounts", Register).WithSummary("Register an account (app token with write:accounts)").WithTags("Accounts");
+        api.MapGet("/v1/accounts/verify_credentials", VerifyCredentials).WithSummary("The signed-in account, with source and role").WithTags("Accounts");
+        api.MapMethods("/v1/accounts/update_credentials", ["PATCH", "PUT"], UpdateCredentials).WithSummary("Update the signed-in profile").WithTags("Accounts").DisableAntiforgery();
+        api.MapGet("/v1/accounts/lookup", Lookup).WithSummary("Find an account by its acct").WithTags("Accounts");
+        api.MapGet("/v1/accounts/{id}", Get).WithSummary("One account").WithTags("Accounts");
+        return api;
+    }
+
+    private static async Task<IResult> Register(HttpContext context, AccountService accounts, AccountEmails emails, PublicUrls urls, TokenIssuer tokens, IOpenIddictApplicationManager applications)
+    {
+        var principal = await MastodonAuth.RequireTokenAsync(context, "write:accounts");
+        if (principal.GetClaim(Claims.Subject)?.StartsWith("app:", StringComparison.Ordinal) != true)
+        {
+            throw KindredException.Forbidden("Register with an app token (client_credentials), not a user token.");
+        }
+        var clientId = principal.GetClaim(Claims.ClientId) ?? principal.GetPresenters().FirstOrDefault()
+            ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        var input = await MastodonParams.ReadAsync(context.Request);
+        var user = await accounts.RegisterAsync(new Registration(
+            input.Value("username", 100) ?? "",
+            input.Value("email", 300) ?? "",
+            input.Value("password", 200) ?? "",
+            input.Value("locale", 10) ?? "en",
+            input.Bool("agreement") ?? false,
+            input.Value("reason", AccountService.MaxApplicationLength + 1),
+            input.Value("invite_code", 64)));
+        if (!user.EmailConfirmed)
+        {
+            await emails.SendConfirmationAsync(user, urls.Base);
+        }
+        var application = await applications.FindByClientIdAsync(clientId);
+        var appScopes = application is null ? ["read"] : await AppsEndpoints.ScopesAsync(applications, application);
+        var token = await tokens.IssueAsync(context, clientId, OAuthEndpoints.CreatePrincipal(user, appScopes), urls.Base);
+        return MastodonJson.Ok(new MastodonToken(token, "Bearer", string.Join(' ', appScopes), DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    }
+
+    private static async Task<IResult> VerifyCredentials(HttpContext context, KindredDbContext db, AccountRenderer renderer)
+    {
+        var principal = await MastodonAuth.RequireTokenAsync(context, "read:accounts");
+        var viewer = await MastodonAuth.ViewerAsync(context) ?? throw KindredException.Invalid("token", "This method requires an authenticated user");
+        _ = principal;
+        var account = await LoadAsync(db, a => a.Id == viewer) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        return MastodonJson.Ok(renderer.Render(account, viewer, withSource: true));
+    }
+
+    private static async Task<IResult> UpdateCredentials(HttpContext context, ProfileService profiles, KindredDbContext db, AccountRenderer renderer)
+    {
+        var viewer = await MastodonAuth.RequireUserAsync(context, "write:accounts");
+        var input = await MastodonParams.ReadAsync(context.Request);
+        var avatar = input.Files.GetFile("avatar");
+        var header = input.Files.GetFile("header");
+        await using var avatarStream = avatar?.OpenReadStream();
+        await using var headerStream = header?.OpenReadStream();
+        var fields = input.Indexed("fields_attributes");
+        var update = new ProfileUpdate
+        {
+            DisplayName = input.Value("display_name", 1000),
+            Note = input.Value("note", 10_000),
+            Locked = input.Bool("locked"),
+            Bot = input.Bool("bot"),
+            Discoverable = input.Bool("discoverable"),
+            Locale = input.Value("source[language]", 10),
+            AreaName = input.Value("area_name", 1000),
+            Latitude = input.Number("latitude"),
+            Longitude = input.Number("longitude"),
+            ClearCoordinates = input.Has("latitude") && input.Value("latitude") == "" && input.Value("longitude") == "",
+            AreaVisibility = ParseVisibility(input.Value("area_visibility", 20), "area_visibility"),
+            TagsVisibility = ParseVisibility(input.Value("tags_visibility", 20), "tags_visibility"),
+            Interests = input.Has("interests") ? input.List("interests") : null,
+            Skills = input.Has("skills") ? input.List("skills") : null,
+            Fields = input.Has("fields_attributes") || fields.Count > 0
+                ? fields.Select(f => (f.GetValueOrDefault("name") ?? "", f.GetValueOrDefault("value") ?? "")).ToList()
+                : null,
+            Avatar = avatarStream,
+            Header = headerStream,
+        };
+        await profiles.UpdateAsync(viewer, update);
+        var account = await LoadAsync(db, a => a.Id == viewer);
+        return MastodonJson.Ok(renderer.Render(account!, viewer, withSource: true));
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext context, KindredDbContext db, AccountRenderer renderer)
+    {
+        var viewer = await MastodonAuth.ViewerAsync(context);
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId))
+        {
+            throw KindredException.NotFound("Record not found");
+        }
+        var account = await LoadAsync(db, a => a.Id == accountId) ?? throw KindredException.NotFound("Record not found");
+        return MastodonJson.Ok(renderer.Render(account, viewer));
+    }
+
+    private static async Task<IResult> Lookup(HttpContext context, KindredDbContext db, AccountRenderer renderer, PublicUrls urls)
+    {
+        var viewer = await MastodonAuth.ViewerAsync(context);
+        var acct = (context.Request.Query["acct"].ToString() ?? "").Trim().TrimStart('@');
+        if (acct.Length is 0 or > 300)
+        {
+            throw KindredException.NotFound("Record not found");
+        }
+        var at = acct.IndexOf('@', StringComparison.Ordinal);
+        var username = at < 0 ? acct : acct[..at];
+        var domain = at < 0 ? null : acct[(at + 1)..];
+        if (domain is not null && string.Equals(domain, urls.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            domain = null;
+        }
+        if (domain is not null)
+        {
+            // Remote accounts arrive with federation; until then there is nothing to find.
+            throw KindredException.NotFound("Record not found");
+        }
+        var normalized = Usernames.Normalize(username);
+        var account = await LoadAsync(db, a => a.UsernameNormalized == normalized && a.Domain == null) ?? throw KindredException.NotFound("Record not found");
+        return MastodonJson.Ok(renderer.Render(account, viewer));
+    }
+
+    /// <summary>Only accounts the public may know about: local ones must be active (not pending, rejected or disabled).</summary>
+    private static Task<Account?> LoadAsync(KindredDbContext db, System.Linq.Expressions.Expression<Func<Account, bool>> predicate) =>
+        db.Accounts.AsNoTracking()
+            .Include(a => a.Fields)
+            .Include(a => a.Tags)
+            .Include(a => a.User)
+            .AsSplitQuery()
+            .Where(predicate)
+            .Where(a => a.Domain != null || (a.User != null && a.User.Status == UserStatus.Active))
+            .FirstOrDefaultAsync();
+
+    private static ProfileVisibility? ParseVisibility(string? value, string field) => value switch
+    {
+        null or "" => null,
+        "public" => ProfileVisibility.Public,
+        "members" => ProfileVisibility.Members,
+        "only_me" => ProfileVisibility.OnlyMe,
+        _ => throw KindredException.Invalid(field, $"{field} must be public, members or only_me."),
+    };
+}

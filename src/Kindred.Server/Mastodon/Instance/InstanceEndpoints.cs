@@ -1,0 +1,113 @@
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Kindred.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kindred.Server.Mastodon.Instance;
+
+/// <summary>GET /api/v1/instance, /api/v2/instance and /api/v1/instance/rules (Mastodon docs: methods/instance).</summary>
+public static class InstanceEndpoints
+{
+    /// <summary>Clients parse the leading Mastodon version to decide which features to use.</summary>
+    public const string Version = "4.3.0 (compatible; Kindred 0.1.0)";
+    public const int MaxCharacters = 5000;
+    public const int MaxMediaAttachments = 4;
+    public const int ImageSizeLimit = 8 * 1024 * 1024;
+    public const int ImageMatrixLimit = 16_777_216;
+
+    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif"];
+
+    public static RouteGroupBuilder MapInstanceEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/v1/instance", V1).WithSummary("Server information (v1)").WithTags("Instance");
+        api.MapGet("/v2/instance", V2).WithSummary("Server information").WithTags("Instance");
+        api.MapGet("/v1/instance/rules", Rules).WithSummary("Server rules").WithTags("Instance");
+        return api;
+    }
+
+    private static async Task<IResult> V1(KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options)
+    {
+        var org = await db.Organizations.AsNoTracking().FirstAsync();
+        var users = await db.Users.CountAsync(u => u.Status == UserStatus.Active);
+        var mode = options.Value.Registrations.Mode;
+        return MastodonJson.Ok(new
+        {
+            uri = urls.Host,
+            title = org.Name,
+            short_description = org.Description,
+            description = org.Description,
+            email = org.ContactEmail,
+            version = Version,
+            urls = new { streaming_api = urls.Base.Replace("http", "ws", StringComparison.Ordinal) },
+            stats = new { user_count = users, status_count = 0, domain_count = 0 },
+            thumbnail = urls.Absolute("/img/header.png"),
+            languages = new[] { org.DefaultLanguage },
+            registrations = mode != RegistrationMode.Invite,
+            approval_required = mode == RegistrationMode.Approval,
+            invites_enabled = true,
+            configuration = Configuration(urls),
+            contact_account = (object?)null,
+            rules = await RulesAsync(db),
+        });
+    }
+
+    private static async Task<IResult> V2(KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options)
+    {
+        var org = await db.Organizations.AsNoTracking().FirstAsync();
+        var users = await db.Users.CountAsync(u => u.Status == UserStatus.Active);
+        var mode = options.Value.Registrations.Mode;
+        return MastodonJson.Ok(new
+        {
+            domain = urls.Host,
+            title = org.Name,
+            version = Version,
+            source_url = "https://kindred.invalid/source",
+            description = org.Description,
+            usage = new { users = new { active_month = users } },
+            thumbnail = new { url = urls.Absolute("/img/header.png"), blurhash = (string?)null, versions = new { } },
+            icon = Array.Empty<object>(),
+            languages = new[] { org.DefaultLanguage },
+            configuration = Configuration(urls),
+            registrations = new
+            {
+                enabled = mode != RegistrationMode.Invite,
+                approval_required = mode == RegistrationMode.Approval,
+                message = mode == RegistrationMode.Invite ? "Joining is by invitation only." : null,
+                url = (string?)null,
+            },
+            api_versions = new { mastodon = 2 },
+            contact = new { email = org.ContactEmail, account = (object?)null },
+            rules = await RulesAsync(db),
+            kindred = new { organization = new { name = org.Name, area_name = org.AreaName, default_language = org.DefaultLanguage } },
+        });
+    }
+
+    private static async Task<IResult> Rules(KindredDbContext db) => MastodonJson.Ok(await RulesAsync(db));
+
+    private static async Task<object[]> RulesAsync(KindredDbContext db) =>
+        (await db.InstanceRules.AsNoTracking().OrderBy(r => r.Position).ToListAsync())
+            .Select(r => (object)new { id = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), text = r.Text, hint = r.Hint })
+            .ToArray();
+
+    private static object Configuration(PublicUrls urls) => new
+    {
+        urls = new { streaming = urls.Base.Replace("http", "ws", StringComparison.Ordinal), status = (string?)null },
+        vapid = new { public_key = "" },
+        accounts = new { max_featured_tags = 10, max_pinned_statuses = 5 },
+        statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = 23 },
+        media_attachments = new
+        {
+            supported_mime_types = ImageTypes,
+            image_size_limit = ImageSizeLimit,
+            image_matrix_limit = ImageMatrixLimit,
+            video_size_limit = 0,
+            video_frame_rate_limit = 0,
+            video_matrix_limit = 0,
+            description_limit = 1500,
+        },
+        polls = new { max_options = 4, max_characters_per_option = 50, min_expiration = 300, max_expiration = 2_629_746 },
+        translation = new { enabled = false },
+    };
+}

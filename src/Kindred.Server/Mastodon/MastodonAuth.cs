@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using Kindred.Core.Common;
+using Kindred.Server.Mastodon.OAuth;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Kindred.Server.Mastodon;
+
+/// <summary>Who is calling the API: a user token, an app token, or nobody. Scope checks follow Mastodon's
+/// answers: 401 for a missing or bad token, 403 for a scope the token lacks, 422 when an app token calls a
+/// user method.</summary>
+public static class MastodonAuth
+{
+    private const string PrincipalKey = "kindred:api-principal";
+
+    public static async Task<ClaimsPrincipal?> PrincipalAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(PrincipalKey, out var cached))
+        {
+            return cached as ClaimsPrincipal;
+        }
+        ClaimsPrincipal? principal = null;
+        if (context.Request.Headers.Authorization.Count > 0 || context.Request.Query.ContainsKey("access_token"))
+        {
+            var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+            if (!result.Succeeded)
+            {
+                throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+            }
+            principal = result.Principal;
+        }
+        context.Items[PrincipalKey] = principal;
+        return principal;
+    }
+
+    /// <summary>The signed-in user's account id, if the caller holds a user token (optional authentication).</summary>
+    public static async Task<long?> ViewerAsync(HttpContext context)
+    {
+        var principal = await PrincipalAsync(context);
+        return UserId(principal);
+    }
+
+    /// <summary>Requires a user token with <paramref name="scope"/>; returns the user's account id.</summary>
+    public static async Task<long> RequireUserAsync(HttpContext context, string scope)
+    {
+        var principal = await PrincipalAsync(context) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        RequireScope(principal, scope);
+        return UserId(principal) ?? throw KindredException.Invalid("token", "This method requires an authenticated user");
+    }
+
+    /// <summary>Requires any token (user or app) with <paramref name="scope"/>.</summary>
+    public static async Task<ClaimsPrincipal> RequireTokenAsync(HttpContext context, string scope)
+    {
+        var principal = await PrincipalAsync(context) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        RequireScope(principal, scope);
+        return principal;
+    }
+
+    private static void RequireScope(ClaimsPrincipal principal, string scope)
+    {
+        if (!MastodonScopes.Allows(principal, scope))
+        {
+            throw KindredException.Forbidden("This action is outside the authorized scopes");
+        }
+    }
+
+    private static long? UserId(ClaimsPrincipal? principal)
+    {
+        var subject = principal?.GetClaim(OpenIddictConstants.Claims.Subject);
+        return long.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+}

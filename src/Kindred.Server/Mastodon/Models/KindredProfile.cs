@@ -1,0 +1,14 @@
+namespace Kindred.Server.Mastodon.Models;
+
+/// <summary>The "kindred" key on an Account: the parts of a profile Mastodon has no place for. Each part is null
+/// when the viewer may not see it.</summary>
+public sealed class KindredProfile
+{
+    public string? AreaName { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public IReadOnlyList<string>? Interests { get; init; }
+    public IReadOnlyList<string>? Skills { get; init; }
+    public string AreaVisibility { get; init; } = "members";
+    public string TagsVisibility { get; init; } = "public";
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Claims;
+using Kindred.Core.Accounts;
+using Kindred.Data.Entities;
+using Kindred.Server.Web.OAuth;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Kindred.Server.Mastodon.OAuth;
+
+/// <summary>The parts of /oauth/authorize and /oauth/token that OpenIddict hands back to Kindred: who the user is and what they consent to.</summary>
+public static class OAuthEndpoints
+{
+    public static IEndpointRouteBuilder MapOAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/oauth/authorize", ["GET", "POST"], Authorize).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/oauth/token", Token).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Authorize(HttpContext context, IOpenIddictApplicationManager applications, UserManager<User> users, SignInManager<User> signIn, IAntiforgery antiforgery)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth request.");
+        var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!cookie.Succeeded)
+        {
+            var returnUrl = context.Request.PathBase + context.Request.Path + QueryString.Create(
+                context.Request.HasFormContentType ? context.Request.Form.Select(f => KeyValuePair.Create(f.Key, (string?)f.Value.ToString()))
+                : context.Request.Query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString())));
+            return Results.Redirect($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+        var user = await users.GetUserAsync(cookie.Principal!);
+        if (user is null || !await signIn.CanSignInAsync(user))
+        {
+            return Results.Forbid(Properties(Errors.AccessDenied, "This account cannot authorize apps."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+        var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+        var appName = await applications.GetDisplayNameAsync(application) ?? request.ClientId!;
+        var scopes = request.GetScopes();
+
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Form.ContainsKey("decision"))
+        {
+            var hidden = context.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())).ToList();
+            return new RazorComponentResult<ConsentPage>(new
+            {
+                AppName = appName,
+                Scopes = scopes.ToArray(),
+                Hidden = hidden,
+                Username = user.UserName,
+            });
+        }
+        await antiforgery.ValidateRequestAsync(context);
+        if (context.Request.Form["decision"] != "allow")
+        {
+            return Results.Forbid(Properties(Errors.AccessDenied, "You declined the authorization."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+        var principal = CreatePrincipal(user, scopes);
+        return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> Token(HttpContext context, UserManager<User> users, SignInManager<User> signIn, IOpenIddictApplicationManager applications)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth request.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var stored = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = stored.Principal is null ? null : await users.FindByIdAsync(stored.Principal.GetClaim(Claims.Subject) ?? "");
+            if (user is null || !await signIn.CanSignInAsync(user))
+            {
+                return Results.Forbid(Properties(Errors.InvalidGrant, "The account is no longer allowed to sign in."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+            return Results.SignIn(CreatePrincipal(user, stored.Principal!.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        if (request.IsPasswordGrantType())
+        {
+            var user = await users.FindByNameAsync(request.Username ?? "") ?? await users.FindByEmailAsync(request.Username ?? "");
+            if (user is null || !await signIn.CanSignInAsync(user) || !await users.CheckPasswordAsync(user, request.Password ?? ""))
+            {
+                return Results.Forbid(Properties(Errors.InvalidGrant, "The username or password is wrong."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+            if (await users.GetTwoFactorEnabledAsync(user))
+            {
+                return Results.Forbid(Properties(Errors.InvalidGrant, "This account uses two-factor authentication; sign in through the browser."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+            return Results.SignIn(CreatePrincipal(user, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        if (request.IsClientCredentialsGrantType())
+        {
+            // An app token: it can register accounts and read public data, but acts for no user.
+            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+            identity.SetClaim(Claims.Subject, "app:" + request.ClientId);
+            identity.SetScopes(request.GetScopes());
+            identity.SetDestinations(_ => [Destinations.AccessToken]);
+            return Results.SignIn(new ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        return Results.Forbid(Properties(Errors.UnsupportedGrantType, "This grant type is not supported."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    public static ClaimsPrincipal CreatePrincipal(User user, IEnumerable<string> scopes)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, user.Id.ToString(CultureInfo.InvariantCulture));
+        identity.SetClaim(Claims.Name, user.UserName);
+        identity.SetClaim(Roles.ClaimType, Roles.Name(user.Role));
+        identity.SetScopes(scopes);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static AuthenticationProperties Properties(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+}

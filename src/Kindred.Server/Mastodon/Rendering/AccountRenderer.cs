@@ -1,0 +1,90 @@
+using System.Globalization;
+using Kindred.Core.Accounts;
+using Kindred.Data.Entities;
+using Kindred.Server.Hosting;
+using Kindred.Server.Mastodon.Models;
+
+namespace Kindred.Server.Mastodon.Rendering;
+
+/// <summary>Turns an account into the Mastodon wire type for one viewer. Every field is named here on purpose:
+/// a new column never reaches the API by accident.</summary>
+public sealed class AccountRenderer(PublicUrls urls)
+{
+    /// <param name="account">With Fields, Tags and User loaded.</param>
+    /// <param name="viewerId">The signed-in viewer's account id, or null.</param>
+    public MastodonAccount Render(Account account, long? viewerId, bool withSource = false)
+    {
+        var profileUrl = urls.Absolute("/@" + account.Username);
+        var avatar = urls.Media(account.AvatarFile, "/img/avatar.png");
+        var header = urls.Media(account.HeaderFile, "/img/header.png");
+        var fields = account.Fields.OrderBy(f => f.Position).Select(f => new MastodonField(f.Name, f.ValueHtml, null)).ToList();
+        var seesArea = ProfileVisibilityRules.CanSee(account.AreaVisibility, account.Id, viewerId);
+        var seesTags = ProfileVisibilityRules.CanSee(account.TagsVisibility, account.Id, viewerId);
+        var role = account.User?.Role ?? UserRole.Member;
+        return new MastodonAccount
+        {
+            Id = account.Id.ToString(CultureInfo.InvariantCulture),
+            Username = account.Username,
+            Acct = account.Domain is null ? account.Username : $"{account.Username}@{account.Domain}",
+            Url = profileUrl,
+            Uri = urls.Absolute("/users/" + account.Username),
+            DisplayName = account.DisplayName,
+            Note = account.NoteHtml,
+            Avatar = avatar,
+            AvatarStatic = avatar,
+            Header = header,
+            HeaderStatic = header,
+            Locked = account.Locked,
+            Fields = fields,
+            Bot = account.Bot,
+            Discoverable = account.Discoverable,
+            Indexable = account.Discoverable,
+            HideCollections = false,
+            Noindex = !account.Discoverable,
+            // Mastodon gives the day an account was made, at midnight UTC.
+            CreatedAt = account.CreatedAt.Date.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            LastStatusAt = account.LastStatusAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Roles = role is UserRole.Owner or UserRole.Admin or UserRole.Moderator ? [RenderRole(role)] : [],
+            Kindred = new KindredProfile
+            {
+                AreaName = seesArea ? account.AreaName : null,
+                Latitude = seesArea ? account.Latitude : null,
+                Longitude = seesArea ? account.Longitude : null,
+                Interests = seesTags ? Tags(account, AccountTagKind.Interest) : null,
+                Skills = seesTags ? Tags(account, AccountTagKind.Skill) : null,
+                AreaVisibility = VisibilityName(account.AreaVisibility),
+                TagsVisibility = VisibilityName(account.TagsVisibility),
+            },
+            Source = withSource ? new MastodonSource
+            {
+                Note = account.Note,
+                Fields = account.Fields.OrderBy(f => f.Position).Select(f => new MastodonField(f.Name, f.Value, null)).ToList(),
+                Language = account.User?.Locale,
+                Discoverable = account.Discoverable,
+                Indexable = account.Discoverable,
+                HideCollections = false,
+            } : null,
+            Role = withSource ? RenderRole(role) : null,
+        };
+    }
+
+    public static MastodonRole RenderRole(UserRole role) => role switch
+    {
+        UserRole.Owner => new("4", "Owner", "#c0392b", "1", true),
+        UserRole.Admin => new("3", "Admin", "#c0392b", "1", true),
+        // Mastodon's bits: manage reports (16), manage users (1024), manage taxonomies (256), view dashboard (8).
+        UserRole.Moderator => new("2", "Moderator", "#2e7d32", "1304", true),
+        UserRole.Staff => new("1", "Staff", "#1565c0", "0", false),
+        _ => new("0", "", "", "0", false),
+    };
+
+    public static string VisibilityName(ProfileVisibility visibility) => visibility switch
+    {
+        ProfileVisibility.Public => "public",
+        ProfileVisibility.Members => "members",
+        _ => "only_me",
+    };
+
+    private static List<string> Tags(Account account, AccountTagKind kind) =>
+        account.Tags.Where(t => t.Kind == kind).Select(t => t.Display).OrderBy(t => t, StringComparer.OrdinalIgnoreCase).ToList();
+}

@@ -1,0 +1,26 @@
+using Kindred.Server.Cli;
+using Kindred.Server.Hosting;
+
+// The same executable is the server and the admin command line (`Kindred.Server --help`).
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddKindredCore();
+builder.AddKindredIdentity();
+builder.AddKindredOAuth();
+builder.AddKindredSecurity();
+builder.AddKindredWeb();
+builder.AddKindredOperations();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+app.UseKindredPipeline();
+app.MapKindredEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;

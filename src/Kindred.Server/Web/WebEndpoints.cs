@@ -1,0 +1,48 @@
+using Kindred.Core.Common;
+using Kindred.Data.Entities;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Kindred.Server.Web;
+
+/// <summary>Form posts that render no page of their own.</summary>
+public static class WebEndpoints
+{
+    public static IEndpointRouteBuilder MapWebEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/sign-out", async (SignInManager<User> signIn, HttpContext context, Hosting.UserSessions sessions, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The form expired; go back and try again.");
+            }
+            var sid = context.User.FindFirst(Hosting.UserSessions.ClaimType)?.Value;
+            var sub = context.User.FindFirst("sub")?.Value;
+            if (long.TryParse(sid, out var sessionId) && long.TryParse(sub, out var userId))
+            {
+                await sessions.EndAsync(userId, sessionId);
+            }
+            await signIn.SignOutAsync();
+            return Results.Redirect("/");
+        }).ExcludeFromDescription();
+
+        app.MapPost("/language", async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The form expired; go back and try again.");
+            }
+            var culture = context.Request.Form["culture"].ToString();
+            if (!Languages.Supported.Contains(culture))
+            {
+                return Results.BadRequest("Unknown language.");
+            }
+            context.Response.Cookies.Append("kindred-lang", CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var back = context.Request.Headers.Referer.ToString();
+            return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == context.Request.Host.Host ? uri.PathAndQuery : "/");
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
