@@ -6,7 +6,6 @@ namespace Kindred.Data.Postgres;
 public static class PostgresDatabase
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
-            .MigrationsAssembly(typeof(PostgresDatabase).Assembly.FullName)
-            .EnableRetryOnFailure(3));
+        // No retrying execution strategy: services use explicit transactions, which it would forbid.
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.FullName));
 }

@@ -42,7 +42,11 @@ public static class OAuthEndpoints
         }
         var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
         var appName = await applications.GetDisplayNameAsync(application) ?? request.ClientId!;
-        var scopes = request.GetScopes();
+        var scopes = await GrantableScopesAsync(applications, application, request);
+        if (scopes is null)
+        {
+            return Results.Forbid(Properties(Errors.InvalidScope, "The app asked for scopes it was not registered with."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
 
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Form.ContainsKey("decision"))
         {
@@ -77,6 +81,12 @@ public static class OAuthEndpoints
             }
             return Results.SignIn(CreatePrincipal(user, stored.Principal!.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
+        var application = await applications.FindByClientIdAsync(request.ClientId ?? "");
+        var requested = application is null ? null : await GrantableScopesAsync(applications, application, request);
+        if (requested is null)
+        {
+            return Results.Forbid(Properties(Errors.InvalidScope, "The app asked for scopes it was not registered with."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
         if (request.IsPasswordGrantType())
         {
             var user = await users.FindByNameAsync(request.Username ?? "") ?? await users.FindByEmailAsync(request.Username ?? "");
@@ -88,18 +98,28 @@ public static class OAuthEndpoints
             {
                 return Results.Forbid(Properties(Errors.InvalidGrant, "This account uses two-factor authentication; sign in through the browser."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
-            return Results.SignIn(CreatePrincipal(user, request.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(CreatePrincipal(user, requested), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         if (request.IsClientCredentialsGrantType())
         {
             // An app token: it can register accounts and read public data, but acts for no user.
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, "app:" + request.ClientId);
-            identity.SetScopes(request.GetScopes());
+            identity.SetScopes(requested);
             identity.SetDestinations(_ => [Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         return Results.Forbid(Properties(Errors.UnsupportedGrantType, "This grant type is not supported."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>The scopes a request may have: Mastodon defaults to "read", and every scope asked for must be
+    /// covered by the scopes the app registered ("read" covers "read:accounts").</summary>
+    private static async Task<string[]?> GrantableScopesAsync(IOpenIddictApplicationManager applications, object application, OpenIddictRequest request)
+    {
+        var registered = await Apps.AppsEndpoints.ScopesAsync(applications, application);
+        var asked = request.GetScopes();
+        string[] scopes = asked.IsEmpty ? ["read"] : [.. asked];
+        return scopes.All(s => MastodonScopes.Allows(registered, s)) ? scopes : null;
     }
 
     public static ClaimsPrincipal CreatePrincipal(User user, IEnumerable<string> scopes)

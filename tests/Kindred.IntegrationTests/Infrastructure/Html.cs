@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Kindred.IntegrationTests.Infrastructure;
+
+/// <summary>Posting web forms the way a browser without JavaScript does: read the page, take its antiforgery token, post the fields.</summary>
+public static partial class Html
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public static async Task<string> GetAsync(HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}: {Snippet(body)}");
+        return body;
+    }
+
+    /// <summary>Reads the page at <paramref name="url"/>, then posts <paramref name="fields"/> with its first antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string? formName, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await GetAsync(client, url);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {url}");
+        var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)) };
+        if (formName is not null)
+        {
+            form.Add(new("_handler", formName));
+        }
+        return await client.PostAsync(postUrl ?? url, new FormUrlEncodedContent(form));
+    }
+
+    public static string Snippet(string body) => body.Length > 1500 ? body[..1500] : body;
+}
