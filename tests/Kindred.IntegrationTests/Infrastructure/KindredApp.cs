@@ -63,7 +63,18 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether InitializeAsync runs setup (organization + owner "owner").</summary>
     protected virtual bool CompleteSetup => true;
 
-    public void Set(string key, string? value) => settings[key] = value;
+    /// <summary>Sets a configuration value for the server; null removes an earlier one so the server's default applies.</summary>
+    public void Set(string key, string? value)
+    {
+        if (value is null)
+        {
+            settings.Remove(key);
+        }
+        else
+        {
+            settings[key] = value;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

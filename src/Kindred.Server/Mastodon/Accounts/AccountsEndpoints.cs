@@ -52,7 +52,10 @@ public static class AccountsEndpoints
         var application = await applications.FindByClientIdAsync(clientId);
         var appScopes = application is null ? ["read"] : await AppsEndpoints.ScopesAsync(applications, application);
         var token = await tokens.IssueAsync(context, clientId, OAuthEndpoints.CreatePrincipal(user, appScopes), urls.Base);
-        return MastodonJson.Ok(new MastodonToken(token, "Bearer", string.Join(' ', appScopes), DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        // OpenIddict has normally written the Token response already; otherwise write it here.
+        return context.Response.HasStarted
+            ? Results.Empty
+            : MastodonJson.Ok(new MastodonToken(token, "Bearer", string.Join(' ', appScopes), DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     }
 
     private static async Task<IResult> VerifyCredentials(HttpContext context, KindredDbContext db, AccountRenderer renderer)

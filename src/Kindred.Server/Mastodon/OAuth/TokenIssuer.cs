@@ -10,7 +10,8 @@ namespace Kindred.Server.Mastodon.OAuth;
 /// <summary>
 /// Issues a user token outside /oauth/token, for POST /api/v1/accounts, which Mastodon answers with a Token for
 /// the new account. It runs OpenIddict's own sign-in pipeline as if the app had made a token request, so the
-/// token is stored, bound to the app and revocable like any other.
+/// token is stored, bound to the app and revocable like any other. OpenIddict also writes its token response
+/// (the same JSON as /oauth/token, which is Mastodon's Token entity) to the current HTTP response.
 /// </summary>
 public sealed class TokenIssuer(IOpenIddictServerFactory factory, IOpenIddictServerDispatcher dispatcher)
 {

@@ -1,0 +1,52 @@
+namespace Kindred.IntegrationTests.Infrastructure;
+
+/// <summary>Apps configured differently from the default (open registrations, password grant on).</summary>
+public sealed class ApprovalModeApp : KindredApp
+{
+    public ApprovalModeApp()
+        : base(DatabaseKind.Sqlite) => Set("Kindred:Registrations:Mode", "approval");
+}
+
+public sealed class InviteModeApp : KindredApp
+{
+    public InviteModeApp()
+        : base(DatabaseKind.Sqlite) => Set("Kindred:Registrations:Mode", "invite");
+}
+
+public sealed class InviteModePostgresApp : KindredApp
+{
+    public InviteModePostgresApp()
+        : base(DatabaseKind.Postgres) => Set("Kindred:Registrations:Mode", "invite");
+}
+
+/// <summary>Production defaults: no password grant.</summary>
+public sealed class DefaultsApp : KindredApp
+{
+    public DefaultsApp()
+        : base(DatabaseKind.Sqlite) => Set("Kindred:OAuth:AllowPasswordGrant", null);
+}
+
+/// <summary>A server whose setup has not been done yet.</summary>
+public sealed class FreshApp() : KindredApp(DatabaseKind.Sqlite)
+{
+    protected override bool CompleteSetup => false;
+}
+
+public sealed class FreshPostgresApp() : KindredApp(DatabaseKind.Postgres)
+{
+    protected override bool CompleteSetup => false;
+}
+
+/// <summary>The security baseline's rate limits, unchanged.</summary>
+public sealed class RateLimitedApp : KindredApp
+{
+    public RateLimitedApp()
+        : base(DatabaseKind.Sqlite)
+    {
+        Set("Kindred:RateLimits:SignInPerIp", null);
+        Set("Kindred:RateLimits:SignInPerAccount", null);
+        Set("Kindred:RateLimits:SignUpPerIp", null);
+        Set("Kindred:RateLimits:EmailPerAddress", null);
+        Set("Kindred:RateLimits:ApiPerToken", null);
+    }
+}
