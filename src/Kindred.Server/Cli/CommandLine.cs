@@ -17,9 +17,12 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
-        var dataDirectory = new Option<string?>("--data-directory") { Description = "Overrides Kindred:DataDirectory.", Recursive = true };
-        var root = new RootCommand("Kindred: a community platform for charities. Without a command it runs the server.");
-        root.Options.Add(dataDirectory);
+        var root = new RootCommand("Kindred: a community platform for charities. Without a command it runs the server. " +
+            "Commands read the same configuration as the server (appsettings.json, Kindred__* environment variables).");
+        root.Options.Add(DataDirectoryOption);
+        root.Options.Add(ProviderOption);
+        root.Options.Add(ConnectionStringOption);
+        var dataDirectory = DataDirectoryOption;
         root.Subcommands.Add(SetupCommand(dataDirectory));
         root.Subcommands.Add(AdminCommand(dataDirectory));
         root.Subcommands.Add(BackupCommands.Backup(dataDirectory));
@@ -33,6 +36,10 @@ public static class CommandLine
         return await root.Parse(args).InvokeAsync(configuration);
     }
 
+    private static readonly Option<string?> DataDirectoryOption = new("--data-directory") { Description = "Overrides Kindred:DataDirectory.", Recursive = true };
+    private static readonly Option<string?> ProviderOption = new("--database-provider") { Description = "Overrides Kindred:Database:Provider (sqlite or postgres).", Recursive = true };
+    private static readonly Option<string?> ConnectionStringOption = new("--connection-string") { Description = "Overrides Kindred:Database:ConnectionString.", Recursive = true };
+
     /// <summary>The services of the server, without the web host, migrated and ready.</summary>
     internal static async Task<WebApplication> BuildAsync(ParseResult parse, Option<string?> dataDirectory)
     {
@@ -40,6 +47,14 @@ public static class CommandLine
         if (parse.GetValue(dataDirectory) is { Length: > 0 } directory)
         {
             builder.Configuration["Kindred:DataDirectory"] = directory;
+        }
+        if (parse.GetValue(ProviderOption) is { Length: > 0 } provider)
+        {
+            builder.Configuration["Kindred:Database:Provider"] = provider;
+        }
+        if (parse.GetValue(ConnectionStringOption) is { Length: > 0 } connection)
+        {
+            builder.Configuration["Kindred:Database:ConnectionString"] = connection;
         }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKindredCore();
