@@ -26,6 +26,11 @@ public static class OAuthSetup
                     .SetTokenEndpointUris("oauth/token")
                     .SetRevocationEndpointUris("oauth/revoke")
                     .SetConfigurationEndpointUris(".well-known/oauth-authorization-server", ".well-known/openid-configuration");
+                if (!string.IsNullOrWhiteSpace(kindred.PublicUrl))
+                {
+                    // One issuer for every token, whatever host name a request came in on.
+                    o.SetIssuer(new Uri(kindred.PublicUrl.TrimEnd('/') + "/"));
+                }
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 if (kindred.OAuth.AllowPasswordGrant)
                 {

@@ -87,7 +87,7 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _ = Server;
+        _ = Services;
         if (CompleteSetup)
         {
             await WithServicesAsync(s => s.GetRequiredService<SetupService>().CompleteAsync(

@@ -1,0 +1,78 @@
+// Drives a running Kindred server with real Mastodon client libraries, the way apps do.
+// Usage: KINDRED_URL=http://127.0.0.1:PORT KINDRED_USERNAME=u KINDRED_PASSWORD=p node compat.mjs
+// Prints one JSON line of findings on success; throws (non-zero exit) on the first mismatch.
+import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import megalodonModule from "megalodon";
+
+// megalodon is CommonJS: its generator is the default export of the default export.
+const generator = megalodonModule.default ?? megalodonModule;
+const { detector } = megalodonModule;
+
+const url = process.env.KINDRED_URL;
+const username = process.env.KINDRED_USERNAME;
+const password = process.env.KINDRED_PASSWORD;
+if (!url || !username || !password) {
+  throw new Error("Set KINDRED_URL, KINDRED_USERNAME and KINDRED_PASSWORD.");
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(`compat check failed: ${message}`);
+  }
+}
+
+const redirectUri = "urn:ietf:wg:oauth:2.0:oob";
+
+// masto.js: register an app, get a user token, read the account and the instance.
+const anonymous = createRestAPIClient({ url });
+const app = await anonymous.v1.apps.create({ clientName: "masto.js compat", redirectUris: redirectUri, scopes: "read write follow" });
+check(app.clientId && app.clientSecret, "apps.create returns client credentials");
+
+const oauth = createOAuthAPIClient({ url });
+const token = await oauth.token.create({
+  grantType: "password", clientId: app.clientId, clientSecret: app.clientSecret,
+  redirectUri, username, password, scope: "read write",
+});
+check(token.accessToken, "token.create (password) returns an access token");
+
+const client = createRestAPIClient({ url, accessToken: token.accessToken });
+const me = await client.v1.accounts.verifyCredentials();
+check(me.username === username, `verifyCredentials names ${username}, got ${me.username}`);
+check(me.source && typeof me.source.note === "string", "verifyCredentials carries source");
+
+const updated = await client.v1.accounts.updateCredentials({ displayName: "Masto User", note: "Hello *world*" });
+check(updated.displayName === "Masto User", "updateCredentials changes the display name");
+check(updated.note.includes("<em>world</em>"), "updateCredentials renders the bio");
+
+const instance = await client.v2.instance.fetch();
+check(instance.title && instance.version.startsWith("4."), "v2 instance has a title and a Mastodon version");
+const v1 = await client.v1.instance.fetch();
+check(v1.uri, "v1 instance has a uri");
+
+const looked = await client.v1.accounts.lookup({ acct: username });
+check(looked.id === me.id, "accounts.lookup finds the same account");
+const fetched = await client.v1.accounts.$select(me.id).fetch();
+check(fetched.username === username, "accounts.$select(id).fetch finds the account");
+
+// An app token registers a new account and gets a user token for it.
+const appToken = await oauth.token.create({
+  grantType: "client_credentials", clientId: app.clientId, clientSecret: app.clientSecret, redirectUri, scope: "read write",
+});
+const registrar = createRestAPIClient({ url, accessToken: appToken.accessToken });
+const verified = await registrar.v1.apps.verifyCredentials();
+check(verified.name === "masto.js compat", "apps.verifyCredentials names the app");
+const newcomer = await registrar.v1.accounts.create({
+  username: "mastonewcomer", email: "mastonewcomer@example.org", password: "a long enough password", agreement: true, locale: "en",
+});
+check(newcomer.accessToken, "accounts.create returns a token");
+
+// megalodon: detects the server as Mastodon through NodeInfo, then reads with the masto.js token.
+const sns = await detector(url);
+check(sns === "mastodon", `megalodon detects mastodon, got ${sns}`);
+const megalodon = generator("mastodon", url, token.accessToken);
+const account = await megalodon.verifyAccountCredentials();
+check(account.data.username === username, "megalodon verifyAccountCredentials");
+const megInstance = await megalodon.getInstance();
+check(megInstance.data.title === instance.title, "megalodon getInstance");
+
+console.log(JSON.stringify({ ok: true, account: me.acct, instance: instance.title, version: instance.version, sns }));
