@@ -1,0 +1,62 @@
+using Kindred.Core.Accounts;
+using Kindred.Data.Entities;
+
+namespace Kindred.UnitTests.Accounts;
+
+/// <summary>The permission matrix: every role against every capability.</summary>
+public sealed class RolesTests
+{
+    [Theory]
+    [InlineData(UserRole.Member, false, false, false)]
+    [InlineData(UserRole.Staff, false, false, true)]
+    [InlineData(UserRole.Moderator, false, true, false)]
+    [InlineData(UserRole.Admin, true, true, true)]
+    [InlineData(UserRole.Owner, true, true, true)]
+    public void EachRoleHasExactlyItsCapabilities(UserRole role, bool administer, bool moderate, bool staff)
+    {
+        Assert.Equal(administer, Roles.CanAdminister(role));
+        Assert.Equal(moderate, Roles.CanModerate(role));
+        Assert.Equal(staff, Roles.IsStaff(role));
+    }
+
+    [Theory]
+    [InlineData(UserRole.Owner, UserRole.Member, UserRole.Owner, true)]
+    [InlineData(UserRole.Owner, UserRole.Admin, UserRole.Member, true)]
+    [InlineData(UserRole.Admin, UserRole.Member, UserRole.Moderator, true)]
+    [InlineData(UserRole.Admin, UserRole.Staff, UserRole.Member, true)]
+    [InlineData(UserRole.Admin, UserRole.Member, UserRole.Admin, false)]
+    [InlineData(UserRole.Admin, UserRole.Admin, UserRole.Member, false)]
+    [InlineData(UserRole.Admin, UserRole.Owner, UserRole.Member, false)]
+    [InlineData(UserRole.Moderator, UserRole.Member, UserRole.Staff, false)]
+    [InlineData(UserRole.Staff, UserRole.Member, UserRole.Staff, false)]
+    [InlineData(UserRole.Member, UserRole.Member, UserRole.Moderator, false)]
+    public void OnlyTheOwnerTouchesAdminsAndAdminsManageTheRest(UserRole actor, UserRole from, UserRole to, bool allowed) =>
+        Assert.Equal(allowed, Roles.CanAssign(actor, from, to));
+
+    [Theory]
+    [InlineData("member", UserRole.Member)]
+    [InlineData("STAFF", UserRole.Staff)]
+    [InlineData("Owner", UserRole.Owner)]
+    public void RoleNamesParseWithoutRegardToCase(string name, UserRole expected)
+    {
+        Assert.True(Roles.TryParse(name, out var role));
+        Assert.Equal(expected, role);
+        Assert.Equal(name.ToLowerInvariant(), Roles.Name(role));
+    }
+
+    [Theory]
+    [InlineData("emperor")]
+    [InlineData("7")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void UnknownRoleNamesDoNotParse(string? name) => Assert.False(Roles.TryParse(name, out _));
+
+    [Theory]
+    [InlineData(ProfileVisibility.Public, null, true)]
+    [InlineData(ProfileVisibility.Members, null, false)]
+    [InlineData(ProfileVisibility.Members, 2L, true)]
+    [InlineData(ProfileVisibility.OnlyMe, 2L, false)]
+    [InlineData(ProfileVisibility.OnlyMe, 1L, true)]
+    public void ProfileVisibilityFollowsTheViewer(ProfileVisibility visibility, long? viewer, bool sees) =>
+        Assert.Equal(sees, ProfileVisibilityRules.CanSee(visibility, 1, viewer));
+}
