@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite: unit tests, integration tests on SQLite and on a throwaway PostgreSQL cluster the
+# tests start themselves, the Mastodon client-library tests under Node, and the browser tests in Debian's
+# Chromium. It first installs what those need when it is missing, so a fresh machine needs nothing else.
+# Extra arguments go to `dotnet test` (for example --filter).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        echo "Need root to run: $*" >&2; return 1
+    fi
+}
+
+# Debian's Chromium drives the browser tests (never a browser downloaded by a test tool).
+if [[ ! -x /usr/bin/chromium ]]; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
+fi
+
+# PostgreSQL 15 server binaries for the throwaway test cluster.
+if [[ ! -x /usr/lib/postgresql/15/bin/initdb && -z "${KINDRED_PG_BIN:-}" ]]; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15
+fi
+
+# masto.js and megalodon, pinned by tests/clients/package-lock.json, for the client compatibility test.
+if ! command -v npm >/dev/null; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm
+fi
+if [[ ! -d tests/clients/node_modules/masto || tests/clients/package-lock.json -nt tests/clients/node_modules/.package-lock.json ]]; then
+    npm ci --prefix tests/clients --no-audit --no-fund
+fi
+
+dotnet tool restore >/dev/null
+exec dotnet test Kindred.slnx "$@"
