@@ -1,0 +1,36 @@
+using Kindred.Data.Entities;
+using Microsoft.Extensions.Localization;
+
+namespace Kindred.Server.Web.Shared;
+
+/// <summary>Words for enum values, spelled out so the resource files list every one of them.</summary>
+public static class Labels
+{
+    public static string Role(IStringLocalizer t, UserRole role) => role switch
+    {
+        UserRole.Owner => t["Owner"],
+        UserRole.Admin => t["Administrator"],
+        UserRole.Moderator => t["Moderator"],
+        UserRole.Staff => t["Staff"],
+        _ => t["Member"],
+    };
+
+    public static string Status(IStringLocalizer t, UserStatus status) => status switch
+    {
+        UserStatus.Pending => t["Waiting for approval"],
+        UserStatus.Rejected => t["Rejected"],
+        UserStatus.Disabled => t["Disabled"],
+        _ => t["Active"],
+    };
+
+    public static string Visibility(IStringLocalizer t, ProfileVisibility visibility) => visibility switch
+    {
+        ProfileVisibility.Public => t["Everyone"],
+        ProfileVisibility.Members => t["Members of this community"],
+        _ => t["Only me"],
+    };
+
+    /// <summary>A UTC time in the reader's culture, labelled as UTC so nobody mistakes it for their local time.</summary>
+    public static string Time(DateTime utc) =>
+        utc.ToString("g", System.Globalization.CultureInfo.CurrentCulture) + " UTC";
+}

@@ -1,0 +1,21 @@
+namespace Kindred.Server.Web.Shared;
+
+/// <summary>Where a "returnUrl" may send someone: only to a path on this site, never to another host.</summary>
+public static class LocalUrls
+{
+    public static bool IsLocal(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Length > 2000 || url[0] != '/')
+        {
+            return false;
+        }
+        // "//host" and "/\host" are read by browsers as another site.
+        if (url.Length > 1 && (url[1] == '/' || url[1] == '\\'))
+        {
+            return false;
+        }
+        return !url.Any(char.IsControl);
+    }
+
+    public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Security.Claims;
+using Kindred.Core.Accounts;
+using Kindred.Data.Entities;
+using Kindred.Server.Hosting;
+
+namespace Kindred.Server.Web.Shared;
+
+/// <summary>What the sign-in cookie says about the person looking at a page.</summary>
+public static class Viewer
+{
+    /// <summary>The signed-in member's user (and account) id, or null for a visitor.</summary>
+    public static long? Id(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && long.TryParse(user.FindFirst("sub")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static UserRole? Role(ClaimsPrincipal? user) =>
+        Roles.TryParse(user?.FindFirst(Roles.ClaimType)?.Value, out var role) ? role : null;
+
+    /// <summary>The row in the session list that this browser's cookie belongs to.</summary>
+    public static long? SessionId(ClaimsPrincipal? user) =>
+        long.TryParse(user?.FindFirst(UserSessions.ClaimType)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
