@@ -31,5 +31,12 @@ public static partial class Html
         return await client.PostAsync(postUrl ?? url, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Where a redirect points, as a local path and query, whether the header was absolute or not.</summary>
+    public static string Location(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException("Not a redirect.");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
     public static string Snippet(string body) => body.Length > 1500 ? body[..1500] : body;
 }
