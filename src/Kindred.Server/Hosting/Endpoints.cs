@@ -24,7 +24,7 @@ public static class Endpoints
         api.MapAccountsEndpoints();
         api.MapInstanceEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs");
+        app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 
         // Front door 3: federation discovery.
         app.MapNodeInfoEndpoints();

@@ -35,7 +35,14 @@ public static class WebSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Kindred API";
+            document.Info.Version = "0.1.0";
+            document.Info.Description = "The Mastodon-compatible client API (OAuth 2 at /oauth/authorize and /oauth/token, " +
+                "bearer tokens from POST /api/v1/apps) and Kindred's extensions. Errors are {\"error\": \"…\"}; 422s name the field in details.";
+            return Task.CompletedTask;
+        }));
         services.AddScoped<AccountRenderer>();
         services.AddScoped<TokenIssuer>();
         return builder;
