@@ -111,6 +111,39 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         // An address nobody has is a 404, not an empty profile.
         var missing = await page.GotoAsync("/@nobody_here");
         Assert.Equal(404, missing?.Status);
+
+        // Her security settings list this browser as a session.
+        await page.GotoAsync("/settings/account");
+        await Expect(page.GetByText("This browser")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the account settings page", output.WriteLine);
+
+        // The organizer comes back, in French, and gives Amina a staff role.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
+        await page.GetByLabel("Language").SelectOptionAsync("fr");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
+        await page.GotoAsync("/account/sign-in");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Se connecter", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the French sign-in page", output.WriteLine);
+        await page.GetByLabel("Nom d'utilisateur·rice ou e-mail").FillAsync("organizer");
+        await page.GetByLabel("Mot de passe").FillAsync("riverside-owner-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/users$"));
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the members page", output.WriteLine);
+        await page.GetByLabel("Rôle de @amina").SelectOptionAsync("staff");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer Rôle de @amina" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("@amina est maintenant : Équipe.");
+
+        // They create an invitation link and look at the (empty) queue of applications.
+        await page.GotoAsync("/admin/invitations");
+        await page.GetByLabel("Nombre de personnes qui peuvent l'utiliser").FillAsync("5");
+        await page.GetByLabel("Expire après (jours)").FillAsync("14");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer l'invitation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(fixture.BaseUrl + "/account/sign-up?invite=");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the invitations page", output.WriteLine);
+        await page.GotoAsync("/admin/applications");
+        await Expect(page.GetByText("Personne n'attend de validation.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the applications page", output.WriteLine);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
