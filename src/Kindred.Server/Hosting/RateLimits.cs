@@ -84,7 +84,8 @@ public static class RateLimits
 
     private static bool IsSignIn(HttpContext c) =>
         HttpMethods.IsPost(c.Request.Method)
-        && (c.Request.Path.Equals("/account/sign-in", StringComparison.OrdinalIgnoreCase)
+        // The two-factor and recovery-code steps share the sign-in budget per address: guessing a six-digit code must be slow too.
+        && (c.Request.Path.StartsWithSegments("/account/sign-in", StringComparison.OrdinalIgnoreCase)
             || (c.Request.Path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase) && FormValue(c, ["grant_type"]) == "password"));
 
     private static bool IsSignUp(HttpContext c) =>

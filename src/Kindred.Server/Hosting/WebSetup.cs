@@ -65,9 +65,10 @@ public static class WebSetup
             ServeUnknownFileTypes = false,
         });
         app.UseMiddleware<JsonFormBody>();
-        app.UseRequestLocalization();
         app.UseFormPreloadForRateLimits();
         app.UseAuthentication();
+        // After authentication, so a signed-in member's language (a claim in the cookie) can choose the culture.
+        app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
