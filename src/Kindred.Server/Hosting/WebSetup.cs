@@ -44,6 +44,7 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         services.AddScoped<AccountRenderer>();
+        services.AddScoped<Web.Shared.DbGate>();
         services.AddScoped<TokenIssuer>();
         return builder;
     }
