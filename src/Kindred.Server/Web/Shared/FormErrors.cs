@@ -32,6 +32,10 @@ public static class FormErrors
         return false;
     }
 
+    /// <summary>"true" for aria-invalid while the property has an error, else null (no attribute). Input components set it themselves; plain inputs need this.</summary>
+    public static string? Invalid(EditContext context, object model, string property) =>
+        context.GetValidationMessages(new FieldIdentifier(model, property)).Any() ? "true" : null;
+
     /// <summary>The ids an input's aria-describedby should name: its hint, and its error while it has one; null for none.</summary>
     public static string? DescribedBy(EditContext context, object model, string property, string errorId, string? hintId = null)
     {
