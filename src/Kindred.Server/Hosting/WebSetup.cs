@@ -15,6 +15,10 @@ public static class WebSetup
     public static WebApplicationBuilder AddKindredWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // `dotnet run` from the source tree serves wwwroot and its pre-compressed copies through the build's
+        // static-web-assets manifest; without this, a non-Development run answers compressed requests with
+        // empty bodies. A published app has no such manifest and is unaffected.
+        builder.WebHost.UseStaticWebAssets();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddLocalization();

@@ -48,6 +48,26 @@ public sealed class SecurityTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("lang=\"fr\"", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("gzip")]
+    [InlineData("gzip, deflate, br")]
+    public async Task TheStylesheetIsServedWhateverEncodingTheBrowserAccepts(string encoding)
+    {
+        var page = await Html.GetAsync(app.Browser(), "/");
+        var href = System.Text.RegularExpressions.Regex.Match(page, "href=\"(css/site[^\"]*\\.css)\"").Groups[1].Value;
+        Assert.NotEqual("", href);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + href);
+        if (encoding.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+        }
+        var response = await app.Browser().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length > 500, $"{bytes.Length} bytes for {href} with '{encoding}'");
+    }
+
     [Fact]
     public async Task HealthEndpointsAnswer()
     {

@@ -78,6 +78,8 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The environment an operator runs, not the factory's default Development.
+        builder.UseEnvironment("Production");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
