@@ -32,6 +32,20 @@ public sealed class AccountEmails(UserManager<User> users, EmailSender sender)
             link, ct);
     }
 
+    /// <summary>Tells an applicant that an admin decided; an approved applicant gets the sign-in link.</summary>
+    public Task SendApplicationDecisionAsync(User user, bool approved, string baseUrl, CancellationToken ct = default)
+    {
+        var fr = user.Locale == "fr";
+        var signIn = $"{baseUrl.TrimEnd('/')}/account/sign-in";
+        return approved
+            ? SendAsync(user, fr ? "Votre demande a été acceptée" : "Your application was approved",
+                fr ? "Bienvenue ! Votre demande d'inscription a été acceptée. Vous pouvez vous connecter ici :" : "Welcome! Your application to join was approved. You can sign in here:",
+                signIn, ct)
+            : SendAsync(user, fr ? "Votre demande n'a pas été acceptée" : "Your application was not approved",
+                fr ? "Votre demande d'inscription n'a pas été acceptée. Pour toute question, répondez à l'organisation via son site :" : "Your application to join was not approved. If you have questions, contact the organization through its site:",
+                baseUrl.TrimEnd('/') + "/", ct);
+    }
+
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)

@@ -110,6 +110,13 @@ public abstract partial class AccountFlowTests(KindredApp app)
         await Html.PostFormAsync(fourth, "/account/sign-in", "sign-in", SignInFields("guarded", KindredApp.Password));
         var reused = await Html.PostFormAsync(fourth, "/account/sign-in/recovery", "recovery", new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+
+        // Turning it off needs the password, not just a signed-in browser.
+        var refused = await Html.PostFormAsync(second, "/settings/account", "twofactor-disable", new Dictionary<string, string> { ["DisablePassword"] = "not my password" });
+        Assert.Contains("aria-invalid=\"true\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "guarded").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        await Html.PostFormAsync(second, "/settings/account", "twofactor-disable", new Dictionary<string, string> { ["DisablePassword"] = KindredApp.Password });
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "guarded").Select(u => u.TwoFactorEnabled).SingleAsync()));
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public sealed class ApprovalFlowTests(ApprovalModeApp app) : IClassFixture<Appro
         var approve = await Html.PostFormAsync(admin, "/admin/applications", "applications", new Dictionary<string, string> { ["Approve"] = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.True(approve.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect);
         Assert.Equal(UserStatus.Active, await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.Status).SingleAsync()));
+        Assert.Contains(Directory.GetFiles(app.MailDirectory, "*.eml").Select(File.ReadAllText),
+            m => m.Contains("hopeful@example.org", StringComparison.Ordinal) && m.Contains("Your application was approved", StringComparison.Ordinal));
 
         await AccountFlowTests.SignInAsync(app.Browser(), "hopeful", "hopeful password 1");
     }
