@@ -56,7 +56,11 @@ public sealed class PasswordGrantDefaultTests(DefaultsApp app) : IClassFixture<D
         var (id, secret) = await app.RegisterAppAsync("read");
         var response = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = id, ["client_secret"] = secret, ["username"] = "scripted", ["password"] = KindredApp.Password,
+            ["grant_type"] = "password",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["username"] = "scripted",
+            ["password"] = KindredApp.Password,
         }));
         var json = await KindredApp.Json(response, HttpStatusCode.BadRequest);
         Assert.Equal("unsupported_grant_type", json.GetProperty("error").GetString());

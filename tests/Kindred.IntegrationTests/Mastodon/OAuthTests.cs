@@ -91,7 +91,11 @@ public abstract partial class OAuthTests(KindredApp app)
         var (id, secret) = await app.RegisterAppAsync();
         var response = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = id, ["client_secret"] = secret, ["username"] = "wrongpass", ["password"] = "not the password",
+            ["grant_type"] = "password",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["username"] = "wrongpass",
+            ["password"] = "not the password",
         }));
         var json = await KindredApp.Json(response, HttpStatusCode.BadRequest);
         Assert.Equal("invalid_grant", json.GetProperty("error").GetString());
@@ -104,14 +108,21 @@ public abstract partial class OAuthTests(KindredApp app)
         var (id, secret) = await app.RegisterAppAsync("read");
         var tokenResponse = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = id, ["client_secret"] = secret, ["username"] = "revoker", ["password"] = KindredApp.Password, ["scope"] = "read",
+            ["grant_type"] = "password",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["username"] = "revoker",
+            ["password"] = KindredApp.Password,
+            ["scope"] = "read",
         }));
         var token = (await KindredApp.Json(tokenResponse, HttpStatusCode.OK)).GetProperty("access_token").GetString()!;
         await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
 
         var revoke = await app.Api().PostAsync("/oauth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["client_id"] = id, ["client_secret"] = secret, ["token"] = token,
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["token"] = token,
         }));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.Unauthorized);
@@ -143,8 +154,12 @@ public abstract partial class OAuthTests(KindredApp app)
 
         var exchange = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = id, ["client_secret"] = secret, ["code"] = query["code"].ToString(),
-            ["redirect_uri"] = "https://app.example/callback", ["code_verifier"] = verifier,
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["code"] = query["code"].ToString(),
+            ["redirect_uri"] = "https://app.example/callback",
+            ["code_verifier"] = verifier,
         }));
         var token = (await KindredApp.Json(exchange, HttpStatusCode.OK)).GetProperty("access_token").GetString()!;
         var me = await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
@@ -167,7 +182,10 @@ public abstract partial class OAuthTests(KindredApp app)
         Assert.True(code.Success, page);
         var exchange = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = id, ["client_secret"] = secret, ["code"] = System.Net.WebUtility.HtmlDecode(code.Groups[1].Value),
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["code"] = System.Net.WebUtility.HtmlDecode(code.Groups[1].Value),
             ["redirect_uri"] = "urn:ietf:wg:oauth:2.0:oob",
         }));
         await KindredApp.Json(exchange, HttpStatusCode.OK);
@@ -195,7 +213,12 @@ public abstract partial class OAuthTests(KindredApp app)
         var (id, secret) = await app.RegisterAppAsync("read");
         var response = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["client_id"] = id, ["client_secret"] = secret, ["username"] = "scopeuser", ["password"] = KindredApp.Password, ["scope"] = "read write",
+            ["grant_type"] = "password",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["username"] = "scopeuser",
+            ["password"] = KindredApp.Password,
+            ["scope"] = "read write",
         }));
         await KindredApp.Json(response, HttpStatusCode.BadRequest);
     }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kindred.Core.Invitations;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.Core.Invitations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
