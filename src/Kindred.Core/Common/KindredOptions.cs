@@ -18,6 +18,9 @@ public sealed class KindredOptions
     /// <summary>The address people reach this server at, e.g. https://community.example.org. Used in links, e-mails and the API.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>Where the source code this server runs can be found (Mastodon's instance source_url); unset, the server's own address.</summary>
+    public string? SourceUrl { get; set; }
+
     public DatabaseOptions Database { get; set; } = new();
     public RegistrationOptions Registrations { get; set; } = new();
     public OAuthOptions OAuth { get; set; } = new();

@@ -29,9 +29,7 @@ public static class InstanceEndpoints
 
     private static async Task<IResult> V1(KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options)
     {
-        var org = await db.Organizations.AsNoTracking().FirstAsync();
-        var users = await db.Users.CountAsync(u => u.Status == UserStatus.Active);
-        var mode = options.Value.Registrations.Mode;
+        var (org, users, mode) = await FactsAsync(db, options);
         return MastodonJson.Ok(new
         {
             uri = urls.Host,
@@ -55,15 +53,13 @@ public static class InstanceEndpoints
 
     private static async Task<IResult> V2(KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options)
     {
-        var org = await db.Organizations.AsNoTracking().FirstAsync();
-        var users = await db.Users.CountAsync(u => u.Status == UserStatus.Active);
-        var mode = options.Value.Registrations.Mode;
+        var (org, users, mode) = await FactsAsync(db, options);
         return MastodonJson.Ok(new
         {
             domain = urls.Host,
             title = org.Name,
             version = Version,
-            source_url = "https://kindred.invalid/source",
+            source_url = string.IsNullOrWhiteSpace(options.Value.SourceUrl) ? urls.Base : options.Value.SourceUrl,
             description = org.Description,
             usage = new { users = new { active_month = users } },
             thumbnail = new { url = urls.Absolute("/img/header.png"), blurhash = (string?)null, versions = new { } },
@@ -83,6 +79,11 @@ public static class InstanceEndpoints
             kindred = new { organization = new { name = org.Name, area_name = org.AreaName, default_language = org.DefaultLanguage } },
         });
     }
+
+    private static async Task<(Organization Org, int ActiveUsers, RegistrationMode Mode)> FactsAsync(KindredDbContext db, IOptions<KindredOptions> options) =>
+        (await db.Organizations.AsNoTracking().FirstAsync(),
+         await db.Users.CountAsync(u => u.Status == UserStatus.Active),
+         options.Value.Registrations.Mode);
 
     private static async Task<IResult> Rules(KindredDbContext db) => MastodonJson.Ok(await RulesAsync(db));
 
