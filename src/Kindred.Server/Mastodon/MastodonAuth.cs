@@ -42,11 +42,11 @@ public static class MastodonAuth
         return UserId(principal);
     }
 
-    /// <summary>Requires a user token with <paramref name="scope"/>; returns the user's account id.</summary>
-    public static async Task<long> RequireUserAsync(HttpContext context, string scope)
+    /// <summary>Requires a user token with one of <paramref name="scopes"/>; returns the user's account id.</summary>
+    public static async Task<long> RequireUserAsync(HttpContext context, params string[] scopes)
     {
         var principal = await PrincipalAsync(context) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
-        RequireScope(principal, scope);
+        RequireScope(principal, scopes);
         return UserId(principal) ?? throw KindredException.Invalid("token", "This method requires an authenticated user");
     }
 
@@ -58,9 +58,9 @@ public static class MastodonAuth
         return principal;
     }
 
-    private static void RequireScope(ClaimsPrincipal principal, string scope)
+    private static void RequireScope(ClaimsPrincipal principal, params string[] scopes)
     {
-        if (!MastodonScopes.Allows(principal, scope))
+        if (!scopes.Any(scope => MastodonScopes.Allows(principal, scope)))
         {
             throw KindredException.Forbidden("This action is outside the authorized scopes");
         }

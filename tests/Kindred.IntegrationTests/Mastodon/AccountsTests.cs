@@ -180,12 +180,18 @@ public abstract class AccountsTests(KindredApp app)
         Assert.Equal("readonly", name);
     }
 
-    [Fact]
-    public async Task AGranularReadScopeIsEnoughToVerifyCredentials()
+    [Theory]
+    [InlineData("read:accounts", HttpStatusCode.OK)]
+    [InlineData("profile", HttpStatusCode.OK)]
+    [InlineData("read", HttpStatusCode.OK)]
+    [InlineData("write:accounts", HttpStatusCode.Forbidden)]
+    [InlineData("read:statuses", HttpStatusCode.Forbidden)]
+    public async Task VerifyCredentialsScopeMatrix(string scope, HttpStatusCode expected)
     {
-        await app.CreateUserAsync("granular");
-        var token = await app.TokenAsync("granular", "read:accounts");
-        await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
+        var name = "scope_" + scope.Replace(":", "_", StringComparison.Ordinal);
+        await app.CreateUserAsync(name);
+        var token = await app.TokenAsync(name, scope);
+        await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials"), expected);
     }
 
     [Fact]

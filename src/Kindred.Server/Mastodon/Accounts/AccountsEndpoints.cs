@@ -60,9 +60,8 @@ public static class AccountsEndpoints
 
     private static async Task<IResult> VerifyCredentials(HttpContext context, KindredDbContext db, AccountRenderer renderer)
     {
-        var principal = await MastodonAuth.RequireTokenAsync(context, "read:accounts");
-        var viewer = await MastodonAuth.ViewerAsync(context) ?? throw KindredException.Invalid("token", "This method requires an authenticated user");
-        _ = principal;
+        // Mastodon lets the narrow "profile" scope read the signed-in account too.
+        var viewer = await MastodonAuth.RequireUserAsync(context, "read:accounts", "profile");
         var account = await LoadAsync(db, a => a.Id == viewer) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
         return MastodonJson.Ok(renderer.Render(account, viewer, withSource: true));
     }
