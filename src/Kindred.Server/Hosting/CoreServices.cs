@@ -17,6 +17,7 @@ public static class CoreServices
     /// <summary>Options, the database and the core services: everything both the web host and the command line need.</summary>
     public static IHostApplicationBuilder AddKindredCore(this IHostApplicationBuilder builder)
     {
+        UseShippedSettings(builder);
         var services = builder.Services;
         services.AddOptions<KindredOptions>().Bind(builder.Configuration.GetSection(KindredOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KindredOptions>>().Value.Smtp);
@@ -41,6 +42,27 @@ public static class CoreServices
         });
         services.AddScoped<AccountEmails>();
         return builder;
+    }
+
+    /// <summary>
+    /// `dotnet run` starts Kindred in the caller's directory (so ./data lands there), which is not where
+    /// appsettings.json is. The copy beside the executable is then added as the lowest-priority source, so
+    /// environment variables and switches still win.
+    /// </summary>
+    private static void UseShippedSettings(IHostApplicationBuilder builder)
+    {
+        var contentRootSettings = Path.Combine(builder.Environment.ContentRootPath, "appsettings.json");
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(contentRootSettings) || !File.Exists(shipped))
+        {
+            return;
+        }
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            Path = "appsettings.json",
+            Optional = true,
+        });
     }
 
     public static void ConfigureDatabase(DbContextOptionsBuilder options, KindredOptions kindred)
