@@ -14,6 +14,10 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<AccountField> AccountFields => Set<AccountField>();
     public DbSet<AccountTag> AccountTags => Set<AccountTag>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<FollowRequest> FollowRequests => Set<FollowRequest>();
+    public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<Mute> Mutes => Set<Mute>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

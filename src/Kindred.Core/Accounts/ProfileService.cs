@@ -78,6 +78,10 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
         {
             account.Bot = bot;
         }
+        if (update.HideCollections is { } hideCollections)
+        {
+            account.HideCollections = hideCollections;
+        }
         if (areaName is not null)
         {
             account.AreaName = areaName.Length == 0 ? null : areaName;

@@ -10,6 +10,8 @@ public sealed class ProfileUpdate
     public bool? Locked { get; init; }
     public bool? Discoverable { get; init; }
     public bool? Bot { get; init; }
+    /// <summary>"Hide my network": followers and follows lists shown only to the member.</summary>
+    public bool? HideCollections { get; init; }
     public string? AreaName { get; init; }
     /// <summary>Set both, or clear both with <see cref="ClearCoordinates"/>.</summary>
     public double? Latitude { get; init; }

@@ -60,6 +60,9 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("HideCollections")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastStatusAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -166,6 +169,96 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("AccountTags");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Block", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("Blocks");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Notify")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShowReblogs")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("Follows");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FollowRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Notify")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShowReblogs")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("FollowRequests");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InstanceRule", b =>
                 {
                     b.Property<long>("Id")
@@ -235,6 +328,38 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("CreatedById");
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HideNotifications")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("Mutes");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -708,6 +833,66 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Account", null)
                         .WithMany("Tags")
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Block", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Follow", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FollowRequest", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

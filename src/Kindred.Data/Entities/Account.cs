@@ -21,6 +21,8 @@ public class Account
     public bool Locked { get; set; }
     public bool Discoverable { get; set; } = true;
     public bool Bot { get; set; }
+    /// <summary>"Hide my network": only the member sees whom they follow and who follows them (the counts stay public).</summary>
+    public bool HideCollections { get; set; }
     public string? AreaName { get; set; }
     /// <summary>Rounded to two decimals (about 1 km) before it is stored; never an exact position.</summary>
     public double? Latitude { get; set; }

@@ -2,6 +2,7 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Invitations;
+using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
 using Kindred.Data;
 using Kindred.Data.Postgres;
@@ -31,6 +32,8 @@ public static class CoreServices
         services.AddScoped<AccountService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<RelationshipQueries>();
+        services.AddScoped<RelationshipService>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

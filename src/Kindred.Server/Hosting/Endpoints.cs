@@ -4,6 +4,7 @@ using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Web;
 using Scalar.AspNetCore;
 
@@ -22,6 +23,7 @@ public static class Endpoints
         var api = app.MapGroup("/api").AddEndpointFilter<MastodonErrors>().DisableAntiforgery();
         api.MapAppsEndpoints();
         api.MapAccountsEndpoints();
+        api.MapRelationshipsEndpoints();
         api.MapInstanceEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));

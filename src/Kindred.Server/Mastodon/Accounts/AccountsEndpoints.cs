@@ -63,7 +63,7 @@ public static class AccountsEndpoints
         // Mastodon lets the narrow "profile" scope read the signed-in account too.
         var viewer = await MastodonAuth.RequireUserAsync(context, "read:accounts", "profile");
         var account = await LoadAsync(db, a => a.Id == viewer) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
-        return MastodonJson.Ok(renderer.Render(account, viewer, withSource: true));
+        return MastodonJson.Ok(await renderer.RenderAsync(account, viewer, withSource: true));
     }
 
     private static async Task<IResult> UpdateCredentials(HttpContext context, ProfileService profiles, KindredDbContext db, AccountRenderer renderer)
@@ -82,6 +82,7 @@ public static class AccountsEndpoints
             Locked = input.Bool("locked"),
             Bot = input.Bool("bot"),
             Discoverable = input.Bool("discoverable"),
+            HideCollections = input.Bool("hide_collections"),
             Locale = input.Value("source[language]", 10),
             AreaName = input.Value("area_name", 1000),
             Latitude = input.Number("latitude"),
@@ -99,7 +100,7 @@ public static class AccountsEndpoints
         };
         await profiles.UpdateAsync(viewer, update);
         var account = await LoadAsync(db, a => a.Id == viewer);
-        return MastodonJson.Ok(renderer.Render(account!, viewer, withSource: true));
+        return MastodonJson.Ok(await renderer.RenderAsync(account!, viewer, withSource: true));
     }
 
     private static async Task<IResult> Get(string id, HttpContext context, KindredDbContext db, AccountRenderer renderer)
@@ -110,7 +111,7 @@ public static class AccountsEndpoints
             throw KindredException.NotFound("Record not found");
         }
         var account = await LoadAsync(db, a => a.Id == accountId) ?? throw KindredException.NotFound("Record not found");
-        return MastodonJson.Ok(renderer.Render(account, viewer));
+        return MastodonJson.Ok(await renderer.RenderAsync(account, viewer));
     }
 
     private static async Task<IResult> Lookup(HttpContext context, KindredDbContext db, AccountRenderer renderer, PublicUrls urls)
@@ -135,7 +136,7 @@ public static class AccountsEndpoints
         }
         var normalized = Usernames.Normalize(username);
         var account = await LoadAsync(db, a => a.UsernameNormalized == normalized && a.Domain == null) ?? throw KindredException.NotFound("Record not found");
-        return MastodonJson.Ok(renderer.Render(account, viewer));
+        return MastodonJson.Ok(await renderer.RenderAsync(account, viewer));
     }
 
     /// <summary>Only accounts the public may know about: local ones must be active (not pending, rejected or disabled).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Accounts;
+using Kindred.Core.Relationships;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Models;
@@ -8,11 +9,26 @@ namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Turns an account into the Mastodon wire type for one viewer. Every field is named here on purpose:
 /// a new column never reaches the API by accident.</summary>
-public sealed class AccountRenderer(PublicUrls urls)
+public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships)
 {
     /// <param name="account">With Fields, Tags and User loaded.</param>
     /// <param name="viewerId">The signed-in viewer's account id, or null.</param>
-    public MastodonAccount Render(Account account, long? viewerId, bool withSource = false)
+    /// <param name="withSource">The owner's own view (verify_credentials): adds source, role and the pending request count.</param>
+    public async Task<MastodonAccount> RenderAsync(Account account, long? viewerId, bool withSource = false, CancellationToken ct = default)
+    {
+        var counts = await relationships.CountsAsync([account.Id], ct);
+        var requests = withSource ? await relationships.PendingRequestCountAsync(account.Id, ct) : 0;
+        return Render(account, viewerId, counts[account.Id], withSource, requests);
+    }
+
+    /// <summary>Many accounts with their counts fetched in one batch, never one query per account.</summary>
+    public async Task<IReadOnlyList<MastodonAccount>> RenderManyAsync(IReadOnlyList<Account> accounts, long? viewerId, CancellationToken ct = default)
+    {
+        var counts = await relationships.CountsAsync(accounts.Select(a => a.Id).ToList(), ct);
+        return accounts.Select(a => Render(a, viewerId, counts[a.Id], withSource: false, followRequests: 0)).ToList();
+    }
+
+    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, bool withSource, int followRequests)
     {
         var profileUrl = urls.Absolute("/@" + account.Username);
         var avatar = urls.Media(account.AvatarFile, "/img/avatar.png");
@@ -39,11 +55,14 @@ public sealed class AccountRenderer(PublicUrls urls)
             Bot = account.Bot,
             Discoverable = account.Discoverable,
             Indexable = account.Discoverable,
-            HideCollections = false,
+            HideCollections = account.HideCollections,
             Noindex = !account.Discoverable,
             // Mastodon gives the day an account was made, at midnight UTC.
             CreatedAt = account.CreatedAt.Date.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             LastStatusAt = account.LastStatusAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            // Counts stay public when the member hides their network, as Mastodon shows them.
+            FollowersCount = counts.Followers,
+            FollowingCount = counts.Following,
             Roles = role is UserRole.Owner or UserRole.Admin or UserRole.Moderator ? [RenderRole(role)] : [],
             Kindred = new KindredProfile
             {
@@ -62,7 +81,8 @@ public sealed class AccountRenderer(PublicUrls urls)
                 Language = account.User?.Locale,
                 Discoverable = account.Discoverable,
                 Indexable = account.Discoverable,
-                HideCollections = false,
+                HideCollections = account.HideCollections,
+                FollowRequestsCount = followRequests,
             } : null,
             Role = withSource ? RenderRole(role) : null,
         };

@@ -1,0 +1,163 @@
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Relationships;
+
+/// <summary>Reading relationships: the viewer's standing towards many accounts at once, counts, and the paged lists.</summary>
+public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time)
+{
+    public const int DefaultLimit = 40;
+    public const int MaxLimit = 80;
+
+    public Task<bool> IsBlockedEitherWayAsync(long a, long b, CancellationToken ct = default) =>
+        db.Blocks.AnyAsync(x => (x.AccountId == a && x.TargetAccountId == b) || (x.AccountId == b && x.TargetAccountId == a), ct);
+
+    /// <summary>
+    /// The viewer's relationship to each visible account among <paramref name="targetIds"/>, in their order, in five
+    /// queries whatever their number. Unknown ids are left out, as Mastodon does.
+    /// </summary>
+    public async Task<IReadOnlyList<Relationship>> RelationshipsAsync(long viewerId, IReadOnlyCollection<long> targetIds, CancellationToken ct = default)
+    {
+        var wanted = targetIds.Distinct().ToList();
+        var ids = await db.Accounts.Visible().Where(a => wanted.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var now = time.UtcNow();
+        var follows = await db.Follows.AsNoTracking()
+            .Where(f => (f.AccountId == viewerId && ids.Contains(f.TargetAccountId)) || (f.TargetAccountId == viewerId && ids.Contains(f.AccountId)))
+            .ToListAsync(ct);
+        var requests = await db.FollowRequests.AsNoTracking()
+            .Where(r => (r.AccountId == viewerId && ids.Contains(r.TargetAccountId)) || (r.TargetAccountId == viewerId && ids.Contains(r.AccountId)))
+            .ToListAsync(ct);
+        var blocks = await db.Blocks.AsNoTracking()
+            .Where(b => (b.AccountId == viewerId && ids.Contains(b.TargetAccountId)) || (b.TargetAccountId == viewerId && ids.Contains(b.AccountId)))
+            .ToListAsync(ct);
+        var mutes = await db.Mutes.AsNoTracking()
+            .Where(m => m.AccountId == viewerId && ids.Contains(m.TargetAccountId) && (m.ExpiresAt == null || m.ExpiresAt > now))
+            .ToListAsync(ct);
+        return wanted.Where(ids.Contains).Select(id =>
+        {
+            var follow = follows.FirstOrDefault(f => f.AccountId == viewerId && f.TargetAccountId == id);
+            var request = requests.FirstOrDefault(r => r.AccountId == viewerId && r.TargetAccountId == id);
+            var mute = mutes.FirstOrDefault(m => m.TargetAccountId == id);
+            return new Relationship(
+                AccountId: id,
+                Following: follow is not null,
+                ShowingReblogs: follow?.ShowReblogs ?? request?.ShowReblogs ?? false,
+                Notifying: follow?.Notify ?? request?.Notify ?? false,
+                FollowedBy: follows.Any(f => f.AccountId == id && f.TargetAccountId == viewerId),
+                Blocking: blocks.Any(b => b.AccountId == viewerId && b.TargetAccountId == id),
+                BlockedBy: blocks.Any(b => b.AccountId == id && b.TargetAccountId == viewerId),
+                Muting: mute is not null,
+                MutingNotifications: mute?.HideNotifications ?? false,
+                MuteExpiresAt: mute?.ExpiresAt,
+                Requested: request is not null,
+                RequestedBy: requests.Any(r => r.AccountId == id && r.TargetAccountId == viewerId));
+        }).ToList();
+    }
+
+    /// <summary>Follower and following counts for many accounts in two grouped queries. Only visible accounts count.</summary>
+    public async Task<IReadOnlyDictionary<long, AccountCounts>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
+    {
+        var ids = accountIds.Distinct().ToList();
+        var visible = db.Accounts.Visible().Select(a => a.Id);
+        var followers = await db.Follows
+            .Where(f => ids.Contains(f.TargetAccountId) && visible.Contains(f.AccountId))
+            .GroupBy(f => f.TargetAccountId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var following = await db.Follows
+            .Where(f => ids.Contains(f.AccountId) && visible.Contains(f.TargetAccountId))
+            .GroupBy(f => f.AccountId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return ids.ToDictionary(id => id, id => new AccountCounts(followers.GetValueOrDefault(id), following.GetValueOrDefault(id)));
+    }
+
+    public Task<int> PendingRequestCountAsync(long accountId, CancellationToken ct = default) =>
+        db.FollowRequests.CountAsync(r => r.TargetAccountId == accountId && db.Accounts.Visible().Any(a => a.Id == r.AccountId), ct);
+
+    /// <summary>A visible account by id, or null.</summary>
+    public Task<Account?> FindVisibleAsync(long id, CancellationToken ct = default) =>
+        db.Accounts.AsNoTracking().Visible().FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>Who follows <paramref name="accountId"/>. Empty for anyone but the owner when the owner hides their network.</summary>
+    public async Task<IReadOnlyList<ListedAccount>> FollowersAsync(long accountId, long? viewerId, Page page, CancellationToken ct = default)
+    {
+        var owner = await FindVisibleAsync(accountId, ct) ?? throw KindredException.NotFound();
+        if (owner.HideCollections && viewerId != accountId)
+        {
+            return [];
+        }
+        return await ListAsync(db.Follows.Where(f => f.TargetAccountId == accountId).Select(f => new Row { Id = f.Id, AccountId = f.AccountId }), page, ct);
+    }
+
+    /// <summary>Whom <paramref name="accountId"/> follows. Empty for anyone but the owner when the owner hides their network.</summary>
+    public async Task<IReadOnlyList<ListedAccount>> FollowingAsync(long accountId, long? viewerId, Page page, CancellationToken ct = default)
+    {
+        var owner = await FindVisibleAsync(accountId, ct) ?? throw KindredException.NotFound();
+        if (owner.HideCollections && viewerId != accountId)
+        {
+            return [];
+        }
+        return await ListAsync(db.Follows.Where(f => f.AccountId == accountId).Select(f => new Row { Id = f.Id, AccountId = f.TargetAccountId }), page, ct);
+    }
+
+    /// <summary>Who asks to follow <paramref name="accountId"/>.</summary>
+    public Task<IReadOnlyList<ListedAccount>> FollowRequestsAsync(long accountId, Page page, CancellationToken ct = default) =>
+        ListAsync(db.FollowRequests.Where(r => r.TargetAccountId == accountId).Select(r => new Row { Id = r.Id, AccountId = r.AccountId }), page, ct);
+
+    public Task<IReadOnlyList<ListedAccount>> BlocksAsync(long accountId, Page page, CancellationToken ct = default) =>
+        ListAsync(db.Blocks.Where(b => b.AccountId == accountId).Select(b => new Row { Id = b.Id, AccountId = b.TargetAccountId }), page, ct);
+
+    /// <summary>Accounts <paramref name="accountId"/> mutes; expired mutes are left out.</summary>
+    public Task<IReadOnlyList<ListedAccount>> MutesAsync(long accountId, Page page, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        return ListAsync(db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > now))
+            .Select(m => new Row { Id = m.Id, AccountId = m.TargetAccountId, ExpiresAt = m.ExpiresAt }), page, ct);
+    }
+
+    private async Task<IReadOnlyList<ListedAccount>> ListAsync(IQueryable<Row> rows, Page page, CancellationToken ct)
+    {
+        var visible = db.Accounts.Visible().Select(a => a.Id);
+        rows = rows.Where(r => visible.Contains(r.AccountId));
+        if (page.MaxId is { } max)
+        {
+            rows = rows.Where(r => r.Id < max);
+        }
+        if (page.SinceId is { } since)
+        {
+            rows = rows.Where(r => r.Id > since);
+        }
+        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
+        List<Row> taken;
+        if (page.MinId is { } min)
+        {
+            // min_id asks for the page just above the bound: the oldest rows after it, shown newest first.
+            taken = await rows.Where(r => r.Id > min).OrderBy(r => r.Id).Take(limit).ToListAsync(ct);
+            taken.Reverse();
+        }
+        else
+        {
+            taken = await rows.OrderByDescending(r => r.Id).Take(limit).ToListAsync(ct);
+        }
+        var accountIds = taken.Select(r => r.AccountId).ToList();
+        var accounts = await db.Accounts.AsNoTracking()
+            .Include(a => a.Fields)
+            .Include(a => a.Tags)
+            .Include(a => a.User)
+            .AsSplitQuery()
+            .Where(a => accountIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, ct);
+        return taken.Where(r => accounts.ContainsKey(r.AccountId)).Select(r => new ListedAccount(r.Id, accounts[r.AccountId], r.ExpiresAt)).ToList();
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long AccountId { get; init; }
+        public DateTime? ExpiresAt { get; init; }
+    }
+}

@@ -1,0 +1,177 @@
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Relationships;
+
+/// <summary>
+/// Follows, follow requests, blocks and mutes. Every method is idempotent the way Mastodon's are: following twice
+/// updates the options, unblocking someone not blocked is a no-op. Each change is one SaveChangesAsync.
+/// </summary>
+public sealed class RelationshipService(KindredDbContext db, RelationshipQueries queries, TimeProvider time)
+{
+    /// <summary>Longest mute a duration may ask for (Mastodon has no limit; a year keeps the date arithmetic sane).</summary>
+    public const int MaxMuteSeconds = 366 * 24 * 3600;
+
+    /// <summary>Follows <paramref name="targetId"/>, or asks to when the target approves followers by hand.</summary>
+    /// <param name="showReblogs">Null leaves an existing choice as it is (true for a new follow).</param>
+    /// <param name="notify">Null leaves an existing choice as it is (false for a new follow).</param>
+    public async Task FollowAsync(long accountId, long targetId, bool? showReblogs = null, bool? notify = null, CancellationToken ct = default)
+    {
+        if (accountId == targetId)
+        {
+            throw KindredException.Invalid("id", "You cannot follow yourself.");
+        }
+        var target = await RequireAccountAsync(targetId, ct);
+        if (await queries.IsBlockedEitherWayAsync(accountId, targetId, ct))
+        {
+            throw KindredException.Forbidden("You cannot follow this account.");
+        }
+        var follow = await db.Follows.FirstOrDefaultAsync(f => f.AccountId == accountId && f.TargetAccountId == targetId, ct);
+        if (follow is not null)
+        {
+            follow.ShowReblogs = showReblogs ?? follow.ShowReblogs;
+            follow.Notify = notify ?? follow.Notify;
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        var request = await db.FollowRequests.FirstOrDefaultAsync(r => r.AccountId == accountId && r.TargetAccountId == targetId, ct);
+        if (request is not null)
+        {
+            request.ShowReblogs = showReblogs ?? request.ShowReblogs;
+            request.Notify = notify ?? request.Notify;
+        }
+        else if (target.Locked)
+        {
+            db.FollowRequests.Add(new FollowRequest
+            {
+                Id = Snowflake.NewId(),
+                AccountId = accountId,
+                TargetAccountId = targetId,
+                CreatedAt = time.UtcNow(),
+                ShowReblogs = showReblogs ?? true,
+                Notify = notify ?? false,
+            });
+        }
+        else
+        {
+            db.Follows.Add(NewFollow(accountId, targetId, showReblogs ?? true, notify ?? false));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Stops following <paramref name="targetId"/>, and withdraws a request still waiting.</summary>
+    public async Task UnfollowAsync(long accountId, long targetId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(targetId, ct);
+        db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == accountId && f.TargetAccountId == targetId).ToListAsync(ct));
+        db.FollowRequests.RemoveRange(await db.FollowRequests.Where(r => r.AccountId == accountId && r.TargetAccountId == targetId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Accepts the request <paramref name="requesterId"/> sent to <paramref name="accountId"/>.</summary>
+    public async Task AuthorizeRequestAsync(long accountId, long requesterId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(requesterId, ct);
+        var request = await db.FollowRequests.FirstOrDefaultAsync(r => r.AccountId == requesterId && r.TargetAccountId == accountId, ct)
+            ?? throw KindredException.NotFound();
+        db.FollowRequests.Remove(request);
+        if (!await db.Follows.AnyAsync(f => f.AccountId == requesterId && f.TargetAccountId == accountId, ct))
+        {
+            db.Follows.Add(NewFollow(requesterId, accountId, request.ShowReblogs, request.Notify));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Turns down the request <paramref name="requesterId"/> sent to <paramref name="accountId"/>.</summary>
+    public async Task RejectRequestAsync(long accountId, long requesterId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(requesterId, ct);
+        var request = await db.FollowRequests.FirstOrDefaultAsync(r => r.AccountId == requesterId && r.TargetAccountId == accountId, ct)
+            ?? throw KindredException.NotFound();
+        db.FollowRequests.Remove(request);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Makes <paramref name="followerId"/> stop following <paramref name="accountId"/> without blocking them.</summary>
+    public async Task RemoveFromFollowersAsync(long accountId, long followerId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(followerId, ct);
+        db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == followerId && f.TargetAccountId == accountId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Blocks <paramref name="targetId"/>: follows and requests between the two go, in both directions.</summary>
+    public async Task BlockAsync(long accountId, long targetId, CancellationToken ct = default)
+    {
+        if (accountId == targetId)
+        {
+            throw KindredException.Invalid("id", "You cannot block yourself.");
+        }
+        await RequireAccountAsync(targetId, ct);
+        if (!await db.Blocks.AnyAsync(b => b.AccountId == accountId && b.TargetAccountId == targetId, ct))
+        {
+            db.Blocks.Add(new Block { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId, CreatedAt = time.UtcNow() });
+        }
+        db.Follows.RemoveRange(await db.Follows
+            .Where(f => (f.AccountId == accountId && f.TargetAccountId == targetId) || (f.AccountId == targetId && f.TargetAccountId == accountId))
+            .ToListAsync(ct));
+        db.FollowRequests.RemoveRange(await db.FollowRequests
+            .Where(r => (r.AccountId == accountId && r.TargetAccountId == targetId) || (r.AccountId == targetId && r.TargetAccountId == accountId))
+            .ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task UnblockAsync(long accountId, long targetId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(targetId, ct);
+        db.Blocks.RemoveRange(await db.Blocks.Where(b => b.AccountId == accountId && b.TargetAccountId == targetId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Mutes <paramref name="targetId"/>, for <paramref name="durationSeconds"/> (null or 0: until unmuted). Muting again replaces the terms.</summary>
+    public async Task MuteAsync(long accountId, long targetId, int? durationSeconds = null, bool hideNotifications = true, CancellationToken ct = default)
+    {
+        if (accountId == targetId)
+        {
+            throw KindredException.Invalid("id", "You cannot mute yourself.");
+        }
+        if (durationSeconds is < 0 or > MaxMuteSeconds)
+        {
+            throw KindredException.Invalid("duration", $"The duration is a number of seconds between 0 and {MaxMuteSeconds}.");
+        }
+        await RequireAccountAsync(targetId, ct);
+        var now = time.UtcNow();
+        var mute = await db.Mutes.FirstOrDefaultAsync(m => m.AccountId == accountId && m.TargetAccountId == targetId, ct);
+        if (mute is null)
+        {
+            mute = new Mute { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId, CreatedAt = now };
+            db.Mutes.Add(mute);
+        }
+        mute.ExpiresAt = durationSeconds is > 0 ? now.AddSeconds(durationSeconds.Value) : null;
+        mute.HideNotifications = hideNotifications;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task UnmuteAsync(long accountId, long targetId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(targetId, ct);
+        db.Mutes.RemoveRange(await db.Mutes.Where(m => m.AccountId == accountId && m.TargetAccountId == targetId).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Follow NewFollow(long accountId, long targetId, bool showReblogs, bool notify) => new()
+    {
+        Id = Snowflake.NewId(),
+        AccountId = accountId,
+        TargetAccountId = targetId,
+        CreatedAt = time.UtcNow(),
+        ShowReblogs = showReblogs,
+        Notify = notify,
+    };
+
+    private async Task<Account> RequireAccountAsync(long id, CancellationToken ct) =>
+        await db.Accounts.AsNoTracking().Visible().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw KindredException.NotFound();
+}

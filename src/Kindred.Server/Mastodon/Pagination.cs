@@ -1,0 +1,41 @@
+using System.Globalization;
+using Kindred.Core.Common;
+using Kindred.Core.Relationships;
+using Kindred.Server.Hosting;
+
+namespace Kindred.Server.Mastodon;
+
+/// <summary>Mastodon list paging: max_id, since_id, min_id and limit in, a Link header with next and prev out.</summary>
+public static class Pagination
+{
+    public static Page Read(MastodonParams input, int defaultLimit, int maxLimit) => new(
+        Id(input, "max_id"),
+        Id(input, "since_id"),
+        Id(input, "min_id"),
+        Math.Clamp(input.WholeNumber("limit") ?? defaultLimit, 1, maxLimit));
+
+    /// <summary>Sets the Link header from the first and last row ids of a page (newest first); none for an empty page.</summary>
+    public static void SetLink(HttpContext context, PublicUrls urls, IReadOnlyList<long> rowIds, int limit)
+    {
+        if (rowIds.Count == 0)
+        {
+            return;
+        }
+        var path = urls.Absolute(context.Request.Path.Value ?? "/");
+        var next = $"{path}?limit={limit}&max_id={rowIds[^1].ToString(CultureInfo.InvariantCulture)}";
+        var prev = $"{path}?limit={limit}&min_id={rowIds[0].ToString(CultureInfo.InvariantCulture)}";
+        context.Response.Headers.Append("Link", $"<{next}>; rel=\"next\", <{prev}>; rel=\"prev\"");
+    }
+
+    private static long? Id(MastodonParams input, string key)
+    {
+        var value = input.Value(key, 30);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw KindredException.Invalid(key, $"{key} must be an id.");
+    }
+}
