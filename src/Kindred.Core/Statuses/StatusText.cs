@@ -39,8 +39,19 @@ public static partial class StatusText
             .DistinctBy(t => t.Name)
             .ToList();
 
-    /// <summary>Characters as a reader counts them (an emoji or an accented letter is one).</summary>
-    public static int Length(string text) => new System.Globalization.StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+    /// <summary>Characters as a reader counts them (an emoji or an accented letter is one), with every link counted as
+    /// 23 characters, as Mastodon clients count them (the instance's characters_reserved_per_url).</summary>
+    public static int Length(string text)
+    {
+        var links = LinkPattern().Matches(text);
+        var rest = LinkPattern().Replace(text, "");
+        return new System.Globalization.StringInfo(rest.Normalize(NormalizationForm.FormC)).LengthInTextElements + (links.Count * CharactersPerUrl);
+    }
+
+    public const int CharactersPerUrl = 23;
+
+    [GeneratedRegex(@"https?://[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LinkPattern();
 
     // "#2024" is a number, not a tag (as on Mastodon): a tag needs a letter or an underscore.
     private static bool IsTag(string name) => name.Length > 0 && name.Any(c => !char.IsAsciiDigit(c));

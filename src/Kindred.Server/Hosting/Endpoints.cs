@@ -4,9 +4,9 @@ using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Mastodon.Statuses;
 using Kindred.Server.Mastodon.Timelines;
-using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Web;
 using Scalar.AspNetCore;
 
