@@ -9,7 +9,7 @@ namespace Kindred.Core.Statuses;
 
 /// <summary>Every read of statuses, each built on <see cref="StatusVisibility"/>. Lists come back newest first,
 /// paged by id the Mastodon way, with authors, mentions and tags loaded for rendering.</summary>
-public sealed class StatusQueries(KindredDbContext db)
+public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -101,12 +101,12 @@ public sealed class StatusQueries(KindredDbContext db)
 
     /// <summary>This server's public timeline: public posts for everyone, members-only ones too for members; never unlisted, never boosts.</summary>
     public Task<IReadOnlyList<Status>> PublicAsync(Viewer viewer, Page page, CancellationToken ct = default) =>
-        PageAsync(Listed(viewer), page, ct);
+        PageAsync(Listed(viewer, time.UtcNow()), page, ct);
 
     public Task<IReadOnlyList<Status>> TagAsync(string tag, Viewer viewer, Page page, CancellationToken ct = default)
     {
         var name = TagNames.Normalize(tag);
-        return PageAsync(Listed(viewer).Where(s => s.Tags.Any(t => t.Tag.Name == name)), page, ct);
+        return PageAsync(Listed(viewer, time.UtcNow()).Where(s => s.Tags.Any(t => t.Tag.Name == name)), page, ct);
     }
 
     public Task<IReadOnlyList<ListedStatus>> FavouritesAsync(long accountId, Page page, CancellationToken ct = default) =>
@@ -127,6 +127,12 @@ public sealed class StatusQueries(KindredDbContext db)
         return await AccountsAsync(db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => new Row { Id = s.Id, TargetId = s.AccountId }), viewer, page, ct);
     }
 
+    /// <summary>How many statuses (posts and boosts, not deleted) each account has, in one query, for statuses_count.</summary>
+    public async Task<IReadOnlyDictionary<long, int>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default) =>
+        await db.Statuses.Where(s => accountIds.Contains(s.AccountId) && s.DeletedAt == null)
+            .GroupBy(s => s.AccountId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
     /// <summary>Statuses with what rendering needs: the author (user, fields, tags), mentions and hashtags.</summary>
     public static IQueryable<Status> WithDetails(IQueryable<Status> statuses) =>
         statuses
@@ -139,12 +145,18 @@ public sealed class StatusQueries(KindredDbContext db)
 
     private IQueryable<Status> Visible(Viewer viewer) => WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, viewer));
 
-    private IQueryable<Status> Listed(Viewer viewer)
+    /// <summary>What the public and hashtag timelines list: originals only, public ones, members-only ones for
+    /// members, and never the posts of accounts the member mutes (an expired mute no longer counts).</summary>
+    private IQueryable<Status> Listed(Viewer viewer, DateTime now)
     {
         var statuses = Visible(viewer).Where(s => s.ReblogOfId == null);
-        return viewer.AccountId is null
-            ? statuses.Where(s => s.Visibility == Audience.Public)
-            : statuses.Where(s => s.Visibility == Audience.Public || s.Visibility == Audience.MembersOnly);
+        if (viewer.AccountId is not { } id)
+        {
+            return statuses.Where(s => s.Visibility == Audience.Public);
+        }
+        return statuses
+            .Where(s => s.Visibility == Audience.Public || s.Visibility == Audience.MembersOnly)
+            .Where(s => !db.Mutes.Any(m => m.AccountId == id && m.TargetAccountId == s.AccountId && (m.ExpiresAt == null || m.ExpiresAt > now)));
     }
 
     private async Task<bool> CanSeeAsync(Status status, Viewer viewer, CancellationToken ct)

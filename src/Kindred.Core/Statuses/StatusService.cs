@@ -40,7 +40,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         Status? parent = null;
         if (input.InReplyToId is { } replyId)
         {
-            parent = await FindVisibleAsync(authorId, replyId, ct);
+            parent = await TargetAsync(authorId, replyId, ct);
             // A reply to a members-only post stays among members, even when an unmodified client asks for public.
             if (parent.Visibility == Audience.MembersOnly && visibility is Audience.Public or Audience.Unlisted)
             {

@@ -15,7 +15,7 @@ public abstract class StatusVisibilityTests(KindredApp app)
 {
     private static readonly string[] Visibilities = ["public", "unlisted", "members_only", "private", "direct"];
 
-    private static readonly string[] Viewers = ["anonymous", "app", "member", "follower", "mentioned", "author", "blocked", "admin"];
+    private static readonly string[] Viewers = ["anonymous", "app", "member", "follower", "mentioned", "author", "blocked", "muted", "moderator", "admin"];
 
     /// <summary>The rule, restated from the product brief rather than from the code under test.</summary>
     private static bool MaySee(string viewer, string visibility) => viewer switch
@@ -27,18 +27,21 @@ public abstract class StatusVisibilityTests(KindredApp app)
         _ => visibility is "public" or "unlisted" or "members_only",
     };
 
+    /// <summary>Public and hashtag timelines: never unlisted, members-only only for members, nothing of a muted author.</summary>
     private static bool Listed(string viewer, string visibility) =>
-        MaySee(viewer, visibility) && (visibility == "public" || (visibility == "members_only" && viewer is not ("anonymous" or "app")));
+        MaySee(viewer, visibility) && viewer != "muted" && (visibility == "public" || (visibility == "members_only" && viewer is not ("anonymous" or "app")));
 
     [Fact]
     public async Task NoReadPathShowsAnyViewerAStatusTheyMayNotSee()
     {
         var tokens = new Dictionary<string, string?> { ["anonymous"] = null, ["app"] = await app.AppTokenAsync("read") };
-        foreach (var name in new[] { "author", "member", "follower", "mentioned", "blocked" })
+        foreach (var name in new[] { "author", "member", "follower", "mentioned", "blocked", "muted" })
         {
             await app.CreateUserAsync(name);
             tokens[name] = await app.TokenAsync(name);
         }
+        await app.CreateUserAsync("modo", UserRole.Moderator);
+        tokens["moderator"] = await app.TokenAsync("modo");
         // "admin" is a reserved username; the admin viewer is called "boss".
         await app.CreateUserAsync("boss", UserRole.Admin);
         tokens["admin"] = await app.TokenAsync("boss");
@@ -46,6 +49,7 @@ public abstract class StatusVisibilityTests(KindredApp app)
         await app.WithDbAsync(async db =>
         {
             db.Follows.Add(new Follow { Id = Snowflake.NewId(), AccountId = ids["follower"], TargetAccountId = ids["author"], CreatedAt = DateTime.UtcNow });
+            db.Mutes.Add(new Mute { Id = Snowflake.NewId(), AccountId = ids["muted"], TargetAccountId = ids["author"], CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
 

@@ -53,6 +53,7 @@ public abstract class StatusesTests(KindredApp app)
         Assert.Equal("reader", posted.GetProperty("mentions")[0].GetProperty("acct").GetString());
         Assert.Equal("evenements", posted.GetProperty("tags")[0].GetProperty("name").GetString());
         Assert.Equal("food", posted.GetProperty("spoiler_text").GetString());
+        Assert.Equal(1, posted.GetProperty("account").GetProperty("statuses_count").GetInt32());
         Assert.True(posted.GetProperty("sensitive").GetBoolean());
         Assert.Equal(JsonValueKind.Null, posted.GetProperty("edited_at").ValueKind);
         Assert.Equal(JsonValueKind.Null, posted.GetProperty("text").ValueKind);
