@@ -15,6 +15,7 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
     public const int MaxLimit = 40;
     private const int MaxThreadDepth = 60;
     private const int MaxDescendants = 2_000;
+    private const int MaxTagsPerFilter = 5;
 
     /// <summary>One status the viewer may read, or "not found". Uses the in-memory rule on the loaded row.</summary>
     public async Task<Status> GetAsync(long id, Viewer viewer, CancellationToken ct = default)
@@ -103,10 +104,23 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
     public Task<IReadOnlyList<Status>> PublicAsync(Viewer viewer, Page page, CancellationToken ct = default) =>
         PageAsync(Listed(viewer, time.UtcNow()), page, ct);
 
-    public Task<IReadOnlyList<Status>> TagAsync(string tag, Viewer viewer, Page page, CancellationToken ct = default)
+    /// <summary>The hashtag timeline: statuses with <paramref name="tag"/> or any of <paramref name="any"/>, with every
+    /// tag of <paramref name="all"/> and none of <paramref name="none"/> (Mastodon allows four of each).</summary>
+    public Task<IReadOnlyList<Status>> TagAsync(string tag, Viewer viewer, Page page, IReadOnlyList<string>? any = null, IReadOnlyList<string>? all = null, IReadOnlyList<string>? none = null, CancellationToken ct = default)
     {
-        var name = TagNames.Normalize(tag);
-        return PageAsync(Listed(viewer, time.UtcNow()).Where(s => s.Tags.Any(t => t.Tag.Name == name)), page, ct);
+        static List<string> Names(IReadOnlyList<string>? tags) => (tags ?? []).Take(MaxTagsPerFilter).Select(TagNames.Normalize).Where(n => n.Length > 0).Distinct().ToList();
+        var anyNames = Names([tag, .. any ?? []]);
+        var statuses = Listed(viewer, time.UtcNow()).Where(s => s.Tags.Any(t => anyNames.Contains(t.Tag.Name)));
+        foreach (var name in Names(all))
+        {
+            statuses = statuses.Where(s => s.Tags.Any(t => t.Tag.Name == name));
+        }
+        var noneNames = Names(none);
+        if (noneNames.Count > 0)
+        {
+            statuses = statuses.Where(s => !s.Tags.Any(t => noneNames.Contains(t.Tag.Name)));
+        }
+        return PageAsync(statuses, page, ct);
     }
 
     public Task<IReadOnlyList<ListedStatus>> FavouritesAsync(long accountId, Page page, CancellationToken ct = default) =>

@@ -298,6 +298,24 @@ public abstract class StatusesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task TheHashtagTimelineCombinesAnyAllAndNone()
+    {
+        var token = await MemberAsync("tagger");
+        var garden = (await app.PostStatusAsync(token, "#Garden day")).GetProperty("id").GetString()!;
+        var both = (await app.PostStatusAsync(token, "#garden and #Food")).GetProperty("id").GetString()!;
+        var food = (await app.PostStatusAsync(token, "#food only")).GetProperty("id").GetString()!;
+        var unlisted = (await app.PostStatusAsync(token, "#garden quietly", "unlisted")).GetProperty("id").GetString()!;
+        async Task<string[]> TagAsync(string query) =>
+            (await Ok(app.Api().GetAsync("/api/v1/timelines/tag/" + query))).EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal([both, garden], await TagAsync("GARDEN"));
+        Assert.Equal([food, both, garden], await TagAsync("garden?any[]=food"));
+        Assert.Equal([both], await TagAsync("garden?all[]=food"));
+        Assert.Equal([garden], await TagAsync("garden?none[]=food"));
+        Assert.DoesNotContain(unlisted, await TagAsync("garden"));
+        Assert.Empty(await TagAsync("nothing"));
+    }
+
+    [Fact]
     public async Task RepliesToMembersOnlyPostsStayAmongMembers()
     {
         var token = await MemberAsync("narrower");

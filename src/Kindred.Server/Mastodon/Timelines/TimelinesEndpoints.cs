@@ -11,7 +11,7 @@ public static class TimelinesEndpoints
     public static RouteGroupBuilder MapTimelinesEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/v1/timelines/public", Public).WithSummary("Public posts of this server (and members-only ones for members)").WithTags("Timelines");
-        api.MapGet("/v1/timelines/tag/{hashtag}", Tag).WithSummary("Public posts with a hashtag").WithTags("Timelines");
+        api.MapGet("/v1/timelines/tag/{hashtag}", Tag).WithSummary("Public posts with a hashtag (any[], all[], none[] narrow it)").WithTags("Timelines");
         return api;
     }
 
@@ -38,7 +38,7 @@ public static class TimelinesEndpoints
         {
             return MastodonJson.Ok(Array.Empty<object>());
         }
-        var statuses = await queries.TagAsync(hashtag, viewer, page, context.RequestAborted);
+        var statuses = await queries.TagAsync(hashtag, viewer, page, input.List("any"), input.List("all"), input.List("none"), context.RequestAborted);
         Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
         return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
     }
