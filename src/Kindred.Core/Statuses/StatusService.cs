@@ -61,7 +61,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             CreatedAt = now,
             IdempotencyKey = key,
         };
-        await ComposeAsync(status, input.BaseUrl, ct);
+        var tags = await EnsureTagsAsync(input.Text, ct);
+        await ComposeAsync(status, tags, input.BaseUrl, ct);
         db.Statuses.Add(status);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
         author.LastStatusAt = now;
@@ -74,6 +75,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var status = await OwnAsync(authorId, statusId, ct);
         Validate(update.Text, update.SpoilerText);
         var language = ValidLanguage(update.Language);
+        var tags = await EnsureTagsAsync(update.Text, ct);
         var now = time.UtcNow();
         if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
         {
@@ -84,7 +86,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.Sensitive = update.Sensitive || status.SpoilerText.Length > 0;
         status.Language = language ?? status.Language;
         status.EditedAt = now;
-        await ComposeAsync(status, update.BaseUrl, ct);
+        await ComposeAsync(status, tags, update.BaseUrl, ct);
         db.StatusEdits.Add(Version(status, now));
         await db.SaveChangesAsync(ct);
         return status;
@@ -248,7 +250,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
 
     /// <summary>Resolves local mentions and hashtags and renders the HTML. Mentions are only ever added, so an edit
     /// never takes a private post away from someone it was addressed to.</summary>
-    private async Task ComposeAsync(Status status, string baseUrl, CancellationToken ct)
+    private async Task ComposeAsync(Status status, IReadOnlyDictionary<string, Tag> tags, string baseUrl, CancellationToken ct)
     {
         var host = new Uri(baseUrl).Authority;
         var names = StatusText.Mentions(status.Text)
@@ -268,15 +270,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             status.Mentions.Add(new StatusMention { StatusId = status.Id, AccountId = account.Id });
         }
 
-        var hashtags = StatusText.Hashtags(status.Text);
-        var tagNames = hashtags.Select(t => t.Name).ToList();
-        var tags = await db.Tags.Where(t => tagNames.Contains(t.Name)).ToDictionaryAsync(t => t.Name, ct);
-        foreach (var (name, display) in hashtags.Where(t => !tags.ContainsKey(t.Name)))
-        {
-            var tag = new Tag { Id = Snowflake.NewId(), Name = name, Display = display.Length > 100 ? display[..100] : display, CreatedAt = time.UtcNow() };
-            db.Tags.Add(tag);
-            tags[name] = tag;
-        }
+        var tagNames = tags.Keys.ToList();
         status.Tags.RemoveAll(t => !tagNames.Contains(t.Tag.Name));
         foreach (var tag in tags.Values.Where(t => status.Tags.All(st => st.TagId != t.Id)))
         {
@@ -290,6 +284,33 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
                     ? $"{baseUrl}/@{account.Username}"
                     : null,
             name => $"{baseUrl}/tags/{Uri.EscapeDataString(name)}");
+    }
+
+    /// <summary>
+    /// The tags of a text, created when new. Each new tag is saved on its own, before anything else changes, so two
+    /// members who post the same new hashtag at once both succeed: the loser of the unique index reads the winner's row.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Tag>> EnsureTagsAsync(string text, CancellationToken ct)
+    {
+        var hashtags = StatusText.Hashtags(text);
+        var names = hashtags.Select(t => t.Name).ToList();
+        var tags = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, ct);
+        foreach (var (name, display) in hashtags.Where(t => !tags.ContainsKey(t.Name)))
+        {
+            var tag = new Tag { Id = Snowflake.NewId(), Name = name, Display = display.Length > 100 ? display[..100] : display, CreatedAt = time.UtcNow() };
+            db.Tags.Add(tag);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                tags[name] = tag;
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(tag).State = EntityState.Detached;
+                tags[name] = await db.Tags.FirstAsync(t => t.Name == name, ct);
+            }
+        }
+        return tags;
     }
 
     /// <summary>A status the caller may read, tracked, or "not found".</summary>

@@ -316,6 +316,20 @@ public abstract class StatusesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task MembersPostingTheSameNewHashtagAtOnceAllSucceed()
+    {
+        var tokens = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            tokens.Add(await MemberAsync($"racer{i}"));
+        }
+        var responses = await Task.WhenAll(tokens.Select(t => app.Api(t).PostAsync("/api/v1/statuses", Form(("status", "Meet at the #BrandNewTag")))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Tags.CountAsync(t => t.Name == "brandnewtag")));
+        Assert.Equal(4, await app.WithDbAsync(db => db.StatusTags.CountAsync(t => t.Tag.Name == "brandnewtag")));
+    }
+
+    [Fact]
     public async Task RepliesToMembersOnlyPostsStayAmongMembers()
     {
         var token = await MemberAsync("narrower");
