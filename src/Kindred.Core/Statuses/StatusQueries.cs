@@ -36,6 +36,13 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
         return status;
     }
 
+    /// <summary>The statuses among <paramref name="ids"/> that the viewer may read, in the order asked.</summary>
+    public async Task<IReadOnlyList<Status>> ManyAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
+    {
+        var found = await Visible(viewer).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
     /// <summary>The versions of a status, oldest first; just the current one when it was never edited.</summary>
     public async Task<(Status Status, IReadOnlyList<StatusEdit> Versions)> HistoryAsync(long id, Viewer viewer, CancellationToken ct = default)
     {

@@ -96,10 +96,14 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     public async Task<Status> DeleteAsync(long authorId, long statusId, CancellationToken ct = default)
     {
         var status = await OwnAsync(authorId, statusId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         status.DeletedAt = time.UtcNow();
         status.PinnedAt = null;
         status.IdempotencyKey = null;
         await db.SaveChangesAsync(ct);
+        // Boosts of a deleted post go with it (they were already invisible; now they stop counting too).
+        await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
         return status;
     }
 
@@ -109,7 +113,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         if (!await db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct))
         {
             db.Favourites.Add(new Favourite { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
-            await db.SaveChangesAsync(ct);
+            await SaveIgnoringDuplicateAsync(() => db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct), ct);
         }
         return status;
     }
@@ -127,7 +131,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         if (!await db.Bookmarks.AnyAsync(b => b.AccountId == accountId && b.StatusId == status.Id, ct))
         {
             db.Bookmarks.Add(new Bookmark { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
-            await db.SaveChangesAsync(ct);
+            await SaveIgnoringDuplicateAsync(() => db.Bookmarks.AnyAsync(b => b.AccountId == accountId && b.StatusId == status.Id, ct), ct);
         }
         return status;
     }
@@ -207,6 +211,23 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             await db.SaveChangesAsync(ct);
         }
         return status;
+    }
+
+    /// <summary>A second favourite or bookmark racing the first hits the unique index; the first one stands.</summary>
+    private async Task SaveIgnoringDuplicateAsync(Func<Task<bool>> exists, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await exists())
+            {
+                throw;
+            }
+        }
     }
 
     private static void Validate(string text, string? spoiler)

@@ -73,10 +73,16 @@ public abstract class StatusesTests(KindredApp app)
         var source = await Ok(app.Api(token).GetAsync($"/api/v1/statuses/{id}/source"));
         Assert.Equal("Hello again", source.GetProperty("text").GetString());
 
+        var several = await Ok(app.Api().GetAsync($"/api/v1/statuses?id[]={id}&id[]=999&id[]=abc"));
+        Assert.Equal([id], several.EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        var readerToken = await app.TokenAsync("reader");
+        await Ok(app.Api(readerToken).PostAsync($"/api/v1/statuses/{id}/reblog", null));
         var deleted = await Ok(app.Api(token).DeleteAsync($"/api/v1/statuses/{id}"));
         Assert.Equal("Hello again", deleted.GetProperty("text").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api(token).GetAsync($"/api/v1/statuses/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api(token).DeleteAsync($"/api/v1/statuses/{id}")).StatusCode);
+        // The boost went with it.
+        Assert.Equal(0, await app.WithDbAsync(db => db.Statuses.CountAsync(s => s.ReblogOfId == long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     [Fact]
@@ -223,6 +229,9 @@ public abstract class StatusesTests(KindredApp app)
         var favouritedBy = await Ok(app.Api(author).GetAsync($"/api/v1/statuses/{id}/favourited_by"));
         Assert.Equal("booster_fan", favouritedBy[0].GetProperty("username").GetString());
         Assert.Equal([id], (await Ok(app.Api(fan).GetAsync("/api/v1/favourites"))).EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        // Favouriting twice at once leaves one favourite.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Ok(app.Api(fan).PostAsync($"/api/v1/statuses/{id}/favourite", null))));
+        Assert.Equal(1, (await Ok(app.Api(fan).GetAsync($"/api/v1/statuses/{id}"))).GetProperty("favourites_count").GetInt32());
         Assert.False((await Ok(app.Api(fan).PostAsync($"/api/v1/statuses/{id}/unfavourite", null))).GetProperty("favourited").GetBoolean());
         Assert.Empty((await Ok(app.Api(fan).GetAsync("/api/v1/favourites"))).EnumerateArray());
 

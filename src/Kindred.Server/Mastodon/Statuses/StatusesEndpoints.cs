@@ -16,21 +16,22 @@ public static class StatusesEndpoints
     {
         var statuses = api.MapGroup("/v1/statuses").WithTags("Statuses");
         statuses.MapPost("", PostStatus).WithSummary("Post a status (Idempotency-Key supported; visibility may be members_only)");
+        statuses.MapGet("", GetMany).WithSummary("Several statuses by id[] (unknown or hidden ones are left out)");
         statuses.MapGet("/{id}", GetStatus).WithSummary("One status");
         statuses.MapPut("/{id}", EditStatus).WithSummary("Edit a status (history is kept)");
         statuses.MapDelete("/{id}", DeleteStatus).WithSummary("Delete a status; the answer carries its source text");
         statuses.MapGet("/{id}/context", GetContext).WithSummary("Ancestors and descendants in the thread");
         statuses.MapGet("/{id}/history", GetHistory).WithSummary("Every version of an edited status");
         statuses.MapGet("/{id}/source", GetSource).WithSummary("The source text of one's own status");
-        statuses.MapPost("/{id}/favourite", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:favourites", s.FavouriteAsync));
-        statuses.MapPost("/{id}/unfavourite", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:favourites", s.UnfavouriteAsync));
-        statuses.MapPost("/{id}/reblog", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:statuses", s.ReblogAsync));
-        statuses.MapPost("/{id}/unreblog", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:statuses", s.UnreblogAsync));
-        statuses.MapPost("/{id}/bookmark", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:bookmarks", s.BookmarkAsync));
-        statuses.MapPost("/{id}/unbookmark", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:bookmarks", s.UnbookmarkAsync));
+        statuses.MapPost("/{id}/favourite", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:favourites", s.FavouriteAsync)).WithSummary("Favourite a status");
+        statuses.MapPost("/{id}/unfavourite", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:favourites", s.UnfavouriteAsync)).WithSummary("Undo a favourite");
+        statuses.MapPost("/{id}/reblog", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:statuses", s.ReblogAsync)).WithSummary("Boost a status (public, unlisted or members-only; the boost keeps its visibility)");
+        statuses.MapPost("/{id}/unreblog", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:statuses", s.UnreblogAsync)).WithSummary("Undo a boost");
+        statuses.MapPost("/{id}/bookmark", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:bookmarks", s.BookmarkAsync)).WithSummary("Bookmark a status");
+        statuses.MapPost("/{id}/unbookmark", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:bookmarks", s.UnbookmarkAsync)).WithSummary("Remove a bookmark");
         // Pins change the profile, hence write:accounts (as on Mastodon).
-        statuses.MapPost("/{id}/pin", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:accounts", s.PinAsync));
-        statuses.MapPost("/{id}/unpin", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:accounts", s.UnpinAsync));
+        statuses.MapPost("/{id}/pin", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:accounts", s.PinAsync)).WithSummary("Pin one of one's own posts to the profile (at most 5)");
+        statuses.MapPost("/{id}/unpin", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:accounts", s.UnpinAsync)).WithSummary("Unpin a post");
         statuses.MapGet("/{id}/favourited_by", FavouritedBy).WithSummary("Who favourited a status");
         statuses.MapGet("/{id}/reblogged_by", RebloggedBy).WithSummary("Who boosted a status");
         return api;
@@ -65,6 +66,17 @@ public static class StatusesEndpoints
         var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
         var status = await queries.GetAsync(ParseId(id), viewer, context.RequestAborted);
         return MastodonJson.Ok((await renderer.RenderManyAsync([status], viewer, ct: context.RequestAborted))[0]);
+    }
+
+    private static async Task<IResult> GetMany(HttpContext context, StatusQueries queries, StatusRenderer renderer)
+    {
+        var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
+        var input = await MastodonParams.ReadAsync(context.Request);
+        var ids = input.List("id").Take(StatusQueries.MaxLimit)
+            .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .Where(id => id > 0).Distinct().ToList();
+        var statuses = await queries.ManyAsync(ids, viewer, context.RequestAborted);
+        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
     }
 
     private static async Task<IResult> EditStatus(string id, HttpContext context, StatusService statuses, StatusRenderer renderer, PublicUrls urls)
