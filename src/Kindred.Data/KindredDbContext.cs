@@ -18,6 +18,13 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<FollowRequest> FollowRequests => Set<FollowRequest>();
     public DbSet<Block> Blocks => Set<Block>();
     public DbSet<Mute> Mutes => Set<Mute>();
+    public DbSet<Status> Statuses => Set<Status>();
+    public DbSet<StatusMention> StatusMentions => Set<StatusMention>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<StatusTag> StatusTags => Set<StatusTag>();
+    public DbSet<Favourite> Favourites => Set<Favourite>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<StatusEdit> StatusEdits => Set<StatusEdit>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -75,4 +75,44 @@ check(account.data.username === username, "megalodon verifyAccountCredentials");
 const megInstance = await megalodon.getInstance();
 check(megInstance.data.title === instance.title, "megalodon getInstance");
 
+// Statuses with masto.js: post with a hashtag, reply, read the thread, favourite, boost, bookmark, edit, page.
+const posted = await client.v1.statuses.create({ status: "Hello from masto.js #KindredCompat", visibility: "public" });
+check(posted.id && posted.content.includes("kindredcompat"), "statuses.create renders the hashtag as a link");
+check(posted.tags.length === 1 && posted.tags[0].name === "kindredcompat", "statuses.create lists the normalized tag");
+const reply = await client.v1.statuses.create({ status: "A reply", inReplyToId: posted.id });
+check(reply.inReplyToId === posted.id, "a reply names its parent");
+const thread = await client.v1.statuses.$select(posted.id).context.fetch();
+check(thread.descendants.some((s) => s.id === reply.id), "context lists the reply");
+const favourited = await client.v1.statuses.$select(posted.id).favourite();
+check(favourited.favourited === true && favourited.favouritesCount === 1, "favourite");
+const boost = await client.v1.statuses.$select(posted.id).reblog();
+check(boost.reblog && boost.reblog.id === posted.id, "reblog wraps the original");
+const bookmarked = await client.v1.statuses.$select(posted.id).bookmark();
+check(bookmarked.bookmarked === true, "bookmark");
+const favourites = await client.v1.favourites.list();
+check(favourites.some((s) => s.id === posted.id), "favourites.list");
+const edited = await client.v1.statuses.$select(reply.id).update({ status: "An edited reply" });
+check(edited.editedAt && edited.content.includes("edited"), "statuses.update");
+const history = await client.v1.statuses.$select(reply.id).history.list();
+check(history.length === 2, `history has two versions, got ${history.length}`);
+const tagged = await client.v1.timelines.tag.$select("KindredCompat").list();
+check(tagged.some((s) => s.id === posted.id), "the hashtag timeline finds the post");
+const local = await client.v1.timelines.public.list({ local: true });
+check(local.some((s) => s.id === posted.id), "the local timeline finds the post");
+// The paginator follows the Link header: one status per page, newest first, every page distinct.
+const seen = [];
+for await (const page of client.v1.accounts.$select(me.id).statuses.list({ limit: 1 })) {
+  seen.push(...page.map((s) => s.id));
+  if (seen.length >= 3) break;
+}
+check(seen.length === 3 && new Set(seen).size === 3, `Link-header paging yields distinct pages, got ${seen}`);
+const removed = await client.v1.statuses.$select(reply.id).remove();
+check(removed.text === "An edited reply", "delete returns the source text");
+
+// megalodon reads the same statuses.
+const megStatus = await megalodon.getStatus(posted.id);
+check(megStatus.data.id === posted.id && megStatus.data.favourited === true, "megalodon getStatus");
+const megPosted = await megalodon.postStatus("Hello from megalodon", { visibility: "unlisted" });
+check(megPosted.data.visibility === "unlisted", "megalodon postStatus");
+
 console.log(JSON.stringify({ ok: true, account: me.acct, instance: instance.title, version: instance.version, sns }));

@@ -4,6 +4,7 @@ using Kindred.Core.Common.Email;
 using Kindred.Core.Invitations;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
+using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Postgres;
 using Kindred.Data.Sqlite;
@@ -35,6 +36,8 @@ public static class CoreServices
         services.AddScoped<InvitationService>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<RelationshipService>();
+        services.AddScoped<StatusService>();
+        services.AddScoped<StatusQueries>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

@@ -5,6 +5,8 @@ using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Relationships;
+using Kindred.Server.Mastodon.Statuses;
+using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
 using Scalar.AspNetCore;
 
@@ -25,6 +27,9 @@ public static class Endpoints
         api.MapAccountsEndpoints();
         api.MapRelationshipsEndpoints();
         api.MapInstanceEndpoints();
+        api.MapStatusesEndpoints();
+        api.MapStatusListsEndpoints();
+        api.MapTimelinesEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

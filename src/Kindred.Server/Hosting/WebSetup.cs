@@ -48,6 +48,7 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         services.AddScoped<AccountRenderer>();
+        services.AddScoped<StatusRenderer>();
         services.AddScoped<Web.Shared.DbGate>();
         services.AddScoped<TokenIssuer>();
         return builder;

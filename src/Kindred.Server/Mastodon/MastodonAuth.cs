@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kindred.Core.Common;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
 using Kindred.Server.Mastodon.OAuth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 
@@ -56,6 +60,29 @@ public static class MastodonAuth
         var principal = await PrincipalAsync(context) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
         RequireScope(principal, scope);
         return principal;
+    }
+
+    /// <summary>
+    /// Who reads statuses: anonymous without a token, otherwise the token must carry <paramref name="scope"/>; a user
+    /// token counts as a member only while that member is active (a disabled member's old token reads nothing more
+    /// than an anonymous visitor could).
+    /// </summary>
+    public static async Task<Viewer> ReaderAsync(HttpContext context, string scope)
+    {
+        var principal = await PrincipalAsync(context);
+        if (principal is null)
+        {
+            return Viewer.Anonymous;
+        }
+        RequireScope(principal, scope);
+        if (UserId(principal) is not { } id)
+        {
+            return Viewer.App;
+        }
+        var db = context.RequestServices.GetRequiredService<KindredDbContext>();
+        return await db.Users.AnyAsync(u => u.Id == id && u.Status == UserStatus.Active, context.RequestAborted)
+            ? Viewer.Member(id)
+            : throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
     }
 
     private static void RequireScope(ClaimsPrincipal principal, params string[] scopes)

@@ -21,9 +21,13 @@ public static class Pagination
         {
             return;
         }
+        // Filters such as exclude_replies or local travel along; the paging keys are replaced.
+        var kept = string.Concat(context.Request.Query
+            .Where(q => q.Key is not ("max_id" or "since_id" or "min_id" or "limit"))
+            .SelectMany(q => q.Value.Select(v => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
         var path = urls.Absolute(context.Request.Path.Value ?? "/");
-        var next = $"{path}?limit={limit}&max_id={rowIds[^1].ToString(CultureInfo.InvariantCulture)}";
-        var prev = $"{path}?limit={limit}&min_id={rowIds[0].ToString(CultureInfo.InvariantCulture)}";
+        var next = $"{path}?limit={limit}{kept}&max_id={rowIds[^1].ToString(CultureInfo.InvariantCulture)}";
+        var prev = $"{path}?limit={limit}{kept}&min_id={rowIds[0].ToString(CultureInfo.InvariantCulture)}";
         context.Response.Headers.Append("Link", $"<{next}>; rel=\"next\", <{prev}>; rel=\"prev\"");
     }
 

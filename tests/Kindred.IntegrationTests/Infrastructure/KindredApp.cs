@@ -191,6 +191,21 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         return json.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Posts a status through the API and returns it; fails the test unless the server answers 200.</summary>
+    public async Task<JsonElement> PostStatusAsync(string token, string text, string visibility = "public", string? inReplyToId = null, string? spoilerText = null)
+    {
+        var fields = new Dictionary<string, string> { ["status"] = text, ["visibility"] = visibility };
+        if (inReplyToId is not null)
+        {
+            fields["in_reply_to_id"] = inReplyToId;
+        }
+        if (spoilerText is not null)
+        {
+            fields["spoiler_text"] = spoilerText;
+        }
+        return await Json(await Api(token).PostAsync("/api/v1/statuses", new FormUrlEncodedContent(fields)), HttpStatusCode.OK);
+    }
+
     public static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -12,7 +12,7 @@ public static class InstanceEndpoints
 {
     /// <summary>Clients parse the leading Mastodon version to decide which features to use.</summary>
     public const string Version = "4.3.0 (compatible; Kindred 0.1.0)";
-    public const int MaxCharacters = 5000;
+    public const int MaxCharacters = Kindred.Core.Statuses.StatusService.MaxCharacters;
     public const int MaxMediaAttachments = 4;
     public const int ImageSizeLimit = 8 * 1024 * 1024;
     public const int ImageMatrixLimit = 16_777_216;
@@ -97,7 +97,7 @@ public static class InstanceEndpoints
         urls = new { streaming = urls.Base.Replace("http", "ws", StringComparison.Ordinal), status = (string?)null },
         vapid = new { public_key = "" },
         accounts = new { max_featured_tags = 10, max_pinned_statuses = 5 },
-        statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = 23 },
+        statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = Kindred.Core.Statuses.StatusText.CharactersPerUrl },
         media_attachments = new
         {
             supported_mime_types = ImageTypes,

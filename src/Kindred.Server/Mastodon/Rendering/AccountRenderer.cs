@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Relationships;
+using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Models;
@@ -9,7 +10,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Turns an account into the Mastodon wire type for one viewer. Every field is named here on purpose:
 /// a new column never reaches the API by accident.</summary>
-public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships)
+public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, StatusQueries statuses)
 {
     /// <param name="account">With Fields, Tags and User loaded.</param>
     /// <param name="viewerId">The signed-in viewer's account id, or null.</param>
@@ -18,17 +19,20 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
     {
         var counts = await relationships.CountsAsync([account.Id], ct);
         var requests = withSource ? await relationships.PendingRequestCountAsync(account.Id, ct) : 0;
-        return Render(account, viewerId, counts[account.Id], withSource, requests);
+        var posts = await statuses.CountsAsync([account.Id], ct);
+        return Render(account, viewerId, counts[account.Id], posts.GetValueOrDefault(account.Id), withSource, requests);
     }
 
     /// <summary>Many accounts with their counts fetched in one batch, never one query per account.</summary>
     public async Task<IReadOnlyList<MastodonAccount>> RenderManyAsync(IReadOnlyList<Account> accounts, long? viewerId, CancellationToken ct = default)
     {
-        var counts = await relationships.CountsAsync(accounts.Select(a => a.Id).ToList(), ct);
-        return accounts.Select(a => Render(a, viewerId, counts[a.Id], withSource: false, followRequests: 0)).ToList();
+        var ids = accounts.Select(a => a.Id).Distinct().ToList();
+        var counts = await relationships.CountsAsync(ids, ct);
+        var posts = await statuses.CountsAsync(ids, ct);
+        return accounts.Select(a => Render(a, viewerId, counts[a.Id], posts.GetValueOrDefault(a.Id), withSource: false, followRequests: 0)).ToList();
     }
 
-    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, bool withSource, int followRequests)
+    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, int statusesCount, bool withSource, int followRequests)
     {
         var profileUrl = urls.Absolute("/@" + account.Username);
         var avatar = urls.Media(account.AvatarFile, "/img/avatar.png");
@@ -61,6 +65,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             CreatedAt = account.CreatedAt.Date.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             LastStatusAt = account.LastStatusAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             // Counts stay public when the member hides their network, as Mastodon shows them.
+            StatusesCount = statusesCount,
             FollowersCount = counts.Followers,
             FollowingCount = counts.Following,
             Roles = role is UserRole.Owner or UserRole.Admin or UserRole.Moderator ? [RenderRole(role)] : [],

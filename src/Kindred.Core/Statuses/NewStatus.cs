@@ -1,0 +1,14 @@
+using Kindred.Data.Entities;
+
+namespace Kindred.Core.Statuses;
+
+/// <summary>What a member asks to post. <see cref="BaseUrl"/> is this server's address, for mention and hashtag links.</summary>
+public sealed record NewStatus(
+    string Text,
+    string BaseUrl,
+    Audience Visibility = Audience.Public,
+    string? SpoilerText = null,
+    bool Sensitive = false,
+    string? Language = null,
+    long? InReplyToId = null,
+    string? IdempotencyKey = null);

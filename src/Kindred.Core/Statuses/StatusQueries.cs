@@ -1,0 +1,272 @@
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Core.Relationships;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Statuses;
+
+/// <summary>Every read of statuses, each built on <see cref="StatusVisibility"/>. Lists come back newest first,
+/// paged by id the Mastodon way, with authors, mentions and tags loaded for rendering.</summary>
+public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 40;
+    private const int MaxThreadDepth = 60;
+    private const int MaxDescendants = 2_000;
+    private const int MaxTagsPerFilter = 5;
+
+    /// <summary>One status the viewer may read, or "not found". Uses the in-memory rule on the loaded row.</summary>
+    public async Task<Status> GetAsync(long id, Viewer viewer, CancellationToken ct = default)
+    {
+        var status = await WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (status is null || !await CanSeeAsync(status, viewer, ct))
+        {
+            throw KindredException.NotFound();
+        }
+        if (status.ReblogOfId is { } originalId)
+        {
+            var original = await WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
+            if (original is null || !await CanSeeAsync(original, viewer, ct))
+            {
+                throw KindredException.NotFound();
+            }
+        }
+        return status;
+    }
+
+    /// <summary>The statuses among <paramref name="ids"/> that the viewer may read, in the order asked.</summary>
+    public async Task<IReadOnlyList<Status>> ManyAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
+    {
+        var found = await Visible(viewer).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
+    /// <summary>The versions of a status, oldest first; just the current one when it was never edited.</summary>
+    public async Task<(Status Status, IReadOnlyList<StatusEdit> Versions)> HistoryAsync(long id, Viewer viewer, CancellationToken ct = default)
+    {
+        var status = await GetAsync(id, viewer, ct);
+        var versions = await db.StatusEdits.AsNoTracking().Where(e => e.StatusId == status.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        return (status, versions);
+    }
+
+    public async Task<StatusContext> ContextAsync(long id, Viewer viewer, CancellationToken ct = default)
+    {
+        var status = await GetAsync(id, viewer, ct);
+        var ancestorIds = new List<long>();
+        var parentId = status.InReplyToId;
+        while (parentId is { } pid && ancestorIds.Count < MaxThreadDepth && !ancestorIds.Contains(pid))
+        {
+            ancestorIds.Add(pid);
+            parentId = await db.Statuses.Where(s => s.Id == pid).Select(s => s.InReplyToId).FirstOrDefaultAsync(ct);
+        }
+        var descendantIds = new List<long>();
+        List<long> level = [status.Id];
+        for (var depth = 0; depth < MaxThreadDepth && level.Count > 0 && descendantIds.Count < MaxDescendants; depth++)
+        {
+            var parents = level;
+            level = await db.Statuses.Where(s => s.InReplyToId != null && parents.Contains(s.InReplyToId.Value)).Select(s => s.Id).ToListAsync(ct);
+            descendantIds.AddRange(level);
+        }
+        var ancestors = await Visible(viewer).Where(s => ancestorIds.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
+        var descendants = await Visible(viewer).Where(s => descendantIds.Contains(s.Id)).OrderBy(s => s.Id).ToListAsync(ct);
+        return new StatusContext(ancestors, descendants);
+    }
+
+    public async Task<IReadOnlyList<Status>> AccountStatusesAsync(long accountId, Viewer viewer, AccountStatusFilter filter, Page page, CancellationToken ct = default)
+    {
+        if (!await db.Accounts.Visible().AnyAsync(a => a.Id == accountId, ct))
+        {
+            throw KindredException.NotFound();
+        }
+        if (filter.OnlyMedia)
+        {
+            // Media attachments are not built yet, so no status has any.
+            return [];
+        }
+        var statuses = Visible(viewer).Where(s => s.AccountId == accountId);
+        if (filter.ExcludeReplies)
+        {
+            // Mastodon keeps self-replies (threads) when replies are excluded.
+            statuses = statuses.Where(s => s.InReplyToId == null || s.InReplyToAccountId == accountId);
+        }
+        if (filter.ExcludeReblogs)
+        {
+            statuses = statuses.Where(s => s.ReblogOfId == null);
+        }
+        if (filter.Pinned)
+        {
+            statuses = statuses.Where(s => s.PinnedAt != null);
+        }
+        if (filter.Tagged is { } tagged)
+        {
+            var name = TagNames.Normalize(tagged);
+            statuses = statuses.Where(s => s.Tags.Any(t => t.Tag.Name == name));
+        }
+        return await PageAsync(statuses, page, ct);
+    }
+
+    /// <summary>This server's public timeline: public posts for everyone, members-only ones too for members; never unlisted, never boosts.</summary>
+    public Task<IReadOnlyList<Status>> PublicAsync(Viewer viewer, Page page, CancellationToken ct = default) =>
+        PageAsync(Listed(viewer, time.UtcNow()), page, ct);
+
+    /// <summary>The hashtag timeline: statuses with <paramref name="tag"/> or any of <paramref name="any"/>, with every
+    /// tag of <paramref name="all"/> and none of <paramref name="none"/> (Mastodon allows four of each).</summary>
+    public Task<IReadOnlyList<Status>> TagAsync(string tag, Viewer viewer, Page page, IReadOnlyList<string>? any = null, IReadOnlyList<string>? all = null, IReadOnlyList<string>? none = null, CancellationToken ct = default)
+    {
+        static List<string> Names(IReadOnlyList<string>? tags) => (tags ?? []).Take(MaxTagsPerFilter).Select(TagNames.Normalize).Where(n => n.Length > 0).Distinct().ToList();
+        var anyNames = Names([tag, .. any ?? []]);
+        var statuses = Listed(viewer, time.UtcNow()).Where(s => s.Tags.Any(t => anyNames.Contains(t.Tag.Name)));
+        foreach (var name in Names(all))
+        {
+            statuses = statuses.Where(s => s.Tags.Any(t => t.Tag.Name == name));
+        }
+        var noneNames = Names(none);
+        if (noneNames.Count > 0)
+        {
+            statuses = statuses.Where(s => !s.Tags.Any(t => noneNames.Contains(t.Tag.Name)));
+        }
+        return PageAsync(statuses, page, ct);
+    }
+
+    public Task<IReadOnlyList<ListedStatus>> FavouritesAsync(long accountId, Page page, CancellationToken ct = default) =>
+        ListAsync(db.Favourites.Where(f => f.AccountId == accountId).Select(f => new Row { Id = f.Id, TargetId = f.StatusId }), Viewer.Member(accountId), page, ct);
+
+    public Task<IReadOnlyList<ListedStatus>> BookmarksAsync(long accountId, Page page, CancellationToken ct = default) =>
+        ListAsync(db.Bookmarks.Where(b => b.AccountId == accountId).Select(b => new Row { Id = b.Id, TargetId = b.StatusId }), Viewer.Member(accountId), page, ct);
+
+    public async Task<IReadOnlyList<ListedAccount>> FavouritedByAsync(long statusId, Viewer viewer, Page page, CancellationToken ct = default)
+    {
+        var status = await GetAsync(statusId, viewer, ct);
+        return await AccountsAsync(db.Favourites.Where(f => f.StatusId == status.Id).Select(f => new Row { Id = f.Id, TargetId = f.AccountId }), viewer, page, ct);
+    }
+
+    public async Task<IReadOnlyList<ListedAccount>> RebloggedByAsync(long statusId, Viewer viewer, Page page, CancellationToken ct = default)
+    {
+        var status = await GetAsync(statusId, viewer, ct);
+        return await AccountsAsync(db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => new Row { Id = s.Id, TargetId = s.AccountId }), viewer, page, ct);
+    }
+
+    /// <summary>How many statuses (posts and boosts, not deleted) each account has, in one query, for statuses_count.</summary>
+    public async Task<IReadOnlyDictionary<long, int>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default) =>
+        await db.Statuses.Where(s => accountIds.Contains(s.AccountId) && s.DeletedAt == null)
+            .GroupBy(s => s.AccountId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>Statuses with what rendering needs: the author (user, fields, tags), mentions and hashtags.</summary>
+    public static IQueryable<Status> WithDetails(IQueryable<Status> statuses) =>
+        statuses
+            .Include(s => s.Account).ThenInclude(a => a.User)
+            .Include(s => s.Account).ThenInclude(a => a.Fields)
+            .Include(s => s.Account).ThenInclude(a => a.Tags)
+            .Include(s => s.Mentions)
+            .Include(s => s.Tags).ThenInclude(t => t.Tag)
+            .AsSplitQuery();
+
+    private IQueryable<Status> Visible(Viewer viewer) => WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, viewer));
+
+    /// <summary>What the public and hashtag timelines list: originals only, public ones, members-only ones for
+    /// members, and never the posts of accounts the member mutes (an expired mute no longer counts).</summary>
+    private IQueryable<Status> Listed(Viewer viewer, DateTime now)
+    {
+        var statuses = Visible(viewer).Where(s => s.ReblogOfId == null);
+        if (viewer.AccountId is not { } id)
+        {
+            return statuses.Where(s => s.Visibility == Audience.Public);
+        }
+        return statuses
+            .Where(s => s.Visibility == Audience.Public || s.Visibility == Audience.MembersOnly)
+            .Where(s => !db.Mutes.Any(m => m.AccountId == id && m.TargetAccountId == s.AccountId && (m.ExpiresAt == null || m.ExpiresAt > now)));
+    }
+
+    private async Task<bool> CanSeeAsync(Status status, Viewer viewer, CancellationToken ct)
+    {
+        var facts = default(ViewerFacts);
+        if (viewer.AccountId is { } id && id != status.AccountId)
+        {
+            var author = status.AccountId;
+            facts = new ViewerFacts(
+                await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
+                await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct));
+        }
+        return StatusVisibility.CanSee(status, viewer, facts);
+    }
+
+    private static async Task<IReadOnlyList<Status>> PageAsync(IQueryable<Status> statuses, Page page, CancellationToken ct)
+    {
+        if (page.MaxId is { } max)
+        {
+            statuses = statuses.Where(s => s.Id < max);
+        }
+        if (page.SinceId is { } since)
+        {
+            statuses = statuses.Where(s => s.Id > since);
+        }
+        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
+        if (page.MinId is { } min)
+        {
+            // min_id asks for the page just above the bound: the oldest rows after it, shown newest first.
+            var above = await statuses.Where(s => s.Id > min).OrderBy(s => s.Id).Take(limit).ToListAsync(ct);
+            above.Reverse();
+            return above;
+        }
+        return await statuses.OrderByDescending(s => s.Id).Take(limit).ToListAsync(ct);
+    }
+
+    private static async Task<List<Row>> PageRowsAsync(IQueryable<Row> rows, Page page, CancellationToken ct)
+    {
+        if (page.MaxId is { } max)
+        {
+            rows = rows.Where(r => r.Id < max);
+        }
+        if (page.SinceId is { } since)
+        {
+            rows = rows.Where(r => r.Id > since);
+        }
+        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
+        if (page.MinId is { } min)
+        {
+            var above = await rows.Where(r => r.Id > min).OrderBy(r => r.Id).Take(limit).ToListAsync(ct);
+            above.Reverse();
+            return above;
+        }
+        return await rows.OrderByDescending(r => r.Id).Take(limit).ToListAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<ListedStatus>> ListAsync(IQueryable<Row> rows, Viewer viewer, Page page, CancellationToken ct)
+    {
+        var visible = db.Statuses.VisibleTo(db, viewer).Select(s => s.Id);
+        var taken = await PageRowsAsync(rows.Where(r => visible.Contains(r.TargetId)), page, ct);
+        var ids = taken.Select(r => r.TargetId).ToList();
+        var statuses = await WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return taken.Where(r => statuses.ContainsKey(r.TargetId)).Select(r => new ListedStatus(r.Id, statuses[r.TargetId])).ToList();
+    }
+
+    /// <summary>Accounts behind rows (favourites, boosts), leaving out inactive accounts and, for a member, those
+    /// blocked either way.</summary>
+    private async Task<IReadOnlyList<ListedAccount>> AccountsAsync(IQueryable<Row> rows, Viewer viewer, Page page, CancellationToken ct)
+    {
+        var visible = db.Accounts.Visible().Select(a => a.Id);
+        rows = rows.Where(r => visible.Contains(r.TargetId));
+        if (viewer.AccountId is { } id)
+        {
+            rows = rows.Where(r => !db.Blocks.Any(b => (b.AccountId == id && b.TargetAccountId == r.TargetId) || (b.AccountId == r.TargetId && b.TargetAccountId == id)));
+        }
+        var taken = await PageRowsAsync(rows, page, ct);
+        var ids = taken.Select(r => r.TargetId).ToList();
+        var accounts = await db.Accounts.AsNoTracking()
+            .Include(a => a.Fields).Include(a => a.Tags).Include(a => a.User)
+            .AsSplitQuery()
+            .Where(a => ids.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, ct);
+        return taken.Where(r => accounts.ContainsKey(r.TargetId)).Select(r => new ListedAccount(r.Id, accounts[r.TargetId])).ToList();
+    }
+
+    /// <summary>A paging key and what it points at (a status or an account).</summary>
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long TargetId { get; init; }
+    }
+}

@@ -1,0 +1,356 @@
+using System.Text.RegularExpressions;
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Statuses;
+
+/// <summary>Writing statuses: post, edit, delete, favourite, boost, bookmark, pin. Every target is looked up through
+/// <see cref="StatusVisibility"/>, so acting on a status one may not read is "not found".</summary>
+public sealed partial class StatusService(KindredDbContext db, TimeProvider time)
+{
+    public const int MaxCharacters = 5_000;
+    public const int MaxSpoilerCharacters = 1_000;
+    public const int MaxPins = 5;
+    public const int MaxIdempotencyKeyLength = 100;
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(1);
+
+    public async Task<Status> CreateAsync(long authorId, NewStatus input, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        var key = string.IsNullOrWhiteSpace(input.IdempotencyKey) ? null : input.IdempotencyKey.Trim();
+        if (key is not null)
+        {
+            if (key.Length > MaxIdempotencyKeyLength)
+            {
+                throw KindredException.Invalid("Idempotency-Key", $"The Idempotency-Key is longer than {MaxIdempotencyKeyLength} characters.");
+            }
+            var since = now - IdempotencyWindow;
+            var earlier = await db.Statuses.FirstOrDefaultAsync(s => s.AccountId == authorId && s.IdempotencyKey == key && s.CreatedAt > since && s.DeletedAt == null, ct);
+            if (earlier is not null)
+            {
+                return earlier;
+            }
+        }
+        Validate(input.Text, input.SpoilerText);
+        var language = ValidLanguage(input.Language);
+        var visibility = input.Visibility;
+        Status? parent = null;
+        if (input.InReplyToId is { } replyId)
+        {
+            parent = await TargetAsync(authorId, replyId, ct);
+            // A reply to a members-only post stays among members, even when an unmodified client asks for public.
+            if (parent.Visibility == Audience.MembersOnly && visibility is Audience.Public or Audience.Unlisted)
+            {
+                visibility = Audience.MembersOnly;
+            }
+        }
+        var status = new Status
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = authorId,
+            Text = input.Text,
+            SpoilerText = input.SpoilerText?.Trim() ?? "",
+            Visibility = visibility,
+            Sensitive = input.Sensitive || !string.IsNullOrWhiteSpace(input.SpoilerText),
+            Language = language,
+            InReplyToId = parent?.Id,
+            InReplyToAccountId = parent?.AccountId,
+            CreatedAt = now,
+            IdempotencyKey = key,
+        };
+        var tags = await EnsureTagsAsync(input.Text, ct);
+        await ComposeAsync(status, tags, input.BaseUrl, ct);
+        db.Statuses.Add(status);
+        var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
+        author.LastStatusAt = now;
+        await db.SaveChangesAsync(ct);
+        return status;
+    }
+
+    public async Task<Status> EditAsync(long authorId, long statusId, StatusUpdate update, CancellationToken ct = default)
+    {
+        var status = await OwnAsync(authorId, statusId, ct);
+        Validate(update.Text, update.SpoilerText);
+        var language = ValidLanguage(update.Language);
+        var tags = await EnsureTagsAsync(update.Text, ct);
+        var now = time.UtcNow();
+        if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
+        {
+            db.StatusEdits.Add(Version(status, status.CreatedAt));
+        }
+        status.Text = update.Text;
+        status.SpoilerText = update.SpoilerText?.Trim() ?? "";
+        status.Sensitive = update.Sensitive || status.SpoilerText.Length > 0;
+        status.Language = language ?? status.Language;
+        status.EditedAt = now;
+        await ComposeAsync(status, tags, update.BaseUrl, ct);
+        db.StatusEdits.Add(Version(status, now));
+        await db.SaveChangesAsync(ct);
+        return status;
+    }
+
+    /// <summary>Deletes the author's status; it keeps its text for the response, so clients can redraft it.</summary>
+    public async Task<Status> DeleteAsync(long authorId, long statusId, CancellationToken ct = default)
+    {
+        var status = await OwnAsync(authorId, statusId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        status.DeletedAt = time.UtcNow();
+        status.PinnedAt = null;
+        status.IdempotencyKey = null;
+        await db.SaveChangesAsync(ct);
+        // Boosts of a deleted post go with it (they were already invisible; now they stop counting too).
+        await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return status;
+    }
+
+    public async Task<Status> FavouriteAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var status = await TargetAsync(accountId, statusId, ct);
+        if (!await db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct))
+        {
+            db.Favourites.Add(new Favourite { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
+            await SaveIgnoringDuplicateAsync(() => db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct), ct);
+        }
+        return status;
+    }
+
+    public async Task<Status> UnfavouriteAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var status = await TargetAsync(accountId, statusId, ct);
+        await db.Favourites.Where(f => f.AccountId == accountId && f.StatusId == status.Id).ExecuteDeleteAsync(ct);
+        return status;
+    }
+
+    public async Task<Status> BookmarkAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var status = await TargetAsync(accountId, statusId, ct);
+        if (!await db.Bookmarks.AnyAsync(b => b.AccountId == accountId && b.StatusId == status.Id, ct))
+        {
+            db.Bookmarks.Add(new Bookmark { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
+            await SaveIgnoringDuplicateAsync(() => db.Bookmarks.AnyAsync(b => b.AccountId == accountId && b.StatusId == status.Id, ct), ct);
+        }
+        return status;
+    }
+
+    public async Task<Status> UnbookmarkAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var status = await TargetAsync(accountId, statusId, ct);
+        await db.Bookmarks.Where(b => b.AccountId == accountId && b.StatusId == status.Id).ExecuteDeleteAsync(ct);
+        return status;
+    }
+
+    /// <summary>Boosts a status (or returns the existing boost). The wrapper keeps the original's visibility, so a
+    /// members-only post boosted stays among members.</summary>
+    public async Task<Status> ReblogAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var original = await TargetAsync(accountId, statusId, ct);
+        if (!StatusVisibility.CanBeBoosted(original.Visibility))
+        {
+            throw KindredException.Forbidden("Followers-only and direct posts cannot be boosted.");
+        }
+        var existing = await db.Statuses.FirstOrDefaultAsync(s => s.AccountId == accountId && s.ReblogOfId == original.Id && s.DeletedAt == null, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var now = time.UtcNow();
+        var reblog = new Status
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = accountId,
+            ReblogOfId = original.Id,
+            Visibility = original.Visibility,
+            CreatedAt = now,
+        };
+        db.Statuses.Add(reblog);
+        await db.SaveChangesAsync(ct);
+        return reblog;
+    }
+
+    /// <summary>Removes the caller's boost of a status; returns the original.</summary>
+    public async Task<Status> UnreblogAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var original = await TargetAsync(accountId, statusId, ct);
+        await db.Statuses.Where(s => s.AccountId == accountId && s.ReblogOfId == original.Id).ExecuteDeleteAsync(ct);
+        return original;
+    }
+
+    public async Task<Status> PinAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var status = await FindVisibleAsync(accountId, statusId, ct);
+        if (status.AccountId != accountId || status.ReblogOfId is not null)
+        {
+            throw KindredException.Invalid("status", "Only your own posts can be pinned.");
+        }
+        if (!StatusVisibility.CanBeBoosted(status.Visibility))
+        {
+            throw KindredException.Invalid("status", "Followers-only and direct posts cannot be pinned.");
+        }
+        if (status.PinnedAt is null)
+        {
+            if (await db.Statuses.CountAsync(s => s.AccountId == accountId && s.PinnedAt != null && s.DeletedAt == null, ct) >= MaxPins)
+            {
+                throw KindredException.Invalid("status", $"You can pin at most {MaxPins} posts.");
+            }
+            status.PinnedAt = time.UtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        return status;
+    }
+
+    public async Task<Status> UnpinAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var status = await FindVisibleAsync(accountId, statusId, ct);
+        if (status.AccountId == accountId && status.PinnedAt is not null)
+        {
+            status.PinnedAt = null;
+            await db.SaveChangesAsync(ct);
+        }
+        return status;
+    }
+
+    /// <summary>A second favourite or bookmark racing the first hits the unique index; the first one stands.</summary>
+    private async Task SaveIgnoringDuplicateAsync(Func<Task<bool>> exists, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await exists())
+            {
+                throw;
+            }
+        }
+    }
+
+    private static void Validate(string text, string? spoiler)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw KindredException.Invalid("status", "Text can't be blank.");
+        }
+        if (StatusText.Length(text) > MaxCharacters)
+        {
+            throw KindredException.Invalid("status", $"Text is too long (at most {MaxCharacters} characters).");
+        }
+        if (spoiler is not null && StatusText.Length(spoiler) > MaxSpoilerCharacters)
+        {
+            throw KindredException.Invalid("spoiler_text", $"The content warning is too long (at most {MaxSpoilerCharacters} characters).");
+        }
+    }
+
+    private static string? ValidLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+        var value = language.Trim();
+        return LanguagePattern().IsMatch(value)
+            ? value.ToLowerInvariant()
+            : throw KindredException.Invalid("language", "language must be an ISO 639 code such as en or fr.");
+    }
+
+    private static StatusEdit Version(Status status, DateTime at) => new()
+    {
+        Id = Snowflake.NewId(),
+        StatusId = status.Id,
+        Text = status.Text,
+        ContentHtml = status.ContentHtml,
+        SpoilerText = status.SpoilerText,
+        Sensitive = status.Sensitive,
+        CreatedAt = at,
+    };
+
+    /// <summary>Resolves local mentions and hashtags and renders the HTML. Mentions are only ever added, so an edit
+    /// never takes a private post away from someone it was addressed to.</summary>
+    private async Task ComposeAsync(Status status, IReadOnlyDictionary<string, Tag> tags, string baseUrl, CancellationToken ct)
+    {
+        var host = new Uri(baseUrl).Authority;
+        var names = StatusText.Mentions(status.Text)
+            .Where(m => m.Domain is null || string.Equals(m.Domain, host, StringComparison.OrdinalIgnoreCase))
+            .Select(m => Usernames.Normalize(m.Username))
+            .Distinct()
+            .ToList();
+        var authorId = status.AccountId;
+        var mentioned = names.Count == 0 ? [] : await db.Accounts.Visible()
+            .Where(a => a.Domain == null && names.Contains(a.UsernameNormalized))
+            .Where(a => !db.Blocks.Any(b => (b.AccountId == authorId && b.TargetAccountId == a.Id) || (b.AccountId == a.Id && b.TargetAccountId == authorId)))
+            .Select(a => new { a.Id, a.Username, a.UsernameNormalized })
+            .ToListAsync(ct);
+        var byName = mentioned.ToDictionary(a => a.UsernameNormalized);
+        foreach (var account in mentioned.Where(a => status.Mentions.All(m => m.AccountId != a.Id)))
+        {
+            status.Mentions.Add(new StatusMention { StatusId = status.Id, AccountId = account.Id });
+        }
+
+        var tagNames = tags.Keys.ToList();
+        status.Tags.RemoveAll(t => !tagNames.Contains(t.Tag.Name));
+        foreach (var tag in tags.Values.Where(t => status.Tags.All(st => st.TagId != t.Id)))
+        {
+            status.Tags.Add(new StatusTag { StatusId = status.Id, TagId = tag.Id, Tag = tag });
+        }
+
+        status.ContentHtml = StatusText.Render(
+            status.Text,
+            (username, domain) => (domain is null || string.Equals(domain, host, StringComparison.OrdinalIgnoreCase))
+                && byName.TryGetValue(Usernames.Normalize(username), out var account)
+                    ? $"{baseUrl}/@{account.Username}"
+                    : null,
+            name => $"{baseUrl}/tags/{Uri.EscapeDataString(name)}");
+    }
+
+    /// <summary>
+    /// The tags of a text, created when new. Each new tag is saved on its own, before anything else changes, so two
+    /// members who post the same new hashtag at once both succeed: the loser of the unique index reads the winner's row.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, Tag>> EnsureTagsAsync(string text, CancellationToken ct)
+    {
+        var hashtags = StatusText.Hashtags(text);
+        var names = hashtags.Select(t => t.Name).ToList();
+        var tags = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, ct);
+        foreach (var (name, display) in hashtags.Where(t => !tags.ContainsKey(t.Name)))
+        {
+            var tag = new Tag { Id = Snowflake.NewId(), Name = name, Display = display.Length > 100 ? display[..100] : display, CreatedAt = time.UtcNow() };
+            db.Tags.Add(tag);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                tags[name] = tag;
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(tag).State = EntityState.Detached;
+                tags[name] = await db.Tags.FirstAsync(t => t.Name == name, ct);
+            }
+        }
+        return tags;
+    }
+
+    /// <summary>A status the caller may read, tracked, or "not found".</summary>
+    private async Task<Status> FindVisibleAsync(long accountId, long statusId, CancellationToken ct) =>
+        await db.Statuses.VisibleTo(db, Viewer.Member(accountId)).FirstOrDefaultAsync(s => s.Id == statusId, ct)
+            ?? throw KindredException.NotFound();
+
+    /// <summary>The status a favourite, bookmark or boost applies to: the original when given a boost.</summary>
+    private async Task<Status> TargetAsync(long accountId, long statusId, CancellationToken ct)
+    {
+        var status = await FindVisibleAsync(accountId, statusId, ct);
+        return status.ReblogOfId is { } originalId ? await FindVisibleAsync(accountId, originalId, ct) : status;
+    }
+
+    private async Task<Status> OwnAsync(long authorId, long statusId, CancellationToken ct) =>
+        await db.Statuses.Include(s => s.Mentions).Include(s => s.Tags).ThenInclude(t => t.Tag)
+            .FirstOrDefaultAsync(s => s.Id == statusId && s.AccountId == authorId && s.DeletedAt == null && s.ReblogOfId == null, ct)
+            ?? throw KindredException.NotFound();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguagePattern();
+}

@@ -1,0 +1,84 @@
+using Kindred.Data;
+using Kindred.Data.Entities;
+
+namespace Kindred.Core.Statuses;
+
+/// <summary>
+/// THE one place that decides who may read a status. Every read path (single status, threads, timelines, lists,
+/// "favourited by", and later search, streaming and notifications) goes through <see cref="VisibleTo"/> or
+/// <see cref="CanSee"/>; a status a viewer may not see does not exist for them (404, never 403).
+/// </summary>
+/// <remarks>
+/// Rules: public and unlisted — everyone; members-only — signed-in members of this server (never anonymous
+/// visitors, never app tokens); private — the author, followers and mentioned accounts; direct — the author and
+/// mentioned accounts. Nobody sees statuses of an author they block or who blocks them; deleted statuses and those
+/// of local accounts that are not active are seen by no one. A boost is visible only when its original is.
+/// Administrators read like any member: moderation gets its own audited path, not a wider feed.
+/// </remarks>
+public static class StatusVisibility
+{
+    /// <summary>The statuses <paramref name="viewer"/> may read; translates to SQL on SQLite and PostgreSQL.</summary>
+    public static IQueryable<Status> VisibleTo(this IQueryable<Status> statuses, KindredDbContext db, Viewer viewer)
+    {
+        var visibleOriginals = Readable(db.Statuses, db, viewer).Select(s => s.Id);
+        return Readable(statuses, db, viewer).Where(s => s.ReblogOfId == null || visibleOriginals.Contains(s.ReblogOfId.Value));
+    }
+
+    /// <summary>
+    /// The same rule for one status already in memory, with its Account.User and Mentions loaded. For a boost, the
+    /// caller checks the original as well.
+    /// </summary>
+    public static bool CanSee(Status status, Viewer viewer, ViewerFacts facts)
+    {
+        if (status.DeletedAt is not null || (status.Account.Domain is null && status.Account.User?.Status != UserStatus.Active))
+        {
+            return false;
+        }
+        if (viewer.AccountId is not { } id)
+        {
+            return status.Visibility is Audience.Public or Audience.Unlisted;
+        }
+        if (facts.BlockedEitherWay && status.AccountId != id)
+        {
+            return false;
+        }
+        if (status.AccountId == id)
+        {
+            return true;
+        }
+        var mentioned = status.Mentions.Any(m => m.AccountId == id);
+        return status.Visibility switch
+        {
+            Audience.Public or Audience.Unlisted or Audience.MembersOnly => true,
+            Audience.Private => facts.FollowsAuthor || mentioned,
+            Audience.Direct => mentioned,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether <paramref name="visibility"/> may be boosted: never followers-only or direct (their audience is chosen).</summary>
+    public static bool CanBeBoosted(Audience visibility) => visibility is Audience.Public or Audience.Unlisted or Audience.MembersOnly;
+
+    /// <summary>Whether statuses of <paramref name="visibility"/> appear in the public and hashtag timelines of <paramref name="viewer"/>.</summary>
+    public static bool Listed(Audience visibility, Viewer viewer) =>
+        visibility == Audience.Public || (visibility == Audience.MembersOnly && viewer.AccountId is not null);
+
+    private static IQueryable<Status> Readable(IQueryable<Status> statuses, KindredDbContext db, Viewer viewer)
+    {
+        statuses = statuses.Where(s => s.DeletedAt == null
+            && (s.Account.Domain != null || (s.Account.User != null && s.Account.User.Status == UserStatus.Active)));
+        if (viewer.AccountId is not { } id)
+        {
+            return statuses.Where(s => s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted);
+        }
+        return statuses
+            .Where(s => s.AccountId == id
+                || s.Visibility == Audience.Public
+                || s.Visibility == Audience.Unlisted
+                || s.Visibility == Audience.MembersOnly
+                || (s.Visibility == Audience.Private && db.Follows.Any(f => f.AccountId == id && f.TargetAccountId == s.AccountId))
+                || ((s.Visibility == Audience.Private || s.Visibility == Audience.Direct) && s.Mentions.Any(m => m.AccountId == id)))
+            .Where(s => s.AccountId == id || !db.Blocks.Any(b =>
+                (b.AccountId == id && b.TargetAccountId == s.AccountId) || (b.AccountId == s.AccountId && b.TargetAccountId == id)));
+    }
+}

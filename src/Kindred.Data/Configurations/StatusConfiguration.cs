@@ -1,0 +1,26 @@
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kindred.Data.Configurations;
+
+public sealed class StatusConfiguration : IEntityTypeConfiguration<Status>
+{
+    public void Configure(EntityTypeBuilder<Status> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Text).HasMaxLength(10_000);
+        builder.Property(s => s.SpoilerText).HasMaxLength(2_000);
+        builder.Property(s => s.Language).HasMaxLength(10);
+        builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
+        builder.HasOne(s => s.Account).WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+        // Account statuses page by id per author; threads walk replies; boosts are found per original and booster.
+        builder.HasIndex(s => new { s.AccountId, s.Id });
+        builder.HasIndex(s => s.InReplyToId);
+        builder.HasIndex(s => new { s.ReblogOfId, s.AccountId });
+        builder.HasIndex(s => new { s.AccountId, s.IdempotencyKey });
+        builder.HasIndex(s => new { s.AccountId, s.PinnedAt });
+        builder.HasMany(s => s.Mentions).WithOne().HasForeignKey(m => m.StatusId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Tags).WithOne().HasForeignKey(t => t.StatusId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

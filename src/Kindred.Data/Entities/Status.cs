@@ -1,0 +1,39 @@
+namespace Kindred.Data.Entities;
+
+/// <summary>
+/// A post, a reply, or a boost (a wrapper whose <see cref="ReblogOfId"/> names the original and whose text is empty).
+/// Deleting sets <see cref="DeletedAt"/>, so replies keep their place in a thread while the post disappears.
+/// </summary>
+public class Status
+{
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public Account Account { get; set; } = null!;
+
+    /// <summary>What the author typed (Markdown subset), returned by /source and on delete for redrafting.</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>The text rendered with mentions and hashtags as links, sanitized on save (and again on render).</summary>
+    public string ContentHtml { get; set; } = "";
+
+    /// <summary>The content warning; empty when there is none.</summary>
+    public string SpoilerText { get; set; } = "";
+    public Audience Visibility { get; set; }
+    public string? Language { get; set; }
+    public bool Sensitive { get; set; }
+    public long? InReplyToId { get; set; }
+    public long? InReplyToAccountId { get; set; }
+    public long? ReblogOfId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EditedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>Set while the author has the status pinned to their profile.</summary>
+    public DateTime? PinnedAt { get; set; }
+
+    /// <summary>The client's Idempotency-Key header on create, so a retried request returns the same status.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public List<StatusMention> Mentions { get; set; } = [];
+    public List<StatusTag> Tags { get; set; } = [];
+}

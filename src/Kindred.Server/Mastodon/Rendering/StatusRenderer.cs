@@ -1,0 +1,152 @@
+using System.Globalization;
+using Kindred.Core.Common;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Kindred.Server.Hosting;
+using Kindred.Server.Mastodon.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Server.Mastodon.Rendering;
+
+/// <summary>
+/// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
+/// mentioned accounts and authors are each fetched once per batch, never once per status.
+/// </summary>
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, PublicUrls urls)
+{
+    /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
+    public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
+    {
+        var loaded = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return await RenderManyAsync(ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList(), viewer, ct: ct);
+    }
+
+    public async Task<MastodonStatus> RenderAsync(long id, Viewer viewer, bool withText = false, CancellationToken ct = default)
+    {
+        var loaded = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).FirstAsync(s => s.Id == id, ct);
+        return (await RenderManyAsync([loaded], viewer, withText, ct))[0];
+    }
+
+    /// <param name="statuses">Loaded with <see cref="StatusQueries.WithDetails"/>.</param>
+    public async Task<IReadOnlyList<MastodonStatus>> RenderManyAsync(IReadOnlyList<Status> statuses, Viewer viewer, bool withText = false, CancellationToken ct = default)
+    {
+        if (statuses.Count == 0)
+        {
+            return [];
+        }
+        var byId = statuses.DistinctBy(s => s.Id).ToDictionary(s => s.Id);
+        var missingOriginals = statuses.Where(s => s.ReblogOfId is not null).Select(s => s.ReblogOfId!.Value).Where(id => !byId.ContainsKey(id)).Distinct().ToList();
+        if (missingOriginals.Count > 0)
+        {
+            foreach (var original in await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).Where(s => missingOriginals.Contains(s.Id)).ToListAsync(ct))
+            {
+                byId[original.Id] = original;
+            }
+        }
+        var all = byId.Values.ToList();
+        var ids = all.Select(s => s.Id).ToList();
+        var visible = db.Statuses.VisibleTo(db, viewer);
+        var replies = await visible.Where(s => s.InReplyToId != null && ids.Contains(s.InReplyToId.Value))
+            .GroupBy(s => s.InReplyToId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var reblogs = await visible.Where(s => s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value))
+            .GroupBy(s => s.ReblogOfId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var favourites = await db.Favourites.Where(f => ids.Contains(f.StatusId))
+            .GroupBy(f => f.StatusId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var flags = new ViewerFlags([], [], []);
+        if (viewer.AccountId is { } me)
+        {
+            flags = new ViewerFlags(
+                [.. await db.Favourites.Where(f => f.AccountId == me && ids.Contains(f.StatusId)).Select(f => f.StatusId).ToListAsync(ct)],
+                [.. await db.Bookmarks.Where(b => b.AccountId == me && ids.Contains(b.StatusId)).Select(b => b.StatusId).ToListAsync(ct)],
+                [.. await db.Statuses.Where(s => s.AccountId == me && s.DeletedAt == null && s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value)).Select(s => s.ReblogOfId!.Value).ToListAsync(ct)]);
+        }
+        var mentionIds = all.SelectMany(s => s.Mentions).Select(m => m.AccountId).Distinct().ToList();
+        var mentioned = await db.Accounts.AsNoTracking().Where(a => mentionIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Username, a.Domain }).ToDictionaryAsync(a => a.Id, ct);
+        var authors = all.Select(s => s.Account).DistinctBy(a => a.Id).ToList();
+        var renderedAuthors = (await accounts.RenderManyAsync(authors, viewer.AccountId, ct)).ToDictionary(a => a.Id);
+
+        MastodonStatus Render(Status status, bool text)
+        {
+            var id = status.Id.ToString(CultureInfo.InvariantCulture);
+            var path = $"/@{status.Account.Username}/{id}";
+            var original = status.ReblogOfId is { } originalId && byId.TryGetValue(originalId, out var o) ? o : null;
+            var members = status.Visibility == Audience.MembersOnly;
+            return new MastodonStatus
+            {
+                Id = id,
+                Uri = urls.Absolute($"/users/{status.Account.Username}/statuses/{id}"),
+                Url = urls.Absolute(path),
+                CreatedAt = Timestamp(status.CreatedAt),
+                EditedAt = status.EditedAt is { } edited ? Timestamp(edited) : null,
+                Account = renderedAuthors[status.AccountId.ToString(CultureInfo.InvariantCulture)],
+                Content = SafeHtml.Clean(status.ContentHtml),
+                Visibility = WireVisibility(status.Visibility),
+                Sensitive = status.Sensitive,
+                SpoilerText = status.SpoilerText,
+                Mentions = status.Mentions.Where(m => mentioned.ContainsKey(m.AccountId)).Select(m => mentioned[m.AccountId]).Select(a => new MastodonMention(
+                    a.Id.ToString(CultureInfo.InvariantCulture),
+                    a.Username,
+                    urls.Absolute("/@" + a.Username),
+                    a.Domain is null ? a.Username : $"{a.Username}@{a.Domain}")).ToList(),
+                Tags = status.Tags.Select(t => new MastodonStatusTag(t.Tag.Name, urls.Absolute("/tags/" + Uri.EscapeDataString(t.Tag.Name)))).ToList(),
+                RepliesCount = replies.GetValueOrDefault(status.Id),
+                ReblogsCount = reblogs.GetValueOrDefault(status.Id),
+                FavouritesCount = favourites.GetValueOrDefault(status.Id),
+                InReplyToId = status.InReplyToId?.ToString(CultureInfo.InvariantCulture),
+                InReplyToAccountId = status.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
+                Reblog = original is null ? null : Render(original, false),
+                QuoteApproval = MastodonQuoteApproval.Nobody,
+                Language = status.Language,
+                Text = text ? status.Text : null,
+                Favourited = viewer.AccountId is null ? null : flags.Favourited.Contains(status.Id),
+                Bookmarked = viewer.AccountId is null ? null : flags.Bookmarked.Contains(status.Id),
+                Reblogged = viewer.AccountId is null ? null : flags.Reblogged.Contains(status.Id),
+                Muted = viewer.AccountId is null ? null : false,
+                Pinned = viewer.AccountId == status.AccountId ? status.PinnedAt is not null : null,
+                Filtered = viewer.AccountId is null ? null : [],
+                LocalOnly = members,
+                Kindred = new KindredStatus(VisibilityName(status.Visibility)),
+            };
+        }
+
+        return statuses.Select(s => Render(s, withText)).ToList();
+    }
+
+    public async Task<IReadOnlyList<MastodonStatusEdit>> RenderHistoryAsync(Status status, IReadOnlyList<StatusEdit> versions, Viewer viewer, CancellationToken ct = default)
+    {
+        var author = (await accounts.RenderManyAsync([status.Account], viewer.AccountId, ct))[0];
+        if (versions.Count == 0)
+        {
+            return [new MastodonStatusEdit { Content = SafeHtml.Clean(status.ContentHtml), SpoilerText = status.SpoilerText, Sensitive = status.Sensitive, CreatedAt = Timestamp(status.CreatedAt), Account = author }];
+        }
+        return versions.Select(v => new MastodonStatusEdit
+        {
+            Content = SafeHtml.Clean(v.ContentHtml),
+            SpoilerText = v.SpoilerText,
+            Sensitive = v.Sensitive,
+            CreatedAt = Timestamp(v.CreatedAt),
+            Account = author,
+        }).ToList();
+    }
+
+    /// <summary>Members-only reads as "unlisted" to Mastodon clients (ADR 11): readable by link, never in public feeds.</summary>
+    public static string WireVisibility(Audience visibility) => visibility switch
+    {
+        Audience.Public => "public",
+        Audience.Unlisted or Audience.MembersOnly => "unlisted",
+        Audience.Private => "private",
+        _ => "direct",
+    };
+
+    public static string VisibilityName(Audience visibility) => visibility switch
+    {
+        Audience.MembersOnly => "members_only",
+        _ => WireVisibility(visibility),
+    };
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record ViewerFlags(HashSet<long> Favourited, HashSet<long> Bookmarked, HashSet<long> Reblogged);
+}

@@ -1,0 +1,45 @@
+using Kindred.Core.Statuses;
+using Kindred.Server.Hosting;
+using Kindred.Server.Mastodon.Rendering;
+
+namespace Kindred.Server.Mastodon.Timelines;
+
+/// <summary>The public and hashtag timelines (Mastodon docs: methods/timelines). Every account is local until
+/// federation arrives, so local=true changes nothing and remote=true is empty.</summary>
+public static class TimelinesEndpoints
+{
+    public static RouteGroupBuilder MapTimelinesEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/v1/timelines/public", Public).WithSummary("Public posts of this server (and members-only ones for members)").WithTags("Timelines");
+        api.MapGet("/v1/timelines/tag/{hashtag}", Tag).WithSummary("Public posts with a hashtag (any[], all[], none[] narrow it)").WithTags("Timelines");
+        return api;
+    }
+
+    private static async Task<IResult> Public(HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)
+    {
+        var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
+        var input = await MastodonParams.ReadAsync(context.Request);
+        var page = Pagination.Read(input, StatusQueries.DefaultLimit, StatusQueries.MaxLimit);
+        if ((input.Bool("remote") ?? false) || (input.Bool("only_media") ?? false))
+        {
+            return MastodonJson.Ok(Array.Empty<object>());
+        }
+        var statuses = await queries.PublicAsync(viewer, page, context.RequestAborted);
+        Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
+        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
+    }
+
+    private static async Task<IResult> Tag(string hashtag, HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)
+    {
+        var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
+        var input = await MastodonParams.ReadAsync(context.Request);
+        var page = Pagination.Read(input, StatusQueries.DefaultLimit, StatusQueries.MaxLimit);
+        if ((input.Bool("remote") ?? false) || (input.Bool("only_media") ?? false))
+        {
+            return MastodonJson.Ok(Array.Empty<object>());
+        }
+        var statuses = await queries.TagAsync(hashtag, viewer, page, input.List("any"), input.List("all"), input.List("none"), context.RequestAborted);
+        Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
+        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
+    }
+}
