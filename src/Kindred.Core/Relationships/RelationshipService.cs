@@ -1,5 +1,7 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Notifications;
+using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -54,10 +56,13 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
                 ShowReblogs = showReblogs ?? true,
                 Notify = notify ?? false,
             });
+            await Notify.AddAsync(db, time.UtcNow(), NotificationTypes.FollowRequest, targetId, accountId, ct: ct);
         }
         else
         {
             db.Follows.Add(NewFollow(accountId, targetId, showReblogs ?? true, notify ?? false));
+            await HomeFeed.BackfillAsync(db, accountId, targetId, showReblogs ?? true, ct);
+            await Notify.AddAsync(db, time.UtcNow(), NotificationTypes.Follow, targetId, accountId, ct: ct);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -66,9 +71,12 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
     public async Task UnfollowAsync(long accountId, long targetId, CancellationToken ct = default)
     {
         await RequireAccountAsync(targetId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == accountId && f.TargetAccountId == targetId).ToListAsync(ct));
         db.FollowRequests.RemoveRange(await db.FollowRequests.Where(r => r.AccountId == accountId && r.TargetAccountId == targetId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+        await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Accepts the request <paramref name="requesterId"/> sent to <paramref name="accountId"/>.</summary>
@@ -81,6 +89,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         if (!await db.Follows.AnyAsync(f => f.AccountId == requesterId && f.TargetAccountId == accountId, ct))
         {
             db.Follows.Add(NewFollow(requesterId, accountId, request.ShowReblogs, request.Notify));
+            await HomeFeed.BackfillAsync(db, requesterId, accountId, request.ShowReblogs, ct);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -99,8 +108,11 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
     public async Task RemoveFromFollowersAsync(long accountId, long followerId, CancellationToken ct = default)
     {
         await RequireAccountAsync(followerId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == followerId && f.TargetAccountId == accountId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+        await HomeFeed.RemoveAuthorAsync(db, followerId, accountId, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Blocks <paramref name="targetId"/>: follows and requests between the two go, in both directions.</summary>
@@ -111,6 +123,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
             throw KindredException.Invalid("id", "You cannot block yourself.");
         }
         await RequireAccountAsync(targetId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Blocks.AnyAsync(b => b.AccountId == accountId && b.TargetAccountId == targetId, ct))
         {
             db.Blocks.Add(new Block { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId, CreatedAt = time.UtcNow() });
@@ -122,6 +135,9 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
             .Where(r => (r.AccountId == accountId && r.TargetAccountId == targetId) || (r.AccountId == targetId && r.TargetAccountId == accountId))
             .ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+        await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
+        await HomeFeed.RemoveAuthorAsync(db, targetId, accountId, ct);
+        await transaction.CommitAsync(ct);
     }
 
     public async Task UnblockAsync(long accountId, long targetId, CancellationToken ct = default)

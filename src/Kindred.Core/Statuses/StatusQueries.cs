@@ -1,6 +1,7 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Relationships;
+using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -128,6 +129,25 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
             statuses = statuses.Where(s => !s.Tags.Any(t => noneNames.Contains(t.Tag.Name)));
         }
         return PageAsync(statuses, page, ct);
+    }
+
+    /// <summary>
+    /// The member's home timeline: the entries of their feed index (ADR 12) that they may still read, leaving out
+    /// accounts they mute, and boosts of muted accounts' posts. Reading the newest page also trims the index.
+    /// </summary>
+    public async Task<IReadOnlyList<Status>> HomeAsync(long accountId, Page page, CancellationToken ct = default)
+    {
+        if (page.MaxId is null && page.MinId is null && page.SinceId is null)
+        {
+            await HomeFeed.TrimAsync(db, accountId, ct);
+        }
+        var now = time.UtcNow();
+        var muted = db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > now)).Select(m => m.TargetAccountId);
+        var statuses = Visible(Viewer.Member(accountId))
+            .Where(s => db.HomeFeedEntries.Any(e => e.AccountId == accountId && e.StatusId == s.Id))
+            .Where(s => !muted.Contains(s.AccountId))
+            .Where(s => s.ReblogOfId == null || !db.Statuses.Any(o => o.Id == s.ReblogOfId && muted.Contains(o.AccountId)));
+        return await PageAsync(statuses, page, ct);
     }
 
     public Task<IReadOnlyList<ListedStatus>> FavouritesAsync(long accountId, Page page, CancellationToken ct = default) =>

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Notifications;
+using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +66,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
         db.Statuses.Add(status);
+        await HomeFeed.FanOutAsync(db, status, ct);
+        await NotifyNewStatusAsync(status, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
         author.LastStatusAt = now;
         await db.SaveChangesAsync(ct);
@@ -88,6 +92,12 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.EditedAt = now;
         await ComposeAsync(status, tags, update.BaseUrl, ct);
         db.StatusEdits.Add(Version(status, now));
+        // Mastodon tells those who boosted a post that it changed under their name.
+        var boosters = await db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => s.AccountId).Distinct().ToListAsync(ct);
+        foreach (var booster in boosters)
+        {
+            await Notify.AddAsync(db, now, NotificationTypes.Update, booster, authorId, status.Id, ct: ct);
+        }
         await db.SaveChangesAsync(ct);
         return status;
     }
@@ -113,6 +123,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         if (!await db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct))
         {
             db.Favourites.Add(new Favourite { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
+            await Notify.AddAsync(db, time.UtcNow(), NotificationTypes.Favourite, status.AccountId, accountId, status.Id, ct: ct);
             await SaveIgnoringDuplicateAsync(() => db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct), ct);
         }
         return status;
@@ -167,6 +178,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             CreatedAt = now,
         };
         db.Statuses.Add(reblog);
+        await HomeFeed.FanOutAsync(db, reblog, ct);
+        await Notify.AddAsync(db, now, NotificationTypes.Reblog, original.AccountId, accountId, original.Id, ct: ct);
         await db.SaveChangesAsync(ct);
         return reblog;
     }
@@ -211,6 +224,26 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             await db.SaveChangesAsync(ct);
         }
         return status;
+    }
+
+    /// <summary>Mentioned accounts hear of a new post (they are its audience, so they may read it); followers who asked
+    /// for it hear of each new post they may read, unless a mention already told them.</summary>
+    private async Task NotifyNewStatusAsync(Status status, CancellationToken ct)
+    {
+        var mentioned = status.Mentions.Select(m => m.AccountId).ToHashSet();
+        foreach (var accountId in mentioned)
+        {
+            await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Mention, accountId, status.AccountId, status.Id, statusReadable: true, ct);
+        }
+        if (status.Visibility == Audience.Direct)
+        {
+            return;
+        }
+        var subscribers = await db.Follows.Where(f => f.TargetAccountId == status.AccountId && f.Notify).Select(f => f.AccountId).ToListAsync(ct);
+        foreach (var accountId in subscribers.Where(id => !mentioned.Contains(id)))
+        {
+            await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Status, accountId, status.AccountId, status.Id, statusReadable: true, ct);
+        }
     }
 
     /// <summary>A second favourite or bookmark racing the first hits the unique index; the first one stands.</summary>

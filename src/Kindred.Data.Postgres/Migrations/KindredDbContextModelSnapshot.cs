@@ -311,6 +311,21 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("FollowRequests");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.HomeFeedEntry", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccountId", "StatusId");
+
+                    b.HasIndex("StatusId");
+
+                    b.ToTable("HomeFeedEntries");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InstanceRule", b =>
                 {
                     b.Property<long>("Id")
@@ -382,6 +397,29 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Marker", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Timeline")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("LastReadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AccountId", "Timeline");
+
+                    b.ToTable("Markers");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.Property<long>("Id")
@@ -412,6 +450,39 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("TargetAccountId", "Id");
 
                     b.ToTable("Mutes");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FromAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -1127,6 +1198,30 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.HomeFeedEntry", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Marker", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1140,6 +1235,26 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasForeignKey("TargetAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Status", b =>

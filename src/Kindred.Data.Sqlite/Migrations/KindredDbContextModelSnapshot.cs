@@ -306,6 +306,21 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("FollowRequests");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.HomeFeedEntry", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "StatusId");
+
+                    b.HasIndex("StatusId");
+
+                    b.ToTable("HomeFeedEntries");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InstanceRule", b =>
                 {
                     b.Property<long>("Id")
@@ -377,6 +392,29 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Marker", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Timeline")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Timeline");
+
+                    b.ToTable("Markers");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.Property<long>("Id")
@@ -407,6 +445,39 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("TargetAccountId", "Id");
 
                     b.ToTable("Mutes");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -1118,6 +1189,30 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.HomeFeedEntry", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Marker", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1131,6 +1226,26 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasForeignKey("TargetAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Status", b =>

@@ -2,6 +2,8 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Invitations;
+using Kindred.Core.Markers;
+using Kindred.Core.Notifications;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
@@ -38,6 +40,9 @@ public static class CoreServices
         services.AddScoped<RelationshipService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
+        services.AddScoped<NotificationQueries>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<MarkerService>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

@@ -3,6 +3,8 @@ using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Instance;
+using Kindred.Server.Mastodon.Markers;
+using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Mastodon.Statuses;
@@ -30,6 +32,8 @@ public static class Endpoints
         api.MapStatusesEndpoints();
         api.MapStatusListsEndpoints();
         api.MapTimelinesEndpoints();
+        api.MapNotificationsEndpoints();
+        api.MapMarkersEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

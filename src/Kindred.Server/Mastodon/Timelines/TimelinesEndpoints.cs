@@ -4,15 +4,25 @@ using Kindred.Server.Mastodon.Rendering;
 
 namespace Kindred.Server.Mastodon.Timelines;
 
-/// <summary>The public and hashtag timelines (Mastodon docs: methods/timelines). Every account is local until
+/// <summary>The home, public and hashtag timelines (Mastodon docs: methods/timelines). Every account is local until
 /// federation arrives, so local=true changes nothing and remote=true is empty.</summary>
 public static class TimelinesEndpoints
 {
     public static RouteGroupBuilder MapTimelinesEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/v1/timelines/home", Home).WithSummary("Posts and boosts of the member and the accounts they follow").WithTags("Timelines");
         api.MapGet("/v1/timelines/public", Public).WithSummary("Public posts of this server (and members-only ones for members)").WithTags("Timelines");
         api.MapGet("/v1/timelines/tag/{hashtag}", Tag).WithSummary("Public posts with a hashtag (any[], all[], none[] narrow it)").WithTags("Timelines");
         return api;
+    }
+
+    private static async Task<IResult> Home(HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)
+    {
+        var me = await MastodonAuth.RequireUserAsync(context, "read:statuses");
+        var page = Pagination.Read(await MastodonParams.ReadAsync(context.Request), StatusQueries.DefaultLimit, StatusQueries.MaxLimit);
+        var statuses = await queries.HomeAsync(me, page, context.RequestAborted);
+        Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
+        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, Viewer.Member(me), ct: context.RequestAborted));
     }
 
     private static async Task<IResult> Public(HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)

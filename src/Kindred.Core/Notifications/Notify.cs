@@ -1,0 +1,49 @@
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Notifications;
+
+/// <summary>
+/// Adds notifications for the caller's SaveChanges, so they exist exactly when the action does. Nobody is told about
+/// their own action, nor by an account blocked either way, nor by one they mute with notifications, nor about a
+/// status they may not read. Reading re-checks the status, since visibility can change later.
+/// </summary>
+public static class Notify
+{
+    /// <param name="statusReadable">True when the caller knows the recipient may read the status (e.g. a new post
+    /// that mentions them, not saved yet); otherwise an existing status is checked with <see cref="StatusVisibility"/>.</param>
+    public static async Task AddAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? statusId = null, bool statusReadable = false, CancellationToken ct = default)
+    {
+        if (recipientId == fromId)
+        {
+            return;
+        }
+        if (await db.Blocks.AnyAsync(b => (b.AccountId == recipientId && b.TargetAccountId == fromId) || (b.AccountId == fromId && b.TargetAccountId == recipientId), ct))
+        {
+            return;
+        }
+        if (await db.Mutes.AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications && (m.ExpiresAt == null || m.ExpiresAt > now), ct))
+        {
+            return;
+        }
+        if (statusId is { } id && !statusReadable && !await db.Statuses.VisibleTo(db, Viewer.Member(recipientId)).AnyAsync(s => s.Id == id, ct))
+        {
+            return;
+        }
+        if (db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.StatusId == statusId))
+        {
+            return;
+        }
+        db.Notifications.Add(new Notification
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = recipientId,
+            FromAccountId = fromId,
+            Type = type,
+            StatusId = statusId,
+            CreatedAt = now,
+        });
+    }
+}

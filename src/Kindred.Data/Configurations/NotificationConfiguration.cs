@@ -1,0 +1,21 @@
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kindred.Data.Configurations;
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Type).HasMaxLength(32);
+        // The recipient's list pages by id.
+        builder.HasIndex(n => new { n.AccountId, n.Id });
+        builder.HasIndex(n => n.FromAccountId);
+        builder.HasIndex(n => n.StatusId);
+        builder.HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Account>().WithMany().HasForeignKey(n => n.FromAccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Status>().WithMany().HasForeignKey(n => n.StatusId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

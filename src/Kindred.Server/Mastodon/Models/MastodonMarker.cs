@@ -1,0 +1,4 @@
+namespace Kindred.Server.Mastodon.Models;
+
+/// <summary>The Marker entity (Mastodon docs: entities/Marker).</summary>
+public sealed record MastodonMarker(string LastReadId, int Version, string UpdatedAt);

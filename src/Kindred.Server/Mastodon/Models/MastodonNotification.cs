@@ -1,0 +1,15 @@
+namespace Kindred.Server.Mastodon.Models;
+
+/// <summary>The Notification entity (Mastodon docs: entities/Notification), every key always present.</summary>
+public sealed class MastodonNotification
+{
+    public required string Id { get; init; }
+    public required string Type { get; init; }
+    /// <summary>Kindred does not group yet; Mastodon documents "ungrouped-{id}" for notifications standing alone.</summary>
+    public required string GroupKey { get; init; }
+    public required string CreatedAt { get; init; }
+    public required MastodonAccount Account { get; init; }
+    public MastodonStatus? Status { get; init; }
+    /// <summary>Only for admin.report notifications, which Kindred does not send yet.</summary>
+    public object? Report { get; init; }
+}

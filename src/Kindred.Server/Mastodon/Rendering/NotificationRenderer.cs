@@ -1,0 +1,44 @@
+using System.Globalization;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Kindred.Server.Mastodon.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Server.Mastodon.Rendering;
+
+/// <summary>Renders notifications a page at a time: the senders and the statuses are each loaded and rendered once per batch.</summary>
+public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer accounts, StatusRenderer statuses)
+{
+    public async Task<IReadOnlyList<MastodonNotification>> RenderManyAsync(IReadOnlyList<Notification> notifications, long viewerId, CancellationToken ct = default)
+    {
+        if (notifications.Count == 0)
+        {
+            return [];
+        }
+        var senderIds = notifications.Select(n => n.FromAccountId).Distinct().ToList();
+        var senders = await db.Accounts.AsNoTracking()
+            .Include(a => a.Fields).Include(a => a.Tags).Include(a => a.User)
+            .AsSplitQuery()
+            .Where(a => senderIds.Contains(a.Id))
+            .ToListAsync(ct);
+        var renderedSenders = (await accounts.RenderManyAsync(senders, viewerId, ct)).ToDictionary(a => a.Id);
+        // The notification queries have already kept only statuses the viewer may read.
+        var statusIds = notifications.Where(n => n.StatusId is not null).Select(n => n.StatusId!.Value).Distinct().ToList();
+        var renderedStatuses = (await statuses.RenderIdsAsync(statusIds, Viewer.Member(viewerId), ct)).ToDictionary(s => s.Id);
+        return notifications
+            .Where(n => renderedSenders.ContainsKey(Id(n.FromAccountId)))
+            .Select(n => new MastodonNotification
+            {
+                Id = Id(n.Id),
+                Type = n.Type,
+                GroupKey = "ungrouped-" + Id(n.Id),
+                CreatedAt = n.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                Account = renderedSenders[Id(n.FromAccountId)],
+                Status = n.StatusId is { } statusId ? renderedStatuses.GetValueOrDefault(Id(statusId)) : null,
+            })
+            .ToList();
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
