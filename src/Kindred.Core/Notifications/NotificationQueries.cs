@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Notifications;
 
 /// <summary>Reading a member's notifications. Each one is shown only while its status is still readable by the
-/// member (through <see cref="StatusVisibility"/>) and its sender is an active account.</summary>
+/// member (through <see cref="StatusVisibility"/>) and its sender is an active account not blocked either way.</summary>
 public sealed class NotificationQueries(KindredDbContext db)
 {
     public const int DefaultLimit = 40;
@@ -69,6 +69,8 @@ public sealed class NotificationQueries(KindredDbContext db)
         return db.Notifications.AsNoTracking()
             .Where(n => n.AccountId == accountId)
             .Where(n => senders.Contains(n.FromAccountId))
+            // A block (either way) also hides what the other account did before it, as Mastodon clears those.
+            .Where(n => !db.Blocks.Any(b => (b.AccountId == accountId && b.TargetAccountId == n.FromAccountId) || (b.AccountId == n.FromAccountId && b.TargetAccountId == accountId)))
             .Where(n => n.StatusId == null || readable.Contains(n.StatusId.Value));
     }
 }

@@ -119,6 +119,19 @@ public abstract class NotificationsTests(KindredApp app)
     }
 
     [Fact]
+    public async Task BlockingHidesWhatTheBlockedAccountDidBefore()
+    {
+        var (meId, me) = await MemberAsync("nk_me");
+        var (otherId, other) = await MemberAsync("nk_other");
+        await PostAsync(other, $"/api/v1/accounts/{meId}/follow");
+        Assert.Single(await NotificationsAsync(me));
+        await PostAsync(me, $"/api/v1/accounts/{otherId}/block");
+        Assert.Empty(await NotificationsAsync(me));
+        await PostAsync(me, $"/api/v1/accounts/{otherId}/unblock");
+        Assert.Single(await NotificationsAsync(me));
+    }
+
+    [Fact]
     public async Task NotificationsAboutAStatusDisappearWhenTheRecipientMayNoLongerReadIt()
     {
         var (_, reader) = await MemberAsync("nv_reader");

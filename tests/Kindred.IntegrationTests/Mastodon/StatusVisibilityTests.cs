@@ -114,6 +114,13 @@ public abstract class StatusVisibilityTests(KindredApp app)
             var publicTimeline = await ListAsync("/api/v1/timelines/public?local=true&limit=40");
             var tagTimeline = await ListAsync("/api/v1/timelines/tag/matrix?limit=40");
             var taggedStatuses = await ListAsync($"/api/v1/accounts/{authorId}/statuses?tagged=matrix&limit=40");
+            var home = await ListAsync("/api/v1/timelines/home?limit=40");
+            var notifiedResponse = await client.GetAsync("/api/v1/notifications?limit=80");
+            var notified = notifiedResponse.StatusCode == HttpStatusCode.OK
+                ? JsonDocument.Parse(await notifiedResponse.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+                    .Where(n => n.GetProperty("status").ValueKind == JsonValueKind.Object)
+                    .Select(n => n.GetProperty("status").GetProperty("id").GetString()!).ToHashSet()
+                : [];
             HashSet<string>? favourites = null;
             HashSet<string>? bookmarks = null;
             if (viewer is not ("anonymous" or "app"))
@@ -150,12 +157,19 @@ public abstract class StatusVisibilityTests(KindredApp app)
                 Expect("account statuses tagged", visibility, may, taggedStatuses.Contains(id));
                 Expect("public timeline", visibility, Listed(viewer, visibility), publicTimeline.Contains(id));
                 Expect("tag timeline", visibility, Listed(viewer, visibility), tagTimeline.Contains(id));
+                // The home feed holds what the author posted and, for a follower, what reached followers (a direct
+                // post only reaches mentioned followers); "blocked" followed after posting, so nothing was fanned out.
+                Expect("home timeline", visibility, may && (viewer == "author" || (viewer == "follower" && visibility != "direct")), home.Contains(id));
+                // Everyone mentioned was notified when the status was posted, and the author of the favourites the viewers
+                // before them in the loop gave; the block takes the mentions away from "blocked".
+                Expect("notifications", visibility, may && viewer is ("mentioned" or "blocked" or "author"), notified.Contains(id));
                 if (boosts.TryGetValue(visibility, out var boostId))
                 {
                     Expect("boost in account statuses", visibility, may, accountStatuses.Contains(boostId));
                     var boost = await client.GetAsync($"/api/v1/statuses/{boostId}");
                     Expect("GET boost", visibility, may, boost.StatusCode == HttpStatusCode.OK);
                     Expect("boost in public timeline", visibility, false, publicTimeline.Contains(boostId));
+                    Expect("boost in home timeline", visibility, may && viewer is ("author" or "follower"), home.Contains(boostId));
                 }
                 if (favourites is not null)
                 {
@@ -164,7 +178,7 @@ public abstract class StatusVisibilityTests(KindredApp app)
                 }
             }
             // Whatever may be seen must not carry what may not: no secret text of a hidden status in any answer.
-            foreach (var path in new[] { "/api/v1/timelines/public", $"/api/v1/accounts/{authorId}/statuses", $"/api/v1/statuses/{root}/context" })
+            foreach (var path in new[] { "/api/v1/timelines/public", "/api/v1/timelines/home", "/api/v1/notifications", $"/api/v1/accounts/{authorId}/statuses", $"/api/v1/statuses/{root}/context" })
             {
                 var body = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
                 foreach (var visibility in Visibilities.Where(v => !MaySee(viewer, v)))
