@@ -215,6 +215,44 @@ public abstract partial class PostPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task AProfileListsPinnedPostsFirstAndSwitchesBetweenPostsAndReplies()
+    {
+        var author = await app.CreateUserAsync("pp_gardener");
+        var other = await app.CreateUserAsync("pp_neighbour");
+        var question = await PostAsync(other.Id, "Anyone need compost?");
+        var pinned = await PostAsync(author.Id, "Read this first");
+        await PostAsync(author.Id, "A newer everyday post");
+        await PostAsync(author.Id, "Yes please, a bag of it", replyTo: question.Id);
+        await app.WithServicesAsync(s => s.GetRequiredService<StatusService>().PinAsync(author.Id, pinned.Id));
+
+        var posts = await Html.GetAsync(app.Browser(), "/@pp_gardener");
+        Assert.DoesNotContain("Yes please, a bag of it", posts, StringComparison.Ordinal);
+        var pinnedAt = posts.IndexOf("Read this first", StringComparison.Ordinal);
+        Assert.True(pinnedAt >= 0 && pinnedAt < posts.IndexOf("A newer everyday post", StringComparison.Ordinal), Html.Snippet(posts));
+        Assert.Contains("href=\"/@pp_gardener?replies=1\"", posts, StringComparison.Ordinal);
+
+        var withReplies = await Html.GetAsync(app.Browser(), "/@pp_gardener?replies=1");
+        Assert.Contains("Yes please, a bag of it", withReplies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VisitorsGetNoActionButtonsAndTheirButtonPostsSendThemToSignIn()
+    {
+        var author = await app.CreateUserAsync("pp_public");
+        var post = await PostAsync(author.Id, "Open to all");
+        var visitor = app.Browser();
+        var page = await Html.GetAsync(visitor, $"/@pp_public/{post.Id}");
+        Assert.DoesNotContain("value=\"favourite\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"compose-text\"", page, StringComparison.Ordinal);
+        var response = await Html.PostFormAsync(visitor, $"/@pp_public/{post.Id}", null, new Dictionary<string, string> { ["act"] = "favourite" }, $"/posts/{post.Id}/act");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", Html.Location(response), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Favourites.AnyAsync(f => f.StatusId == post.Id)));
+        await Html.GetAsync(visitor, "/compose", HttpStatusCode.Redirect);
+        await Html.GetAsync(visitor, "/bookmarks", HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task HtmlAndScriptInAPostAreRenderedHarmless()
     {
         var author = await app.CreateUserAsync("pp_mallory");
