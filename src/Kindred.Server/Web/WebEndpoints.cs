@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Posts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -43,6 +44,7 @@ public static class WebEndpoints
             var back = context.Request.Headers.Referer.ToString();
             return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == context.Request.Host.Host ? uri.PathAndQuery : "/");
         }).ExcludeFromDescription();
+        app.MapPostEndpoints();
         return app;
     }
 }

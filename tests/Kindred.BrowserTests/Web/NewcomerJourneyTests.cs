@@ -117,6 +117,33 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(page.GetByText("This browser")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the account settings page", output.WriteLine);
 
+        // She shares her first post from the home page; it opens on its own page, where she replies and favourites it.
+        await page.GotoAsync("/");
+        await Expect(page.GetByLabel("What would you like to share?")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Who can read it")).ToHaveValueAsync("members_only");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the home page with the composer", output.WriteLine);
+        await page.GetByLabel("What would you like to share?").FillAsync("Tomato seedlings to give away at the #allotment on Saturday.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/@amina/\\d+$"));
+        var threadUrl = page.Url;
+        var post = page.Locator(".thread-main .post");
+        await Expect(post).ToContainTextAsync("Tomato seedlings to give away");
+        await Expect(post).ToContainTextAsync("Members only");
+        await page.GetByLabel("Your reply").FillAsync("Come after ten, I will be at plot 12.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
+        // The reply opens on its own page, below the post it answers.
+        await Expect(page.Locator(".thread-main .post")).ToContainTextAsync("Come after ten");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Earlier in the conversation" })).ToContainTextAsync("Tomato seedlings");
+        await page.GotoAsync(threadUrl);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Replies" })).ToContainTextAsync("Come after ten");
+        await post.GetByRole(AriaRole.Button, new() { Name = "Favourite", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".thread-main .post").GetByRole(AriaRole.Button, new() { Name = "Undo favourite" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".thread-main .post")).ToContainTextAsync("1 favourites");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the thread page", output.WriteLine);
+        await page.GotoAsync("/community");
+        await Expect(page.GetByText("Tomato seedlings to give away")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the community page", output.WriteLine);
+
         // The organizer comes back, in French, and gives Amina a staff role.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
         await page.GetByLabel("Language").SelectOptionAsync("fr");

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Kindred.Core.Statuses;
+using Kindred.Server.Web.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Kindred.Server.Web.Posts;
+
+/// <summary>The action buttons of a post card: each posts here and comes back to the page it was pressed on.</summary>
+public static class PostEndpoints
+{
+    public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, StatusQueries queries) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The form expired; go back and try again.");
+            }
+            var back = context.Request.Form["returnUrl"].ToString();
+            if (Shared.Viewer.Id(context.User) is not { } me)
+            {
+                return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(LocalUrls.OrHome(back)));
+            }
+            var act = context.Request.Form["act"].ToString();
+            // Unknown ids and posts the member may not read are "not found" (the core looks each one up through the visibility rule).
+            var status = await queries.GetAsync(id, Core.Statuses.Viewer.Member(me), context.RequestAborted);
+            switch (act)
+            {
+                case "favourite":
+                    await statuses.FavouriteAsync(me, id, context.RequestAborted);
+                    break;
+                case "unfavourite":
+                    await statuses.UnfavouriteAsync(me, id, context.RequestAborted);
+                    break;
+                case "boost":
+                    await statuses.ReblogAsync(me, id, context.RequestAborted);
+                    break;
+                case "unboost":
+                    await statuses.UnreblogAsync(me, id, context.RequestAborted);
+                    break;
+                case "bookmark":
+                    await statuses.BookmarkAsync(me, id, context.RequestAborted);
+                    break;
+                case "unbookmark":
+                    await statuses.UnbookmarkAsync(me, id, context.RequestAborted);
+                    break;
+                case "delete":
+                    await statuses.DeleteAsync(me, id, context.RequestAborted);
+                    // The post is gone, so its own page cannot be the way back.
+                    return Results.LocalRedirect("/@" + status.Account.Username);
+                default:
+                    return Results.BadRequest("Unknown action.");
+            }
+            var target = LocalUrls.IsLocal(back) ? back : $"/@{status.Account.Username}/{id}";
+            return Results.LocalRedirect(target + "#post-" + id.ToString(CultureInfo.InvariantCulture));
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
