@@ -37,6 +37,27 @@ public abstract partial class PostPagesTests(KindredApp app)
         await Html.PostFormAsync(browser, page, null, new Dictionary<string, string> { ["act"] = act, ["returnUrl"] = page }, $"/posts/{id}/act");
 
     [Fact]
+    public async Task TheSignedInHomePageShowsOwnPostsAndThoseOfFollowedAccountsOnly()
+    {
+        var reader = await app.CreateUserAsync("pp_reader");
+        var followed = await app.CreateUserAsync("pp_followed");
+        await app.CreateUserAsync("pp_stranger");
+        await app.WithServicesAsync(async s =>
+        {
+            await s.GetRequiredService<RelationshipService>().FollowAsync(reader.Id, followed.Id);
+            return true;
+        });
+        await app.PostStatusAsync(await app.TokenAsync("pp_followed"), "From someone I follow", "members_only");
+        await app.PostStatusAsync(await app.TokenAsync("pp_stranger"), "From a stranger", "public");
+        await app.PostStatusAsync(await app.TokenAsync("pp_reader"), "My own words", "members_only");
+
+        var home = await Html.GetAsync(await SignedInAsync("pp_reader"), "/");
+        Assert.Contains("From someone I follow", home, StringComparison.Ordinal);
+        Assert.Contains("My own words", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("From a stranger", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMemberComposesAPostThroughTheFormAndLandsOnItsThread()
     {
         var author = await app.CreateUserAsync("pp_writer");
