@@ -34,22 +34,7 @@ public sealed class NotificationQueries(KindredDbContext db)
         {
             notifications = notifications.Where(n => n.FromAccountId == from);
         }
-        if (page.MaxId is { } max)
-        {
-            notifications = notifications.Where(n => n.Id < max);
-        }
-        if (page.SinceId is { } since)
-        {
-            notifications = notifications.Where(n => n.Id > since);
-        }
-        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
-        if (page.MinId is { } min)
-        {
-            var above = await notifications.Where(n => n.Id > min).OrderBy(n => n.Id).Take(limit).ToListAsync(ct);
-            above.Reverse();
-            return above;
-        }
-        return await notifications.OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+return await notifications.PageAsync(page, n => n.Id, MaxLimit, ct);
     }
 
     public async Task<Notification> GetAsync(long accountId, long id, CancellationToken ct = default) =>

@@ -123,26 +123,7 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time)
     {
         var visible = db.Accounts.Visible().Select(a => a.Id);
         rows = rows.Where(r => visible.Contains(r.AccountId));
-        if (page.MaxId is { } max)
-        {
-            rows = rows.Where(r => r.Id < max);
-        }
-        if (page.SinceId is { } since)
-        {
-            rows = rows.Where(r => r.Id > since);
-        }
-        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
-        List<Row> taken;
-        if (page.MinId is { } min)
-        {
-            // min_id asks for the page just above the bound: the oldest rows after it, shown newest first.
-            taken = await rows.Where(r => r.Id > min).OrderBy(r => r.Id).Take(limit).ToListAsync(ct);
-            taken.Reverse();
-        }
-        else
-        {
-            taken = await rows.OrderByDescending(r => r.Id).Take(limit).ToListAsync(ct);
-        }
+        var taken = await rows.PageAsync(page, r => r.Id, MaxLimit, ct);
         var accountIds = taken.Select(r => r.AccountId).ToList();
         var accounts = await db.Accounts.AsNoTracking()
             .Include(a => a.Fields)

@@ -213,46 +213,11 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
         return StatusVisibility.CanSee(status, viewer, facts);
     }
 
-    private static async Task<IReadOnlyList<Status>> PageAsync(IQueryable<Status> statuses, Page page, CancellationToken ct)
-    {
-        if (page.MaxId is { } max)
-        {
-            statuses = statuses.Where(s => s.Id < max);
-        }
-        if (page.SinceId is { } since)
-        {
-            statuses = statuses.Where(s => s.Id > since);
-        }
-        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
-        if (page.MinId is { } min)
-        {
-            // min_id asks for the page just above the bound: the oldest rows after it, shown newest first.
-            var above = await statuses.Where(s => s.Id > min).OrderBy(s => s.Id).Take(limit).ToListAsync(ct);
-            above.Reverse();
-            return above;
-        }
-        return await statuses.OrderByDescending(s => s.Id).Take(limit).ToListAsync(ct);
-    }
+    private static async Task<IReadOnlyList<Status>> PageAsync(IQueryable<Status> statuses, Page page, CancellationToken ct) =>
+        await statuses.PageAsync(page, s => s.Id, MaxLimit, ct);
 
-    private static async Task<List<Row>> PageRowsAsync(IQueryable<Row> rows, Page page, CancellationToken ct)
-    {
-        if (page.MaxId is { } max)
-        {
-            rows = rows.Where(r => r.Id < max);
-        }
-        if (page.SinceId is { } since)
-        {
-            rows = rows.Where(r => r.Id > since);
-        }
-        var limit = Math.Clamp(page.Limit, 1, MaxLimit);
-        if (page.MinId is { } min)
-        {
-            var above = await rows.Where(r => r.Id > min).OrderBy(r => r.Id).Take(limit).ToListAsync(ct);
-            above.Reverse();
-            return above;
-        }
-        return await rows.OrderByDescending(r => r.Id).Take(limit).ToListAsync(ct);
-    }
+    private static Task<List<Row>> PageRowsAsync(IQueryable<Row> rows, Page page, CancellationToken ct) =>
+        rows.PageAsync(page, r => r.Id, MaxLimit, ct);
 
     private async Task<IReadOnlyList<ListedStatus>> ListAsync(IQueryable<Row> rows, Viewer viewer, Page page, CancellationToken ct)
     {
