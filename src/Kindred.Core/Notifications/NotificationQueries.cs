@@ -34,7 +34,7 @@ public sealed class NotificationQueries(KindredDbContext db)
         {
             notifications = notifications.Where(n => n.FromAccountId == from);
         }
-return await notifications.PageAsync(page, n => n.Id, MaxLimit, ct);
+        return await notifications.PageAsync(page, n => n.Id, MaxLimit, ct);
     }
 
     public async Task<Notification> GetAsync(long accountId, long id, CancellationToken ct = default) =>
