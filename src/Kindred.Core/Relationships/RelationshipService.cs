@@ -74,6 +74,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == accountId && f.TargetAccountId == targetId).ToListAsync(ct));
         db.FollowRequests.RemoveRange(await db.FollowRequests.Where(r => r.AccountId == accountId && r.TargetAccountId == targetId).ToListAsync(ct));
+        await ForgetRequestNotificationAsync(accountId, targetId, ct);
         await db.SaveChangesAsync(ct);
         await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
         await transaction.CommitAsync(ct);
@@ -86,6 +87,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         var request = await db.FollowRequests.FirstOrDefaultAsync(r => r.AccountId == requesterId && r.TargetAccountId == accountId, ct)
             ?? throw KindredException.NotFound();
         db.FollowRequests.Remove(request);
+        await ForgetRequestNotificationAsync(requesterId, accountId, ct);
         if (!await db.Follows.AnyAsync(f => f.AccountId == requesterId && f.TargetAccountId == accountId, ct))
         {
             db.Follows.Add(NewFollow(requesterId, accountId, request.ShowReblogs, request.Notify));
@@ -101,8 +103,15 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         var request = await db.FollowRequests.FirstOrDefaultAsync(r => r.AccountId == requesterId && r.TargetAccountId == accountId, ct)
             ?? throw KindredException.NotFound();
         db.FollowRequests.Remove(request);
+        await ForgetRequestNotificationAsync(requesterId, accountId, ct);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A decided or withdrawn request leaves no follow_request notification behind, as on Mastodon.</summary>
+    private async Task ForgetRequestNotificationAsync(long requesterId, long targetId, CancellationToken ct) =>
+        db.Notifications.RemoveRange(await db.Notifications
+            .Where(n => n.AccountId == targetId && n.FromAccountId == requesterId && n.Type == NotificationTypes.FollowRequest)
+            .ToListAsync(ct));
 
     /// <summary>Makes <paramref name="followerId"/> stop following <paramref name="accountId"/> without blocking them.</summary>
     public async Task RemoveFromFollowersAsync(long accountId, long followerId, CancellationToken ct = default)

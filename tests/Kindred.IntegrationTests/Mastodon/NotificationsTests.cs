@@ -60,6 +60,10 @@ public abstract class NotificationsTests(KindredApp app)
             [("mention", "nt_actor", mention), ("reblog", "nt_actor", post), ("favourite", "nt_actor", post), ("follow", "nt_actor", null)],
             await NotificationsAsync(target));
         Assert.Equal([("follow_request", "nt_actor", null)], await NotificationsAsync(locked));
+        // Once the request is decided, its notification goes, as on Mastodon.
+        var actorId = (await GetAsync(actor, "/api/v1/accounts/verify_credentials")).GetProperty("id").GetString();
+        await PostAsync(locked, $"/api/v1/follow_requests/{actorId}/authorize");
+        Assert.Empty(await NotificationsAsync(locked));
         var first = (await GetAsync(target, "/api/v1/notifications"))[0];
         foreach (var key in NotificationKeys)
         {
