@@ -30,6 +30,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<Marker> Markers => Set<Marker>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Report> Reports => Set<Report>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -103,6 +103,33 @@ public static partial class SafeHtml
         return Clean(html.ToString());
     }
 
+    /// <summary>
+    /// The words of some HTML as plain text on one line (for page descriptions and previews): tags dropped, entities
+    /// decoded, paragraphs and line breaks turned into spaces, cut to <paramref name="maxLength"/> characters with an
+    /// ellipsis. The result is text, to be encoded by whoever writes it into a page.
+    /// </summary>
+    public static string PlainText(string html, int maxLength = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + Clean(html) + "</body>");
+        foreach (var element in document.Body!.QuerySelectorAll("br, p, li, blockquote, pre").ToArray())
+        {
+            element.After(document.CreateTextNode(" "));
+        }
+        var text = WhitespacePattern().Replace(document.Body.TextContent, " ").Trim();
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+        var cut = text[..Math.Max(0, maxLength - 1)];
+        // Not in the middle of a surrogate pair.
+        if (cut.Length > 0 && char.IsHighSurrogate(cut[^1]))
+        {
+            cut = cut[..^1];
+        }
+        return cut.TrimEnd() + "…";
+    }
+
     private static string EncodeText(string text) =>
         WebUtility.HtmlEncode(text).ReplaceLineEndings("<br>");
 
@@ -201,4 +228,7 @@ public static partial class SafeHtml
 
     [GeneratedRegex(@"https?://[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhitespacePattern();
 }

@@ -11,5 +11,8 @@ public static class NotificationTypes
     public const string Favourite = "favourite";
     public const string Update = "update";
 
-    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update];
+    /// <summary>A new report, sent to moderators (<see cref="Accounts.Roles.CanModerate"/>).</summary>
+    public const string AdminReport = "admin.report";
+
+    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, AdminReport];
 }

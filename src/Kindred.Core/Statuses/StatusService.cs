@@ -90,8 +90,14 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.Sensitive = update.Sensitive || status.SpoilerText.Length > 0;
         status.Language = language ?? status.Language;
         status.EditedAt = now;
+        var mentionedBefore = status.Mentions.Select(m => m.AccountId).ToHashSet();
         await ComposeAsync(status, tags, update.BaseUrl, ct);
         db.StatusEdits.Add(Version(status, now));
+        // Accounts the edit newly mentions hear of it as a mention (they are now its audience); the others are not told again.
+        foreach (var added in status.Mentions.Where(m => !mentionedBefore.Contains(m.AccountId)).ToList())
+        {
+            await Notify.AddAsync(db, now, NotificationTypes.Mention, added.AccountId, authorId, status.Id, statusReadable: true, ct);
+        }
         // Mastodon tells those who boosted a post that it changed under their name.
         var boosters = await db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => s.AccountId).Distinct().ToListAsync(ct);
         foreach (var booster in boosters)

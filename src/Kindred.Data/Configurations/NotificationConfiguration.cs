@@ -17,5 +17,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Account>().WithMany().HasForeignKey(n => n.FromAccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Status>().WithMany().HasForeignKey(n => n.StatusId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => n.ReportId);
+        builder.HasOne<Report>().WithMany().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

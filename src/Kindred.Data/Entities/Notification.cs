@@ -7,8 +7,12 @@ public class Notification
     public long Id { get; set; }
     public long AccountId { get; set; }
     public long FromAccountId { get; set; }
-    /// <summary>Mastodon's type name: mention, status, reblog, follow, follow_request, favourite, update.</summary>
+    /// <summary>Mastodon's type name: mention, status, reblog, follow, follow_request, favourite, update,
+    /// admin.report.</summary>
     public string Type { get; set; } = "";
     public long? StatusId { get; set; }
+
+    /// <summary>The report an admin.report notification is about.</summary>
+    public long? ReportId { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -13,4 +13,8 @@ public sealed class RateLimitOptions
     public TimeSpan EmailPerAddressWindow { get; set; } = TimeSpan.FromMinutes(30);
     public int ApiPerToken { get; set; } = 300;
     public TimeSpan ApiPerTokenWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Form posts of the web pages (post actions, composing, reporting …) per signed-in member, or per address.</summary>
+    public int WebWritesPerAccount { get; set; } = 300;
+    public TimeSpan WebWritesPerAccountWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

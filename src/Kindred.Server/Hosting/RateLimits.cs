@@ -25,7 +25,8 @@ public static class RateLimits
                 Rule(IsSignIn, c => FormValue(c, AccountFields) is { } name ? "account:" + name.Trim().ToLowerInvariant() : null, limits.SignInPerAccount, limits.SignInPerAccountWindow),
                 Rule(IsSignUp, c => "ip:" + Ip(c), limits.SignUpPerIp, limits.SignUpPerIpWindow),
                 Rule(IsEmailRequest, c => FormValue(c, EmailFields) is { } email ? "email:" + email.Trim().ToLowerInvariant() : null, limits.EmailPerAddress, limits.EmailPerAddressWindow),
-                Rule(c => c.Request.Path.StartsWithSegments("/api"), ApiKey, limits.ApiPerToken, limits.ApiPerTokenWindow));
+                Rule(c => c.Request.Path.StartsWithSegments("/api"), ApiKey, limits.ApiPerToken, limits.ApiPerTokenWindow),
+                Rule(IsWebWrite, WebKey, limits.WebWritesPerAccount, limits.WebWritesPerAccountWindow));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
@@ -96,6 +97,17 @@ public static class RateLimits
         HttpMethods.IsPost(c.Request.Method)
         && (c.Request.Path.Equals("/account/forgot-password", StringComparison.OrdinalIgnoreCase)
             || c.Request.Path.Equals("/account/resend-confirmation", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every form post of the web pages: the API and OAuth have their own budget.</summary>
+    private static bool IsWebWrite(HttpContext c) =>
+        HttpMethods.IsPost(c.Request.Method)
+        && !c.Request.Path.StartsWithSegments("/api")
+        && !c.Request.Path.StartsWithSegments("/oauth");
+
+    // The limiter runs after authentication, so a signed-in member is counted as themselves wherever they post from
+    // (members of one charity often share an office address).
+    private static string WebKey(HttpContext c) =>
+        Web.Shared.Viewer.Id(c.User) is { } id ? "member:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ip:" + Ip(c);
 
     private static string Ip(HttpContext c) => c.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -50,6 +50,7 @@ public static class WebSetup
         services.AddScoped<AccountRenderer>();
         services.AddScoped<StatusRenderer>();
         services.AddScoped<NotificationRenderer>();
+        services.AddScoped<ReportRenderer>();
         services.AddScoped<Web.Shared.DbGate>();
         services.AddScoped<TokenIssuer>();
         return builder;

@@ -48,5 +48,6 @@ public sealed class RateLimitedApp : KindredApp
         Set("Kindred:RateLimits:SignUpPerIp", null);
         Set("Kindred:RateLimits:EmailPerAddress", null);
         Set("Kindred:RateLimits:ApiPerToken", null);
+        Set("Kindred:RateLimits:WebWritesPerAccount", null);
     }
 }

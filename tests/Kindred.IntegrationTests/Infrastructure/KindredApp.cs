@@ -47,6 +47,7 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         Set("Kindred:RateLimits:SignUpPerIp", "10000");
         Set("Kindred:RateLimits:EmailPerAddress", "10000");
         Set("Kindred:RateLimits:ApiPerToken", "10000");
+        Set("Kindred:RateLimits:WebWritesPerAccount", "10000");
         if (database == DatabaseKind.Postgres)
         {
             var name = "kindred_" + Guid.NewGuid().ToString("N")[..12];

@@ -10,6 +10,6 @@ public sealed class MastodonNotification
     public required string CreatedAt { get; init; }
     public required MastodonAccount Account { get; init; }
     public MastodonStatus? Status { get; init; }
-    /// <summary>Only for admin.report notifications, which Kindred does not send yet.</summary>
-    public object? Report { get; init; }
+    /// <summary>Only for admin.report notifications (sent to moderators).</summary>
+    public MastodonReport? Report { get; init; }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Renders notifications a page at a time: the senders and the statuses are each loaded and rendered once per batch.</summary>
-public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer accounts, StatusRenderer statuses)
+public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer accounts, StatusRenderer statuses, ReportRenderer reports)
 {
     public async Task<IReadOnlyList<MastodonNotification>> RenderManyAsync(IReadOnlyList<Notification> notifications, long viewerId, CancellationToken ct = default)
     {
@@ -26,6 +26,9 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
         // The notification queries have already kept only statuses the viewer may read.
         var statusIds = notifications.Where(n => n.StatusId is not null).Select(n => n.StatusId!.Value).Distinct().ToList();
         var renderedStatuses = (await statuses.RenderIdsAsync(statusIds, Viewer.Member(viewerId), ct)).ToDictionary(s => s.Id);
+        var reportIds = notifications.Where(n => n.ReportId is not null).Select(n => n.ReportId!.Value).Distinct().ToList();
+        var reportRows = reportIds.Count == 0 ? [] : await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id)).ToListAsync(ct);
+        var renderedReports = (await reports.RenderManyAsync(reportRows, viewerId, ct)).ToDictionary(r => r.Id);
         return notifications
             .Where(n => renderedSenders.ContainsKey(Id(n.FromAccountId)))
             .Select(n => new MastodonNotification
@@ -36,6 +39,7 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
                 CreatedAt = n.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                 Account = renderedSenders[Id(n.FromAccountId)],
                 Status = n.StatusId is { } statusId ? renderedStatuses.GetValueOrDefault(Id(statusId)) : null,
+                Report = n.ReportId is { } reportId ? renderedReports.GetValueOrDefault(Id(reportId)) : null,
             })
             .ToList();
     }

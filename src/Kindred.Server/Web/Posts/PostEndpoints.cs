@@ -44,6 +44,12 @@ public static class PostEndpoints
                 case "unbookmark":
                     await statuses.UnbookmarkAsync(me, id, context.RequestAborted);
                     break;
+                case "pin":
+                    await statuses.PinAsync(me, id, context.RequestAborted);
+                    break;
+                case "unpin":
+                    await statuses.UnpinAsync(me, id, context.RequestAborted);
+                    break;
                 case "delete":
                     await statuses.DeleteAsync(me, id, context.RequestAborted);
                     // The post is gone, so its own page cannot be the way back.
