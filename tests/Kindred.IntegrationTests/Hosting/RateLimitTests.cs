@@ -1,5 +1,6 @@
 using System.Net;
 using Kindred.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindred.IntegrationTests.Hosting;
 
@@ -104,5 +105,43 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
 
         var calm = app.Api(await app.TokenAsync("calm", "read"));
         Assert.Equal(HttpStatusCode.OK, (await calm.GetAsync("/api/v1/accounts/verify_credentials")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WebPostActionsAreLimitedTo300PerMemberIn5Minutes()
+    {
+        var busy = await app.CreateUserAsync("web_busy");
+        await app.CreateUserAsync("web_calm");
+        var post = await app.WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Statuses.StatusService>()
+            .CreateAsync(busy.Id, new Kindred.Core.Statuses.NewStatus("something to bookmark", "http://localhost", Kindred.Data.Entities.Audience.Public)));
+        var path = $"/posts/{post.Id}/act";
+        var (browser, token) = await SignedInAsync("web_busy", "198.51.100.120");
+        Task<HttpResponseMessage> Act(HttpClient client, string antiforgery, string act) =>
+            client.PostAsync(path, Form(("act", act), ("returnUrl", "/@web_busy"), ("__RequestVerificationToken", antiforgery)));
+
+        // The sign-in was counted against the address, before the member was known; the member has all 300.
+        for (var i = 0; i < 300; i++)
+        {
+            var ok = await Act(browser, token, i % 2 == 0 ? "bookmark" : "unbookmark");
+            Assert.True(ok.StatusCode == HttpStatusCode.Redirect, $"request {i + 1}: {(int)ok.StatusCode}");
+        }
+        var limited = await Act(browser, token, "bookmark");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.Contains("Retry-After"));
+        Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Another member at the same address is not held back by the busy one.
+        var (calm, calmToken) = await SignedInAsync("web_calm", "198.51.100.120");
+        Assert.Equal(HttpStatusCode.Redirect, (await Act(calm, calmToken, "bookmark")).StatusCode);
+    }
+
+    private async Task<(HttpClient Browser, string Token)> SignedInAsync(string username, string ip)
+    {
+        var browser = app.Browser(ip: ip);
+        var signIn = await Html.PostFormAsync(browser, "/account/sign-in", "sign-in", new Dictionary<string, string> { ["Input.Username"] = username, ["Input.Password"] = KindredApp.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var page = await Html.GetAsync(browser, "/@" + username);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return (browser, WebUtility.HtmlDecode(token));
     }
 }
