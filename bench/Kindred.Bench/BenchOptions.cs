@@ -44,13 +44,16 @@ public sealed record BenchOptions
             options = args[i] switch
             {
                 "--scale" => options with { Scale = Scale.Parse(Value()) },
-                "--db" => options with { Databases = Value() switch
+                "--db" => options with
                 {
-                    "both" => ["sqlite", "postgres"],
-                    "sqlite" => ["sqlite"],
-                    "postgres" => ["postgres"],
-                    var other => throw new ArgumentException($"Unknown database '{other}'."),
-                } },
+                    Databases = Value() switch
+                    {
+                        "both" => ["sqlite", "postgres"],
+                        "sqlite" => ["sqlite"],
+                        "postgres" => ["postgres"],
+                        var other => throw new ArgumentException($"Unknown database '{other}'."),
+                    }
+                },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--scenarios" => options with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },

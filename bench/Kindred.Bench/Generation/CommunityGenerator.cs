@@ -50,13 +50,20 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
         var follows = MakeFollows();
         await writer.WriteAsync(follows.Select(f => new Follow
         {
-            Id = f.Id, AccountId = accountIds[f.Follower], TargetAccountId = accountIds[f.Target], CreatedAt = Time(f.Id), ShowReblogs = true,
+            Id = f.Id,
+            AccountId = accountIds[f.Follower],
+            TargetAccountId = accountIds[f.Target],
+            CreatedAt = Time(f.Id),
+            ShowReblogs = true,
         }), ct);
         Step(clock, $"{follows.Count:N0} follows");
         MakePosts();
         var tags = Vocabulary.Tags.Select((name, i) => new Tag
         {
-            Id = IdAt(EndMs - (400 * DayMs)) + i, Name = TagNames.Normalize(name), Display = name, CreatedAt = End.AddDays(-400),
+            Id = IdAt(EndMs - (400 * DayMs)) + i,
+            Name = TagNames.Normalize(name),
+            Display = name,
+            CreatedAt = End.AddDays(-400),
         }).ToArray();
         await writer.WriteAsync(tags, ct);
         await writer.WriteAsync(posts.Select(ToStatus), ct);
@@ -69,7 +76,10 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
         var favourites = MakeFavourites();
         await writer.WriteAsync(favourites.Select(f => new Favourite
         {
-            Id = f.Id, AccountId = accountIds[f.Account], StatusId = posts[f.Post].Id, CreatedAt = Time(f.Id),
+            Id = f.Id,
+            AccountId = accountIds[f.Account],
+            StatusId = posts[f.Post].Id,
+            CreatedAt = Time(f.Id),
         }), ct);
         Step(clock, $"{favourites.Count:N0} favourites");
         var notifications = MakeNotifications(follows, favourites);

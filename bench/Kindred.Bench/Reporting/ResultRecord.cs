@@ -19,5 +19,5 @@ public sealed record ResultRecord
     [JsonPropertyName("ratio")] public double Ratio { get; init; }
     [JsonPropertyName("rss_mb")] public double RssMb { get; init; }
     [JsonPropertyName("date")] public string Date { get; init; } = "";
-    [JsonPropertyName("note")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Note { get; init; }
+    [JsonPropertyName("note")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Note { get; init; }
 }
