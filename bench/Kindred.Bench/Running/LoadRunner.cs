@@ -4,7 +4,7 @@ namespace Kindred.Bench.Running;
 
 /// <summary>
 /// A closed-loop load generator on HttpClient: <c>connections</c> workers, each sending its next request as soon as the
-/// previous answer has been read in full. Requests during the warm-up are not counted. Any non-2xx answer or exception
+/// previous answer has been read in full. Answers that arrive during the warm-up are not counted. Any non-2xx answer or exception
 /// is an error. The server's RSS is sampled throughout and the peak reported.
 /// </summary>
 public sealed class LoadRunner(HttpClient http, ServerProcess server)
@@ -52,11 +52,12 @@ public sealed class LoadRunner(HttpClient http, ServerProcess server)
                 catch (TaskCanceledException) when (!ct.IsCancellationRequested)
                 {
                 }
-                if (started >= measureFrom)
+                var finished = clock.Elapsed;
+                if (finished >= measureFrom)
                 {
                     if (ok)
                     {
-                        mine.Add((clock.Elapsed - started).TotalMilliseconds);
+                        mine.Add((finished - started).TotalMilliseconds);
                     }
                     else
                     {
