@@ -27,8 +27,27 @@ public sealed class PostgresCluster
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>Tests trade durability for speed; nothing in a test cluster outlives the run.</summary>
+    private const string TestSettings = """
+        max_connections = 300
+        shared_buffers = 32MB
+        fsync = off
+        synchronous_commit = off
+        full_page_writes = off
+        """;
+
+    /// <summary>The benchmark harness measures what an installation gets: durable commits, a production-sized cache.</summary>
+    private const string BenchmarkSettings = """
+        max_connections = 300
+        shared_buffers = 1GB
+        effective_cache_size = 4GB
+        work_mem = 16MB
+        maintenance_work_mem = 512MB
+        max_wal_size = 4GB
+        """;
+
     private static readonly Lazy<PostgresCluster> LazyShared =
-        new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => Start(TestSettings), LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Held so the registrations live as long as the process.
     private static PosixSignalRegistration[] signalRegistrations = [];
@@ -104,7 +123,10 @@ public sealed class PostgresCluster
     private string AdminConnectionString() =>
         new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false }.ConnectionString;
 
-    private static PostgresCluster Start()
+    /// <summary>A new cluster with durable settings for the benchmark harness (bench/), stopped when the process exits.</summary>
+    public static PostgresCluster StartForBenchmark() => Start(BenchmarkSettings);
+
+    private static PostgresCluster Start(string settings)
     {
         var binDirectory = Environment.GetEnvironmentVariable("KINDRED_PG_BIN") is { Length: > 0 } fromEnv
             ? fromEnv
@@ -132,7 +154,7 @@ public sealed class PostgresCluster
         try
         {
             cluster.StartWatchdog();
-            cluster.InitAndStart();
+            cluster.InitAndStart(settings);
         }
         catch
         {
@@ -173,7 +195,7 @@ public sealed class PostgresCluster
         RunTool("setsid", arguments, asPostgres: false);
     }
 
-    private void InitAndStart()
+    private void InitAndStart(string settings)
     {
         if (runAsPostgres)
         {
@@ -189,16 +211,12 @@ public sealed class PostgresCluster
         // Appended settings win over the defaults initdb wrote earlier in the file.
         File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), $"""
 
-            # Kindred test cluster
+            # Kindred throwaway cluster
             listen_addresses = '127.0.0.1'
             port = {Port}
             unix_socket_directories = '{RootDirectory}'
-            max_connections = 300
-            shared_buffers = 32MB
-            fsync = off
-            synchronous_commit = off
-            full_page_writes = off
             logging_collector = off
+            {settings}
 
             """);
         // Trust only TCP from 127.0.0.1; initdb's default also trusts every local OS user over the socket.

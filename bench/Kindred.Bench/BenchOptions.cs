@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace Kindred.Bench;
+
+/// <summary>Command-line options; <c>--help</c> prints them.</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        Kindred benchmark harness (see README, section Benchmarks)
+
+          dotnet run -c Release --project bench/Kindred.Bench -- [options]
+
+          --scale XS|S|M|L       community size (default S)
+          --db sqlite|postgres|both   (default both)
+          --duration SECONDS     measured time per scenario (default 20)
+          --scenarios a,b,...    plaintext is always measured; default: home,web_home,notifications,search,fanout,mixed
+          --seed N               generator seed (default 42)
+          --results DIR          where latest.json and the dated report go (default bench/results)
+          --generate-only        build the community and stop
+          --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)
+        """;
+
+    public static readonly string[] AllScenarios = ["home", "web_home", "notifications", "search", "fanout", "mixed"];
+
+    public Scale Scale { get; init; } = Scale.S;
+    public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+    public int Seed { get; init; } = 42;
+    public string? ResultsDirectory { get; init; }
+    public bool GenerateOnly { get; init; }
+    public bool Smoke { get; init; }
+    public int SampleMembers => Smoke ? 8 : 64;
+    public int FanoutPosts => Smoke ? 2 : 20;
+    public int FanoutWatchers => Smoke ? 5 : 20;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--scale" => options with { Scale = Scale.Parse(Value()) },
+                "--db" => options with
+                {
+                    Databases = Value() switch
+                    {
+                        "both" => ["sqlite", "postgres"],
+                        "sqlite" => ["sqlite"],
+                        "postgres" => ["postgres"],
+                        var other => throw new ArgumentException($"Unknown database '{other}'."),
+                    }
+                },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--scenarios" => options with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--results" => options with { ResultsDirectory = Value() },
+                "--generate-only" => options with { GenerateOnly = true },
+                "--smoke" => options with { Smoke = true, Scale = Scale.XS, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(1) },
+                var other => throw new ArgumentException($"Unknown option '{other}'.\n{Usage}"),
+            };
+        }
+        var unknown = options.Scenarios.Except(AllScenarios).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown scenario(s): {string.Join(", ", unknown)}.");
+        }
+        return options;
+    }
+}

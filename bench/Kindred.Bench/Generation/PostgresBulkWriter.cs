@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Kindred.Bench.Generation;
+
+/// <summary>Binary COPY, PostgreSQL's bulk path, typed by each column's store type from the EF Core model.</summary>
+public sealed partial class PostgresBulkWriter(BenchDatabase database) : BulkWriter(database)
+{
+    private NpgsqlConnection? connection;
+
+    protected override async Task<long> WriteRowsAsync(string? schema, string table, IReadOnlyList<Column> columns, IEnumerable<object> rows, CancellationToken ct)
+    {
+        var db = await OpenAsync(ct);
+        var target = schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
+        // "character varying(100)" is written as "character varying": COPY takes the base type; the column checks the length.
+        var types = columns.Select(c => Facets().Replace(c.Mapping.StoreType, "")).ToArray();
+        // As on SQLite: secondary indexes are rebuilt after the load, the primary key stays.
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = @table AND i.schemaname = COALESCE(@schema, current_schema()) " +
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", db))
+        {
+            list.Parameters.AddWithValue("table", table);
+            list.Parameters.Add(new NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)schema ?? DBNull.Value });
+            await using var reader = await list.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", db);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+        long written = 0;
+        await using (var importer = await db.BeginBinaryImportAsync(
+            $"COPY {target} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            // Synchronous writes: the importer buffers, and an await per value costs more than the copy itself.
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (columns[i].ProviderValue(row) is { } value)
+                    {
+                        importer.Write(value, types[i]);
+                    }
+                    else
+                    {
+                        importer.WriteNull();
+                    }
+                }
+                written++;
+            }
+            await importer.CompleteAsync(ct);
+        }
+        foreach (var (_, definition) in indexes)
+        {
+            await using var rebuild = new NpgsqlCommand(definition, db) { CommandTimeout = 0 };
+            await rebuild.ExecuteNonQueryAsync(ct);
+        }
+        return written;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        if (connection is null)
+        {
+            connection = new NpgsqlConnection(Database.ConnectionString);
+            await connection.OpenAsync(ct);
+        }
+        return connection;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (connection is not null)
+        {
+            await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection))
+            {
+                analyze.CommandTimeout = 0;
+                await analyze.ExecuteNonQueryAsync();
+            }
+            await connection.DisposeAsync();
+            connection = null;
+        }
+    }
+
+    [GeneratedRegex(@"\(\d+(,\s*\d+)?\)")]
+    private static partial Regex Facets();
+}
