@@ -10,6 +10,7 @@ public static class NotificationTypes
     public const string FollowRequest = "follow_request";
     public const string Favourite = "favourite";
     public const string Update = "update";
+    public const string Poll = "poll";
 
-    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update];
+    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll];
 }

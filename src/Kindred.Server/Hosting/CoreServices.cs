@@ -4,6 +4,7 @@ using Kindred.Core.Common.Email;
 using Kindred.Core.Invitations;
 using Kindred.Core.Markers;
 using Kindred.Core.Notifications;
+using Kindred.Core.Polls;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
@@ -40,6 +41,8 @@ public static class CoreServices
         services.AddScoped<RelationshipService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
+        services.AddScoped<PollService>();
+        services.AddScoped<PollQueries>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MarkerService>();
