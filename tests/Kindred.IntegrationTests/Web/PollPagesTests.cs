@@ -127,6 +127,39 @@ public abstract class PollPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task AMemberWhoMayNotReadThePostCannotVoteInItsPoll()
+    {
+        await app.CreateUserAsync("pw_private");
+        await app.CreateUserAsync("pw_outsider");
+        var created = await KindredApp.Json(await app.Api(await app.TokenAsync("pw_private")).PostAsync("/api/v1/statuses", new FormUrlEncodedContent(
+        [
+            new("status", "For my followers"), new("visibility", "private"),
+            new("poll[options][]", "Yes"), new("poll[options][]", "No"), new("poll[expires_in]", "600"),
+        ])), HttpStatusCode.OK);
+        var pollId = created.GetProperty("poll").GetProperty("id").GetString()!;
+        var outsider = await SignedInAsync("pw_outsider");
+        var response = await Html.PostFormAsync(outsider, "/", null, new Dictionary<string, string> { ["choices"] = "0", ["returnUrl"] = "/" }, $"/polls/{pollId}/vote");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.PollVotes.AnyAsync(v => v.PollId == long.Parse(pollId, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task APollBehindAContentWarningStaysBehindIt()
+    {
+        await app.CreateUserAsync("pw_cw");
+        var created = await KindredApp.Json(await app.Api(await app.TokenAsync("pw_cw")).PostAsync("/api/v1/statuses", new FormUrlEncodedContent(
+        [
+            new("status", "Spoilers inside"), new("spoiler_text", "Film ending"),
+            new("poll[options][]", "Loved it"), new("poll[options][]", "Hated it"), new("poll[expires_in]", "600"),
+        ])), HttpStatusCode.OK);
+        var html = await Html.GetAsync(app.Browser(), $"/@pw_cw/{created.GetProperty("id").GetString()}");
+        var warning = html.IndexOf("<details class=\"content-warning\">", StringComparison.Ordinal);
+        var end = html.IndexOf("</details>", warning, StringComparison.Ordinal);
+        var poll = html.IndexOf("class=\"poll\"", StringComparison.Ordinal);
+        Assert.InRange(poll, warning, end);
+    }
+
+    [Fact]
     public async Task AVisitorWhoIsNotSignedInIsSentToSignInInsteadOfVoting()
     {
         var author = await app.CreateUserAsync("pw_public");
