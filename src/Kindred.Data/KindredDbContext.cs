@@ -25,6 +25,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<StatusEdit> StatusEdits => Set<StatusEdit>();
+    public DbSet<Poll> Polls => Set<Poll>();
+    public DbSet<PollOption> PollOptions => Set<PollOption>();
+    public DbSet<PollVote> PollVotes => Set<PollVote>();
     public DbSet<HomeFeedEntry> HomeFeedEntries => Set<HomeFeedEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Marker> Markers => Set<Marker>();

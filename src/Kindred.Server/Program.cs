@@ -14,6 +14,7 @@ builder.AddKindredOAuth();
 builder.AddKindredSecurity();
 builder.AddKindredWeb();
 builder.AddKindredOperations();
+builder.AddKindredJobs();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();

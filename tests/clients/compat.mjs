@@ -109,6 +109,20 @@ check(seen.length === 3 && new Set(seen).size === 3, `Link-header paging yields 
 const removed = await client.v1.statuses.$select(reply.id).remove();
 check(removed.text === "An edited reply", "delete returns the source text");
 
+// Polls with masto.js: the poll comes back on the status and from polls.$select(id).fetch(); voting in one's own
+// poll is refused with a message, as on Mastodon.
+const withPoll = await client.v1.statuses.create({ status: "Lunch?", poll: { options: ["Soup", "Salad"], expiresIn: 600, multiple: false } });
+check(withPoll.poll && withPoll.poll.options.length === 2 && withPoll.poll.options[0].title === "Soup", "statuses.create with a poll");
+const fetchedPoll = await client.v1.polls.$select(withPoll.poll.id).fetch();
+check(fetchedPoll.id === withPoll.poll.id && fetchedPoll.expired === false && fetchedPoll.votesCount === 0, "polls.fetch");
+let selfVote = null;
+try {
+  await client.v1.polls.$select(withPoll.poll.id).votes.create({ choices: [0] });
+} catch (error) {
+  selfVote = error;
+}
+check(selfVote && selfVote.statusCode === 422 && /own poll/.test(selfVote.message), `voting in one's own poll is a 422, got ${selfVote && selfVote.statusCode}`);
+
 // megalodon reads the same statuses.
 const megStatus = await megalodon.getStatus(posted.id);
 check(megStatus.data.id === posted.id && megStatus.data.favourited === true, "megalodon getStatus");

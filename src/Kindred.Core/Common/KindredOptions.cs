@@ -26,6 +26,7 @@ public sealed class KindredOptions
     public OAuthOptions OAuth { get; set; } = new();
     public Email.EmailOptions Smtp { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
+    public PollOptions Polls { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -53,6 +54,12 @@ public sealed class KindredOptions
     {
         /// <summary>The resource-owner password grant, for scripts and test automation only.</summary>
         public bool AllowPasswordGrant { get; set; }
+    }
+
+    public sealed class PollOptions
+    {
+        /// <summary>How often, in seconds, the server looks for polls that have closed, to notify their voters and author.</summary>
+        public double ExpiryCheckSeconds { get; set; } = 15;
     }
 
     public sealed class TelemetryOptions

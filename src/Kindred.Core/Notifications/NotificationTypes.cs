@@ -10,9 +10,10 @@ public static class NotificationTypes
     public const string FollowRequest = "follow_request";
     public const string Favourite = "favourite";
     public const string Update = "update";
+    public const string Poll = "poll";
 
     /// <summary>A new report, sent to moderators (<see cref="Accounts.Roles.CanModerate"/>).</summary>
     public const string AdminReport = "admin.report";
 
-    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, AdminReport];
+    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport];
 }

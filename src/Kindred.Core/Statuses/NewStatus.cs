@@ -1,3 +1,4 @@
+using Kindred.Core.Polls;
 using Kindred.Data.Entities;
 
 namespace Kindred.Core.Statuses;
@@ -11,4 +12,5 @@ public sealed record NewStatus(
     bool Sensitive = false,
     string? Language = null,
     long? InReplyToId = null,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null,
+    NewPoll? Poll = null);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Notifications;
+using Kindred.Core.Polls;
 using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -37,6 +38,10 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             }
         }
         Validate(input.Text, input.SpoilerText);
+        if (input.Poll is not null)
+        {
+            PollService.Validate(input.Poll);
+        }
         var language = ValidLanguage(input.Language);
         var visibility = input.Visibility;
         Status? parent = null;
@@ -66,6 +71,10 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
         db.Statuses.Add(status);
+        if (input.Poll is not null)
+        {
+            db.Polls.Add(PollService.Build(status, input.Poll, now));
+        }
         await HomeFeed.FanOutAsync(db, status, ct);
         await NotifyNewStatusAsync(status, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
@@ -78,12 +87,24 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     {
         var status = await OwnAsync(authorId, statusId, ct);
         Validate(update.Text, update.SpoilerText);
+        if (update.Poll?.Poll is { } poll)
+        {
+            PollService.Validate(poll);
+        }
         var language = ValidLanguage(update.Language);
         var tags = await EnsureTagsAsync(update.Text, ct);
         var now = time.UtcNow();
+        // Each version keeps the poll's options as they were, so /history shows a poll that changed (ADR 14).
+        var pollBefore = await PollService.HistoryOptionsAsync(db, status.Id, ct);
         if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
         {
-            db.StatusEdits.Add(Version(status, status.CreatedAt));
+            var original = Version(status, status.CreatedAt);
+            original.PollOptions = pollBefore;
+            db.StatusEdits.Add(original);
+        }
+        if (update.Poll is not null)
+        {
+            await PollService.ApplyAsync(db, status, update.Poll, now, ct);
         }
         status.Text = update.Text;
         status.SpoilerText = update.SpoilerText?.Trim() ?? "";
@@ -92,7 +113,9 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.EditedAt = now;
         var mentionedBefore = status.Mentions.Select(m => m.AccountId).ToHashSet();
         await ComposeAsync(status, tags, update.BaseUrl, ct);
-        db.StatusEdits.Add(Version(status, now));
+        var version = Version(status, now);
+        version.PollOptions = update.Poll is null ? pollBefore : PollService.HistoryOptions(db, status.Id);
+        db.StatusEdits.Add(version);
         // Accounts the edit newly mentions hear of it as a mention (they are now its audience); the others are not told again.
         foreach (var added in status.Mentions.Where(m => !mentionedBefore.Contains(m.AccountId)).ToList())
         {

@@ -11,6 +11,7 @@ public sealed class StatusEditConfiguration : IEntityTypeConfiguration<StatusEdi
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Text).HasMaxLength(10_000);
         builder.Property(e => e.SpoilerText).HasMaxLength(2_000);
+        builder.Property(e => e.PollOptions).HasMaxLength(2_000);
         builder.HasIndex(e => new { e.StatusId, e.Id });
         builder.HasOne<Status>().WithMany().HasForeignKey(e => e.StatusId).OnDelete(DeleteBehavior.Cascade);
     }

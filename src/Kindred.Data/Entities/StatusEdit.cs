@@ -12,5 +12,8 @@ public class StatusEdit
     public string ContentHtml { get; set; } = "";
     public string SpoilerText { get; set; } = "";
     public bool Sensitive { get; set; }
+
+    /// <summary>The poll's option titles in this version, as a JSON array; null when the version had no poll.</summary>
+    public string? PollOptions { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -5,6 +5,7 @@ using Kindred.Core.Invitations;
 using Kindred.Core.Markers;
 using Kindred.Core.Moderation;
 using Kindred.Core.Notifications;
+using Kindred.Core.Polls;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
@@ -41,6 +42,8 @@ public static class CoreServices
         services.AddScoped<RelationshipService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
+        services.AddScoped<PollService>();
+        services.AddScoped<PollQueries>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MarkerService>();

@@ -6,6 +6,7 @@ using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Markers;
 using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Mastodon.Polls;
 using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Mastodon.Reports;
 using Kindred.Server.Mastodon.Statuses;
@@ -32,6 +33,7 @@ public static class Endpoints
         api.MapInstanceEndpoints();
         api.MapStatusesEndpoints();
         api.MapStatusListsEndpoints();
+        api.MapPollsEndpoints();
         api.MapTimelinesEndpoints();
         api.MapNotificationsEndpoints();
         api.MapMarkersEndpoints();

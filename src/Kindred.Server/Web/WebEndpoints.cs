@@ -45,6 +45,7 @@ public static class WebEndpoints
             return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == context.Request.Host.Host ? uri.PathAndQuery : "/");
         }).ExcludeFromDescription();
         app.MapPostEndpoints();
+        app.MapPollEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Core.Polls;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -108,7 +109,7 @@ public static class InstanceEndpoints
             video_matrix_limit = 0,
             description_limit = 1500,
         },
-        polls = new { max_options = 4, max_characters_per_option = 50, min_expiration = 300, max_expiration = 2_629_746 },
+        polls = new { max_options = PollService.MaxOptions, max_characters_per_option = PollService.MaxCharactersPerOption, min_expiration = PollService.MinExpirationSeconds, max_expiration = PollService.MaxExpirationSeconds },
         translation = new { enabled = false },
     };
 }

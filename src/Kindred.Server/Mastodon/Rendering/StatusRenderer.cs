@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Polls;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -13,7 +14,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, PublicUrls urls)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, PublicUrls urls, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
@@ -66,6 +67,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             .Select(a => new { a.Id, a.Username, a.Domain }).ToDictionaryAsync(a => a.Id, ct);
         var authors = all.Select(s => s.Account).DistinctBy(a => a.Id).ToList();
         var renderedAuthors = (await accounts.RenderManyAsync(authors, viewer.AccountId, ct)).ToDictionary(a => a.Id);
+        var polls = await PollQueries.ForStatusesAsync(db, ids, viewer, ct);
+        var now = time.UtcNow();
 
         MastodonStatus Render(Status status, bool text)
         {
@@ -98,6 +101,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 InReplyToAccountId = status.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
                 Reblog = original is null ? null : Render(original, false),
                 QuoteApproval = MastodonQuoteApproval.Nobody,
+                Poll = polls.TryGetValue(status.Id, out var poll) ? PollRenderer.Render(poll, now) : null,
                 Language = status.Language,
                 Text = text ? status.Text : null,
                 Favourited = viewer.AccountId is null ? null : flags.Favourited.Contains(status.Id),
@@ -119,7 +123,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var author = (await accounts.RenderManyAsync([status.Account], viewer.AccountId, ct))[0];
         if (versions.Count == 0)
         {
-            return [new MastodonStatusEdit { Content = SafeHtml.Clean(status.ContentHtml), SpoilerText = status.SpoilerText, Sensitive = status.Sensitive, CreatedAt = Timestamp(status.CreatedAt), Account = author }];
+            var current = await PollService.HistoryOptionsAsync(db, status.Id, ct);
+            return [new MastodonStatusEdit { Content = SafeHtml.Clean(status.ContentHtml), SpoilerText = status.SpoilerText, Sensitive = status.Sensitive, CreatedAt = Timestamp(status.CreatedAt), Account = author, Poll = HistoryPoll(current) }];
         }
         return versions.Select(v => new MastodonStatusEdit
         {
@@ -128,8 +133,13 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             Sensitive = v.Sensitive,
             CreatedAt = Timestamp(v.CreatedAt),
             Account = author,
+            Poll = HistoryPoll(v.PollOptions),
         }).ToList();
     }
+
+    /// <summary>A version's poll as Mastodon's StatusEdit shows it: the option titles only.</summary>
+    private static object? HistoryPoll(string? optionsJson) =>
+        optionsJson is null ? null : new { options = System.Text.Json.JsonSerializer.Deserialize<List<string>>(optionsJson)!.Select(title => new { title }).ToList() };
 
     /// <summary>Members-only reads as "unlisted" to Mastodon clients (ADR 11): readable by link, never in public feeds.</summary>
     public static string WireVisibility(Audience visibility) => visibility switch

@@ -4,6 +4,7 @@ using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Polls;
 using Kindred.Server.Mastodon.Rendering;
 
 namespace Kindred.Server.Mastodon.Statuses;
@@ -41,13 +42,14 @@ public static class StatusesEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
+        var poll = PollParams.Read(input);
+        if (poll is not null && input.List("media_ids").Count > 0)
+        {
+            throw KindredException.Invalid("poll", "A post can have media attachments or a poll, not both.");
+        }
         if (input.List("media_ids").Count > 0)
         {
             throw KindredException.Invalid("media_ids", "Media attachments are not supported yet.");
-        }
-        if (input.Has("poll[options]"))
-        {
-            throw KindredException.Invalid("poll", "Polls are not supported yet.");
         }
         var status = await statuses.CreateAsync(me, new NewStatus(
             input.Value("status", 100_000) ?? "",
@@ -57,7 +59,8 @@ public static class StatusesEndpoints
             input.Bool("sensitive") ?? false,
             input.Value("language", 20),
             OptionalId(input.Value("in_reply_to_id", 30)),
-            context.Request.Headers["Idempotency-Key"].ToString()));
+            context.Request.Headers["Idempotency-Key"].ToString(),
+            poll));
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
@@ -83,6 +86,11 @@ public static class StatusesEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
+        var poll = PollParams.Read(input);
+        if (poll is not null && input.List("media_ids").Count > 0)
+        {
+            throw KindredException.Invalid("poll", "A post can have media attachments or a poll, not both.");
+        }
         if (input.List("media_ids").Count > 0)
         {
             throw KindredException.Invalid("media_ids", "Media attachments are not supported yet.");
@@ -92,7 +100,9 @@ public static class StatusesEndpoints
             urls.Base,
             input.Value("spoiler_text", 10_000),
             input.Bool("sensitive") ?? false,
-            input.Value("language", 20)), context.RequestAborted);
+            input.Value("language", 20),
+            // As on Mastodon, an edit states the whole post: without poll parameters the poll goes (ADR 14).
+            new Core.Polls.PollEdit(poll)), context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 

@@ -6,4 +6,12 @@ public sealed class ComposeInput
     public string Text { get; set; } = "";
     public string? SpoilerText { get; set; }
     public string Visibility { get; set; } = "";
+
+    /// <summary>The optional poll: up to four options (blank ones are left out), a duration and single or multiple choice.</summary>
+    public string? PollOption1 { get; set; }
+    public string? PollOption2 { get; set; }
+    public string? PollOption3 { get; set; }
+    public string? PollOption4 { get; set; }
+    public int PollDuration { get; set; } = 86_400;
+    public bool PollMultiple { get; set; }
 }

@@ -30,6 +30,7 @@ public static class PostViews
             .GroupBy(s => s.ReblogOfId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var favourites = await db.Favourites.Where(f => ids.Contains(f.StatusId))
             .GroupBy(f => f.StatusId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var polls = await Kindred.Core.Polls.PollQueries.ForStatusesAsync(db, ids, viewer, ct);
         HashSet<long> favourited = [], bookmarked = [], boosted = [];
         if (viewer.AccountId is { } me)
         {
@@ -46,6 +47,6 @@ public static class PostViews
             favourited.Contains(x.Card.Id),
             boosted.Contains(x.Card.Id),
             bookmarked.Contains(x.Card.Id))
-        { PageId = x.PageId }).ToList();
+        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id) }).ToList();
     }
 }

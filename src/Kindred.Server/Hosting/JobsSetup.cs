@@ -1,0 +1,11 @@
+namespace Kindred.Server.Hosting;
+
+public static class JobsSetup
+{
+    /// <summary>The server's background jobs (not the command line's): each does its work through a core service.</summary>
+    public static IHostApplicationBuilder AddKindredJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<PollExpiryJob>();
+        return builder;
+    }
+}
