@@ -171,6 +171,20 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await page.GotoAsync("/admin/applications");
         await Expect(page.GetByText("Personne n'attend de validation.")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the applications page", output.WriteLine);
+
+        // A report from the post card, the thank-you, and the moderators' list of open reports.
+        await page.GotoAsync(threadUrl);
+        await page.Locator(".thread-main .post").GetByRole(AriaRole.Link, new() { Name = "Signaler", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Tomato seedlings to give away", new() { Exact = false })).ToBeCheckedAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the report page", output.WriteLine);
+        await page.GetByLabel("Qu’est-ce qui ne va pas ?").SelectOptionAsync("spam");
+        await page.GetByLabel("Autre chose que", new() { Exact = false }).FillAsync("Un test de signalement.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre signalement", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the report thank-you page", output.WriteLine);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Principal" }).GetByRole(AriaRole.Link, new() { Name = "Signalements" }).ClickAsync();
+        await Expect(page.GetByText("Un test de signalement.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the reports page", output.WriteLine);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
