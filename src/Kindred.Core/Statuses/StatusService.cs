@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Conversations;
 using Kindred.Core.Notifications;
 using Kindred.Core.Timelines;
 using Kindred.Data;
@@ -65,6 +66,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         };
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
+        // Refuses recipients who do not accept the message (before anything is tracked), then files it (ADR 17).
+        await ConversationFeed.AddAsync(db, status, parent, ct);
         db.Statuses.Add(status);
         await HomeFeed.FanOutAsync(db, status, ct);
         await NotifyNewStatusAsync(status, ct);
@@ -90,7 +93,9 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.Sensitive = update.Sensitive || status.SpoilerText.Length > 0;
         status.Language = language ?? status.Language;
         status.EditedAt = now;
+        var addressed = status.Mentions.Select(m => m.AccountId).ToList();
         await ComposeAsync(status, tags, update.BaseUrl, ct);
+        await RefuseNewRecipientsAsync(status, addressed, ct);
         db.StatusEdits.Add(Version(status, now));
         // Mastodon tells those who boosted a post that it changed under their name.
         var boosters = await db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => s.AccountId).Distinct().ToListAsync(ct);
@@ -243,6 +248,18 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         foreach (var accountId in subscribers.Where(id => !mentioned.Contains(id)))
         {
             await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Status, accountId, status.AccountId, status.Id, statusReadable: true, ct);
+        }
+    }
+
+    /// <summary>An edit that mentions someone new in a direct post messages them, so their choice applies (ADR 17).</summary>
+    private async Task RefuseNewRecipientsAsync(Status status, List<long> addressed, CancellationToken ct)
+    {
+        var added = status.Mentions.Select(m => m.AccountId).Except(addressed).ToList();
+        if (status.Visibility == Audience.Direct && added.Count > 0
+            && await DirectMessageRules.FirstRefusingAsync(db, status.AccountId, added, null, ct) is { } refusing)
+        {
+            db.ChangeTracker.Clear();
+            throw KindredException.Invalid("status", $"@{refusing.Username} does not accept private messages from you.");
         }
     }
 
