@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindred.IntegrationTests.Mastodon;
 
@@ -223,6 +224,22 @@ public abstract class ConversationsTests(KindredApp app)
         Assert.Equal([ids[1]], (await ConversationsAsync(me, $"?limit=1&min_id={oldestStatus}")).EnumerateArray().Select(Id));
         Assert.Equal(0, (await ConversationsAsync(me, $"?min_id={lastStatus}")).GetArrayLength());
         Assert.False((await app.Api(me).GetAsync($"/api/v1/conversations?max_id={oldestStatus}")).Headers.Contains("Link"));
+    }
+
+    [Fact]
+    public async Task ThePostingOfADirectStatusNamesTheRowsItChangedForStreaming()
+    {
+        var (aliceId, alice) = await MemberAsync("cc_alice");
+        var (bobId, _) = await MemberAsync("cc_bob");
+        await MemberAsync("cc_carol");
+        var status = Id(await DirectAsync(alice, "@cc_bob hello"));
+        var conversation = Id((await ConversationsAsync(alice))[0]);
+        var changed = await app.WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Conversations.ConversationQueries>().ChangedByAsync(long.Parse(status, CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            new[] { aliceId, bobId }.Select(a => (long.Parse(conversation, CultureInfo.InvariantCulture), long.Parse(a, CultureInfo.InvariantCulture))).Order(),
+            changed.Order());
+        var publicPost = Id(await app.PostStatusAsync(alice, "@cc_carol in public"));
+        Assert.Empty(await app.WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Conversations.ConversationQueries>().ChangedByAsync(long.Parse(publicPost, CultureInfo.InvariantCulture))));
     }
 
     public static TheoryData<string, string, string> Endpoints => new()
