@@ -31,6 +31,11 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<HomeFeedEntry> HomeFeedEntries => Set<HomeFeedEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Marker> Markers => Set<Marker>();
+    public DbSet<AccountList> Lists => Set<AccountList>();
+    public DbSet<AccountListMember> ListMembers => Set<AccountListMember>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationStatus> ConversationStatuses => Set<ConversationStatus>();
+    public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Report> Reports => Set<Report>();

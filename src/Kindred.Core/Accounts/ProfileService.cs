@@ -104,6 +104,10 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
         {
             account.TagsVisibility = tagsVisibility;
         }
+        if (update.DirectMessages is { } directMessages)
+        {
+            account.DirectMessages = directMessages;
+        }
         if (interests is not null)
         {
             ReplaceTags(account, AccountTagKind.Interest, interests);

@@ -19,6 +19,8 @@ public sealed class ProfileUpdate
     public bool ClearCoordinates { get; init; }
     public ProfileVisibility? AreaVisibility { get; init; }
     public ProfileVisibility? TagsVisibility { get; init; }
+    /// <summary>Who may send the member private messages (ADR 17).</summary>
+    public DirectMessagePolicy? DirectMessages { get; init; }
     public IReadOnlyList<string>? Interests { get; init; }
     public IReadOnlyList<string>? Skills { get; init; }
     public IReadOnlyList<(string Name, string Value)>? Fields { get; init; }

@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Lists;
 using Kindred.Core.Notifications;
 using Kindred.Core.Timelines;
 using Kindred.Data;
@@ -77,6 +78,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         await ForgetRequestNotificationAsync(accountId, targetId, ct);
         await db.SaveChangesAsync(ct);
         await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
+        await ListMembership.RemoveAsync(db, accountId, targetId, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -121,6 +123,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == followerId && f.TargetAccountId == accountId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         await HomeFeed.RemoveAuthorAsync(db, followerId, accountId, ct);
+        await ListMembership.RemoveAsync(db, followerId, accountId, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -146,6 +149,8 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         await db.SaveChangesAsync(ct);
         await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
         await HomeFeed.RemoveAuthorAsync(db, targetId, accountId, ct);
+        await ListMembership.RemoveAsync(db, accountId, targetId, ct);
+        await ListMembership.RemoveAsync(db, targetId, accountId, ct);
         await transaction.CommitAsync(ct);
     }
 

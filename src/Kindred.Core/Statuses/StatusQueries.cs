@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Lists;
 using Kindred.Core.Relationships;
 using Kindred.Core.Timelines;
 using Kindred.Data;
@@ -147,6 +148,9 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
             .Where(s => db.HomeFeedEntries.Any(e => e.AccountId == accountId && e.StatusId == s.Id))
             .Where(s => !muted.Contains(s.AccountId))
             .Where(s => s.ReblogOfId == null || !db.Statuses.Any(o => o.Id == s.ReblogOfId && muted.Contains(o.AccountId)));
+        // Members of the member's exclusive lists are read in those lists only (ADR 17).
+        var exclusive = ListMembership.ExclusiveMembers(db, accountId);
+        statuses = statuses.Where(s => !exclusive.Contains(s.AccountId));
         return await PageAsync(statuses, page, ct);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Conversations;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
 using Kindred.Core.Timelines;
@@ -70,6 +71,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         };
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
+        // Refuses recipients who do not accept the message (before anything is tracked), then files it (ADR 17).
+        await ConversationFeed.AddAsync(db, status, parent, ct);
         db.Statuses.Add(status);
         if (input.Poll is not null)
         {
@@ -113,6 +116,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.EditedAt = now;
         var mentionedBefore = status.Mentions.Select(m => m.AccountId).ToHashSet();
         await ComposeAsync(status, tags, update.BaseUrl, ct);
+        await RefuseNewRecipientsAsync(status, mentionedBefore, ct);
         var version = Version(status, now);
         version.PollOptions = update.Poll is null ? pollBefore : PollService.HistoryOptions(db, status.Id);
         db.StatusEdits.Add(version);
@@ -272,6 +276,18 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         foreach (var accountId in subscribers.Where(id => !mentioned.Contains(id)))
         {
             await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Status, accountId, status.AccountId, status.Id, statusReadable: true, ct);
+        }
+    }
+
+    /// <summary>An edit that mentions someone new in a direct post messages them, so their choice applies (ADR 17).</summary>
+    private async Task RefuseNewRecipientsAsync(Status status, IReadOnlySet<long> addressed, CancellationToken ct)
+    {
+        var added = status.Mentions.Select(m => m.AccountId).Except(addressed).ToList();
+        if (status.Visibility == Audience.Direct && added.Count > 0
+            && await DirectMessageRules.FirstRefusingAsync(db, status.AccountId, added, null, ct) is { } refusing)
+        {
+            db.ChangeTracker.Clear();
+            throw KindredException.Invalid("status", $"@{refusing.Username} does not accept private messages from you.");
         }
     }
 

@@ -45,6 +45,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DirectMessages")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Discoverable")
                         .HasColumnType("boolean");
 
@@ -146,6 +149,61 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("AccountFields");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountList", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RepliesPolicy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Lists", (string)null);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountListMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ListId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ListId", "AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ListId", "Id");
+
+                    b.ToTable("ListMembers", (string)null);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountTag", b =>
                 {
                     b.Property<long>("AccountId")
@@ -220,6 +278,58 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("StatusId", "Id");
 
                     b.ToTable("Bookmarks");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationParticipant", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LastStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Unread")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ConversationId", "AccountId");
+
+                    b.HasIndex("AccountId", "LastStatusId");
+
+                    b.ToTable("ConversationParticipants");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationStatus", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StatusId");
+
+                    b.HasIndex("ConversationId", "StatusId");
+
+                    b.ToTable("ConversationStatuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Favourite", b =>
@@ -1267,6 +1377,30 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountList", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountListMember", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AccountList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountTag", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1302,6 +1436,36 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationParticipant", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.ConversationStatus", "StatusId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

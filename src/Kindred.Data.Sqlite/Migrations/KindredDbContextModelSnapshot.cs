@@ -39,6 +39,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DirectMessages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Discoverable")
                         .HasColumnType("INTEGER");
 
@@ -140,6 +143,61 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("AccountFields");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountList", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepliesPolicy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Lists", (string)null);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountListMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ListId", "AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ListId", "Id");
+
+                    b.ToTable("ListMembers", (string)null);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountTag", b =>
                 {
                     b.Property<long>("AccountId")
@@ -214,6 +272,58 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("StatusId", "Id");
 
                     b.ToTable("Bookmarks");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationParticipant", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Unread")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId", "AccountId");
+
+                    b.HasIndex("AccountId", "LastStatusId");
+
+                    b.ToTable("ConversationParticipants");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationStatus", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatusId");
+
+                    b.HasIndex("ConversationId", "StatusId");
+
+                    b.ToTable("ConversationStatuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Favourite", b =>
@@ -1257,6 +1367,30 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountList", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountListMember", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AccountList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountTag", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1292,6 +1426,36 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationParticipant", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ConversationStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.ConversationStatus", "StatusId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

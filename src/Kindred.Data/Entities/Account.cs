@@ -29,6 +29,8 @@ public class Account
     public double? Longitude { get; set; }
     public ProfileVisibility AreaVisibility { get; set; } = ProfileVisibility.Members;
     public ProfileVisibility TagsVisibility { get; set; } = ProfileVisibility.Public;
+    /// <summary>Who may send this member private messages (ADR 17); moderators and admins always may.</summary>
+    public DirectMessagePolicy DirectMessages { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? LastStatusAt { get; set; }

@@ -1,7 +1,9 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
+using Kindred.Core.Conversations;
 using Kindred.Core.Invitations;
+using Kindred.Core.Lists;
 using Kindred.Core.Markers;
 using Kindred.Core.Moderation;
 using Kindred.Core.Notifications;
@@ -49,6 +51,10 @@ public static class CoreServices
         services.AddScoped<MarkerService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<ListService>();
+        services.AddScoped<ListQueries>();
+        services.AddScoped<ConversationService>();
+        services.AddScoped<ConversationQueries>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

@@ -2,7 +2,9 @@ using Kindred.Server.ActivityPub;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
+using Kindred.Server.Mastodon.Conversations;
 using Kindred.Server.Mastodon.Instance;
+using Kindred.Server.Mastodon.Lists;
 using Kindred.Server.Mastodon.Markers;
 using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
@@ -38,6 +40,8 @@ public static class Endpoints
         api.MapNotificationsEndpoints();
         api.MapMarkersEndpoints();
         api.MapReportsEndpoints();
+        api.MapListsEndpoints();
+        api.MapConversationsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -49,6 +49,7 @@ public static class WebSetup
         }));
         services.AddScoped<AccountRenderer>();
         services.AddScoped<StatusRenderer>();
+        services.AddScoped<ConversationRenderer>();
         services.AddScoped<NotificationRenderer>();
         services.AddScoped<ReportRenderer>();
         services.AddScoped<Web.Shared.DbGate>();

@@ -90,6 +90,9 @@ public static class AccountsEndpoints
             ClearCoordinates = input.Has("latitude") && input.Value("latitude") == "" && input.Value("longitude") == "",
             AreaVisibility = ParseVisibility(input.Value("area_visibility", 20), "area_visibility"),
             TagsVisibility = ParseVisibility(input.Value("tags_visibility", 20), "tags_visibility"),
+            // Kindred's own setting, beside Mastodon's parameters like the other profile additions; the nested form
+            // kindred[direct_messages] (what a client echoing the account's "kindred" key sends) is read too.
+            DirectMessages = ParseDirectMessages(input.Value("direct_messages", 20) ?? input.Value("kindred[direct_messages]", 20)),
             Interests = input.Has("interests") ? input.List("interests") : null,
             Skills = input.Has("skills") ? input.List("skills") : null,
             Fields = input.Has("fields_attributes") || fields.Count > 0
@@ -149,6 +152,15 @@ public static class AccountsEndpoints
             .Where(predicate)
             .Where(a => a.Domain != null || (a.User != null && a.User.Status == UserStatus.Active))
             .FirstOrDefaultAsync();
+
+    private static DirectMessagePolicy? ParseDirectMessages(string? value) => value switch
+    {
+        null or "" => null,
+        "everyone" => DirectMessagePolicy.Everyone,
+        "following" => DirectMessagePolicy.Following,
+        "nobody" => DirectMessagePolicy.Nobody,
+        _ => throw KindredException.Invalid("direct_messages", "direct_messages must be everyone, following or nobody."),
+    };
 
     private static ProfileVisibility? ParseVisibility(string? value, string field) => value switch
     {

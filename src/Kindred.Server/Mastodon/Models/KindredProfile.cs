@@ -11,4 +11,9 @@ public sealed class KindredProfile
     public IReadOnlyList<string>? Skills { get; init; }
     public string AreaVisibility { get; init; } = "members";
     public string TagsVisibility { get; init; } = "public";
+
+    /// <summary>Who may send the member private messages (everyone, following, nobody): only on the member's own
+    /// account (verify_credentials, update_credentials), never shown to others (ADR 17).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DirectMessages { get; init; }
 }

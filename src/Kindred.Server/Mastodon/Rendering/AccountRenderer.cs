@@ -78,6 +78,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
                 Skills = seesTags ? Tags(account, AccountTagKind.Skill) : null,
                 AreaVisibility = VisibilityName(account.AreaVisibility),
                 TagsVisibility = VisibilityName(account.TagsVisibility),
+                DirectMessages = withSource ? DirectMessagesName(account.DirectMessages) : null,
             },
             Source = withSource ? new MastodonSource
             {
@@ -108,6 +109,13 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         ProfileVisibility.Public => "public",
         ProfileVisibility.Members => "members",
         _ => "only_me",
+    };
+
+    public static string DirectMessagesName(DirectMessagePolicy policy) => policy switch
+    {
+        DirectMessagePolicy.Following => "following",
+        DirectMessagePolicy.Nobody => "nobody",
+        _ => "everyone",
     };
 
     private static List<string> Tags(Account account, AccountTagKind kind) =>

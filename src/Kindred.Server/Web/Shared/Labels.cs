@@ -30,6 +30,13 @@ public static class Labels
         _ => t["Only me"],
     };
 
+    public static string DirectMessages(IStringLocalizer t, DirectMessagePolicy policy) => policy switch
+    {
+        DirectMessagePolicy.Following => t["Only people I follow"],
+        DirectMessagePolicy.Nobody => t["Nobody"],
+        _ => t["Any member"],
+    };
+
     /// <summary>A UTC time in the reader's culture, labelled as UTC so nobody mistakes it for their local time.</summary>
     public static string Time(DateTime utc) =>
         utc.ToString("g", System.Globalization.CultureInfo.CurrentCulture) + " UTC";
