@@ -70,7 +70,7 @@ public abstract class PollPagesTests(KindredApp app)
         Assert.Contains("<meter min=\"0\" max=\"100\" value=\"100\"", after, StringComparison.Ordinal);
         Assert.Contains("<meter min=\"0\" max=\"100\" value=\"0\"", after, StringComparison.Ordinal);
         Assert.Contains("(your choice)", after, StringComparison.Ordinal);
-        Assert.Contains("1 people voted", after, StringComparison.Ordinal);
+        Assert.Contains("1 person voted", after, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", after, StringComparison.Ordinal);
 
         // A second ballot is refused with its reason, and nothing changes.
