@@ -2,7 +2,8 @@ using Kindred.Data.Entities;
 
 namespace Kindred.Core.Statuses;
 
-/// <summary>What a member asks to post. <see cref="BaseUrl"/> is this server's address, for mention and hashtag links.</summary>
+/// <summary>What a member asks to post. <see cref="BaseUrl"/> is this server's address, for mention and hashtag links;
+/// <see cref="MediaIds"/> are the author's uploads to attach, in order.</summary>
 public sealed record NewStatus(
     string Text,
     string BaseUrl,
@@ -11,4 +12,5 @@ public sealed record NewStatus(
     bool Sensitive = false,
     string? Language = null,
     long? InReplyToId = null,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null,
+    IReadOnlyList<long>? MediaIds = null);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Timelines;
 using Kindred.Data;
@@ -36,7 +37,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
                 return earlier;
             }
         }
-        Validate(input.Text, input.SpoilerText);
+        var media = await StatusMedia.TakeAsync(db, authorId, input.MediaIds, ct: ct);
+        Validate(input.Text, input.SpoilerText, media.Count > 0);
         var language = ValidLanguage(input.Language);
         var visibility = input.Visibility;
         Status? parent = null;
@@ -66,6 +68,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
         db.Statuses.Add(status);
+        StatusMedia.Attach(status, media);
         await HomeFeed.FanOutAsync(db, status, ct);
         await NotifyNewStatusAsync(status, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
@@ -77,10 +80,11 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     public async Task<Status> EditAsync(long authorId, long statusId, StatusUpdate update, CancellationToken ct = default)
     {
         var status = await OwnAsync(authorId, statusId, ct);
-        Validate(update.Text, update.SpoilerText);
+        var now = time.UtcNow();
+        var hasMedia = await StatusMedia.EditAsync(db, status, update.MediaIds, update.MediaChanges, now, ct);
+        Validate(update.Text, update.SpoilerText, hasMedia);
         var language = ValidLanguage(update.Language);
         var tags = await EnsureTagsAsync(update.Text, ct);
-        var now = time.UtcNow();
         if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
         {
             db.StatusEdits.Add(Version(status, status.CreatedAt));
@@ -263,9 +267,10 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         }
     }
 
-    private static void Validate(string text, string? spoiler)
+    private static void Validate(string text, string? spoiler, bool hasMedia)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // As on Mastodon, images may stand on their own.
+        if (string.IsNullOrWhiteSpace(text) && !hasMedia)
         {
             throw KindredException.Invalid("status", "Text can't be blank.");
         }

@@ -3,6 +3,7 @@ using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Invitations;
 using Kindred.Core.Markers;
+using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
@@ -43,6 +44,7 @@ public static class CoreServices
         services.AddScoped<NotificationQueries>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MarkerService>();
+        services.AddScoped<MediaService>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

@@ -4,6 +4,7 @@ using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Markers;
+using Kindred.Server.Mastodon.Media;
 using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Relationships;
@@ -34,6 +35,7 @@ public static class Endpoints
         api.MapTimelinesEndpoints();
         api.MapNotificationsEndpoints();
         api.MapMarkersEndpoints();
+        api.MapMediaEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

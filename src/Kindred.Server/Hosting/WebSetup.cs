@@ -49,6 +49,8 @@ public static class WebSetup
         }));
         services.AddScoped<AccountRenderer>();
         services.AddScoped<StatusRenderer>();
+        services.AddScoped<MediaRenderer>();
+        services.AddHostedService<MediaCleanup>();
         services.AddScoped<NotificationRenderer>();
         services.AddScoped<Web.Shared.DbGate>();
         services.AddScoped<TokenIssuer>();

@@ -13,7 +13,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, PublicUrls urls)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, PublicUrls urls)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
@@ -61,6 +61,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 [.. await db.Bookmarks.Where(b => b.AccountId == me && ids.Contains(b.StatusId)).Select(b => b.StatusId).ToListAsync(ct)],
                 [.. await db.Statuses.Where(s => s.AccountId == me && s.DeletedAt == null && s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value)).Select(s => s.ReblogOfId!.Value).ToListAsync(ct)]);
         }
+        var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
+            .ToLookup(m => m.StatusId!.Value);
         var mentionIds = all.SelectMany(s => s.Mentions).Select(m => m.AccountId).Distinct().ToList();
         var mentioned = await db.Accounts.AsNoTracking().Where(a => mentionIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Username, a.Domain }).ToDictionaryAsync(a => a.Id, ct);
@@ -85,6 +87,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Visibility = WireVisibility(status.Visibility),
                 Sensitive = status.Sensitive,
                 SpoilerText = status.SpoilerText,
+                MediaAttachments = media[status.Id].Select(mediaRenderer.Render).ToList(),
                 Mentions = status.Mentions.Where(m => mentioned.ContainsKey(m.AccountId)).Select(m => mentioned[m.AccountId]).Select(a => new MastodonMention(
                     a.Id.ToString(CultureInfo.InvariantCulture),
                     a.Username,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Media;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -41,10 +42,6 @@ public static class StatusesEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
-        if (input.List("media_ids").Count > 0)
-        {
-            throw KindredException.Invalid("media_ids", "Media attachments are not supported yet.");
-        }
         if (input.Has("poll[options]"))
         {
             throw KindredException.Invalid("poll", "Polls are not supported yet.");
@@ -57,7 +54,8 @@ public static class StatusesEndpoints
             input.Bool("sensitive") ?? false,
             input.Value("language", 20),
             OptionalId(input.Value("in_reply_to_id", 30)),
-            context.Request.Headers["Idempotency-Key"].ToString()));
+            context.Request.Headers["Idempotency-Key"].ToString(),
+            MediaParams.Ids(input)));
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
@@ -83,24 +81,29 @@ public static class StatusesEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
-        if (input.List("media_ids").Count > 0)
-        {
-            throw KindredException.Invalid("media_ids", "Media attachments are not supported yet.");
-        }
         var status = await statuses.EditAsync(me, ParseId(id), new StatusUpdate(
             input.Value("status", 100_000) ?? "",
             urls.Base,
             input.Value("spoiler_text", 10_000),
             input.Bool("sensitive") ?? false,
-            input.Value("language", 20)), context.RequestAborted);
+            input.Value("language", 20),
+            MediaParams.Ids(input),
+            MediaParams.Changes(input)), context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
-    private static async Task<IResult> DeleteStatus(string id, HttpContext context, StatusService statuses, StatusRenderer renderer)
+    private static async Task<IResult> DeleteStatus(string id, HttpContext context, StatusService statuses, MediaService media, StatusRenderer renderer)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
+        var input = await MastodonParams.ReadAsync(context.Request);
         var status = await statuses.DeleteAsync(me, ParseId(id), context.RequestAborted);
-        return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), withText: true, ct: context.RequestAborted));
+        // The answer shows the images so a client can redraft with them; they stay a day unless delete_media asks otherwise.
+        var rendered = await renderer.RenderAsync(status.Id, Viewer.Member(me), withText: true, ct: context.RequestAborted);
+        if (input.Bool("delete_media") == true)
+        {
+            await media.DeleteForStatusAsync(me, status.Id, context.RequestAborted);
+        }
+        return MastodonJson.Ok(rendered);
     }
 
     private static async Task<IResult> GetContext(string id, HttpContext context, StatusQueries queries, StatusRenderer renderer)

@@ -17,5 +17,8 @@ public sealed record PostView(
     /// <summary>The id used for paging: the boost's own id when this card is a boost.</summary>
     public long PageId { get; init; } = Status.Id;
 
+    /// <summary>The post's images, in order.</summary>
+    public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
+
     public string Path => $"/@{Status.Account.Username}/{Status.Id}";
 }
