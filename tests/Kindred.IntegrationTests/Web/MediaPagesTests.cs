@@ -88,6 +88,21 @@ public abstract partial class MediaPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task DeletingAPostFromTheWebRemovesItsImages()
+    {
+        var author = await app.CreateUserAsync("mp_delete");
+        var browser = await SignedInAsync("mp_delete");
+        var response = await Html.PostMultipartFormAsync(browser, "/compose", "compose", Compose("Soon gone", alt: "a view"),
+            [("image-0", "view.png", TestImages.Png(), "image/png")]);
+        var path = Html.Location(response);
+        var media = await app.WithDbAsync(db => db.MediaAttachments.SingleAsync(m => m.AccountId == author.Id));
+        var deleted = await Html.PostFormAsync(browser, path + "/delete", null, new Dictionary<string, string> { ["act"] = "delete" }, $"/posts/{media.StatusId}/act");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.MediaAttachments.CountAsync(m => m.AccountId == author.Id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync("/media/" + media.File)).StatusCode);
+    }
+
+    [Fact]
     public async Task AFollowersOnlyImageIsNotOnTheProfileForStrangers()
     {
         await app.CreateUserAsync("mp_private");
