@@ -65,6 +65,13 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         await db.MediaAttachments.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.AccountId == accountId, ct)
             ?? throw KindredException.NotFound();
 
+    /// <summary>The images of one of the caller's own statuses, in order (for the web edit page).</summary>
+    public async Task<IReadOnlyList<MediaAttachment>> OfOwnStatusAsync(long accountId, long statusId, CancellationToken ct = default) =>
+        await db.MediaAttachments.AsNoTracking()
+            .Where(m => m.StatusId == statusId && m.AccountId == accountId)
+            .OrderBy(m => m.Position)
+            .ToListAsync(ct);
+
     /// <summary>Changes the description or focus of an upload not yet posted (as on Mastodon); a posted image changes
     /// through an edit of its status, so the edit history stays honest.</summary>
     public async Task<MediaAttachment> UpdateAsync(long accountId, MediaChange change, CancellationToken ct = default)

@@ -88,6 +88,28 @@ public abstract partial class MediaPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task TheAuthorFixesAnImageDescriptionOnTheEditPage()
+    {
+        var author = await app.CreateUserAsync("mp_alt");
+        var browser = await SignedInAsync("mp_alt");
+        var response = await Html.PostMultipartFormAsync(browser, "/compose", "compose", Compose("Look", alt: "a dgo"),
+            [("image-0", "dog.png", TestImages.Png(), "image/png")]);
+        var edit = Html.Location(response) + "/edit";
+        Assert.Contains("value=\"a dgo\"", await Html.GetAsync(browser, edit), StringComparison.Ordinal);
+
+        Dictionary<string, string> Fields(string alt) => new() { ["Input.Text"] = "Look", ["Input.SpoilerText"] = "", ["Input.ImageDescriptions[0]"] = alt };
+        var tooLong = await Html.PostFormAsync(browser, edit, "edit-post", Fields(new string('x', 1_501)));
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        Assert.Contains("id=\"edit-images-error\"", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("a dgo", (await app.WithDbAsync(db => db.MediaAttachments.SingleAsync(m => m.AccountId == author.Id))).Description);
+
+        var saved = await Html.PostFormAsync(browser, edit, "edit-post", Fields("a dog"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("a dog", (await app.WithDbAsync(db => db.MediaAttachments.SingleAsync(m => m.AccountId == author.Id))).Description);
+        Assert.Contains("alt=\"a dog\"", await Html.GetAsync(browser, Html.Location(saved)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeletingAPostFromTheWebRemovesItsImages()
     {
         var author = await app.CreateUserAsync("mp_delete");
