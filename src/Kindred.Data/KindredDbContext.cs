@@ -26,6 +26,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<StatusEdit> StatusEdits => Set<StatusEdit>();
     public DbSet<MediaAttachment> MediaAttachments => Set<MediaAttachment>();
+    public DbSet<StatusEditMedia> StatusEditMedia => Set<StatusEditMedia>();
     public DbSet<HomeFeedEntry> HomeFeedEntries => Set<HomeFeedEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Marker> Markers => Set<Marker>();

@@ -116,7 +116,10 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         while (true)
         {
             var batch = await db.MediaAttachments
-                .Where(m => (m.StatusId == null && m.UnattachedSince < cutoff)
+                .Where(m => (m.StatusId == null && m.UnattachedSince < cutoff
+                        // An image dropped by an edit lives on in the history of its post while the post lives.
+                        && !db.StatusEditMedia.Any(e => e.MediaAttachmentId == m.Id
+                            && db.StatusEdits.Any(v => v.Id == e.StatusEditId && db.Statuses.Any(s => s.Id == v.StatusId && s.DeletedAt == null))))
                     || db.Statuses.Any(s => s.Id == m.StatusId && s.DeletedAt != null && s.DeletedAt < cutoff))
                 .OrderBy(m => m.Id)
                 .Take(100)

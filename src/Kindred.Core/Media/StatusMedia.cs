@@ -60,11 +60,12 @@ public static class StatusMedia
     /// An edit's images: when <paramref name="ids"/> is given it becomes the status's list (dropped images wait a day
     /// like unposted uploads, then go); <paramref name="changes"/> re-describe images of the final list.
     /// </summary>
-    /// <returns>Whether the status has images after the edit.</returns>
-    public static async Task<bool> EditAsync(KindredDbContext db, Status status, IReadOnlyList<long>? ids, IReadOnlyList<MediaChange>? changes, DateTime now, CancellationToken ct = default)
+    /// <returns>The images before and after, as the versions in the history will show them.</returns>
+    public static async Task<MediaEdit> EditAsync(KindredDbContext db, Status status, IReadOnlyList<long>? ids, IReadOnlyList<MediaChange>? changes, DateTime now, CancellationToken ct = default)
     {
         var current = await db.MediaAttachments.Where(m => m.StatusId == status.Id).ToListAsync(ct);
         var final = current.OrderBy(m => m.Position).ToList();
+        var before = Snapshot(final);
         if (ids is not null)
         {
             final = [.. await TakeAsync(db, status.AccountId, ids, status.Id, ct)];
@@ -81,8 +82,28 @@ public static class StatusMedia
             dropped.UnattachedSince = now;
         }
         Attach(status, final);
-        return final.Count > 0;
+        return new MediaEdit(before, Snapshot(final));
     }
+
+    /// <summary>Records which images <paramref name="version"/> showed; returns the version for adding.</summary>
+    public static StatusEdit Record(KindredDbContext db, StatusEdit version, IReadOnlyList<StatusEditMedia> media)
+    {
+        foreach (var item in media)
+        {
+            db.StatusEditMedia.Add(new StatusEditMedia
+            {
+                Id = Snowflake.NewId(),
+                StatusEditId = version.Id,
+                MediaAttachmentId = item.MediaAttachmentId,
+                Position = item.Position,
+                Description = item.Description,
+            });
+        }
+        return version;
+    }
+
+    private static List<StatusEditMedia> Snapshot(IReadOnlyList<MediaAttachment> media) =>
+        media.Select((m, i) => new StatusEditMedia { MediaAttachmentId = m.Id, Position = i, Description = m.Description }).ToList();
 
     /// <summary>Whether the status has any image (for a text-less post being edited without media_ids).</summary>
     public static Task<bool> AnyAsync(KindredDbContext db, long statusId, CancellationToken ct = default) =>

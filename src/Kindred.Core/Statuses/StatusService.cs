@@ -81,13 +81,13 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     {
         var status = await OwnAsync(authorId, statusId, ct);
         var now = time.UtcNow();
-        var hasMedia = await StatusMedia.EditAsync(db, status, update.MediaIds, update.MediaChanges, now, ct);
-        Validate(update.Text, update.SpoilerText, hasMedia);
+        var media = await StatusMedia.EditAsync(db, status, update.MediaIds, update.MediaChanges, now, ct);
+        Validate(update.Text, update.SpoilerText, media.After.Count > 0);
         var language = ValidLanguage(update.Language);
         var tags = await EnsureTagsAsync(update.Text, ct);
         if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
         {
-            db.StatusEdits.Add(Version(status, status.CreatedAt));
+            db.StatusEdits.Add(StatusMedia.Record(db, Version(status, status.CreatedAt), media.Before));
         }
         status.Text = update.Text;
         status.SpoilerText = update.SpoilerText?.Trim() ?? "";
@@ -95,7 +95,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         status.Language = language ?? status.Language;
         status.EditedAt = now;
         await ComposeAsync(status, tags, update.BaseUrl, ct);
-        db.StatusEdits.Add(Version(status, now));
+        db.StatusEdits.Add(StatusMedia.Record(db, Version(status, now), media.After));
         // Mastodon tells those who boosted a post that it changed under their name.
         var boosters = await db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => s.AccountId).Distinct().ToListAsync(ct);
         foreach (var booster in boosters)

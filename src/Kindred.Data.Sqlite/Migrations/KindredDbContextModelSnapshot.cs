@@ -697,6 +697,33 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("StatusEdits");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MediaAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusEditId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAttachmentId");
+
+                    b.HasIndex("StatusEditId", "Position");
+
+                    b.ToTable("StatusEditMedia");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusMention", b =>
                 {
                     b.Property<long>("StatusId")
@@ -1351,6 +1378,21 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.MediaAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.StatusEdit", null)
+                        .WithMany()
+                        .HasForeignKey("StatusEditId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

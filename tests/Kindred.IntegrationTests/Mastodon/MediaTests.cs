@@ -225,6 +225,14 @@ public abstract class MediaTests(KindredApp app)
         Assert.Equal([b, c], attachments.EnumerateArray().Select(Id));
         Assert.Equal("b, better described", attachments[0].GetProperty("description").GetString());
 
+        // The history shows each version with the images and descriptions it had.
+        var history = await KindredApp.Json(await app.Api(token).GetAsync($"/api/v1/statuses/{id}/history"), HttpStatusCode.OK);
+        Assert.Equal(3, history.GetArrayLength());
+        Assert.Equal([a, b], history[0].GetProperty("media_attachments").EnumerateArray().Select(Id));
+        Assert.Equal("b", history[1].GetProperty("media_attachments")[1].GetProperty("description").GetString());
+        Assert.Equal([b, c], history[2].GetProperty("media_attachments").EnumerateArray().Select(Id));
+        Assert.Equal("b, better described", history[2].GetProperty("media_attachments")[0].GetProperty("description").GetString());
+
         // The dropped image is the author's to use again; a bad edit changes nothing.
         var (_, other) = await MemberAsync("md_edit_other");
         var foreign = Id(await UploadAsync(other));
@@ -282,6 +290,13 @@ public abstract class MediaTests(KindredApp app)
             await db.MediaAttachments.Where(m => m.AccountId == me).ExecuteUpdateAsync(u => u.SetProperty(m => m.CreatedAt, yesterday));
             await db.MediaAttachments.Where(m => m.Id == oldId).ExecuteUpdateAsync(u => u.SetProperty(m => m.UnattachedSince, yesterday));
         });
+        // An image an edit dropped from a live post stays for the post's history.
+        var edited = await KindredApp.Json(await app.Api(token).PostAsync("/api/v1/statuses", Form(("status", "will drop"), ("media_ids[]", Id(await UploadAsync(token))))), HttpStatusCode.OK);
+        var dropped = Id(edited.GetProperty("media_attachments")[0]);
+        await KindredApp.Json(await app.Api(token).PutAsync($"/api/v1/statuses/{Id(edited)}", Form(("status", "dropped"), ("media_ids[]", ""))), HttpStatusCode.OK);
+        var droppedId = long.Parse(dropped, CultureInfo.InvariantCulture);
+        await app.WithDbAsync(db => db.MediaAttachments.Where(m => m.Id == droppedId).ExecuteUpdateAsync(u => u.SetProperty(m => m.UnattachedSince, DateTime.UtcNow.AddHours(-25))));
+
         var removed = await app.WithServicesAsync(s => s.GetRequiredService<MediaService>().CleanupAsync());
         Assert.True(removed >= 1);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api(token).GetAsync($"/api/v1/media/{Id(old)}")).StatusCode);
@@ -289,6 +304,10 @@ public abstract class MediaTests(KindredApp app)
         Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync($"/api/v1/media/{Id(fresh)}")).StatusCode);
         var status = await KindredApp.Json(await app.Api().GetAsync($"/api/v1/statuses/{Id(posted)}"), HttpStatusCode.OK);
         Assert.Equal(1, status.GetProperty("media_attachments").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync($"/api/v1/media/{dropped}")).StatusCode);
+        var history = await KindredApp.Json(await app.Api().GetAsync($"/api/v1/statuses/{Id(edited)}/history"), HttpStatusCode.OK);
+        Assert.Equal([dropped], history[0].GetProperty("media_attachments").EnumerateArray().Select(Id));
+        Assert.Empty(history[1].GetProperty("media_attachments").EnumerateArray());
     }
 
     [Fact]

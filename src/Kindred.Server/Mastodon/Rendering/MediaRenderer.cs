@@ -9,7 +9,10 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// image of a status they may read).</summary>
 public sealed class MediaRenderer(PublicUrls urls)
 {
-    public MastodonMediaAttachment Render(MediaAttachment media) => new()
+    public MastodonMediaAttachment Render(MediaAttachment media) => Render(media, media.Description);
+
+    /// <summary>With the description an earlier version of a post gave it (edit history).</summary>
+    public MastodonMediaAttachment Render(MediaAttachment media, string? description) => new()
     {
         Id = media.Id.ToString(CultureInfo.InvariantCulture),
         Type = "image",
@@ -19,7 +22,7 @@ public sealed class MediaRenderer(PublicUrls urls)
             MastodonMediaSize.Of(media.Width, media.Height),
             MastodonMediaSize.Of(media.ThumbnailWidth, media.ThumbnailHeight),
             new MastodonMediaFocus(media.FocusX, media.FocusY)),
-        Description = media.Description,
+        Description = description,
         Blurhash = media.Blurhash,
     };
 }

@@ -87,7 +87,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Visibility = WireVisibility(status.Visibility),
                 Sensitive = status.Sensitive,
                 SpoilerText = status.SpoilerText,
-                MediaAttachments = media[status.Id].Select(mediaRenderer.Render).ToList(),
+                MediaAttachments = media[status.Id].Select(m => mediaRenderer.Render(m)).ToList(),
                 Mentions = status.Mentions.Where(m => mentioned.ContainsKey(m.AccountId)).Select(m => mentioned[m.AccountId]).Select(a => new MastodonMention(
                     a.Id.ToString(CultureInfo.InvariantCulture),
                     a.Username,
@@ -122,8 +122,24 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var author = (await accounts.RenderManyAsync([status.Account], viewer.AccountId, ct))[0];
         if (versions.Count == 0)
         {
-            return [new MastodonStatusEdit { Content = SafeHtml.Clean(status.ContentHtml), SpoilerText = status.SpoilerText, Sensitive = status.Sensitive, CreatedAt = Timestamp(status.CreatedAt), Account = author }];
+            var current = await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId == status.Id).OrderBy(m => m.Position).ToListAsync(ct);
+            return [new MastodonStatusEdit
+            {
+                Content = SafeHtml.Clean(status.ContentHtml),
+                SpoilerText = status.SpoilerText,
+                Sensitive = status.Sensitive,
+                CreatedAt = Timestamp(status.CreatedAt),
+                Account = author,
+                MediaAttachments = current.Select(m => mediaRenderer.Render(m)).ToList(),
+            }];
         }
+        // Each version shows the images it had, with the descriptions they had then.
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var shown = (await db.StatusEditMedia.AsNoTracking().Where(e => versionIds.Contains(e.StatusEditId))
+                .Join(db.MediaAttachments.AsNoTracking(), e => e.MediaAttachmentId, m => m.Id, (e, m) => new { e.StatusEditId, e.Position, e.Description, Media = m })
+                .ToListAsync(ct))
+            .OrderBy(x => x.Position)
+            .ToLookup(x => x.StatusEditId);
         return versions.Select(v => new MastodonStatusEdit
         {
             Content = SafeHtml.Clean(v.ContentHtml),
@@ -131,6 +147,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             Sensitive = v.Sensitive,
             CreatedAt = Timestamp(v.CreatedAt),
             Account = author,
+            MediaAttachments = shown[v.Id].Select(x => mediaRenderer.Render(x.Media, x.Description)).ToList(),
         }).ToList();
     }
 

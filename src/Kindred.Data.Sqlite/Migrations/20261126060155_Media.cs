@@ -51,6 +51,33 @@ namespace Kindred.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.SetNull);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StatusEditMedia",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusEditId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MediaAttachmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusEditMedia", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusEditMedia_MediaAttachments_MediaAttachmentId",
+                        column: x => x.MediaAttachmentId,
+                        principalTable: "MediaAttachments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StatusEditMedia_StatusEdits_StatusEditId",
+                        column: x => x.StatusEditId,
+                        principalTable: "StatusEdits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_MediaAttachments_AccountId",
                 table: "MediaAttachments",
@@ -65,11 +92,24 @@ namespace Kindred.Data.Sqlite.Migrations
                 name: "IX_MediaAttachments_UnattachedSince",
                 table: "MediaAttachments",
                 column: "UnattachedSince");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusEditMedia_MediaAttachmentId",
+                table: "StatusEditMedia",
+                column: "MediaAttachmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusEditMedia_StatusEditId_Position",
+                table: "StatusEditMedia",
+                columns: new[] { "StatusEditId", "Position" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "StatusEditMedia");
+
             migrationBuilder.DropTable(
                 name: "MediaAttachments");
         }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kindred.Data.Postgres.Migrations
 {
     [DbContext(typeof(KindredDbContext))]
-    [Migration("20261126051027_Media")]
+    [Migration("20261126060230_Media")]
     partial class Media
     {
         /// <inheritdoc />
@@ -705,6 +705,33 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("StatusEdits");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<long>("MediaAttachmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StatusEditId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAttachmentId");
+
+                    b.HasIndex("StatusEditId", "Position");
+
+                    b.ToTable("StatusEditMedia");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusMention", b =>
                 {
                     b.Property<long>("StatusId")
@@ -1363,6 +1390,21 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.MediaAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.StatusEdit", null)
+                        .WithMany()
+                        .HasForeignKey("StatusEditId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

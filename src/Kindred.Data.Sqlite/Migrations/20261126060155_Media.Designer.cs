@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kindred.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KindredDbContext))]
-    [Migration("20261126051020_Media")]
+    [Migration("20261126060155_Media")]
     partial class Media
     {
         /// <inheritdoc />
@@ -700,6 +700,33 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("StatusEdits");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MediaAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusEditId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAttachmentId");
+
+                    b.HasIndex("StatusEditId", "Position");
+
+                    b.ToTable("StatusEditMedia");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusMention", b =>
                 {
                     b.Property<long>("StatusId")
@@ -1354,6 +1381,21 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.MediaAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.StatusEdit", null)
+                        .WithMany()
+                        .HasForeignKey("StatusEditId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
