@@ -320,6 +320,20 @@ public abstract class MediaTests(KindredApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api(stranger).GetAsync($"/api/v1/media/{Id(posted.GetProperty("media_attachments")[0])}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/instance")]
+    [InlineData("/api/v2/instance")]
+    public async Task TheInstancePublishesTheLimitsTheUploadEnforces(string path)
+    {
+        var configuration = (await KindredApp.Json(await app.Api().GetAsync(path), HttpStatusCode.OK)).GetProperty("configuration");
+        var media = configuration.GetProperty("media_attachments");
+        Assert.Equal(MediaLimits.MaxBytes, media.GetProperty("image_size_limit").GetInt64());
+        Assert.Equal(MediaLimits.MaxPixels, media.GetProperty("image_matrix_limit").GetInt64());
+        Assert.Equal(1_500, media.GetProperty("description_limit").GetInt32());
+        Assert.Equal(["image/jpeg", "image/png", "image/webp", "image/gif"], media.GetProperty("supported_mime_types").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(4, configuration.GetProperty("statuses").GetProperty("max_media_attachments").GetInt32());
+    }
+
     public static TheoryData<string, string> ScopedEndpoints => new()
     {
         { "POST", "/api/v2/media" },
