@@ -28,6 +28,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();
     public DbSet<PollVote> PollVotes => Set<PollVote>();
+    public DbSet<MediaAttachment> MediaAttachments => Set<MediaAttachment>();
+    public DbSet<StatusEditMedia> StatusEditMedia => Set<StatusEditMedia>();
     public DbSet<HomeFeedEntry> HomeFeedEntries => Set<HomeFeedEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Marker> Markers => Set<Marker>();

@@ -129,4 +129,36 @@ check(megStatus.data.id === posted.id && megStatus.data.favourited === true, "me
 const megPosted = await megalodon.postStatus("Hello from megalodon", { visibility: "unlisted" });
 check(megPosted.data.visibility === "unlisted", "megalodon postStatus");
 
+// Media with masto.js: upload (v2), read and describe it the way apps poll after uploading, post it, find it by only_media.
+// A 1×1 PNG is enough: the server re-encodes whatever it gets.
+const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const media = await client.v2.media.create({ file: new Blob([pixel], { type: "image/png" }), description: "One blue pixel" });
+check(media.id && media.type === "image" && media.url && media.previewUrl, "v2.media.create answers with the URLs");
+const polled = await client.v1.media.$select(media.id).fetch();
+check(polled.id === media.id && polled.description === "One blue pixel", "v1.media.$select(id).fetch reads the upload");
+const described = await client.v1.media.$select(media.id).update({ description: "One pixel", focus: "0.0,0.5" });
+check(described.description === "One pixel" && described.meta.focus.y === 0.5, "v1.media.$select(id).update describes it");
+const withMedia = await client.v1.statuses.create({ status: "A picture", mediaIds: [media.id], visibility: "public" });
+check(withMedia.mediaAttachments.length === 1 && withMedia.mediaAttachments[0].description === "One pixel", "statuses.create attaches the media");
+const picture = await fetch(withMedia.mediaAttachments[0].url);
+check(picture.ok && picture.headers.get("content-type").startsWith("image/"), "the media URL serves the image");
+const onlyMedia = await client.v1.accounts.$select(me.id).statuses.list({ onlyMedia: true });
+check(onlyMedia.length === 1 && onlyMedia[0].id === withMedia.id, "only_media lists the post with media");
+
+// megalodon uploads through its own multipart code, then posts with the id.
+const { writeFile, rm } = await import("node:fs/promises");
+const { createReadStream } = await import("node:fs");
+const { tmpdir } = await import("node:os");
+const { join } = await import("node:path");
+const pixelPath = join(tmpdir(), `kindred-compat-${process.pid}.png`);
+await writeFile(pixelPath, pixel);
+try {
+  const megMedia = await megalodon.uploadMedia(createReadStream(pixelPath), { description: "From megalodon" });
+  check(megMedia.data.id && megMedia.data.url, "megalodon uploadMedia");
+  const megWithMedia = await megalodon.postStatus("Megalodon picture", { media_ids: [megMedia.data.id] });
+  check(megWithMedia.data.media_attachments.length === 1, "megalodon postStatus with media_ids");
+} finally {
+  await rm(pixelPath, { force: true });
+}
+
 console.log(JSON.stringify({ ok: true, account: me.acct, instance: instance.title, version: instance.version, sns }));

@@ -50,4 +50,14 @@ public sealed record ImageRules
         TargetHeight = 1920,
         Fit = ImageFit.Inside,
     };
+
+    /// <summary>The preview of a post image shown in feeds: scaled to fit 640 × 640, never cropped.</summary>
+    public static ImageRules AttachmentThumbnail { get; } = new()
+    {
+        Field = "file",
+        MaxBytes = 10 * Megabyte,
+        TargetWidth = 640,
+        TargetHeight = 640,
+        Fit = ImageFit.Inside,
+    };
 }

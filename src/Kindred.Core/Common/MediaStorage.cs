@@ -22,6 +22,21 @@ public sealed class MediaStorage(IOptions<KindredOptions> options)
         return $"{folder}/{name}";
     }
 
+    /// <summary>Saves under a name of 128 random bits and nothing else, so the address of a post's image cannot be
+    /// guessed from its owner, its id or another image (ADR 13).</summary>
+    /// <returns>The path relative to the media root, e.g. "attachments/3f…9a.jpg".</returns>
+    public async Task<string> SaveUnguessableAsync(string folder, ProcessedImage image, CancellationToken ct)
+    {
+        var directory = Path.Combine(Root, folder);
+        Directory.CreateDirectory(directory);
+        var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + image.Extension;
+        var path = Path.Combine(directory, name);
+        var temporary = path + ".tmp";
+        await File.WriteAllBytesAsync(temporary, image.Bytes, ct);
+        File.Move(temporary, path);
+        return $"{folder}/{name}";
+    }
+
     public void Delete(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(Root, relativePath));

@@ -3,7 +3,8 @@ using Kindred.Data.Entities;
 
 namespace Kindred.Core.Statuses;
 
-/// <summary>What a member asks to post. <see cref="BaseUrl"/> is this server's address, for mention and hashtag links.</summary>
+/// <summary>What a member asks to post. <see cref="BaseUrl"/> is this server's address, for mention and hashtag links;
+/// <see cref="MediaIds"/> are the author's uploads to attach, in order.</summary>
 public sealed record NewStatus(
     string Text,
     string BaseUrl,
@@ -13,4 +14,5 @@ public sealed record NewStatus(
     string? Language = null,
     long? InReplyToId = null,
     string? IdempotencyKey = null,
-    NewPoll? Poll = null);
+    NewPoll? Poll = null,
+    IReadOnlyList<long>? MediaIds = null);

@@ -82,12 +82,12 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
         {
             throw KindredException.NotFound();
         }
+        var statuses = Visible(viewer).Where(s => s.AccountId == accountId);
         if (filter.OnlyMedia)
         {
-            // Media attachments are not built yet, so no status has any.
-            return [];
+            // Boosts carry no images of their own, so they drop out too (as on Mastodon).
+            statuses = statuses.Where(s => db.MediaAttachments.Any(m => m.StatusId == s.Id));
         }
-        var statuses = Visible(viewer).Where(s => s.AccountId == accountId);
         if (filter.ExcludeReplies)
         {
             // Mastodon keeps self-replies (threads) when replies are excluded.

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Conversations;
+using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
 using Kindred.Core.Timelines;
@@ -38,9 +39,14 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
                 return earlier;
             }
         }
-        Validate(input.Text, input.SpoilerText);
+        var media = await StatusMedia.TakeAsync(db, authorId, input.MediaIds, ct: ct);
+        Validate(input.Text, input.SpoilerText, media.Count > 0);
         if (input.Poll is not null)
         {
+            if (media.Count > 0)
+            {
+                throw KindredException.Invalid("poll", "A post can have media attachments or a poll, not both.");
+            }
             PollService.Validate(input.Poll);
         }
         var language = ValidLanguage(input.Language);
@@ -78,6 +84,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         {
             db.Polls.Add(PollService.Build(status, input.Poll, now));
         }
+        StatusMedia.Attach(status, media);
         await HomeFeed.FanOutAsync(db, status, ct);
         await NotifyNewStatusAsync(status, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
@@ -89,21 +96,22 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     public async Task<Status> EditAsync(long authorId, long statusId, StatusUpdate update, CancellationToken ct = default)
     {
         var status = await OwnAsync(authorId, statusId, ct);
-        Validate(update.Text, update.SpoilerText);
+        var now = time.UtcNow();
+        var media = await StatusMedia.EditAsync(db, status, update.MediaIds, update.MediaChanges, now, ct);
+        Validate(update.Text, update.SpoilerText, media.After.Count > 0);
         if (update.Poll?.Poll is { } poll)
         {
             PollService.Validate(poll);
         }
         var language = ValidLanguage(update.Language);
         var tags = await EnsureTagsAsync(update.Text, ct);
-        var now = time.UtcNow();
-        // Each version keeps the poll's options as they were, so /history shows a poll that changed (ADR 14).
+        // Each version keeps the poll's options and the images as they were, so /history shows what changed (ADR 13, 14).
         var pollBefore = await PollService.HistoryOptionsAsync(db, status.Id, ct);
         if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
         {
             var original = Version(status, status.CreatedAt);
             original.PollOptions = pollBefore;
-            db.StatusEdits.Add(original);
+            db.StatusEdits.Add(StatusMedia.Record(db, original, media.Before));
         }
         if (update.Poll is not null)
         {
@@ -119,7 +127,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         await RefuseNewRecipientsAsync(status, mentionedBefore, ct);
         var version = Version(status, now);
         version.PollOptions = update.Poll is null ? pollBefore : PollService.HistoryOptions(db, status.Id);
-        db.StatusEdits.Add(version);
+        db.StatusEdits.Add(StatusMedia.Record(db, version, media.After));
         // Accounts the edit newly mentions hear of it as a mention (they are now its audience); the others are not told again.
         foreach (var added in status.Mentions.Where(m => !mentionedBefore.Contains(m.AccountId)).ToList())
         {
@@ -308,9 +316,10 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         }
     }
 
-    private static void Validate(string text, string? spoiler)
+    private static void Validate(string text, string? spoiler, bool hasMedia)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // As on Mastodon, images may stand on their own.
+        if (string.IsNullOrWhiteSpace(text) && !hasMedia)
         {
             throw KindredException.Invalid("status", "Text can't be blank.");
         }

@@ -531,6 +531,79 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Markers");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.MediaAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Blurhash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("FocusX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FocusY")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ThumbnailFile")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UnattachedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("UnattachedSince");
+
+                    b.HasIndex("StatusId", "Position");
+
+                    b.ToTable("MediaAttachments");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.Property<long>("Id")
@@ -890,6 +963,33 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("StatusId", "Id");
 
                     b.ToTable("StatusEdits");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<long>("MediaAttachmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StatusEditId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAttachmentId");
+
+                    b.HasIndex("StatusEditId", "Position");
+
+                    b.ToTable("StatusEditMedia");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StatusMention", b =>
@@ -1539,6 +1639,20 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.MediaAttachment", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1654,6 +1768,21 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.MediaAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.StatusEdit", null)
+                        .WithMany()
+                        .HasForeignKey("StatusEditId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -525,6 +525,79 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("Markers");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.MediaAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Blurhash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FocusX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FocusY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThumbnailFile")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThumbnailHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbnailWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnattachedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("UnattachedSince");
+
+                    b.HasIndex("StatusId", "Position");
+
+                    b.ToTable("MediaAttachments");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.Property<long>("Id")
@@ -884,6 +957,33 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("StatusId", "Id");
 
                     b.ToTable("StatusEdits");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MediaAttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusEditId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAttachmentId");
+
+                    b.HasIndex("StatusEditId", "Position");
+
+                    b.ToTable("StatusEditMedia");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StatusMention", b =>
@@ -1529,6 +1629,20 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.MediaAttachment", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1644,6 +1758,21 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.StatusEditMedia", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.MediaAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("MediaAttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.StatusEdit", null)
+                        .WithMany()
+                        .HasForeignKey("StatusEditId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

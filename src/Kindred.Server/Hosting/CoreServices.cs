@@ -6,6 +6,7 @@ using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
 using Kindred.Core.Moderation;
+using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
 using Kindred.Core.Relationships;
@@ -55,6 +56,7 @@ public static class CoreServices
         services.AddScoped<ListQueries>();
         services.AddScoped<ConversationService>();
         services.AddScoped<ConversationQueries>();
+        services.AddScoped<MediaService>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

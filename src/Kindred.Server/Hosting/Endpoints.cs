@@ -6,6 +6,7 @@ using Kindred.Server.Mastodon.Conversations;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Lists;
 using Kindred.Server.Mastodon.Markers;
+using Kindred.Server.Mastodon.Media;
 using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Polls;
@@ -42,6 +43,7 @@ public static class Endpoints
         api.MapReportsEndpoints();
         api.MapListsEndpoints();
         api.MapConversationsEndpoints();
+        api.MapMediaEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -50,6 +50,8 @@ public static class WebSetup
         services.AddScoped<AccountRenderer>();
         services.AddScoped<StatusRenderer>();
         services.AddScoped<ConversationRenderer>();
+        services.AddScoped<MediaRenderer>();
+        services.AddHostedService<MediaCleanup>();
         services.AddScoped<NotificationRenderer>();
         services.AddScoped<ReportRenderer>();
         services.AddScoped<Web.Shared.DbGate>();

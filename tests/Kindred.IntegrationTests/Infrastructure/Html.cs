@@ -31,6 +31,32 @@ public static partial class Html
         return await client.PostAsync(postUrl ?? url, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/> for a form with enctype="multipart/form-data": the fields plus
+    /// <paramref name="files"/> (field name, file name, bytes, content type), as a browser sends them.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartFormAsync(HttpClient client, string url, string? formName, IDictionary<string, string> fields, IEnumerable<(string Field, string FileName, byte[] Bytes, string ContentType)> files, string? postUrl = null)
+    {
+        var page = await GetAsync(client, url);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {url}");
+        var form = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        if (formName is not null)
+        {
+            form.Add(new StringContent(formName), "_handler");
+        }
+        foreach (var (field, fileName, bytes, contentType) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            form.Add(file, field, fileName);
+        }
+        return await client.PostAsync(postUrl ?? url, form);
+    }
+
     /// <summary>Where a redirect points, as a local path and query, whether the header was absolute or not.</summary>
     public static string Location(HttpResponseMessage response)
     {

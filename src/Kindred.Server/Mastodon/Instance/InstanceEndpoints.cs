@@ -14,11 +14,7 @@ public static class InstanceEndpoints
     /// <summary>Clients parse the leading Mastodon version to decide which features to use.</summary>
     public const string Version = "4.3.0 (compatible; Kindred 0.1.0)";
     public const int MaxCharacters = Kindred.Core.Statuses.StatusService.MaxCharacters;
-    public const int MaxMediaAttachments = 4;
-    public const int ImageSizeLimit = 8 * 1024 * 1024;
-    public const int ImageMatrixLimit = 16_777_216;
-
-    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp", "image/gif"];
+    public const int MaxMediaAttachments = Kindred.Core.Media.MediaLimits.MaxPerStatus;
 
     public static RouteGroupBuilder MapInstanceEndpoints(this RouteGroupBuilder api)
     {
@@ -101,13 +97,14 @@ public static class InstanceEndpoints
         statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = Kindred.Core.Statuses.StatusText.CharactersPerUrl },
         media_attachments = new
         {
-            supported_mime_types = ImageTypes,
-            image_size_limit = ImageSizeLimit,
-            image_matrix_limit = ImageMatrixLimit,
+            // The limits the upload really enforces (bytes read, width × height from the header); images only.
+            supported_mime_types = Kindred.Core.Media.MediaLimits.ContentTypes,
+            image_size_limit = Kindred.Core.Media.MediaLimits.MaxBytes,
+            image_matrix_limit = Kindred.Core.Media.MediaLimits.MaxPixels,
             video_size_limit = 0,
             video_frame_rate_limit = 0,
             video_matrix_limit = 0,
-            description_limit = 1500,
+            description_limit = Kindred.Core.Media.MediaLimits.MaxDescription,
         },
         polls = new { max_options = PollService.MaxOptions, max_characters_per_option = PollService.MaxCharactersPerOption, min_expiration = PollService.MinExpirationSeconds, max_expiration = PollService.MaxExpirationSeconds },
         translation = new { enabled = false },

@@ -14,7 +14,7 @@ public sealed class MastodonStatus
     public required string Visibility { get; init; }
     public bool Sensitive { get; init; }
     public required string SpoilerText { get; init; }
-    public IReadOnlyList<object> MediaAttachments { get; init; } = [];
+    public IReadOnlyList<MastodonMediaAttachment> MediaAttachments { get; init; } = [];
     public object? Application { get; init; }
     public required IReadOnlyList<MastodonMention> Mentions { get; init; }
     public required IReadOnlyList<MastodonStatusTag> Tags { get; init; }

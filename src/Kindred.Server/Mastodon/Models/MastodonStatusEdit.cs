@@ -9,6 +9,6 @@ public sealed class MastodonStatusEdit
     public required string CreatedAt { get; init; }
     public required MastodonAccount Account { get; init; }
     public object? Poll { get; init; }
-    public IReadOnlyList<object> MediaAttachments { get; init; } = [];
+    public IReadOnlyList<MastodonMediaAttachment> MediaAttachments { get; init; } = [];
     public IReadOnlyList<object> Emojis { get; init; } = [];
 }

@@ -14,7 +14,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, PublicUrls urls, TimeProvider time)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, PublicUrls urls, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
@@ -62,6 +62,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 [.. await db.Bookmarks.Where(b => b.AccountId == me && ids.Contains(b.StatusId)).Select(b => b.StatusId).ToListAsync(ct)],
                 [.. await db.Statuses.Where(s => s.AccountId == me && s.DeletedAt == null && s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value)).Select(s => s.ReblogOfId!.Value).ToListAsync(ct)]);
         }
+        var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
+            .ToLookup(m => m.StatusId!.Value);
         var mentionIds = all.SelectMany(s => s.Mentions).Select(m => m.AccountId).Distinct().ToList();
         var mentioned = await db.Accounts.AsNoTracking().Where(a => mentionIds.Contains(a.Id))
             .Select(a => new { a.Id, a.Username, a.Domain }).ToDictionaryAsync(a => a.Id, ct);
@@ -88,6 +90,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Visibility = WireVisibility(status.Visibility),
                 Sensitive = status.Sensitive,
                 SpoilerText = status.SpoilerText,
+                MediaAttachments = media[status.Id].Select(m => mediaRenderer.Render(m)).ToList(),
                 Mentions = status.Mentions.Where(m => mentioned.ContainsKey(m.AccountId)).Select(m => mentioned[m.AccountId]).Select(a => new MastodonMention(
                     a.Id.ToString(CultureInfo.InvariantCulture),
                     a.Username,
@@ -123,9 +126,26 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var author = (await accounts.RenderManyAsync([status.Account], viewer.AccountId, ct))[0];
         if (versions.Count == 0)
         {
-            var current = await PollService.HistoryOptionsAsync(db, status.Id, ct);
-            return [new MastodonStatusEdit { Content = SafeHtml.Clean(status.ContentHtml), SpoilerText = status.SpoilerText, Sensitive = status.Sensitive, CreatedAt = Timestamp(status.CreatedAt), Account = author, Poll = HistoryPoll(current) }];
+            var currentPoll = await PollService.HistoryOptionsAsync(db, status.Id, ct);
+            var current = await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId == status.Id).OrderBy(m => m.Position).ToListAsync(ct);
+            return [new MastodonStatusEdit
+            {
+                Content = SafeHtml.Clean(status.ContentHtml),
+                SpoilerText = status.SpoilerText,
+                Sensitive = status.Sensitive,
+                CreatedAt = Timestamp(status.CreatedAt),
+                Account = author,
+                Poll = HistoryPoll(currentPoll),
+                MediaAttachments = current.Select(m => mediaRenderer.Render(m)).ToList(),
+            }];
         }
+        // Each version shows the images it had, with the descriptions they had then.
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var shown = (await db.StatusEditMedia.AsNoTracking().Where(e => versionIds.Contains(e.StatusEditId))
+                .Join(db.MediaAttachments.AsNoTracking(), e => e.MediaAttachmentId, m => m.Id, (e, m) => new { e.StatusEditId, e.Position, e.Description, Media = m })
+                .ToListAsync(ct))
+            .OrderBy(x => x.Position)
+            .ToLookup(x => x.StatusEditId);
         return versions.Select(v => new MastodonStatusEdit
         {
             Content = SafeHtml.Clean(v.ContentHtml),
@@ -134,6 +154,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             CreatedAt = Timestamp(v.CreatedAt),
             Account = author,
             Poll = HistoryPoll(v.PollOptions),
+            MediaAttachments = shown[v.Id].Select(x => mediaRenderer.Render(x.Media, x.Description)).ToList(),
         }).ToList();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Media;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -47,10 +48,6 @@ public static class StatusesEndpoints
         {
             throw KindredException.Invalid("poll", "A post can have media attachments or a poll, not both.");
         }
-        if (input.List("media_ids").Count > 0)
-        {
-            throw KindredException.Invalid("media_ids", "Media attachments are not supported yet.");
-        }
         var status = await statuses.CreateAsync(me, new NewStatus(
             input.Value("status", 100_000) ?? "",
             urls.Base,
@@ -60,7 +57,8 @@ public static class StatusesEndpoints
             input.Value("language", 20),
             OptionalId(input.Value("in_reply_to_id", 30)),
             context.Request.Headers["Idempotency-Key"].ToString(),
-            poll));
+            poll,
+            MediaParams.Ids(input)));
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
@@ -91,10 +89,6 @@ public static class StatusesEndpoints
         {
             throw KindredException.Invalid("poll", "A post can have media attachments or a poll, not both.");
         }
-        if (input.List("media_ids").Count > 0)
-        {
-            throw KindredException.Invalid("media_ids", "Media attachments are not supported yet.");
-        }
         var status = await statuses.EditAsync(me, ParseId(id), new StatusUpdate(
             input.Value("status", 100_000) ?? "",
             urls.Base,
@@ -102,15 +96,24 @@ public static class StatusesEndpoints
             input.Bool("sensitive") ?? false,
             input.Value("language", 20),
             // As on Mastodon, an edit states the whole post: without poll parameters the poll goes (ADR 14).
-            new Core.Polls.PollEdit(poll)), context.RequestAborted);
+            new Core.Polls.PollEdit(poll),
+            MediaParams.Ids(input),
+            MediaParams.Changes(input)), context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
-    private static async Task<IResult> DeleteStatus(string id, HttpContext context, StatusService statuses, StatusRenderer renderer)
+    private static async Task<IResult> DeleteStatus(string id, HttpContext context, StatusService statuses, MediaService media, StatusRenderer renderer)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
+        var input = await MastodonParams.ReadAsync(context.Request);
         var status = await statuses.DeleteAsync(me, ParseId(id), context.RequestAborted);
-        return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), withText: true, ct: context.RequestAborted));
+        // The answer shows the images so a client can redraft with them; they stay a day unless delete_media asks otherwise.
+        var rendered = await renderer.RenderAsync(status.Id, Viewer.Member(me), withText: true, ct: context.RequestAborted);
+        if (input.Bool("delete_media") == true)
+        {
+            await media.DeleteForStatusAsync(me, status.Id, context.RequestAborted);
+        }
+        return MastodonJson.Ok(rendered);
     }
 
     private static async Task<IResult> GetContext(string id, HttpContext context, StatusQueries queries, StatusRenderer renderer)

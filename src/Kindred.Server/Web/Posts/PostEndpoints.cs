@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Media;
 using Kindred.Core.Statuses;
 using Kindred.Server.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
@@ -10,7 +11,7 @@ public static class PostEndpoints
 {
     public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, StatusQueries queries) =>
+        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, StatusQueries queries, MediaService media) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -52,6 +53,8 @@ public static class PostEndpoints
                     break;
                 case "delete":
                     await statuses.DeleteAsync(me, id, context.RequestAborted);
+                    // The web UI has no redraft, so the post's images go with it.
+                    await media.DeleteForStatusAsync(me, id, context.RequestAborted);
                     // The post is gone, so its own page cannot be the way back.
                     return Results.LocalRedirect("/@" + status.Account.Username);
                 default:

@@ -19,6 +19,8 @@ public sealed record PostView(
 
     /// <summary>The post's poll as this viewer sees it, when it has one.</summary>
     public Kindred.Core.Polls.PollResult? Poll { get; init; }
+    /// <summary>The post's images, in order.</summary>
+    public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
 
     public string Path => $"/@{Status.Account.Username}/{Status.Id}";
 }

@@ -31,6 +31,8 @@ public static class PostViews
         var favourites = await db.Favourites.Where(f => ids.Contains(f.StatusId))
             .GroupBy(f => f.StatusId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var polls = await Kindred.Core.Polls.PollQueries.ForStatusesAsync(db, ids, viewer, ct);
+        var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
+            .ToLookup(m => m.StatusId!.Value);
         HashSet<long> favourited = [], bookmarked = [], boosted = [];
         if (viewer.AccountId is { } me)
         {
@@ -47,6 +49,6 @@ public static class PostViews
             favourited.Contains(x.Card.Id),
             boosted.Contains(x.Card.Id),
             bookmarked.Contains(x.Card.Id))
-        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id) }).ToList();
+        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList() }).ToList();
     }
 }

@@ -1,0 +1,174 @@
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Media;
+
+/// <summary>
+/// Post images before and after they are posted: upload (re-encoded, metadata stripped, with a thumbnail), read and
+/// describe one's own uploads, delete a post's images, and remove uploads nobody posted. Attaching to statuses is
+/// <see cref="StatusMedia"/>, called from the status service.
+/// </summary>
+public sealed class MediaService(KindredDbContext db, MediaStorage storage, TimeProvider time)
+{
+    private const string Folder = "attachments";
+
+    /// <summary>Processes the upload synchronously (images are quick), so the answer already has its URLs.</summary>
+    public async Task<MediaAttachment> UploadAsync(long accountId, Stream file, string? description, string? focus, CancellationToken ct = default)
+    {
+        var text = ValidDescription(description);
+        var point = MediaFocus.Parse(focus);
+        var original = await ImageProcessor.ProcessAsync(file, ImageRules.Attachment, ct);
+        // The thumbnail is made from the cleaned original: smaller to decode, and nothing of the upload is read twice.
+        using var cleaned = new MemoryStream(original.Bytes, writable: false);
+        var small = ImageProcessor.Process(cleaned, ImageRules.AttachmentThumbnail);
+        var now = time.UtcNow();
+        var media = new MediaAttachment
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = accountId,
+            Type = MediaType.Image,
+            Width = original.Width,
+            Height = original.Height,
+            FileSize = original.Bytes.LongLength,
+            ThumbnailWidth = small.Width,
+            ThumbnailHeight = small.Height,
+            Description = text,
+            FocusX = point?.X ?? 0,
+            FocusY = point?.Y ?? 0,
+            CreatedAt = now,
+            UnattachedSince = now,
+        };
+        media.File = await storage.SaveUnguessableAsync(Folder, original, ct);
+        try
+        {
+            media.ThumbnailFile = await storage.SaveUnguessableAsync(Folder, small, ct);
+            db.MediaAttachments.Add(media);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // Files without a row would never be cleaned up.
+            storage.Delete(media.File);
+            if (media.ThumbnailFile.Length > 0)
+            {
+                storage.Delete(media.ThumbnailFile);
+            }
+            throw;
+        }
+        return media;
+    }
+
+    /// <summary>One of the caller's own uploads, attached or not; anybody else's is "not found".</summary>
+    public async Task<MediaAttachment> GetOwnAsync(long accountId, long id, CancellationToken ct = default) =>
+        await db.MediaAttachments.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.AccountId == accountId, ct)
+            ?? throw KindredException.NotFound();
+
+    /// <summary>The images of one of the caller's own statuses, in order (for the web edit page).</summary>
+    public async Task<IReadOnlyList<MediaAttachment>> OfOwnStatusAsync(long accountId, long statusId, CancellationToken ct = default) =>
+        await db.MediaAttachments.AsNoTracking()
+            .Where(m => m.StatusId == statusId && m.AccountId == accountId)
+            .OrderBy(m => m.Position)
+            .ToListAsync(ct);
+
+    /// <summary>Changes the description or focus of an upload not yet posted (as on Mastodon); a posted image changes
+    /// through an edit of its status, so the edit history stays honest.</summary>
+    public async Task<MediaAttachment> UpdateAsync(long accountId, MediaChange change, CancellationToken ct = default)
+    {
+        var media = await db.MediaAttachments
+            .Where(m => m.Id == change.Id && m.AccountId == accountId)
+            .Where(StatusMedia.Attachable(db))
+            .FirstOrDefaultAsync(ct) ?? throw KindredException.NotFound();
+        Apply(media, change);
+        await db.SaveChangesAsync(ct);
+        return media;
+    }
+
+    /// <summary>Deletes the images of a deleted status at once (Mastodon's delete_media=true, and the web page), instead of
+    /// keeping them a day for a redraft.</summary>
+    public async Task DeleteForStatusAsync(long accountId, long statusId, CancellationToken ct = default)
+    {
+        var media = await db.MediaAttachments
+            .Where(m => m.StatusId == statusId && m.AccountId == accountId && db.Statuses.Any(s => s.Id == statusId && s.DeletedAt != null))
+            .ToListAsync(ct);
+        await RemoveAsync(media, ct);
+    }
+
+    /// <summary>Deletes the caller's own uploads that are not posted, at once (a web form that failed after uploading).</summary>
+    public async Task DiscardAsync(long accountId, IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var media = await db.MediaAttachments.Where(m => ids.Contains(m.Id) && m.AccountId == accountId && m.StatusId == null).ToListAsync(ct);
+        await RemoveAsync(media, ct);
+    }
+
+    /// <summary>Removes uploads that waited longer than <see cref="MediaLimits.UnattachedLifetime"/> for a post, and the
+    /// images of statuses deleted that long ago. Rows go first, files after, so no post ever points at a missing file.</summary>
+    /// <returns>How many attachments were removed.</returns>
+    public async Task<int> CleanupAsync(CancellationToken ct = default)
+    {
+        var cutoff = time.UtcNow() - MediaLimits.UnattachedLifetime;
+        var total = 0;
+        while (true)
+        {
+            var batch = await db.MediaAttachments
+                .Where(m => (m.StatusId == null && m.UnattachedSince < cutoff
+                        // An image dropped by an edit lives on in the history of its post while the post lives.
+                        && !db.StatusEditMedia.Any(e => e.MediaAttachmentId == m.Id
+                            && db.StatusEdits.Any(v => v.Id == e.StatusEditId && db.Statuses.Any(s => s.Id == v.StatusId && s.DeletedAt == null))))
+                    || db.Statuses.Any(s => s.Id == m.StatusId && s.DeletedAt != null && s.DeletedAt < cutoff))
+                .OrderBy(m => m.Id)
+                .Take(100)
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+            await RemoveAsync(batch, ct);
+            total += batch.Count;
+        }
+    }
+
+    internal static void Apply(MediaAttachment media, MediaChange change)
+    {
+        var text = change.Description is null ? null : ValidDescription(change.Description);
+        var point = MediaFocus.Parse(change.Focus);
+        if (change.Description is not null)
+        {
+            media.Description = text;
+        }
+        if (point is { } p)
+        {
+            (media.FocusX, media.FocusY) = p;
+        }
+    }
+
+    internal static string? ValidDescription(string? description)
+    {
+        var text = description?.Trim();
+        if (text is { Length: > MediaLimits.MaxDescription })
+        {
+            throw KindredException.Invalid("description", $"The description is too long (at most {MediaLimits.MaxDescription} characters).");
+        }
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    private async Task RemoveAsync(List<MediaAttachment> media, CancellationToken ct)
+    {
+        if (media.Count == 0)
+        {
+            return;
+        }
+        db.MediaAttachments.RemoveRange(media);
+        await db.SaveChangesAsync(ct);
+        foreach (var item in media)
+        {
+            storage.Delete(item.File);
+            storage.Delete(item.ThumbnailFile);
+        }
+    }
+}
