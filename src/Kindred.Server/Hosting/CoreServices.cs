@@ -7,6 +7,7 @@ using Kindred.Core.Notifications;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
+using Kindred.Core.Streaming;
 using Kindred.Data;
 using Kindred.Data.Postgres;
 using Kindred.Data.Sqlite;
@@ -29,6 +30,7 @@ public static class CoreServices
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
             ConfigureDatabase(options, kindred);
+            options.AddInterceptors(sp.GetRequiredService<AfterCommitPublisher>());
         });
         services.AddSingleton<SetupState>();
         services.AddSingleton<MediaStorage>();
@@ -43,6 +45,7 @@ public static class CoreServices
         services.AddScoped<NotificationQueries>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MarkerService>();
+        services.AddKindredStreaming(builder.Configuration);
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

@@ -8,6 +8,7 @@ using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Mastodon.Statuses;
+using Kindred.Server.Mastodon.Streaming;
 using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ public static class Endpoints
         api.MapTimelinesEndpoints();
         api.MapNotificationsEndpoints();
         api.MapMarkersEndpoints();
+        api.MapStreamingEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -60,6 +60,7 @@ public static class WebSetup
     {
         app.UseForwardedHeaders();
         app.UseKindredErrors();
+        app.UseWebSockets();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSetupGate();
