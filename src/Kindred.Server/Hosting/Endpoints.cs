@@ -11,6 +11,7 @@ using Kindred.Server.Mastodon.Statuses;
 using Kindred.Server.Mastodon.Streaming;
 using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
+using Kindred.Server.Web.Live;
 using Scalar.AspNetCore;
 
 namespace Kindred.Server.Hosting;
@@ -44,6 +45,7 @@ public static class Endpoints
 
         // Front door 1: the web pages.
         app.MapWebEndpoints();
+        app.MapLiveEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
