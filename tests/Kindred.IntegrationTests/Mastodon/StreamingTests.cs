@@ -128,6 +128,18 @@ public abstract class StreamingTests(KindredApp app)
     }
 
     [Fact]
+    public async Task ATokenWithoutTheNotificationsScopeGetsNoNotificationsOnTheUserStream()
+    {
+        var (_, reader) = await MemberAsync("sq_reader", "read:statuses write");
+        var (_, author) = await MemberAsync("sq_author");
+        await using var stream = await StreamClient.ConnectAsync(app, "?stream=user", bearer: reader);
+        await app.PostStatusAsync(author, "hi @sq_reader", "direct");
+        var own = await app.PostStatusAsync(reader, "my own post");
+        var (name, eventName, payload) = await stream.NextEventAsync();
+        Assert.Equal(("user", "update", Id(own)), (name, eventName, Id(Parse(payload))));
+    }
+
+    [Fact]
     public async Task EditsAndDeletionsReachThoseWhoSawThePost()
     {
         var (_, reader) = await MemberAsync("se_reader");

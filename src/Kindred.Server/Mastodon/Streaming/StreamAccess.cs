@@ -28,8 +28,11 @@ public sealed class StreamAccess
 
     public long AccountId { get; }
 
+    /// <summary>Whether notifications may be sent (a token without read:notifications gets statuses only, as in Mastodon).</summary>
+    public bool ReadsNotifications { get; private init; } = true;
+
     /// <summary>An API stream opened with the OAuth token <paramref name="tokenId"/>.</summary>
-    public static StreamAccess ForToken(long accountId, string tokenId, TimeProvider time) => new(accountId, async (services, ct) =>
+    public static StreamAccess ForToken(long accountId, string tokenId, bool readsNotifications, TimeProvider time) => new(accountId, async (services, ct) =>
     {
         var tokens = services.GetRequiredService<IOpenIddictTokenManager>();
         var token = await tokens.FindByIdAsync(tokenId, ct);
@@ -39,7 +42,10 @@ public sealed class StreamAccess
         }
         var expires = await tokens.GetExpirationDateAsync(token, ct);
         return (expires is null || expires > time.GetUtcNow()) && await ActiveAsync(services, accountId, ct);
-    }, time);
+    }, time)
+    {
+        ReadsNotifications = readsNotifications,
+    };
 
     /// <summary>A web stream opened with the browser session <paramref name="sessionId"/> (the cookie's session row).</summary>
     public static StreamAccess ForSession(long accountId, long sessionId, TimeProvider time) => new(accountId, async (services, ct) =>

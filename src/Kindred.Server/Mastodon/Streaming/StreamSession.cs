@@ -183,7 +183,7 @@ public sealed class StreamSession
                         await transport.SendAsync(key.Wire, name, payload, ct);
                     }
                     break;
-                case StreamEventKind.Notification when e.AccountId == viewer:
+                case StreamEventKind.Notification when e.AccountId == viewer && access.ReadsNotifications:
                     var streams = current.Where(k => k.Name is StreamKey.User or StreamKey.UserNotification).ToList();
                     if (streams.Count > 0 && await format.NotificationAsync(services, viewer, e.Id, ct) is { } notification)
                     {

@@ -201,7 +201,7 @@ public static class StreamingEndpoints
         }
         var me = await MastodonAuth.RequireUserAsync(context, "read:statuses", "read:notifications", "read:lists");
         var tokenId = principal.GetTokenId() ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
-        var access = StreamAccess.ForToken(me, tokenId, context.RequestServices.GetRequiredService<TimeProvider>());
+        var access = StreamAccess.ForToken(me, tokenId, MastodonScopes.Allows(principal, "read:notifications"), context.RequestServices.GetRequiredService<TimeProvider>());
         if (!await access.StillAllowedAsync(context.RequestServices, force: true, context.RequestAborted))
         {
             throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
