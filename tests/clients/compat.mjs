@@ -1,7 +1,7 @@
 // Drives a running Kindred server with real Mastodon client libraries, the way apps do.
 // Usage: KINDRED_URL=http://127.0.0.1:PORT KINDRED_USERNAME=u KINDRED_PASSWORD=p node compat.mjs
 // Prints one JSON line of findings on success; throws (non-zero exit) on the first mismatch.
-import { createOAuthAPIClient, createRestAPIClient } from "masto";
+import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient } from "masto";
 import megalodonModule from "megalodon";
 
 // megalodon is CommonJS: its generator is the default export of the default export.
@@ -160,5 +160,50 @@ try {
 } finally {
   await rm(pixelPath, { force: true });
 }
+// Streaming: masto.js (token as the WebSocket subprotocol, subscribe messages) and megalodon (token in the query)
+// both receive the update for a post made after they connect. Node 22 has a global WebSocket; on Node 20 masto.js
+// uses ws, which megalodon already installs.
+const WebSocketImpl = globalThis.WebSocket ?? (await import("ws")).default;
+function withTimeout(promise, what, ms = 15000) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`compat check failed: ${what} timed out`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+// The subscription is sent once the socket opens; post until the update arrives, so a post made before the server
+// applied the subscription does not fail the run.
+async function postUntil(received, text) {
+  for (let i = 0; i < 10; i++) {
+    await client.v1.statuses.create({ status: `${text} ${i}`, visibility: "public" });
+    const done = await Promise.race([received.then(() => true), new Promise((r) => setTimeout(() => r(false), 1000))]);
+    if (done) return;
+  }
+}
+check(instance.configuration.urls.streaming.startsWith("ws"), `v2 instance streaming url is ws(s), got ${instance.configuration.urls.streaming}`);
+const streaming = createStreamingAPIClient({
+  streamingApiUrl: instance.configuration.urls.streaming, accessToken: token.accessToken, implementation: WebSocketImpl, retry: false,
+});
+const subscription = streaming.public.local.subscribe();
+const mastoReceived = (async () => {
+  for await (const event of subscription) {
+    if (event.event === "update" && event.payload.content.includes("streamed by masto")) {
+      return event.payload;
+    }
+  }
+})();
+await postUntil(mastoReceived, "streamed by masto");
+const streamedStatus = await withTimeout(mastoReceived, "masto.js streaming update");
+check(streamedStatus.account.username === username, "masto.js streaming update carries the status");
+subscription.unsubscribe();
+streaming.close();
+
+const megSocket = megalodon.userSocket();
+const megReceived = new Promise((resolve, reject) => {
+  megSocket.on("update", (status) => { if (status.content.includes("streamed by megalodon")) resolve(status); });
+  megSocket.on("error", (err) => reject(err));
+});
+await postUntil(megReceived, "streamed by megalodon");
+const megStreamed = await withTimeout(megReceived, "megalodon streaming update");
+check(megStreamed.account.username === username, "megalodon streaming update carries the status");
+megSocket.stop();
 
 console.log(JSON.stringify({ ok: true, account: me.acct, instance: instance.title, version: instance.version, sns }));

@@ -12,6 +12,7 @@ using Kindred.Core.Polls;
 using Kindred.Core.Relationships;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
+using Kindred.Core.Streaming;
 using Kindred.Data;
 using Kindred.Data.Postgres;
 using Kindred.Data.Sqlite;
@@ -34,6 +35,7 @@ public static class CoreServices
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
             ConfigureDatabase(options, kindred);
+            options.AddInterceptors(sp.GetRequiredService<AfterCommitPublisher>());
         });
         services.AddSingleton<SetupState>();
         services.AddSingleton<MediaStorage>();
@@ -57,6 +59,7 @@ public static class CoreServices
         services.AddScoped<ConversationService>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<MediaService>();
+        services.AddKindredStreaming(builder.Configuration);
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;

@@ -13,8 +13,10 @@ using Kindred.Server.Mastodon.Polls;
 using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Mastodon.Reports;
 using Kindred.Server.Mastodon.Statuses;
+using Kindred.Server.Mastodon.Streaming;
 using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
+using Kindred.Server.Web.Live;
 using Scalar.AspNetCore;
 
 namespace Kindred.Server.Hosting;
@@ -44,6 +46,7 @@ public static class Endpoints
         api.MapListsEndpoints();
         api.MapConversationsEndpoints();
         api.MapMediaEndpoints();
+        api.MapStreamingEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 
@@ -52,6 +55,7 @@ public static class Endpoints
 
         // Front door 1: the web pages.
         app.MapWebEndpoints();
+        app.MapLiveEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

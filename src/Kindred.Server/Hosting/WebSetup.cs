@@ -64,6 +64,7 @@ public static class WebSetup
     {
         app.UseForwardedHeaders();
         app.UseKindredErrors();
+        app.UseWebSockets();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSetupGate();

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenIddict.EntityFrameworkCore.Models;
+
+namespace Kindred.Core.Streaming;
+
+/// <summary>
+/// Publishes stream events for what a SaveChanges wrote, once it is committed (ADR 16): at the end of a SaveChanges
+/// that ran in its own transaction, or when the caller's explicit transaction commits. A failed save or a rolled back
+/// transaction publishes nothing. Watching the change tracker, rather than calling the hub from each service, means
+/// every path that adds a status or a notification (StatusService, RelationshipService, Notify, and later ones)
+/// streams without being told to, and no event can precede its commit.
+/// </summary>
+public sealed class AfterCommitPublisher(IStreamHub hub) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, State> states = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => StateOf(eventData.Context)?.Saving.Clear();
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Flush(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => StateOf(eventData.Context)?.AwaitingCommit.Clear();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => StateOf(eventData.Context)?.AwaitingCommit.Clear();
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionFailed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What this save is about to write, read before the save resets the tracker's states.</summary>
+    private void Collect(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        var state = states.GetOrCreateValue(context);
+        state.Saving.Clear();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (EventFor(entry) is { } e)
+            {
+                state.Saving.Add(e);
+            }
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || StateOf(context) is not { } state || state.Saving.Count == 0)
+        {
+            return;
+        }
+        state.AwaitingCommit.AddRange(state.Saving);
+        state.Saving.Clear();
+        if (context.Database.CurrentTransaction is null)
+        {
+            Flush(context);
+        }
+    }
+
+    private void Flush(DbContext? context)
+    {
+        if (StateOf(context) is not { } state || state.AwaitingCommit.Count == 0)
+        {
+            return;
+        }
+        var events = state.AwaitingCommit.ToList();
+        state.AwaitingCommit.Clear();
+        foreach (var e in events)
+        {
+            hub.Publish(e);
+        }
+    }
+
+    private State? StateOf(DbContext? context) => context is not null && states.TryGetValue(context, out var state) ? state : null;
+
+    private static StreamEvent? EventFor(EntityEntry entry) => (entry.Entity, entry.State) switch
+    {
+        (Status s, EntityState.Added) => StreamEvent.StatusCreated(s.Id),
+        (Status s, EntityState.Modified) when Changed(entry, nameof(Status.DeletedAt)) && s.DeletedAt is not null => StreamEvent.StatusDeleted(s.Id),
+        (Status s, EntityState.Modified) when Changed(entry, nameof(Status.EditedAt)) && s.DeletedAt is null => StreamEvent.StatusEdited(s.Id),
+        (Notification n, EntityState.Added) => StreamEvent.Notification(n.AccountId, n.Id),
+        (User u, EntityState.Modified) when Changed(entry, nameof(User.Status)) || Changed(entry, nameof(User.SecurityStamp)) => StreamEvent.AccessChanged(u.Id),
+        (User u, EntityState.Deleted) => StreamEvent.AccessChanged(u.Id),
+        (UserSession session, EntityState.Deleted) => StreamEvent.AccessChanged(session.UserId),
+        (OpenIddictEntityFrameworkCoreToken token, EntityState.Modified or EntityState.Deleted) =>
+            StreamEvent.AccessChanged(long.TryParse(token.Subject, NumberStyles.None, CultureInfo.InvariantCulture, out var subject) ? subject : null),
+        _ => null,
+    };
+
+    private static bool Changed(EntityEntry entry, string property) => entry.Property(property).IsModified;
+
+    private sealed class State
+    {
+        public List<StreamEvent> Saving { get; } = [];
+        public List<StreamEvent> AwaitingCommit { get; } = [];
+    }
+}

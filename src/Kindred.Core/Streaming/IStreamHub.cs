@@ -1,0 +1,18 @@
+namespace Kindred.Core.Streaming;
+
+/// <summary>
+/// Where committed changes meet open streams (ADR 16). One process today (<see cref="InProcessStreamHub"/>); a
+/// multi-node install adds an implementation that relays events through PostgreSQL LISTEN/NOTIFY, which is why this
+/// is an interface.
+/// </summary>
+public interface IStreamHub
+{
+    /// <summary>Hands <paramref name="e"/> to every subscriber. Call only after the change is committed.</summary>
+    void Publish(StreamEvent e);
+
+    /// <summary>
+    /// Registers <paramref name="deliver"/> for every event until the result is disposed. It must not block; it returns
+    /// false when the subscriber cannot take more (its queue is full), and the hub then calls <paramref name="overflow"/>.
+    /// </summary>
+    IDisposable Subscribe(Func<StreamEvent, bool> deliver, Action overflow);
+}

@@ -1,0 +1,14 @@
+namespace Kindred.Core.Streaming;
+
+/// <summary>
+/// The list streams' question to the lists feature: does the member own this list, and is this status in it. The
+/// lists feature provides the real answer; until it is registered, <see cref="NoStreamLists"/> knows no list, so a list
+/// stream is refused as unknown.
+/// </summary>
+public interface IStreamLists
+{
+    Task<bool> OwnsAsync(long ownerId, long listId, CancellationToken ct);
+
+    /// <summary>Whether <paramref name="statusId"/> (already known to be visible to the owner) belongs in the list timeline.</summary>
+    Task<bool> ContainsAsync(long ownerId, long listId, long statusId, CancellationToken ct);
+}

@@ -1,0 +1,23 @@
+namespace Kindred.Core.Streaming;
+
+/// <summary>What happened. Events carry ids only: each subscriber reloads and re-checks what it may see.</summary>
+public enum StreamEventKind
+{
+    /// <summary>A status (post or boost) was created; Mastodon's <c>update</c>.</summary>
+    StatusCreated,
+
+    /// <summary>A status was edited; Mastodon's <c>status.update</c>.</summary>
+    StatusEdited,
+
+    /// <summary>A status was deleted; Mastodon's <c>delete</c>.</summary>
+    StatusDeleted,
+
+    /// <summary>A notification was added for <see cref="StreamEvent.AccountId"/>.</summary>
+    Notification,
+
+    /// <summary>A direct conversation of <see cref="StreamEvent.AccountId"/> changed; Mastodon's <c>conversation</c>.</summary>
+    Conversation,
+
+    /// <summary>A token, session or account changed (revoked, suspended): open streams re-check their access now.</summary>
+    AccessChanged,
+}

@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace Kindred.Server.Mastodon.Streaming;
+
+/// <summary>Server-sent events: <c>event: update</c> and <c>data: …</c> lines, and comment lines as heartbeats.</summary>
+public sealed class EventStreamTransport(HttpResponse response) : IStreamTransport
+{
+    /// <summary>Sends the headers and a first comment, so clients and proxies see the stream open at once.</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        // Tells nginx not to buffer the stream.
+        response.Headers["X-Accel-Buffering"] = "no";
+        await WriteAsync(":)\n\n", ct);
+    }
+
+    public Task SendAsync(IReadOnlyList<string> stream, string eventName, string payload, CancellationToken ct)
+    {
+        var text = new StringBuilder().Append("event: ").Append(eventName).Append('\n');
+        foreach (var line in payload.Split('\n'))
+        {
+            text.Append("data: ").Append(line).Append('\n');
+        }
+        return WriteAsync(text.Append('\n').ToString(), ct);
+    }
+
+    public Task HeartbeatAsync(CancellationToken ct) => WriteAsync(":thump\n\n", ct);
+
+    public Task CloseAsync(string reason, CancellationToken ct) => Task.CompletedTask;
+
+    private async Task WriteAsync(string text, CancellationToken ct)
+    {
+        await response.WriteAsync(text, Encoding.UTF8, ct);
+        await response.Body.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Kindred.BrowserTests.Infrastructure;
+using Kindred.Core.Accounts;
+using Kindred.Core.Setup;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Kindred.BrowserTests.Web;
+
+/// <summary>
+/// Two members in two browsers: one follows the other, the other posts, and the first sees the new post and the
+/// notification count arrive without reloading. Runs on a server of its own, because the shared one belongs to the
+/// newcomer journey, which starts from a fresh install.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveUpdatesTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+{
+    private const string Password = "live-updates-password-1";
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "kindred-browser-live-" + Guid.NewGuid().ToString("N"));
+    private KindredServer server = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        server = new KindredServer(dataDirectory);
+        server.StartServer();
+        await using var scope = server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SetupService>().CompleteAsync(
+            new SetupRequest("Riverside Food Bank", "Neighbours helping neighbours.", "en", "Lyon", "organizer", "organizer@example.org", "riverside-owner-2026"));
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        await accounts.CreateUserAsync(new NewUser("lina", "lina@example.org", Password, Kindred.Data.Entities.UserRole.Member));
+        await accounts.CreateUserAsync(new NewUser("omar", "omar@example.org", Password, Kindred.Data.Entities.UserRole.Member));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public void Dispose() => server.Dispose();
+
+    private async Task<IPage> SignedInAsync(string username)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl,
+            Locale = "en-GB",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Username or e-mail").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await Expect(page.GetByText($"Welcome back, {username}.")).ToBeVisibleAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task AFollowersFeedAndNotificationCountUpdateLiveWhenSomeoneTheyFollowPosts()
+    {
+        var lina = await SignedInAsync("lina");
+        await lina.GotoAsync("/@omar");
+        await lina.GetByRole(AriaRole.Button, new() { Name = "Follow" }).ClickAsync();
+        await lina.GotoAsync("/");
+        var count = lina.Locator(".notifications-link .count");
+        await Expect(count).ToBeHiddenAsync();
+
+        var omar = await SignedInAsync("omar");
+        await omar.GetByLabel("What would you like to share?").FillAsync("Fresh bread at the stall today, @lina");
+        await omar.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+
+        // Lina's page, untouched since it loaded, learns of the post and the mention.
+        var banner = lina.GetByRole(AriaRole.Link, new() { Name = "1 new post — show" });
+        await Expect(banner).ToBeVisibleAsync();
+        await Expect(count).ToHaveTextAsync("1");
+        await banner.ClickAsync();
+        await Expect(lina.GetByText("Fresh bread at the stall today")).ToBeVisibleAsync();
+
+        await lina.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await Expect(lina).ToHaveURLAsync(new Regex("/notifications$"));
+        await Expect(lina.GetByText("omar mentioned you")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(lina, "the notifications page", output.WriteLine);
+        await lina.GotoAsync("/");
+        await Expect(count).ToBeHiddenAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(lina, "the home page with live updates", output.WriteLine);
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+}
