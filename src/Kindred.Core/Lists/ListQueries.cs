@@ -65,14 +65,33 @@ public sealed class ListQueries(KindredDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<Status>> TimelineAsync(long ownerId, long listId, Page page, CancellationToken ct = default)
     {
         var list = await GetAsync(ownerId, listId, ct);
+        return await StatusQueries.WithDetails(Timeline(list)).PageAsync(page, s => s.Id, StatusQueries.MaxLimit, ct);
+    }
+
+    /// <summary>Whether the owner has this list (the list stream's subscription check).</summary>
+    public Task<bool> OwnsAsync(long ownerId, long listId, CancellationToken ct = default) =>
+        db.Lists.AnyAsync(l => l.Id == listId && l.AccountId == ownerId, ct);
+
+    /// <summary>Whether <paramref name="statusId"/> is in the list's timeline: the one definition the API, the pages and the
+    /// list stream share.</summary>
+    public async Task<bool> ContainsAsync(long ownerId, long listId, long statusId, CancellationToken ct = default)
+    {
+        var list = await db.Lists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == listId && l.AccountId == ownerId, ct);
+        return list is not null && await Timeline(list).AnyAsync(s => s.Id == statusId, ct);
+    }
+
+    /// <summary>Statuses by the list's members that the owner may see, minus muted accounts, with the list's replies policy.</summary>
+    private IQueryable<Status> Timeline(AccountList list)
+    {
+        var ownerId = list.AccountId;
         var now = time.UtcNow();
         var members = db.ListMembers.Where(m => m.ListId == list.Id).Select(m => m.AccountId);
         var muted = db.Mutes.Where(m => m.AccountId == ownerId && (m.ExpiresAt == null || m.ExpiresAt > now)).Select(m => m.TargetAccountId);
-        var statuses = StatusQueries.WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, Viewer.Member(ownerId)))
+        var statuses = db.Statuses.AsNoTracking().VisibleTo(db, Viewer.Member(ownerId))
             .Where(s => members.Contains(s.AccountId))
             .Where(s => !muted.Contains(s.AccountId))
             .Where(s => s.ReblogOfId == null || !db.Statuses.Any(o => o.Id == s.ReblogOfId && muted.Contains(o.AccountId)));
-        statuses = list.RepliesPolicy switch
+        return list.RepliesPolicy switch
         {
             ListRepliesPolicy.None => statuses.Where(s => s.InReplyToAccountId == null || s.InReplyToAccountId == s.AccountId),
             ListRepliesPolicy.Followed => statuses.Where(s => s.InReplyToAccountId == null || s.InReplyToAccountId == s.AccountId || s.InReplyToAccountId == ownerId
@@ -80,7 +99,6 @@ public sealed class ListQueries(KindredDbContext db, TimeProvider time)
             _ => statuses.Where(s => s.InReplyToAccountId == null || s.InReplyToAccountId == s.AccountId || s.InReplyToAccountId == ownerId
                 || members.Contains(s.InReplyToAccountId.Value)),
         };
-        return await statuses.PageAsync(page, s => s.Id, StatusQueries.MaxLimit, ct);
     }
 
     /// <summary>Accounts the owner follows that are not in the list yet, by username (for the web page's "add" choice).</summary>

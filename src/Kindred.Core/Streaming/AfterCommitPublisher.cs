@@ -130,6 +130,10 @@ public sealed class AfterCommitPublisher(IStreamHub hub) : ISaveChangesIntercept
         (Status s, EntityState.Modified) when Changed(entry, nameof(Status.DeletedAt)) && s.DeletedAt is not null => StreamEvent.StatusDeleted(s.Id),
         (Status s, EntityState.Modified) when Changed(entry, nameof(Status.EditedAt)) && s.DeletedAt is null => StreamEvent.StatusEdited(s.Id),
         (Notification n, EntityState.Added) => StreamEvent.Notification(n.AccountId, n.Id),
+        // A conversation is streamed when a message reaches it (as Mastodon does), not when it is marked read or removed.
+        (ConversationParticipant p, EntityState.Added) => StreamEvent.Conversation(p.AccountId, p.ConversationId),
+        (ConversationParticipant p, EntityState.Modified) when Changed(entry, nameof(ConversationParticipant.LastStatusId)) =>
+            StreamEvent.Conversation(p.AccountId, p.ConversationId),
         (User u, EntityState.Modified) when Changed(entry, nameof(User.Status)) || Changed(entry, nameof(User.SecurityStamp)) => StreamEvent.AccessChanged(u.Id),
         (User u, EntityState.Deleted) => StreamEvent.AccessChanged(u.Id),
         (UserSession session, EntityState.Deleted) => StreamEvent.AccessChanged(session.UserId),

@@ -1,9 +1,8 @@
 namespace Kindred.Core.Streaming;
 
 /// <summary>
-/// The list streams' question to the lists feature: does the member own this list, and is this status in it. The
-/// lists feature provides the real answer; until it is registered, <see cref="NoStreamLists"/> knows no list, so a list
-/// stream is refused as unknown.
+/// The list streams' question to the lists feature: does the member own this list, and is this status in it. Answered
+/// by <c>Kindred.Core.Lists.ListStreams</c> from the list timeline itself.
 /// </summary>
 public interface IStreamLists
 {

@@ -1,4 +1,6 @@
+using Kindred.Core.Lists;
 using Kindred.Core.Streaming;
+using Kindred.Server.Mastodon.Streaming;
 
 namespace Kindred.Server.Hosting;
 
@@ -10,8 +12,9 @@ public static class StreamingSetup
         services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.Section));
         services.AddSingleton<IStreamHub, InProcessStreamHub>();
         services.AddSingleton<AfterCommitPublisher>();
-        services.AddScoped<IStreamLists, NoStreamLists>();
+        services.AddScoped<IStreamLists, ListStreams>();
         services.AddScoped<StreamQueries>();
+        services.AddSingleton<IConversationPayloads, ConversationPayloads>();
         return services;
     }
 }

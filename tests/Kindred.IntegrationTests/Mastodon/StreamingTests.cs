@@ -91,11 +91,16 @@ public abstract class StreamingTests(KindredApp app)
         var followersOnly = Id(await app.PostStatusAsync(friend, "friend followers only", "private"));
 
         var received = new List<(string Stream, string Event, string StatusId)>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 9; i++)
         {
             var (name, eventName, payload) = await stream.NextEventAsync();
             var entity = Parse(payload);
-            received.Add((name, eventName, Id(eventName == "notification" ? entity.GetProperty("status") : entity)));
+            received.Add((name, eventName, Id(eventName switch
+            {
+                "notification" => entity.GetProperty("status"),
+                "conversation" => entity.GetProperty("last_status"),
+                _ => entity,
+            })));
         }
         Assert.Equal(
             [
@@ -106,11 +111,11 @@ public abstract class StreamingTests(KindredApp app)
                 ("public", "update", membersOnly),
             ],
             received[..5]);
-        // The direct post and its mention notification come from one commit, in either order.
+        // The direct post, its conversation and its mention notification come from one commit, in any order.
         Assert.Equal(
-            new HashSet<(string, string, string)> { ("direct", "update", direct), ("user", "notification", direct) },
-            received[5..7].ToHashSet());
-        Assert.Equal(("user", "update", followersOnly), received[7]);
+            new HashSet<(string, string, string)> { ("direct", "update", direct), ("direct", "conversation", direct), ("user", "notification", direct) },
+            received[5..8].ToHashSet());
+        Assert.Equal(("user", "update", followersOnly), received[8]);
     }
 
     [Fact]
@@ -216,6 +221,46 @@ public abstract class StreamingTests(KindredApp app)
         Assert.Contains(((int)expected).ToString(CultureInfo.InvariantCulture), exception.Message, StringComparison.Ordinal);
         var sse = await app.Api().GetAsync("/api/v1/streaming/user" + query.Replace("?stream=user", "?", StringComparison.Ordinal));
         Assert.Equal(expected, sse.StatusCode);
+    }
+
+    [Fact]
+    public async Task AListStreamCarriesThePostsOfTheListsMembersOnlyAndOnlyToItsOwner()
+    {
+        var (_, reader) = await MemberAsync("sl_reader");
+        var (_, other) = await MemberAsync("sl_other");
+        var (inListId, inList) = await MemberAsync("sl_inlist");
+        var (outsideId, outside) = await MemberAsync("sl_outside");
+        await PostAsync(reader, $"/api/v1/accounts/{inListId}/follow");
+        await PostAsync(reader, $"/api/v1/accounts/{outsideId}/follow");
+        var list = Id(await PostAsync(reader, "/api/v1/lists", new() { ["title"] = "Neighbours" }));
+        await PostAsync(reader, $"/api/v1/lists/{list}/accounts", new() { ["account_ids[]"] = inListId });
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Api(other).GetAsync($"/api/v1/streaming/list?list={list}")).StatusCode);
+
+        await using var stream = await StreamClient.ConnectAsync(app, $"?stream=list&list={list}", bearer: reader);
+        await app.PostStatusAsync(outside, "not in the list", "public");
+        var posted = Id(await app.PostStatusAsync(inList, "in the list", "private"));
+
+        var (name, eventName, payload) = await stream.NextEventAsync();
+        Assert.Equal($"list {list}", name);
+        Assert.Equal("update", eventName);
+        Assert.Equal(posted, Id(Parse(payload)));
+    }
+
+    [Fact]
+    public async Task ADirectMessageArrivesOnTheDirectStreamAsAConversation()
+    {
+        var (_, reader) = await MemberAsync("sc_reader");
+        var (_, sender) = await MemberAsync("sc_sender");
+        await using var stream = await StreamClient.ConnectAsync(app, "?stream=direct", bearer: reader);
+        var posted = Id(await app.PostStatusAsync(sender, "just between us @sc_reader", "direct"));
+
+        var events = new List<(string Stream, string Event, string Payload)> { await stream.NextEventAsync(), await stream.NextEventAsync() };
+        Assert.All(events, e => Assert.Equal("direct", e.Stream));
+        Assert.Equal(posted, Id(Parse(events.Single(e => e.Event == "update").Payload)));
+        var conversation = Parse(events.Single(e => e.Event == "conversation").Payload);
+        Assert.True(conversation.GetProperty("unread").GetBoolean());
+        Assert.Equal(posted, Id(conversation.GetProperty("last_status")));
+        Assert.Equal("sc_sender", conversation.GetProperty("accounts")[0].GetProperty("username").GetString());
     }
 
     [Fact]
