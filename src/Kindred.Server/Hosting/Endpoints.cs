@@ -7,6 +7,7 @@ using Kindred.Server.Mastodon.Markers;
 using Kindred.Server.Mastodon.Notifications;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Relationships;
+using Kindred.Server.Mastodon.Search;
 using Kindred.Server.Mastodon.Statuses;
 using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
@@ -34,6 +35,7 @@ public static class Endpoints
         api.MapTimelinesEndpoints();
         api.MapNotificationsEndpoints();
         api.MapMarkersEndpoints();
+        api.MapSearchEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 
