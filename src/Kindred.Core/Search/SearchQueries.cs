@@ -43,10 +43,6 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
         {
             return [];
         }
-        var matches = index.StatusIds(terms);
-        var source = accountId is { } a
-            ? db.Statuses.Where(s => s.AccountId == a && matches.Contains(s.Id)).Select(s => s.Id)
-            : matches;
         var wanted = offset + limit;
         var found = new List<long>();
         long? before = null;
@@ -54,8 +50,7 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
         var scanned = 0;
         while (found.Count < wanted && scanned < MaxCandidates)
         {
-            var page = before is { } b ? source.Where(id => id < b) : source;
-            var candidates = await page.OrderByDescending(id => id).Take(batch).ToListAsync(ct);
+            var candidates = await index.NewestStatusIdsAsync(terms, accountId, before, batch, ct);
             if (candidates.Count == 0)
             {
                 break;

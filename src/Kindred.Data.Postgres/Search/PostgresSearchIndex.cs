@@ -7,8 +7,15 @@ namespace Kindred.Data.Postgres.Search;
 /// tsquery built from the same words SQLite gets, through the same configuration, so both give the same rows.</summary>
 public sealed class PostgresSearchIndex(KindredDbContext db) : ISearchIndex
 {
-    public IQueryable<long> StatusIds(SearchTerms terms) =>
-        db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Statuses" WHERE "SearchVector" @@ to_tsquery('kindred_search', {Query(terms)})""");
+    public async Task<IReadOnlyList<long>> NewestStatusIdsAsync(SearchTerms terms, long? accountId, long? beforeId, int count, CancellationToken ct = default)
+    {
+        var query = Query(terms);
+        var before = beforeId ?? long.MaxValue;
+        var sql = accountId is { } author
+            ? (FormattableString)$"""SELECT "Id" AS "Value" FROM "Statuses" WHERE "AccountId" = {author} AND "Id" < {before} AND "SearchVector" @@ to_tsquery('kindred_search', {query}) ORDER BY "Id" DESC LIMIT {count}"""
+            : $"""SELECT "Id" AS "Value" FROM "Statuses" WHERE "Id" < {before} AND "SearchVector" @@ to_tsquery('kindred_search', {query}) ORDER BY "Id" DESC LIMIT {count}""";
+        return await db.Database.SqlQuery<long>(sql).ToListAsync(ct);
+    }
 
     public IQueryable<long> AccountIds(SearchTerms terms) =>
         db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Accounts" WHERE "SearchVector" @@ to_tsquery('kindred_search', {Query(terms)})""");

@@ -7,8 +7,17 @@ namespace Kindred.Data.Sqlite.Search;
 /// matches in row id order, so "newest first, after this id, 20 of them" costs what the page costs.</summary>
 public sealed class SqliteSearchIndex(KindredDbContext db) : ISearchIndex
 {
-    public IQueryable<long> StatusIds(SearchTerms terms) =>
-        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM StatusSearch WHERE StatusSearch MATCH {Match(terms)}");
+    public async Task<IReadOnlyList<long>> NewestStatusIdsAsync(SearchTerms terms, long? accountId, long? beforeId, int count, CancellationToken ct = default)
+    {
+        var match = Match(terms);
+        var before = beforeId ?? long.MaxValue;
+        // Without an author, FTS5 itself walks the matches newest first (rowid DESC) and stops at the limit; with one,
+        // the author's (AccountId, Id) index is walked and each id looked up in the match set.
+        var sql = accountId is { } author
+            ? (FormattableString)$"SELECT s.Id AS Value FROM Statuses AS s WHERE s.AccountId = {author} AND s.Id < {before} AND s.Id IN (SELECT rowid FROM StatusSearch WHERE StatusSearch MATCH {match}) ORDER BY s.Id DESC LIMIT {count}"
+            : $"SELECT rowid AS Value FROM StatusSearch WHERE StatusSearch MATCH {match} AND rowid < {before} ORDER BY rowid DESC LIMIT {count}";
+        return await db.Database.SqlQuery<long>(sql).ToListAsync(ct);
+    }
 
     public IQueryable<long> AccountIds(SearchTerms terms) =>
         db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM AccountSearch WHERE AccountSearch MATCH {Match(terms)}");

@@ -8,10 +8,12 @@ namespace Kindred.Data.Search;
 public interface ISearchIndex
 {
     /// <summary>
-    /// Ids of statuses whose text or content warning holds every word, as a query the caller composes (order, range,
-    /// limit). Deleted statuses and boosts are never in the index.
+    /// Ids of statuses whose text or content warning holds every word, newest first: the <paramref name="count"/> newest
+    /// older than <paramref name="beforeId"/>, by <paramref name="accountId"/> when given. Deleted statuses and boosts
+    /// are never in the index. Written out per database so the index walks its matches in id order and stops after
+    /// <paramref name="count"/> (an ORDER BY composed on top lost that on SQLite and sorted every match).
     /// </summary>
-    IQueryable<long> StatusIds(SearchTerms terms);
+    Task<IReadOnlyList<long>> NewestStatusIdsAsync(SearchTerms terms, long? accountId, long? beforeId, int count, CancellationToken ct = default);
 
     /// <summary>Ids of accounts whose username or display name holds every word.</summary>
     IQueryable<long> AccountIds(SearchTerms terms);
