@@ -27,7 +27,7 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
     private const int LargestBatch = 5_000;
 
     /// <summary>
-    /// Posts holding every word (the last one also as a prefix), newest first, that <paramref name="viewer"/> may read,
+    /// Posts holding every word (whole words, accents and case aside), newest first, that <paramref name="viewer"/> may read,
     /// leaving out authors they mute. Posts of an account that opted out of discovery are found only by its author and
     /// by those it mentioned or who favourited or bookmarked them (Mastodon's "indexable"). Searching posts is for
     /// signed-in members: anonymous visitors and app tokens get none.

@@ -2,7 +2,7 @@ namespace Kindred.Data.Search;
 
 /// <summary>
 /// The full-text index, one implementation per database (ADR 15): SQLite FTS5 in Kindred.Data.Sqlite, a PostgreSQL
-/// tsvector in Kindred.Data.Postgres. Both fold case and accents and match every word (the last as a prefix when
+/// tsvector in Kindred.Data.Postgres. Both fold case and accents and match every word (for names each as a prefix, when
 /// asked). They only say which rows match; who may see them is decided by the caller, through StatusVisibility.
 /// </summary>
 public interface ISearchIndex

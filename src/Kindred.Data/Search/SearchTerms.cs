@@ -25,11 +25,15 @@ public sealed class SearchTerms
 
     public bool IsEmpty => Words.Count == 0;
 
-    /// <summary>Words for post text: whole words, except the last one, which also matches as a prefix (search as you type).</summary>
-    public static SearchTerms ForText(string? query) => Parse(query, allPrefixes: false);
+    /// <summary>
+    /// Words for post text: whole words only. A prefix on FTS5 merges the match lists of every word it expands to before
+    /// the first result (measured at 2,000,000 posts: 120–160 ms for a prefix of a common word, against under 1 ms for
+    /// the word itself), so post search matches words exactly (accents and case aside) on both databases.
+    /// </summary>
+    public static SearchTerms ForText(string? query) => Parse(query, prefixes: false);
 
     /// <summary>Words for names: each word matches the start of a word of the username or display name ("ali mar" finds "Alice Martin").</summary>
-    public static SearchTerms ForNames(string? query) => Parse(query, allPrefixes: true);
+    public static SearchTerms ForNames(string? query) => Parse(query, prefixes: true);
 
     /// <summary>
     /// Ligatures that SQLite's remove_diacritics keeps as letters of their own while PostgreSQL's unaccent spells them
@@ -40,7 +44,7 @@ public sealed class SearchTerms
             .Replace("æ", "ae", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal)
             .Replace("ß", "ss", StringComparison.Ordinal);
 
-    private static SearchTerms Parse(string? query, bool allPrefixes)
+    private static SearchTerms Parse(string? query, bool prefixes)
     {
         var words = new List<string>();
         var current = new StringBuilder();
@@ -74,7 +78,7 @@ public sealed class SearchTerms
         Flush();
         var kept = words.Take(MaxWords).ToList();
         return new SearchTerms(kept
-            .Select((word, i) => new SearchWord(word, (allPrefixes || i == kept.Count - 1) && word.Length >= MinPrefixLength))
+            .Select(word => new SearchWord(word, prefixes && word.Length >= MinPrefixLength))
             .ToList());
     }
 
