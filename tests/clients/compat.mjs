@@ -160,6 +160,29 @@ try {
 } finally {
   await rm(pixelPath, { force: true });
 }
+// A second member: follows, mentions, notifications, the home timeline and search, as two people use them.
+const friendToken = await oauth.token.create({
+  grantType: "password", clientId: app.clientId, clientSecret: app.clientSecret,
+  redirectUri, username: process.env.KINDRED_FRIEND_USERNAME, password, scope: "read write",
+});
+const friend = createRestAPIClient({ url, accessToken: friendToken.accessToken });
+const friendMe = await friend.v1.accounts.verifyCredentials();
+const relationship = await friend.v1.accounts.$select(me.id).follow();
+check(relationship.following === true, "accounts.$select(id).follow");
+const follows = await client.v1.notifications.list({ types: ["follow"] });
+check(follows.some((n) => n.type === "follow" && n.account.id === friendMe.id), "the followed member is notified of the follow");
+const mention = await client.v1.statuses.create({ status: `Welcome @${friendMe.username}, see #KindredCompat`, visibility: "public" });
+const friendHome = await friend.v1.timelines.home.list({ limit: 5 });
+check(friendHome.some((s) => s.id === mention.id), "the follower's home timeline has the new post");
+const mentions = await friend.v1.notifications.list({ types: ["mention"] });
+check(mentions.some((n) => n.type === "mention" && n.status && n.status.id === mention.id), "the mentioned member is notified");
+const found = await friend.v2.search.list({ q: "welcome kindredcompat", type: "statuses" });
+check(found.statuses.some((s) => s.id === mention.id) && Array.isArray(found.accounts) && Array.isArray(found.hashtags), "v2 search finds the post");
+const people = await friend.v2.search.list({ q: username, type: "accounts" });
+check(people.accounts.some((a) => a.id === me.id), "v2 search finds the member");
+const megFound = await megalodon.search("Welcome", { type: "statuses" });
+check(megFound.data.statuses.some((s) => s.id === mention.id), "megalodon search finds the post");
+
 // Streaming: masto.js (token as the WebSocket subprotocol, subscribe messages) and megalodon (token in the query)
 // both receive the update for a post made after they connect. Node 22 has a global WebSocket; on Node 20 masto.js
 // uses ws, which megalodon already installs.

@@ -10,12 +10,16 @@ using Kindred.Core.Moderation;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
 using Kindred.Core.Relationships;
+using Kindred.Core.Search;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
 using Kindred.Core.Streaming;
 using Kindred.Data;
 using Kindred.Data.Postgres;
+using Kindred.Data.Postgres.Search;
+using Kindred.Data.Search;
 using Kindred.Data.Sqlite;
+using Kindred.Data.Sqlite.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +64,13 @@ public static class CoreServices
         services.AddScoped<ConversationQueries>();
         services.AddScoped<MediaService>();
         services.AddKindredStreaming(builder.Configuration);
+        // The search index is the one seam chosen by database (ADR 15).
+        services.AddScoped<ISearchIndex>(sp =>
+        {
+            var db = sp.GetRequiredService<KindredDbContext>();
+            return db.Database.IsNpgsql() ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db);
+        });
+        services.AddScoped<SearchQueries>();
         services.AddSingleton(sp =>
         {
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
@@ -121,5 +132,9 @@ public static class CoreServices
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
         await db.Database.MigrateAsync();
+        if (await scope.ServiceProvider.GetRequiredService<ISearchIndex>().EnsureAsync())
+        {
+            scope.ServiceProvider.GetRequiredService<ILogger<KindredDbContext>>().LogWarning("The search index had lost its triggers (a migration rebuilt a table); they were recreated and the index refilled.");
+        }
     }
 }

@@ -12,6 +12,7 @@ using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Polls;
 using Kindred.Server.Mastodon.Relationships;
 using Kindred.Server.Mastodon.Reports;
+using Kindred.Server.Mastodon.Search;
 using Kindred.Server.Mastodon.Statuses;
 using Kindred.Server.Mastodon.Streaming;
 using Kindred.Server.Mastodon.Timelines;
@@ -47,6 +48,7 @@ public static class Endpoints
         api.MapConversationsEndpoints();
         api.MapMediaEndpoints();
         api.MapStreamingEndpoints();
+        api.MapSearchEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

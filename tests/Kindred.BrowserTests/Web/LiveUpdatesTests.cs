@@ -86,6 +86,15 @@ public sealed class LiveUpdatesTests(BrowserFixture fixture, ITestOutputHelper o
         await banner.ClickAsync();
         await Expect(lina.GetByText("Fresh bread at the stall today")).ToBeVisibleAsync();
 
+        // She answers from the post's page; the reply joins the thread Omar sees.
+        await lina.GetByRole(AriaRole.Link, new() { Name = "Reply" }).First.ClickAsync();
+        await lina.GetByLabel("Your reply").FillAsync("Saving me a loaf, @omar?");
+        await lina.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
+        await Expect(lina.GetByText("Saving me a loaf")).ToBeVisibleAsync();
+        await omar.GotoAsync(lina.Url);
+        await Expect(omar.GetByText("Fresh bread at the stall today")).ToBeVisibleAsync();
+        await Expect(omar.GetByText("Saving me a loaf")).ToBeVisibleAsync();
+
         await lina.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
         await Expect(lina).ToHaveURLAsync(new Regex("/notifications$"));
         await Expect(lina.GetByText("omar mentioned you")).ToBeVisibleAsync();

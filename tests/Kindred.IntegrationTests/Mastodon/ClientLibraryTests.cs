@@ -30,6 +30,7 @@ public sealed class ClientLibraryTests(ClientLibraryApp app) : IClassFixture<Cli
     public async Task MastoJsAndMegalodonSignInAndReadTheAccountAndInstance()
     {
         await app.CreateUserAsync("mastouser");
+        await app.CreateUserAsync("mastofriend");
         var clients = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "clients"));
         Assert.True(Directory.Exists(Path.Combine(clients, "node_modules", "masto")),
             $"The client libraries are not installed: run `npm ci --prefix tests/clients` (looked in {clients}).");
@@ -42,6 +43,7 @@ public sealed class ClientLibraryTests(ClientLibraryApp app) : IClassFixture<Cli
         };
         start.Environment["KINDRED_URL"] = app.Url;
         start.Environment["KINDRED_USERNAME"] = "mastouser";
+        start.Environment["KINDRED_FRIEND_USERNAME"] = "mastofriend";
         start.Environment["KINDRED_PASSWORD"] = KindredApp.Password;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

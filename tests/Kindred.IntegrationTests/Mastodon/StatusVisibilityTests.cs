@@ -115,6 +115,10 @@ public abstract class StatusVisibilityTests(KindredApp app)
             var tagTimeline = await ListAsync("/api/v1/timelines/tag/matrix?limit=40");
             var taggedStatuses = await ListAsync($"/api/v1/accounts/{authorId}/statuses?tagged=matrix&limit=40");
             var home = await ListAsync("/api/v1/timelines/home?limit=40");
+            var searchResponse = await client.GetAsync("/api/v2/search?q=secret&type=statuses&limit=40");
+            var searched = searchResponse.StatusCode == HttpStatusCode.OK
+                ? JsonDocument.Parse(await searchResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("statuses").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet()
+                : [];
             var notifiedResponse = await client.GetAsync("/api/v1/notifications?limit=80");
             var notified = notifiedResponse.StatusCode == HttpStatusCode.OK
                 ? JsonDocument.Parse(await notifiedResponse.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
@@ -163,12 +167,15 @@ public abstract class StatusVisibilityTests(KindredApp app)
                 // Everyone mentioned was notified when the status was posted, and the author of the favourites the viewers
                 // before them in the loop gave; the block takes the mentions away from "blocked".
                 Expect("notifications", visibility, may && viewer is ("mentioned" or "blocked" or "author"), notified.Contains(id));
+                // Searching posts is for signed-in members, and leaves out authors the searcher mutes.
+                Expect("search", visibility, may && viewer is not ("anonymous" or "app" or "muted"), searched.Contains(id));
                 if (boosts.TryGetValue(visibility, out var boostId))
                 {
                     Expect("boost in account statuses", visibility, may, accountStatuses.Contains(boostId));
                     var boost = await client.GetAsync($"/api/v1/statuses/{boostId}");
                     Expect("GET boost", visibility, may, boost.StatusCode == HttpStatusCode.OK);
                     Expect("boost in public timeline", visibility, false, publicTimeline.Contains(boostId));
+                    Expect("boost in search", visibility, false, searched.Contains(boostId));
                     Expect("boost in home timeline", visibility, may && viewer is ("author" or "follower"), home.Contains(boostId));
                 }
                 if (favourites is not null)
@@ -178,7 +185,7 @@ public abstract class StatusVisibilityTests(KindredApp app)
                 }
             }
             // Whatever may be seen must not carry what may not: no secret text of a hidden status in any answer.
-            foreach (var path in new[] { "/api/v1/timelines/public", "/api/v1/timelines/home", "/api/v1/notifications", $"/api/v1/accounts/{authorId}/statuses", $"/api/v1/statuses/{root}/context" })
+            foreach (var path in new[] { "/api/v1/timelines/public", "/api/v1/timelines/home", "/api/v1/notifications", $"/api/v1/accounts/{authorId}/statuses", $"/api/v1/statuses/{root}/context", "/api/v2/search?q=secret" })
             {
                 var body = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
                 foreach (var visibility in Visibilities.Where(v => !MaySee(viewer, v)))

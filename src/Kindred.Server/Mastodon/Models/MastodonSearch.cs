@@ -1,0 +1,4 @@
+namespace Kindred.Server.Mastodon.Models;
+
+/// <summary>Search (Mastodon docs: entities/Search). All three lists are always present, empty when not searched.</summary>
+public sealed record MastodonSearch(IReadOnlyList<MastodonAccount> Accounts, IReadOnlyList<MastodonStatus> Statuses, IReadOnlyList<MastodonTag> Hashtags);
