@@ -217,8 +217,21 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
         return StatusVisibility.CanSee(status, viewer, facts);
     }
 
-    private static async Task<IReadOnlyList<Status>> PageAsync(IQueryable<Status> statuses, Page page, CancellationToken ct) =>
-        await statuses.PageAsync(page, s => s.Id, MaxLimit, ct);
+    /// <summary>
+    /// A page of a timeline in two steps: the page's ids from the filtered query alone, then the statuses with their
+    /// details, still through the same filter but narrowed to those ids. Loading the details straight from the filtered
+    /// query made every split include query run the whole timeline filter (visibility, feed, mutes) over the whole feed.
+    /// </summary>
+    private async Task<IReadOnlyList<Status>> PageAsync(IQueryable<Status> statuses, Page page, CancellationToken ct)
+    {
+        var ids = await statuses.Select(s => s.Id).PageAsync(page, id => id, MaxLimit, ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var loaded = await WithDetails(statuses.Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
+        return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+    }
 
     private static Task<List<Row>> PageRowsAsync(IQueryable<Row> rows, Page page, CancellationToken ct) =>
         rows.PageAsync(page, r => r.Id, MaxLimit, ct);
