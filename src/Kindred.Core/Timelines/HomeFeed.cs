@@ -69,7 +69,9 @@ public static class HomeFeed
     {
         var entries = db.HomeFeedEntries.Where(e => e.AccountId == accountId);
         var oldestKept = await entries.OrderByDescending(e => e.StatusId).Skip(MaxEntries - 1).Select(e => (long?)e.StatusId).FirstOrDefaultAsync(ct);
-        if (oldestKept is { } cutoff)
+        // A DELETE is a write (on SQLite it takes the database's one write lock even when it removes nothing), so it
+        // runs only when there is something beyond the cap: a full feed that was trimmed before reads without writing.
+        if (oldestKept is { } cutoff && await entries.AnyAsync(e => e.StatusId < cutoff, ct))
         {
             await entries.Where(e => e.StatusId < cutoff).ExecuteDeleteAsync(ct);
         }
