@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Kindred.Core.Timelines;
+using Kindred.Data;
+using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.IntegrationTests.Mastodon;
 
@@ -23,6 +27,38 @@ public abstract class HomeTimelineTests(KindredApp app)
     }
 
     private static string Id(JsonElement status) => status.GetProperty("id").GetString()!;
+
+    [Fact]
+    public async Task ReadingTheNewestPageKeepsTheNewest800EntriesAndDropsTheRest()
+    {
+        var (readerId, reader) = await MemberAsync("ht_trim");
+        var accountId = long.Parse(readerId, CultureInfo.InvariantCulture);
+        var start = DateTime.UtcNow.AddDays(-10);
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var statuses = Enumerable.Range(0, HomeFeed.MaxEntries + 5).Select(i => new Status
+            {
+                Id = Snowflake.NewId(start.AddSeconds(i)),
+                AccountId = accountId,
+                Text = $"post {i}",
+                ContentHtml = $"<p>post {i}</p>",
+                Visibility = Audience.Public,
+                CreatedAt = start.AddSeconds(i),
+            }).ToList();
+            db.Statuses.AddRange(statuses);
+            db.HomeFeedEntries.AddRange(statuses.Select(st => new HomeFeedEntry { AccountId = accountId, StatusId = st.Id }));
+            await db.SaveChangesAsync();
+            return statuses.Select(st => st.Id).ToList();
+        });
+
+        var newest = await HomeAsync(reader, "?limit=1");
+        Assert.Equal(ids[^1].ToString(CultureInfo.InvariantCulture), newest[0]);
+        var kept = await app.WithDbAsync(db => db.HomeFeedEntries.Where(e => e.AccountId == accountId).Select(e => e.StatusId).ToListAsync());
+        Assert.Equal(ids.Skip(5).Order(), kept.Order());
+        // A second read of the full feed finds nothing to trim and keeps all 800.
+        await HomeAsync(reader, "?limit=1");
+        Assert.Equal(HomeFeed.MaxEntries, await app.WithDbAsync(db => db.HomeFeedEntries.CountAsync(e => e.AccountId == accountId)));
+    }
 
     [Fact]
     public async Task HomeShowsOwnPostsAndPostsAndBoostsOfFollowedAccountsNewestFirst()
