@@ -20,8 +20,10 @@ public static class StatusVisibility
     /// <summary>The statuses <paramref name="viewer"/> may read; translates to SQL on SQLite and PostgreSQL.</summary>
     public static IQueryable<Status> VisibleTo(this IQueryable<Status> statuses, KindredDbContext db, Viewer viewer)
     {
-        var visibleOriginals = Readable(db.Statuses, db, viewer).Select(s => s.Id);
-        return Readable(statuses, db, viewer).Where(s => s.ReblogOfId == null || visibleOriginals.Contains(s.ReblogOfId.Value));
+        // A correlated EXISTS, looked up by the original's key for each boost. `Contains` over the same subquery became an
+        // uncorrelated `IN (SELECT …)`, which SQLite answers by first listing every status the viewer may read.
+        var visibleOriginals = Readable(db.Statuses, db, viewer);
+        return Readable(statuses, db, viewer).Where(s => s.ReblogOfId == null || visibleOriginals.Any(o => o.Id == s.ReblogOfId));
     }
 
     /// <summary>
