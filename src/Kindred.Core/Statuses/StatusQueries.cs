@@ -23,14 +23,14 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
     public async Task<Status> GetAsync(long id, Viewer viewer, CancellationToken ct = default)
     {
         var status = await WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (status is null || !await CanSeeAsync(status, viewer, ct))
+        if (status is null || !await StatusVisibility.CanSeeAsync(db, status, viewer, ct))
         {
             throw KindredException.NotFound();
         }
         if (status.ReblogOfId is { } originalId)
         {
             var original = await WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
-            if (original is null || !await CanSeeAsync(original, viewer, ct))
+            if (original is null || !await StatusVisibility.CanSeeAsync(db, original, viewer, ct))
             {
                 throw KindredException.NotFound();
             }
@@ -204,18 +204,6 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
             .Where(s => !db.Mutes.Any(m => m.AccountId == id && m.TargetAccountId == s.AccountId && (m.ExpiresAt == null || m.ExpiresAt > now)));
     }
 
-    private async Task<bool> CanSeeAsync(Status status, Viewer viewer, CancellationToken ct)
-    {
-        var facts = default(ViewerFacts);
-        if (viewer.AccountId is { } id && id != status.AccountId)
-        {
-            var author = status.AccountId;
-            facts = new ViewerFacts(
-                await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
-                await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct));
-        }
-        return StatusVisibility.CanSee(status, viewer, facts);
-    }
 
     /// <summary>
     /// A page of a timeline in two steps: the page's ids from the filtered query alone, then the statuses with their

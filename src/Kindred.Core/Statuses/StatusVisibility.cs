@@ -1,5 +1,6 @@
 using Kindred.Data;
 using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Core.Statuses;
 
@@ -56,6 +57,23 @@ public static class StatusVisibility
             Audience.Direct => mentioned,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// <see cref="CanSee"/> for one loaded status, reading the two facts it needs (follows the author, blocked either way)
+    /// from the database. For a boost, the caller checks the original as well.
+    /// </summary>
+    public static async Task<bool> CanSeeAsync(KindredDbContext db, Status status, Viewer viewer, CancellationToken ct)
+    {
+        var facts = default(ViewerFacts);
+        if (viewer.AccountId is { } id && id != status.AccountId)
+        {
+            var author = status.AccountId;
+            facts = new ViewerFacts(
+                await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
+                await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct));
+        }
+        return CanSee(status, viewer, facts);
     }
 
     /// <summary>Whether <paramref name="visibility"/> may be boosted: never followers-only or direct (their audience is chosen).</summary>

@@ -31,7 +31,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, IStrea
         }
         status.DeletedAt = null;
         var viewer = Viewer.Member(viewerId);
-        if (!await CanSeeAsync(status, viewer, ct))
+        if (!await StatusVisibility.CanSeeAsync(db, status, viewer, ct))
         {
             return null;
         }
@@ -39,7 +39,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, IStrea
         if (status.ReblogOfId is { } originalId)
         {
             var original = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
-            if (original is null || !await CanSeeAsync(original, viewer, ct))
+            if (original is null || !await StatusVisibility.CanSeeAsync(db, original, viewer, ct))
             {
                 return null;
             }
@@ -78,16 +78,4 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, IStrea
         }
     }
 
-    private async Task<bool> CanSeeAsync(Status status, Viewer viewer, CancellationToken ct)
-    {
-        var facts = default(ViewerFacts);
-        if (viewer.AccountId is { } id && id != status.AccountId)
-        {
-            var author = status.AccountId;
-            facts = new ViewerFacts(
-                await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
-                await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct));
-        }
-        return StatusVisibility.CanSee(status, viewer, facts);
-    }
 }

@@ -1,6 +1,5 @@
 using Kindred.Core.Lists;
 using Kindred.Core.Streaming;
-using Kindred.Server.Mastodon.Streaming;
 
 namespace Kindred.Server.Hosting;
 
@@ -14,7 +13,6 @@ public static class StreamingSetup
         services.AddSingleton<AfterCommitPublisher>();
         services.AddScoped<IStreamLists, ListStreams>();
         services.AddScoped<StreamQueries>();
-        services.AddSingleton<IConversationPayloads, ConversationPayloads>();
         return services;
     }
 }

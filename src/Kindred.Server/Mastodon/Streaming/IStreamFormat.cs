@@ -10,4 +10,7 @@ public interface IStreamFormat
 
     /// <summary>The payload of a new notification, or null when the member may not see it (any more).</summary>
     Task<string?> NotificationAsync(IServiceProvider services, long viewerId, long notificationId, CancellationToken ct);
+
+    /// <summary>The payload of a <c>conversation</c> event, or null when the member is not in it or the format has none.</summary>
+    Task<string?> ConversationAsync(IServiceProvider services, long viewerId, long conversationId, CancellationToken ct);
 }

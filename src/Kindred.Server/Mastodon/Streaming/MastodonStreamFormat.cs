@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kindred.Core.Common;
+using Kindred.Core.Conversations;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
@@ -30,6 +31,22 @@ public sealed class MastodonStreamFormat : IStreamFormat
             return null;
         }
         var rendered = await services.GetRequiredService<NotificationRenderer>().RenderManyAsync([notification], viewerId, ct);
+        return rendered.Count == 1 ? JsonSerializer.Serialize(rendered[0], MastodonJson.Options) : null;
+    }
+
+    /// <summary>Rendered as GET /api/v1/conversations renders it.</summary>
+    public async Task<string?> ConversationAsync(IServiceProvider services, long viewerId, long conversationId, CancellationToken ct)
+    {
+        ConversationView view;
+        try
+        {
+            view = await services.GetRequiredService<ConversationQueries>().GetAsync(viewerId, conversationId, ct);
+        }
+        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return null;
+        }
+        var rendered = await services.GetRequiredService<ConversationRenderer>().RenderManyAsync([view], viewerId, ct);
         return rendered.Count == 1 ? JsonSerializer.Serialize(rendered[0], MastodonJson.Options) : null;
     }
 }

@@ -195,8 +195,7 @@ public sealed class StreamSession
                     break;
                 case StreamEventKind.Conversation when e.AccountId == viewer:
                     var direct = current.Where(k => k.Name == StreamKey.Direct).ToList();
-                    if (direct.Count > 0 && services.GetService<IConversationPayloads>() is { } conversations
-                        && await conversations.RenderAsync(services, viewer, e.Id, ct) is { } conversation)
+                    if (direct.Count > 0 && await format.ConversationAsync(services, viewer, e.Id, ct) is { } conversation)
                     {
                         foreach (var key in direct)
                         {

@@ -23,4 +23,8 @@ public sealed class WebStreamFormat : IStreamFormat
         var count = await queries.UnreadCountAsync(viewerId, NotificationQueries.DefaultCountLimit, ct);
         return JsonSerializer.Serialize(new { unread = count });
     }
+
+    /// <summary>The web page never subscribes to the direct stream.</summary>
+    public Task<string?> ConversationAsync(IServiceProvider services, long viewerId, long conversationId, CancellationToken ct) =>
+        Task.FromResult<string?>(null);
 }
