@@ -41,6 +41,12 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupTag> GroupTags => Set<GroupTag>();
+    public DbSet<GroupQuestion> GroupQuestions => Set<GroupQuestion>();
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+    public DbSet<GroupMembershipRequest> GroupMembershipRequests => Set<GroupMembershipRequest>();
+    public DbSet<GroupBan> GroupBans => Set<GroupBan>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

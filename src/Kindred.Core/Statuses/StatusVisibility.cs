@@ -12,7 +12,8 @@ namespace Kindred.Core.Statuses;
 /// <remarks>
 /// Rules: public and unlisted — everyone; members-only — signed-in members of this server (never anonymous
 /// visitors, never app tokens); private — the author, followers and mentioned accounts; direct — the author and
-/// mentioned accounts. Nobody sees statuses of an author they block or who blocks them; deleted statuses and those
+/// mentioned accounts. A status posted into a group that is not public (ADR 20) is read only by the group's members and
+/// its author, on top of its own audience. Nobody sees statuses of an author they block or who blocks them; deleted statuses and those
 /// of local accounts that are not active are seen by no one. A boost is visible only when its original is.
 /// Administrators read like any member: moderation gets its own audited path, not a wider feed.
 /// </remarks>
@@ -39,15 +40,15 @@ public static class StatusVisibility
         }
         if (viewer.AccountId is not { } id)
         {
-            return status.Visibility is Audience.Public or Audience.Unlisted;
-        }
-        if (facts.BlockedEitherWay && status.AccountId != id)
-        {
-            return false;
+            return facts.ReadsGroup && status.Visibility is Audience.Public or Audience.Unlisted;
         }
         if (status.AccountId == id)
         {
             return true;
+        }
+        if (facts.BlockedEitherWay || !facts.ReadsGroup)
+        {
+            return false;
         }
         var mentioned = status.Mentions.Any(m => m.AccountId == id);
         return status.Visibility switch
@@ -65,13 +66,28 @@ public static class StatusVisibility
     /// </summary>
     public static async Task<bool> CanSeeAsync(KindredDbContext db, Status status, Viewer viewer, CancellationToken ct)
     {
-        var facts = default(ViewerFacts);
-        if (viewer.AccountId is { } id && id != status.AccountId)
+        var facts = new ViewerFacts(false, false);
+        if (viewer.AccountId == status.AccountId)
+        {
+            return CanSee(status, viewer, facts);
+        }
+        if (status.GroupId is { } groupId)
+        {
+            var viewerId = viewer.AccountId;
+            facts = facts with
+            {
+                ReadsGroup = await db.Groups.AnyAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct)
+                    || (viewerId != null && await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == viewerId, ct)),
+            };
+        }
+        if (viewer.AccountId is { } id)
         {
             var author = status.AccountId;
-            facts = new ViewerFacts(
-                await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
-                await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct));
+            facts = facts with
+            {
+                FollowsAuthor = await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
+                BlockedEitherWay = await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct),
+            };
         }
         return CanSee(status, viewer, facts);
     }
@@ -89,9 +105,14 @@ public static class StatusVisibility
             && (s.Account.Domain != null || (s.Account.User != null && s.Account.User.Status == UserStatus.Active)));
         if (viewer.AccountId is not { } id)
         {
-            return statuses.Where(s => s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted);
+            return statuses.Where(s => (s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted)
+                && (s.GroupId == null || db.Groups.Any(g => g.Id == s.GroupId && g.Visibility == GroupVisibility.Public)));
         }
         return statuses
+            .Where(s => s.GroupId == null
+                || s.AccountId == id
+                || db.Groups.Any(g => g.Id == s.GroupId && g.Visibility == GroupVisibility.Public)
+                || db.GroupMemberships.Any(m => m.GroupId == s.GroupId && m.AccountId == id))
             .Where(s => s.AccountId == id
                 || s.Visibility == Audience.Public
                 || s.Visibility == Audience.Unlisted

@@ -14,6 +14,7 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         builder.Property(i => i.Note).HasMaxLength(500);
         builder.HasIndex(i => i.Code).IsUnique();
         builder.HasIndex(i => i.CreatedById);
+        builder.HasOne<Group>().WithMany().HasForeignKey(i => i.GroupId).OnDelete(DeleteBehavior.SetNull);
         // Uses is bumped with a guarded UPDATE; the token stops two sign-ups taking the last use at once.
         builder.Property(i => i.Uses).IsConcurrencyToken();
     }

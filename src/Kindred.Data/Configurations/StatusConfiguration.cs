@@ -20,6 +20,9 @@ public sealed class StatusConfiguration : IEntityTypeConfiguration<Status>
         builder.HasIndex(s => new { s.ReblogOfId, s.AccountId });
         builder.HasIndex(s => new { s.AccountId, s.IdempotencyKey });
         builder.HasIndex(s => new { s.AccountId, s.PinnedAt });
+        // A group's feed pages by id per group.
+        builder.HasIndex(s => new { s.GroupId, s.Id });
+        builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(s => s.Mentions).WithOne().HasForeignKey(m => m.StatusId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Tags).WithOne().HasForeignKey(t => t.StatusId).OnDelete(DeleteBehavior.Cascade);
     }

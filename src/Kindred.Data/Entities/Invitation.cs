@@ -14,6 +14,9 @@ public class Invitation
     public DateTime CreatedAt { get; set; }
     public bool Revoked { get; set; }
 
+    /// <summary>The group whoever signs up (or accepts) with this invitation joins, bypassing its join policy.</summary>
+    public long? GroupId { get; set; }
+
     public bool IsUsable(DateTime now) =>
         !Revoked && (ExpiresAt is null || ExpiresAt > now) && (MaxUses is null || Uses < MaxUses);
 }

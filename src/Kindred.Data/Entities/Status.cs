@@ -31,6 +31,12 @@ public class Status
     /// <summary>Set while the author has the status pinned to their profile.</summary>
     public DateTime? PinnedAt { get; set; }
 
+    /// <summary>The group the status was posted into (ADR 20); its visibility then follows the group's too.</summary>
+    public long? GroupId { get; set; }
+
+    /// <summary>Set while a group admin or moderator has the status pinned to the top of the group's feed.</summary>
+    public DateTime? GroupPinnedAt { get; set; }
+
     /// <summary>The client's Idempotency-Key header on create, so a retried request returns the same status.</summary>
     public string? IdempotencyKey { get; set; }
 
