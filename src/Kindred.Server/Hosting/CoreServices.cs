@@ -9,6 +9,7 @@ using Kindred.Core.Media;
 using Kindred.Core.Moderation;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
+using Kindred.Core.PublicFace;
 using Kindred.Core.Relationships;
 using Kindred.Core.Search;
 using Kindred.Core.Setup;
@@ -51,6 +52,7 @@ public static class CoreServices
         services.AddScoped<RelationshipService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
+        services.AddScoped<PublicQueries>();
         services.AddScoped<PollService>();
         services.AddScoped<PollQueries>();
         services.AddScoped<NotificationQueries>();
