@@ -83,6 +83,35 @@ public abstract class FeedTests(KindredApp app)
     }
 
     [Fact]
+    public async Task ImagesAreInlinedWithTheirDescriptionUnlessThePostIsMarkedSensitive()
+    {
+        var (_, name, token) = await MemberAsync("feed_media");
+        foreach (var (text, sensitive) in new[] { ("a plain photo", "false"), ("a sensitive photo", "true") })
+        {
+            var file = new ByteArrayContent(TestImages.Png(120, 80));
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            var upload = new MultipartFormDataContent { { file, "file", "p.png" }, { new StringContent("Rows of leeks"), "description" } };
+            var media = await KindredApp.Json(await app.Api(token).PostAsync("/api/v2/media", upload), HttpStatusCode.OK);
+            var posted = await app.Api(token).PostAsync("/api/v1/statuses", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["status"] = text,
+                ["visibility"] = "public",
+                ["sensitive"] = sensitive,
+                ["media_ids[]"] = media.GetProperty("id").GetString()!,
+            }));
+            await KindredApp.Json(posted, HttpStatusCode.OK);
+        }
+
+        var items = (await FeedAsync($"/@{name}.rss", "application/rss+xml")).Root!.Element("channel")!.Elements("item")
+            .ToDictionary(i => (string)i.Element("title")!, i => (string)i.Element("description")!);
+
+        Assert.Contains("<img src=\"http://localhost/media/", items["a plain photo"], StringComparison.Ordinal);
+        Assert.Contains("alt=\"Rows of leeks\"", items["a plain photo"], StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", items["a sensitive photo"], StringComparison.Ordinal);
+        Assert.Contains("Sensitive image: view it on the site", items["a sensitive photo"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnchangedFeedsAnswerConditionalRequestsWithNotModified()
     {
         var (_, name, token) = await MemberAsync("feed_cache");
