@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Digests;
 using Kindred.Server.Web.Posts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +47,7 @@ public static class WebEndpoints
         }).ExcludeFromDescription();
         app.MapPostEndpoints();
         app.MapPollEndpoints();
+        app.MapDigestEndpoints();
         return app;
     }
 }
