@@ -138,8 +138,13 @@ public sealed partial class DigestService(
             return false;
         }
         var period = DigestSchedule.Period(member.DigestFrequency);
-        // Never further back than two periods: after a long outage the digest is about recent things, not a backlog.
-        var start = member.DigestSentThrough is { } through && through > now - (2 * period) ? through : now - period;
+        // A first digest covers the period its due time closes; later ones start where the last claim ended. Never further
+        // back than two periods: after a long outage the digest is about recent things, not a backlog.
+        var start = member.DigestSentThrough ?? due - period;
+        if (start < now - (2 * period))
+        {
+            start = now - (2 * period);
+        }
         var next = DigestSchedule.NextDue(due, member.DigestFrequency, now, DigestSchedule.Zone(member.TimeZone), Settings.LocalHour);
 
         // The claim: only the process that moves this exact due time on sends this digest.
