@@ -47,6 +47,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
     public DbSet<GroupMembershipRequest> GroupMembershipRequests => Set<GroupMembershipRequest>();
     public DbSet<GroupBan> GroupBans => Set<GroupBan>();
+    public DbSet<DigestSend> DigestSends => Set<DigestSend>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -27,6 +27,7 @@ public sealed class KindredOptions
     public Email.EmailOptions Smtp { get; set; } = new();
     public TelemetryOptions Telemetry { get; set; } = new();
     public PollOptions Polls { get; set; } = new();
+    public DigestOptions Digests { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -60,6 +61,31 @@ public sealed class KindredOptions
     {
         /// <summary>How often, in seconds, the server looks for polls that have closed, to notify their voters and author.</summary>
         public double ExpiryCheckSeconds { get; set; } = 15;
+    }
+
+    /// <summary>Digest e-mails (ADR 25).</summary>
+    public sealed class DigestOptions
+    {
+        /// <summary>Whether this server process runs the digest job; several processes may all run it safely.</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>How often, in seconds, the job looks for members whose digest is due.</summary>
+        public double CheckSeconds { get; set; } = 300;
+
+        /// <summary>How many due members one query picks; the job keeps taking batches until none is due.</summary>
+        public int BatchSize { get; set; } = 50;
+
+        /// <summary>The hour of the member's local day (their time zone, else UTC) at which digests are due.</summary>
+        public int LocalHour { get; set; } = 8;
+
+        /// <summary>How far from a member's home area a newcomer counts as "near", in kilometres.</summary>
+        public double NearbyKm { get; set; } = 10;
+
+        /// <summary>How long to wait, in seconds, before trying again when the mail server refused or was unreachable.</summary>
+        public double RetrySeconds { get; set; } = 900;
+
+        /// <summary>How many favourites and boosts together make a post "popular".</summary>
+        public int PopularThreshold { get; set; } = 2;
     }
 
     public sealed class TelemetryOptions

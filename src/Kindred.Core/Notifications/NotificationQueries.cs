@@ -47,6 +47,20 @@ public sealed class NotificationQueries(KindredDbContext db)
         return await Shown(accountId).Where(n => n.Id > lastRead).Take(Math.Clamp(limit, 1, MaxCountLimit)).CountAsync(ct);
     }
 
+    /// <summary>
+    /// Notifications of <paramref name="types"/> after the member's notifications marker that arrived at or after
+    /// <paramref name="since"/> and before <paramref name="until"/>, newest first, at most <paramref name="limit"/>: what the
+    /// digest calls missed. Same rule as the list: only what the member may still read.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> UnreadBetweenAsync(long accountId, IReadOnlyList<string> types, DateTime since, DateTime until, int limit, CancellationToken ct = default)
+    {
+        var lastRead = await db.Markers.Where(m => m.AccountId == accountId && m.Timeline == "notifications").Select(m => (long?)m.LastReadId).FirstOrDefaultAsync(ct) ?? 0;
+        var wanted = types.ToList();
+        return await Shown(accountId)
+            .Where(n => n.Id > lastRead && wanted.Contains(n.Type) && n.CreatedAt >= since && n.CreatedAt < until)
+            .OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
+    }
+
     private IQueryable<Notification> Shown(long accountId)
     {
         var readable = db.Statuses.VisibleTo(db, Viewer.Member(accountId)).Select(s => s.Id);

@@ -332,6 +332,40 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("ConversationStatuses");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PeriodEnd");
+
+                    b.ToTable("DigestSends");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Favourite", b =>
                 {
                     b.Property<long>("Id")
@@ -1320,6 +1354,15 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DigestDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DigestFrequency")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DigestSentThrough")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1373,6 +1416,10 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -1381,6 +1428,8 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DigestDueAt");
 
                     b.HasIndex("InvitedById");
 
@@ -1816,6 +1865,15 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithOne()
                         .HasForeignKey("Kindred.Data.Entities.ConversationStatus", "StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

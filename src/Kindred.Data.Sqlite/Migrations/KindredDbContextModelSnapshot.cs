@@ -326,6 +326,40 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("ConversationStatuses");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PeriodEnd");
+
+                    b.ToTable("DigestSends");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Favourite", b =>
                 {
                     b.Property<long>("Id")
@@ -1314,6 +1348,15 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DigestDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DigestFrequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DigestSentThrough")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1367,6 +1410,10 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1375,6 +1422,8 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DigestDueAt");
 
                     b.HasIndex("InvitedById");
 
@@ -1806,6 +1855,15 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithOne()
                         .HasForeignKey("Kindred.Data.Entities.ConversationStatus", "StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

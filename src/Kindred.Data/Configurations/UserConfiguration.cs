@@ -13,5 +13,8 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Locale).HasMaxLength(10);
         builder.HasIndex(u => u.Status);
         builder.HasIndex(u => u.InvitedById);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
+        // The digest job looks for members whose digest is due.
+        builder.HasIndex(u => u.DigestDueAt);
     }
 }

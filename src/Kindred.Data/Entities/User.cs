@@ -33,4 +33,16 @@ public class User : IdentityUser<long>
     public DateTime CreatedAt { get; set; }
     public DateTime? ApprovedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>How often the digest e-mail comes (ADR 25); weekly unless the member chose otherwise.</summary>
+    public DigestFrequency DigestFrequency { get; set; }
+
+    /// <summary>When the next digest is due; null until the digest job first schedules it (or while digests are off).</summary>
+    public DateTime? DigestDueAt { get; set; }
+
+    /// <summary>The end of the last period a digest was claimed for: the next digest starts here.</summary>
+    public DateTime? DigestSentThrough { get; set; }
+
+    /// <summary>An IANA time zone id (e.g. Europe/Paris) so digests arrive in the local morning; null means UTC.</summary>
+    public string? TimeZone { get; set; }
 }

@@ -2,6 +2,7 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
+using Kindred.Core.Digests;
 using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
@@ -79,6 +80,10 @@ public static class CoreServices
             return new EmailSender(kindred.Smtp, kindred.FullDataDirectory, sp.GetRequiredService<ILogger<EmailSender>>());
         });
         services.AddScoped<AccountEmails>();
+        services.AddScoped<DigestQueries>();
+        services.AddScoped<DigestService>();
+        // Needs the web host's data protection; the command line never asks for it.
+        services.AddSingleton<DigestTokens>();
         return builder;
     }
 

@@ -6,6 +6,7 @@ public static class JobsSetup
     public static IHostApplicationBuilder AddKindredJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<PollExpiryJob>();
+        builder.Services.AddHostedService<DigestJob>();
         return builder;
     }
 }

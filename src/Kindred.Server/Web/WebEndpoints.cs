@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Digests;
 using Kindred.Server.Web.Feeds;
 using Kindred.Server.Web.Posts;
 using Microsoft.AspNetCore.Antiforgery;
@@ -48,6 +49,7 @@ public static class WebEndpoints
         app.MapPostEndpoints();
         app.MapPollEndpoints();
         app.MapFeedEndpoints();
+        app.MapDigestEndpoints();
         return app;
     }
 }

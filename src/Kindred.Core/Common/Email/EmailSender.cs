@@ -32,9 +32,19 @@ public sealed partial class EmailSender
 
     /// <summary>Sends a multipart/alternative message; an empty <paramref name="htmlBody"/> sends text only.</summary>
     /// <exception cref="KindredException">Invalid (field "email") when <paramref name="toAddress"/> is not one address.</exception>
-    public async Task SendAsync(string toAddress, string subject, string textBody, string htmlBody, CancellationToken cancellationToken = default)
+    public Task SendAsync(string toAddress, string subject, string textBody, string htmlBody, CancellationToken cancellationToken = default) =>
+        SendAsync(toAddress, subject, textBody, htmlBody, [], cancellationToken);
+
+    /// <summary>The same with extra header fields (a digest's List-Unsubscribe, say). Returning normally means the SMTP
+    /// server accepted the message (or it was written to the folder); an exception means it was not accepted.</summary>
+    public async Task SendAsync(string toAddress, string subject, string textBody, string htmlBody, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         var message = BuildMessage(toAddress, subject, textBody, htmlBody);
+        foreach (var (name, value) in headers)
+        {
+            message.Headers.Add(name, value);
+        }
         if (string.IsNullOrWhiteSpace(options.Host))
         {
             await WriteToPickupDirectoryAsync(message, cancellationToken);
@@ -97,9 +107,20 @@ public sealed partial class EmailSender
         }
 
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
         LogSent(logger, message.MessageId, options.Host);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException)
+        {
+            // The message was accepted when SendAsync returned; a failed goodbye must not make a caller send it again.
+            LogQuitFailed(logger, e, options.Host);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the SMTP connection to {Host} failed after the message was accepted")]
+    private static partial void LogQuitFailed(ILogger logger, Exception exception, string host);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP host configured; wrote e-mail {MessageId} to {Path}")]
     private static partial void LogWritten(ILogger logger, string? messageId, string path);

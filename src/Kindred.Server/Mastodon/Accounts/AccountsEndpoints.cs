@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Digests;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -66,10 +67,11 @@ public static class AccountsEndpoints
         return MastodonJson.Ok(await renderer.RenderAsync(account, viewer, withSource: true));
     }
 
-    private static async Task<IResult> UpdateCredentials(HttpContext context, ProfileService profiles, KindredDbContext db, AccountRenderer renderer)
+    private static async Task<IResult> UpdateCredentials(HttpContext context, ProfileService profiles, DigestService digests, KindredDbContext db, AccountRenderer renderer)
     {
         var viewer = await MastodonAuth.RequireUserAsync(context, "write:accounts");
         var input = await MastodonParams.ReadAsync(context.Request);
+        var digest = DigestParams.Read(input);
         var avatar = input.Files.GetFile("avatar");
         var header = input.Files.GetFile("header");
         await using var avatarStream = avatar?.OpenReadStream();
@@ -102,6 +104,11 @@ public static class AccountsEndpoints
             Header = headerStream,
         };
         await profiles.UpdateAsync(viewer, update);
+        if (digest.Any)
+        {
+            var current = await db.Users.Where(u => u.Id == viewer).Select(u => new { u.DigestFrequency, u.TimeZone }).FirstAsync(context.RequestAborted);
+            await digests.SetPreferencesAsync(viewer, digest.Frequency ?? current.DigestFrequency, digest.SetsTimeZone ? digest.TimeZone : current.TimeZone, context.RequestAborted);
+        }
         var account = await LoadAsync(db, a => a.Id == viewer);
         return MastodonJson.Ok(await renderer.RenderAsync(account!, viewer, withSource: true));
     }

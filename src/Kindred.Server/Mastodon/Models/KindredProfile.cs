@@ -16,4 +16,12 @@ public sealed class KindredProfile
     /// account (verify_credentials, update_credentials), never shown to others (ADR 17).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? DirectMessages { get; init; }
+
+    /// <summary>How often the member gets the digest e-mail (daily, weekly, off; ADR 25): only on the member's own account.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DigestFrequency { get; init; }
+
+    /// <summary>The member's IANA time zone, used for the digest's hour; only on the member's own account, absent when unset.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
 }

@@ -79,6 +79,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
                 AreaVisibility = VisibilityName(account.AreaVisibility),
                 TagsVisibility = VisibilityName(account.TagsVisibility),
                 DirectMessages = withSource ? DirectMessagesName(account.DirectMessages) : null,
+                DigestFrequency = withSource && account.User is { } user ? DigestFrequencyName(user.DigestFrequency) : null,
+                TimeZone = withSource ? account.User?.TimeZone : null,
             },
             Source = withSource ? new MastodonSource
             {
@@ -109,6 +111,13 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         ProfileVisibility.Public => "public",
         ProfileVisibility.Members => "members",
         _ => "only_me",
+    };
+
+    public static string DigestFrequencyName(DigestFrequency frequency) => frequency switch
+    {
+        DigestFrequency.Daily => "daily",
+        DigestFrequency.Off => "off",
+        _ => "weekly",
     };
 
     public static string DirectMessagesName(DirectMessagePolicy policy) => policy switch

@@ -1,0 +1,131 @@
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
+using Kindred.Core.Notifications;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kindred.Core.Digests;
+
+/// <summary>
+/// Chooses what one member's digest says about a period. Every post comes through <see cref="StatusVisibility"/> as that
+/// member would read it; mentions through <see cref="NotificationQueries"/>; newcomers only when they are discoverable,
+/// show their area to members (<see cref="ProfileVisibilityRules"/>) and neither side blocks or mutes the other.
+/// </summary>
+public sealed class DigestQueries(KindredDbContext db, NotificationQueries notifications, IOptions<KindredOptions> options)
+{
+    public const int MaxGroupPosts = 8;
+    public const int MaxMentions = 8;
+    public const int MaxNewMembers = 6;
+    public const int MaxPopular = 5;
+    public const int ExcerptLength = 200;
+
+    /// <summary>"And N more" is counted up to this, so a busy group never costs a full count.</summary>
+    public const int GroupPostsCountCap = 100;
+
+    private static readonly string[] MissedTypes = [NotificationTypes.Mention];
+
+    /// <summary>The digest of <paramref name="accountId"/> for [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public async Task<DigestContent> SelectAsync(long accountId, DateTime start, DateTime end, CancellationToken ct = default)
+    {
+        var viewer = Viewer.Member(accountId);
+        var muted = db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > end)).Select(m => m.TargetAccountId);
+        var inPeriod = db.Statuses.VisibleTo(db, viewer)
+            .Where(s => s.CreatedAt >= start && s.CreatedAt < end && s.AccountId != accountId && s.ReblogOfId == null && !muted.Contains(s.AccountId));
+
+        // Replies and mentions come first in the mail, so they are not repeated below.
+        var missed = await notifications.UnreadBetweenAsync(accountId, MissedTypes, start, end, MaxMentions, ct);
+        var mentionIds = missed.Where(n => n.StatusId != null).Select(n => n.StatusId!.Value).Distinct().ToList();
+
+        var inMyGroups = inPeriod.Where(s => s.GroupId != null && s.InReplyToId == null && s.Visibility != Audience.Direct
+            && db.GroupMemberships.Any(m => m.GroupId == s.GroupId && m.AccountId == accountId) && !mentionIds.Contains(s.Id));
+        var groupIds = await inMyGroups.OrderByDescending(s => s.Id).Select(s => s.Id).Take(MaxGroupPosts).ToListAsync(ct);
+        var groupTotal = groupIds.Count < MaxGroupPosts ? groupIds.Count : await inMyGroups.Take(GroupPostsCountCap).CountAsync(ct);
+
+        var threshold = Math.Max(1, options.Value.Digests.PopularThreshold);
+        var shown = mentionIds.Concat(groupIds).ToList();
+        var popularIds = await inPeriod
+            .Where(s => (s.Visibility == Audience.Public || s.Visibility == Audience.MembersOnly) && !shown.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id,
+                Score = db.Favourites.Count(f => f.StatusId == s.Id) + db.Statuses.Count(b => b.ReblogOfId == s.Id && b.DeletedAt == null),
+            })
+            .Where(x => x.Score >= threshold)
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Id)
+            .Select(x => x.Id).Take(MaxPopular).ToListAsync(ct);
+
+        var posts = await LoadPostsAsync(mentionIds.Concat(groupIds).Concat(popularIds).ToList(), ct);
+        return new DigestContent(
+            Pick(posts, groupIds), groupTotal,
+            Pick(posts, mentionIds),
+            await NewMembersNearAsync(accountId, start, end, ct),
+            Pick(posts, popularIds));
+    }
+
+    private async Task<IReadOnlyList<DigestNewMember>> NewMembersNearAsync(long accountId, DateTime start, DateTime end, CancellationToken ct)
+    {
+        var home = await db.Accounts.Where(a => a.Id == accountId).Select(a => new { a.Latitude, a.Longitude }).FirstAsync(ct);
+        if (home.Latitude is not { } lat || home.Longitude is not { } lon)
+        {
+            return [];
+        }
+        var radius = Math.Max(0.1, options.Value.Digests.NearbyKm);
+        // A bounding box in SQL (same on both databases), then the real distance in memory.
+        var dLat = radius / 111.2;
+        var dLon = radius / (111.32 * Math.Max(0.01, Math.Cos(lat * Math.PI / 180)));
+        var (minLat, maxLat, minLon, maxLon) = (lat - dLat, lat + dLat, lon - dLon, lon + dLon);
+        var candidates = await db.Accounts.Visible()
+            .Where(a => a.Domain == null && a.Id != accountId && a.Discoverable
+                && a.AreaVisibility != ProfileVisibility.OnlyMe
+                && a.Latitude != null && a.Longitude != null
+                && a.Latitude >= minLat && a.Latitude <= maxLat && a.Longitude >= minLon && a.Longitude <= maxLon
+                && (a.User!.ApprovedAt ?? a.User.CreatedAt) >= start && (a.User.ApprovedAt ?? a.User.CreatedAt) < end)
+            .Where(a => !db.Blocks.Any(b => (b.AccountId == accountId && b.TargetAccountId == a.Id) || (b.AccountId == a.Id && b.TargetAccountId == accountId)))
+            .Where(a => !db.Mutes.Any(m => ((m.AccountId == accountId && m.TargetAccountId == a.Id) || (m.AccountId == a.Id && m.TargetAccountId == accountId))
+                && (m.ExpiresAt == null || m.ExpiresAt > end)))
+            .OrderByDescending(a => a.Id).Take(200)
+            .Select(a => new { a.Id, a.Username, a.DisplayName, a.AreaName, a.AreaVisibility, Latitude = a.Latitude!.Value, Longitude = a.Longitude!.Value })
+            .ToListAsync(ct);
+        return candidates
+            .Where(a => ProfileVisibilityRules.CanSee(a.AreaVisibility, a.Id, accountId))
+            .Select(a => new DigestNewMember(a.Username, a.DisplayName, a.AreaName, CoarseLocation.DistanceKm(lat, lon, a.Latitude, a.Longitude)))
+            .Where(m => m.DistanceKm <= radius)
+            .OrderBy(m => m.DistanceKm).ThenBy(m => m.Username, StringComparer.Ordinal)
+            .Take(MaxNewMembers)
+            .ToList();
+    }
+
+    private async Task<Dictionary<long, DigestPost>> LoadPostsAsync(List<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Statuses.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id,
+                s.Account.Username,
+                s.Account.DisplayName,
+                s.ContentHtml,
+                s.SpoilerText,
+                Group = db.Groups.Where(g => g.Id == s.GroupId).Select(g => new { g.Name, g.Slug }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r =>
+        {
+            var warned = r.SpoilerText.Length > 0;
+            // Behind a content warning only the warning is shown: the reader chose not to be surprised by the rest.
+            var excerpt = warned ? Cut(r.SpoilerText) : SafeHtml.PlainText(r.ContentHtml, ExcerptLength);
+            return new DigestPost(r.Id, r.Username, r.DisplayName, excerpt, warned, r.Group?.Name, r.Group?.Slug);
+        });
+    }
+
+    private static string Cut(string text) => text.Length <= ExcerptLength ? text : text[..(ExcerptLength - 1)] + "…";
+
+    private static List<DigestPost> Pick(Dictionary<long, DigestPost> posts, List<long> ids) =>
+        ids.Where(posts.ContainsKey).Select(id => posts[id]).ToList();
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Kindred.Core.Digests;
+
+/// <summary>
+/// The digest's words in English and French. The core has no access to the web's resource files, and the account
+/// e-mails keep their two languages beside the code too (<see cref="Accounts.AccountEmails"/>); keeping the digest's
+/// here keeps both languages of every sentence side by side.
+/// </summary>
+public sealed class DigestText
+{
+    private DigestText(bool french) => French = french;
+
+    public static DigestText English { get; } = new(false);
+
+    public static DigestText FrenchText { get; } = new(true);
+
+    public bool French { get; }
+
+    public string Language => French ? "fr" : "en";
+
+    public static DigestText For(string? locale) => locale == "fr" ? FrenchText : English;
+
+    public string Subject(string organization, bool daily) => French
+        ? (daily ? $"Votre résumé du jour — {organization}" : $"Votre résumé de la semaine — {organization}")
+        : (daily ? $"Your daily digest from {organization}" : $"Your weekly digest from {organization}");
+
+    public string Greeting(string name) => French ? $"Bonjour {name}," : $"Hello {name},";
+
+    public string Intro(bool daily) => French
+        ? (daily ? "Voici ce qui s'est passé depuis hier dans votre communauté." : "Voici ce qui s'est passé cette semaine dans votre communauté.")
+        : (daily ? "Here is what happened in your community since yesterday." : "Here is what happened in your community this week.");
+
+    public string MentionsHeading => French ? "Réponses et mentions que vous n'avez pas vues" : "Replies and mentions you have not seen";
+
+    public string GroupsHeading => French ? "Dans vos groupes" : "In your groups";
+
+    public string NewMembersHeading => French ? "Nouveaux membres près de chez vous" : "New members near you";
+
+    public string PopularHeading => French ? "Publications populaires" : "Popular posts";
+
+    public string InGroup(string group) => French ? $"dans {group}" : $"in {group}";
+
+    public string ContentWarning(string warning) => French ? $"Avertissement : {warning}" : $"Content warning: {warning}";
+
+    public string More(int count) => French
+        ? (count == 1 ? "et 1 autre publication" : $"et {Number(count)} autres publications")
+        : (count == 1 ? "and 1 more post" : $"and {Number(count)} more posts");
+
+    public string Distance(double km) => French
+        ? (km < 1 ? "à moins d'1 km" : $"à environ {Number(Math.Round(km))} km")
+        : (km < 1 ? "less than 1 km away" : $"about {Number(Math.Round(km))} km away");
+
+    public string Open => French ? "Lire" : "Read";
+
+    public string Why(string organization) => French
+        ? $"Vous recevez ce résumé parce que vous êtes membre de {organization}."
+        : $"You get this digest because you are a member of {organization}.";
+
+    public string ChangeFrequency => French ? "Choisir la fréquence (quotidien, hebdomadaire ou jamais) :" : "Choose how often it comes (daily, weekly or never):";
+
+    public string Unsubscribe => French ? "Ne plus recevoir ces résumés :" : "Stop these digests:";
+
+    private string Number(double value) => value.ToString("N0", French ? CultureInfo.GetCultureInfo("fr") : CultureInfo.InvariantCulture);
+}
