@@ -2,6 +2,7 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
+using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
@@ -49,6 +50,8 @@ public static class CoreServices
         services.AddScoped<InvitationService>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<RelationshipService>();
+        services.AddScoped<AccountSuggestions>();
+        services.AddScoped<GroupDirectory>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
         services.AddScoped<PollService>();
