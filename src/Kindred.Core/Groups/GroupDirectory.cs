@@ -33,7 +33,10 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
     /// <summary>How far from a member's home area a group still counts as near for suggestions.</summary>
     public const int SuggestionNearKm = 25;
 
-    private const int MaxWords = 10;
+    /// <summary>Members in fewer groups than this get group suggestions on their home page.</summary>
+    public const int FewGroups = 3;
+
+    public const int MaxWords = 10;
     private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
 
     /// <summary>One page of the directory for <paramref name="viewerId"/> (null for anonymous visitors and app tokens).</summary>
@@ -174,6 +177,10 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
             .ToList();
         return await EntriesAsync(chosen, interests, ct);
     }
+
+    /// <summary>Whether <paramref name="viewerId"/> belongs to fewer than <see cref="FewGroups"/> groups.</summary>
+    public async Task<bool> HasFewGroupsAsync(long viewerId, CancellationToken ct = default) =>
+        await db.GroupMemberships.CountAsync(m => m.AccountId == viewerId, ct) < FewGroups;
 
     /// <summary>A member's home area, when their profile has one. Only the member themself is measured from it.</summary>
     public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
