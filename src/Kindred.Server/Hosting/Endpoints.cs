@@ -15,6 +15,7 @@ using Kindred.Server.Mastodon.Reports;
 using Kindred.Server.Mastodon.Search;
 using Kindred.Server.Mastodon.Statuses;
 using Kindred.Server.Mastodon.Streaming;
+using Kindred.Server.Mastodon.Suggestions;
 using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
 using Kindred.Server.Web.Live;
@@ -49,6 +50,7 @@ public static class Endpoints
         api.MapMediaEndpoints();
         api.MapStreamingEndpoints();
         api.MapSearchEndpoints();
+        api.MapSuggestionsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 
