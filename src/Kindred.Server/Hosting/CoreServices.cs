@@ -2,6 +2,7 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
+using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
@@ -63,6 +64,9 @@ public static class CoreServices
         services.AddScoped<ConversationService>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<MediaService>();
+        services.AddOptions<GroupsOptions>().Bind(builder.Configuration.GetSection(GroupsOptions.Section));
+        services.AddScoped<GroupService>();
+        services.AddScoped<GroupQueries>();
         services.AddKindredStreaming(builder.Configuration);
         // The search index is the one seam chosen by database (ADR 15).
         services.AddScoped<ISearchIndex>(sp =>
