@@ -272,7 +272,7 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
     private async Task<IReadOnlyList<GroupDirectoryEntry>> EntriesAsync(List<(long Id, double? Distance)> chosen, List<string> interests, CancellationToken ct)
     {
         var ids = chosen.Select(c => c.Id).ToList();
-        var groups = await db.Groups.AsNoTracking().Include(g => g.Tags).AsSplitQuery().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+        var groups = await db.Groups.AsNoTracking().Include(g => g.Tags).Include(g => g.Questions).AsSplitQuery().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
         return chosen.Where(c => groups.ContainsKey(c.Id)).Select(c =>
         {
             var group = groups[c.Id];

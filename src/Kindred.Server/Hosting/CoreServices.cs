@@ -66,6 +66,9 @@ public static class CoreServices
         services.AddScoped<ConversationService>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<MediaService>();
+        services.AddOptions<GroupsOptions>().Bind(builder.Configuration.GetSection(GroupsOptions.Section));
+        services.AddScoped<GroupService>();
+        services.AddScoped<GroupQueries>();
         services.AddKindredStreaming(builder.Configuration);
         // The search index is the one seam chosen by database (ADR 15).
         services.AddScoped<ISearchIndex>(sp =>
