@@ -3,6 +3,7 @@ using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
 using Kindred.Core.Digests;
+using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
@@ -51,6 +52,8 @@ public static class CoreServices
         services.AddScoped<InvitationService>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<RelationshipService>();
+        services.AddScoped<AccountSuggestions>();
+        services.AddScoped<GroupDirectory>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
         services.AddScoped<PublicQueries>();
@@ -66,6 +69,9 @@ public static class CoreServices
         services.AddScoped<ConversationService>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<MediaService>();
+        services.AddOptions<GroupsOptions>().Bind(builder.Configuration.GetSection(GroupsOptions.Section));
+        services.AddScoped<GroupService>();
+        services.AddScoped<GroupQueries>();
         services.AddKindredStreaming(builder.Configuration);
         // The search index is the one seam chosen by database (ADR 15).
         services.AddScoped<ISearchIndex>(sp =>

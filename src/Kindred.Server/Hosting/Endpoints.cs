@@ -3,6 +3,7 @@ using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
+using Kindred.Server.Mastodon.Groups;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Lists;
 using Kindred.Server.Mastodon.Markers;
@@ -15,6 +16,7 @@ using Kindred.Server.Mastodon.Reports;
 using Kindred.Server.Mastodon.Search;
 using Kindred.Server.Mastodon.Statuses;
 using Kindred.Server.Mastodon.Streaming;
+using Kindred.Server.Mastodon.Suggestions;
 using Kindred.Server.Mastodon.Timelines;
 using Kindred.Server.Web;
 using Kindred.Server.Web.Live;
@@ -49,6 +51,9 @@ public static class Endpoints
         api.MapMediaEndpoints();
         api.MapStreamingEndpoints();
         api.MapSearchEndpoints();
+        api.MapSuggestionsEndpoints();
+        api.MapGroupsEndpoints();
+        api.MapGroupDiscoveryEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 
