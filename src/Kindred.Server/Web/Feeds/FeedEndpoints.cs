@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Kindred.Server.Web.Feeds;
 
 /// <summary>
-/// RSS 2.0 and Atom feeds of the public profile, hashtag and public group pages, at the page's address plus ".rss"
+/// RSS 2.0 and Atom feeds of the community, public profile, hashtag and public group pages, at the page's address plus ".rss"
 /// or ".atom" (as Mastodon serves /@user.rss and /tags/tag.rss). Anonymous view whoever asks, so one cached copy
 /// serves everyone; a profile that hides itself, an unknown tag and a group that is not public are all 404 (ADR 24).
 /// </summary>
@@ -24,6 +24,8 @@ public static class FeedEndpoints
             // Before the pages' own routes (/@{Username}, /tags/{Tag}, /groups/{Slug}), which would take "sam.rss" as a name.
             app.MapMethods($"/@{{username}}.{extension}", ["GET", "HEAD"], (string username, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
                 ProfileAsync(format, username, context, queries, db, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
+            app.MapMethods($"/community.{extension}", ["GET", "HEAD"], (HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
+                CommunityAsync(format, context, queries, db, urls, t, ct)).ExcludeFromDescription();
             app.MapMethods($"/tags/{{tag}}.{extension}", ["GET", "HEAD"], (string tag, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
                 TagAsync(format, tag, context, queries, db, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
             app.MapMethods($"/groups/{{slug}}.{extension}", ["GET", "HEAD"], (string slug, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
@@ -48,6 +50,25 @@ public static class FeedEndpoints
             Image = urls.Media(account.AvatarFile, "/img/avatar.png"),
             Language = language,
             UpdatedAt = account.UpdatedAt,
+        }, ct);
+    }
+
+    /// <summary>The community page's feed: the newest public posts of everyone, public groups included.</summary>
+    private static async Task<IResult> CommunityAsync(FeedFormat format, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (organization is null)
+        {
+            return Results.NotFound();
+        }
+        var posts = await queries.RecentPostsAsync(PublicQueries.FeedSize, ct);
+        return await RenderAsync(format, db, posts, queries, context, language => new FeedDocument(urls, t)
+        {
+            Title = organization.Name,
+            Description = organization.Description.Length > 0 ? organization.Description : organization.Name,
+            PagePath = "/community",
+            Language = language,
+            UpdatedAt = organization.CreatedAt,
         }, ct);
     }
 

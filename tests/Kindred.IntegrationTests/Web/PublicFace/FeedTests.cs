@@ -214,6 +214,7 @@ public abstract class FeedTests(KindredApp app)
         List<string> expectedEverywhere = [$"m-public-nogroup-{stamp}", $"m-public-publicgroup-{stamp}"];
         Assert.Equal(expectedEverywhere, Markers(await ItemsAsync($"/@{name}"), stamp));
         Assert.Equal(expectedEverywhere, Markers(await ItemsAsync($"/tags/{tag}"), stamp));
+        Assert.Equal(expectedEverywhere, Markers(await ItemsAsync("/community"), stamp));
         Assert.Equal([$"m-public-publicgroup-{stamp}"], Markers(await ItemsAsync($"/groups/{places["publicgroup"]!.Slug}"), stamp));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/groups/{places["membersgroup"]!.Slug}.rss")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/groups/{places["secretgroup"]!.Slug}.atom")).StatusCode);

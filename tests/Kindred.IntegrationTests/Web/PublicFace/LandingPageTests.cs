@@ -88,6 +88,7 @@ public abstract class LandingPageTests(KindredApp app)
         Assert.Equal("http://localhost/", Meta(document, "og:url"));
         Assert.Equal("Neighbours helping neighbours.", Meta(document, "og:description"));
         Assert.Equal("summary", Meta(document, "twitter:card"));
+        Assert.Contains(document.Head!.QuerySelectorAll("link[rel=alternate]"), l => l.GetAttribute("href") == "http://localhost/community.rss");
         var data = JsonLdOf(document).Single();
         Assert.Equal("https://schema.org", data.GetProperty("@context").GetString());
         Assert.Equal("Organization", data.GetProperty("@type").GetString());
