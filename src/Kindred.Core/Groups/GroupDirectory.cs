@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -195,11 +196,9 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
         return home is null ? null : new GeoPoint(home.Lat, home.Lon);
     }
 
-    // Who may know that a group exists (ADR 20): public groups everyone, members-only groups signed-in members of this
-    // server, secret groups only their members. Kept in this one place until the shared group rule lands.
-    private IQueryable<Group> VisibleTo(long? viewerId) => viewerId is { } me
-        ? db.Groups.AsNoTracking().Where(g => g.Visibility != GroupVisibility.Secret || db.GroupMemberships.Any(m => m.GroupId == g.Id && m.AccountId == me))
-        : db.Groups.AsNoTracking().Where(g => g.Visibility == GroupVisibility.Public);
+    // Who may know that a group exists: the one rule of the groups API (GroupAccess), with app tokens as anonymous.
+    private IQueryable<Group> VisibleTo(long? viewerId) =>
+        db.Groups.AsNoTracking().VisibleTo(db, viewerId is { } me ? Viewer.Member(me) : Viewer.Anonymous);
 
     /// <summary>
     /// The bounding-box prefilter: groups inside the box of the search radius, or, for groups whose own radius is larger,
