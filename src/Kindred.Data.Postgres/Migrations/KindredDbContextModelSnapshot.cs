@@ -726,6 +726,11 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<int?>("MaxUses")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -743,9 +748,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("CreatedById");
-
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("CreatedById", "CreatedAt");
 
                     b.ToTable("Invitations");
                 });
@@ -1381,6 +1386,8 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("InvitedById");
 

@@ -720,6 +720,11 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<int?>("MaxUses")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -737,9 +742,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("CreatedById");
-
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("CreatedById", "CreatedAt");
 
                     b.ToTable("Invitations");
                 });
@@ -1375,6 +1380,8 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("InvitedById");
 

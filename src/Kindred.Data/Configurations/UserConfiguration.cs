@@ -13,5 +13,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Locale).HasMaxLength(10);
         builder.HasIndex(u => u.Status);
         builder.HasIndex(u => u.InvitedById);
+        // "Who joined through this link" on the my-invitations page and in the API.
+        builder.HasIndex(u => u.InvitationId);
     }
 }

@@ -1,0 +1,15 @@
+namespace Kindred.Server.Mastodon.Models;
+
+/// <summary>One person in the staff referral tree (Kindred extension): whom they brought, how many, how active they are.</summary>
+public sealed record ReferralDto(
+    string AccountId,
+    string Username,
+    string DisplayName,
+    string? InvitedById,
+    DateTime JoinedAt,
+    int DirectCount,
+    int TotalCount,
+    int StatusesLast30Days,
+    DateTime? LastActiveAt,
+    IReadOnlyList<ReferralDto> Children,
+    int MoreChildrenCount);
