@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>One person in the staff referral tree (Kindred extension): whom they brought, how many, how active they are.</summary>
@@ -9,7 +11,7 @@ public sealed record ReferralDto(
     DateTime JoinedAt,
     int DirectCount,
     int TotalCount,
-    int StatusesLast30Days,
+    [property: JsonPropertyName("statuses_last_30_days")] int StatusesLast30Days,
     DateTime? LastActiveAt,
     IReadOnlyList<ReferralDto> Children,
     int MoreChildrenCount);
