@@ -169,7 +169,15 @@ public sealed partial class InvitationService(
         {
             throw InvitationStates.Error(InvitationState.UsedUp);
         }
-        await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, userId, invitation.Id, now, ct);
+        try
+        {
+            await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, userId, invitation.Id, now, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same member accepting twice at once: the other request made them a member; this one takes no use.
+            return groupId;
+        }
         await transaction.CommitAsync(ct);
         return groupId;
     }
