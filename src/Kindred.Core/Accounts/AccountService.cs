@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Kindred.Core.Common;
+using Kindred.Core.Invitations;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -42,14 +43,16 @@ public sealed class AccountService(
             throw KindredException.Invalid("reason", $"The application has at most {MaxApplicationLength} characters.");
         }
 
+        var now = time.UtcNow();
         Invitation? invitation = null;
         var code = (request.InvitationCode ?? "").Trim();
         if (code.Length > 0)
         {
-            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Code == code, ct);
-            if (invitation is null || !invitation.IsUsable(time.UtcNow()))
+            invitation = code.Length > 64 ? null : await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+            var state = InvitationStates.Of(invitation, now);
+            if (state != InvitationState.Active)
             {
-                throw KindredException.Invalid("invitation", "This invitation is not valid any more.");
+                throw InvitationStates.Error(state);
             }
         }
         else if (settings.Mode == RegistrationMode.Invite)
@@ -57,7 +60,7 @@ public sealed class AccountService(
             throw KindredException.Forbidden("Joining is by invitation only.");
         }
 
-        var needsApproval = settings.Mode == RegistrationMode.Approval && !(invitation is not null && settings.InvitationSkipsApproval);
+        var needsApproval = settings.Mode == RegistrationMode.Approval && !(invitation is not null && options.Value.Invitations.SkipApproval);
         if (needsApproval && applicationText.Length == 0)
         {
             throw KindredException.Invalid("reason", "Tell us a little about why you would like to join.");
@@ -69,20 +72,29 @@ public sealed class AccountService(
         user.ApplicationText = applicationText.Length == 0 ? null : applicationText;
         user.EmailConfirmed = !settings.RequireEmailConfirmation;
         user.ApprovedAt = needsApproval ? null : user.CreatedAt;
-        if (invitation is not null)
-        {
-            invitation.Uses++;
-            user.InvitationId = invitation.Id;
-            user.InvitedById = invitation.CreatedById;
-        }
-        try
+        if (invitation is null)
         {
             await SaveNewUserAsync(user, request.Password);
+            return user;
         }
-        catch (DbUpdateConcurrencyException)
+
+        // The use, the account and the group membership land together or not at all (ADR 23).
+        user.InvitationId = invitation.Id;
+        user.InvitedById = invitation.CreatedById;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await InvitationService.TryTakeUseAsync(db, invitation.Id, now, ct))
         {
-            throw KindredException.Conflict("This invitation was used up a moment ago.");
+            // Someone else took the last use (or it was withdrawn) since the check above.
+            var current = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitation.Id, ct);
+            var state = InvitationStates.Of(current, now);
+            throw InvitationStates.Error(state == InvitationState.Active ? InvitationState.UsedUp : state);
         }
+        await SaveNewUserAsync(user, request.Password);
+        if (invitation.GroupId is { } groupId)
+        {
+            await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, user.Id, invitation.Id, now, ct);
+        }
+        await transaction.CommitAsync(ct);
         return user;
     }
 

@@ -13,6 +13,12 @@ public static class Roles
 
     public static bool IsStaff(UserRole role) => role is UserRole.Owner or UserRole.Admin or UserRole.Staff;
 
+    /// <summary>Staff and moderators may always invite; members when the operator lets them (Kindred:Invitations:MembersMayInvite).</summary>
+    public static bool CanInvite(UserRole role, bool membersMayInvite) => membersMayInvite || role != UserRole.Member;
+
+    /// <summary>Who brought whom is for the organization's staff, like the rest of its view of supporters.</summary>
+    public static bool CanSeeReferrals(UserRole role) => IsStaff(role);
+
     /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);

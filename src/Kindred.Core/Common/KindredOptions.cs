@@ -28,6 +28,7 @@ public sealed class KindredOptions
     public TelemetryOptions Telemetry { get; set; } = new();
     public PollOptions Polls { get; set; } = new();
     public DigestOptions Digests { get; set; } = new();
+    public InvitationOptions Invitations { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -44,9 +45,6 @@ public sealed class KindredOptions
     {
         public RegistrationMode Mode { get; set; } = RegistrationMode.Approval;
 
-        /// <summary>In approval mode, whether a member's invitation lets the newcomer skip the queue.</summary>
-        public bool InvitationSkipsApproval { get; set; } = true;
-
         /// <summary>Whether a new account must confirm its e-mail address before it can sign in.</summary>
         public bool RequireEmailConfirmation { get; set; } = true;
     }
@@ -55,6 +53,18 @@ public sealed class KindredOptions
     {
         /// <summary>The resource-owner password grant, for scripts and test automation only.</summary>
         public bool AllowPasswordGrant { get; set; }
+    }
+
+    public sealed class InvitationOptions
+    {
+        /// <summary>Whether every member may invite people (links and e-mails); staff and moderators always may.</summary>
+        public bool MembersMayInvite { get; set; } = true;
+
+        /// <summary>In approval mode, whether someone who signs up with an invitation skips the approval queue.</summary>
+        public bool SkipApproval { get; set; } = true;
+
+        /// <summary>How many invitation e-mails one member may send in 24 hours.</summary>
+        public int EmailsPerDay { get; set; } = 20;
     }
 
     public sealed class PollOptions

@@ -760,6 +760,11 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<int?>("MaxUses")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -777,9 +782,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("CreatedById");
-
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("CreatedById", "CreatedAt");
 
                     b.ToTable("Invitations");
                 });
@@ -1430,6 +1435,8 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DigestDueAt");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("InvitedById");
 

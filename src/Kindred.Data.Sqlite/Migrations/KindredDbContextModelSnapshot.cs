@@ -754,6 +754,11 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<int?>("MaxUses")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -771,9 +776,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("CreatedById");
-
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("CreatedById", "CreatedAt");
 
                     b.ToTable("Invitations");
                 });
@@ -1424,6 +1429,8 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DigestDueAt");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("InvitedById");
 

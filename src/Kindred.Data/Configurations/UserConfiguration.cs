@@ -16,5 +16,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.TimeZone).HasMaxLength(64);
         // The digest job looks for members whose digest is due.
         builder.HasIndex(u => u.DigestDueAt);
+        // "Who joined through this link" on the my-invitations page and in the API.
+        builder.HasIndex(u => u.InvitationId);
     }
 }

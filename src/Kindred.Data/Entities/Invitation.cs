@@ -7,7 +7,12 @@ public class Invitation
     public required string Code { get; set; }
     public long? CreatedById { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>What staff wrote for themselves about the invitation; never shown to the person invited.</summary>
     public string Note { get; set; } = "";
+
+    /// <summary>The inviter's words to the person invited, shown on the invitation page and in the e-mail.</summary>
+    public string Message { get; set; } = "";
     public int? MaxUses { get; set; }
     public int Uses { get; set; }
     public DateTime? ExpiresAt { get; set; }

@@ -50,6 +50,8 @@ public static class CoreServices
         services.AddScoped<AccountService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationQueries>();
+        services.AddScoped<InvitationEmails>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<RelationshipService>();
         services.AddScoped<AccountSuggestions>();

@@ -5,6 +5,7 @@ using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
 using Kindred.Server.Mastodon.Groups;
 using Kindred.Server.Mastodon.Instance;
+using Kindred.Server.Mastodon.Invitations;
 using Kindred.Server.Mastodon.Lists;
 using Kindred.Server.Mastodon.Markers;
 using Kindred.Server.Mastodon.Media;
@@ -54,6 +55,7 @@ public static class Endpoints
         api.MapSuggestionsEndpoints();
         api.MapGroupsEndpoints();
         api.MapGroupDiscoveryEndpoints();
+        api.MapInvitationsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -55,6 +55,7 @@ public static class WebSetup
         services.AddHostedService<MediaCleanup>();
         services.AddScoped<NotificationRenderer>();
         services.AddScoped<ReportRenderer>();
+        services.AddScoped<InvitationRenderer>();
         services.AddScoped<Web.Shared.DbGate>();
         services.AddScoped<TokenIssuer>();
         return builder;

@@ -1,0 +1,63 @@
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Invitations;
+
+/// <summary>Invitations into a group: who may send one, and the one place that makes its holder a member.</summary>
+public static class GroupInvitations
+{
+    /// <summary>
+    /// A member of an open or approval group may invite into it; into an invitation-only group only its moderators,
+    /// admins and owner may. Someone who is not a member (a secret group's outsiders included) may not.
+    /// </summary>
+    public static async Task<bool> MayInviteAsync(KindredDbContext db, long accountId, long groupId, CancellationToken ct)
+    {
+        var row = await db.GroupMemberships.AsNoTracking()
+            .Where(m => m.GroupId == groupId && m.AccountId == accountId)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.Role, g.JoinPolicy })
+            .FirstOrDefaultAsync(ct);
+        return row is not null && (row.JoinPolicy != GroupJoinPolicy.InviteOnly || row.Role >= GroupRole.Moderator);
+    }
+
+    /// <summary>The groups <paramref name="accountId"/> may invite into, by name, for the invitation forms.</summary>
+    public static async Task<List<(long Id, string Name)>> InvitableAsync(KindredDbContext db, long accountId, CancellationToken ct)
+    {
+        var rows = await db.GroupMemberships.AsNoTracking()
+            .Where(m => m.AccountId == accountId)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name, m.Role, g.JoinPolicy })
+            .Where(r => r.JoinPolicy != GroupJoinPolicy.InviteOnly || r.Role >= GroupRole.Moderator)
+            .OrderBy(r => r.Name)
+            .Take(200)
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    /// <summary>
+    /// Makes the holder of an invitation into a group a member of it, bypassing the group's join policy (the
+    /// invitation is the approval): a Member-role row that remembers the invitation, and the group's member count
+    /// kept in step. Nothing happens for someone banned from the group or already in it; the answer says whether
+    /// they joined. Runs inside the caller's transaction (sign-up or accepting), so both land or neither does.
+    /// </summary>
+    public static async Task<bool> AddMemberFromInvitationAsync(KindredDbContext db, long groupId, long accountId, long invitationId, DateTime now, CancellationToken ct)
+    {
+        if (await db.GroupBans.AnyAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct)
+            || await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == accountId, ct))
+        {
+            return false;
+        }
+        // A pending request is replaced by the membership: a person is in at most one of member/requested/banned.
+        await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
+        db.GroupMemberships.Add(new GroupMembership
+        {
+            GroupId = groupId,
+            AccountId = accountId,
+            Role = GroupRole.Member,
+            CreatedAt = now,
+            InvitationId = invitationId,
+        });
+        await db.SaveChangesAsync(ct);
+        await db.Groups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.MembersCount, g => g.MembersCount + 1), ct);
+        return true;
+    }
+}
