@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Invitations;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -352,18 +353,15 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         {
             throw KindredException.Forbidden("You have been banned from this group.");
         }
-        var now = time.UtcNow();
-        await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
-        db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = now, RulesAcceptedAt = now, InvitationId = invitationId });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await GroupInvitations.AddMemberFromInvitationAsync(db, group.Id, accountId, invitationId, time.UtcNow(), ct);
         }
         catch (DbUpdateException)
         {
+            // Joined by another request at the same moment: they are a member either way.
             db.ChangeTracker.Clear();
         }
-        await RecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
     }
 

@@ -54,6 +54,8 @@ public static class GroupInvitations
             AccountId = accountId,
             Role = GroupRole.Member,
             CreatedAt = now,
+            // The rules were shown with the invitation; accepting it accepts them.
+            RulesAcceptedAt = now,
             InvitationId = invitationId,
         });
         await db.SaveChangesAsync(ct);
