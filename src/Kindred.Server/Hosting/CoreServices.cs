@@ -2,6 +2,7 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
+using Kindred.Core.Demo;
 using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
@@ -44,6 +45,7 @@ public static class CoreServices
         services.AddSingleton<SetupState>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
+        services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
