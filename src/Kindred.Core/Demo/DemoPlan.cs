@@ -14,7 +14,7 @@ internal sealed class DemoPlan
 {
     public const int Organization = DemoSeeder.MemberCount;
     public const int Owner = DemoSeeder.MemberCount + 1;
-    private const int OriginalPosts = 190;
+    private const int OriginalPosts = 160;
 
     private readonly Random random;
     private readonly string organizationUsername;
@@ -259,7 +259,7 @@ internal sealed class DemoPlan
                 Follow(i, who, person.JoinedAt.AddMinutes(10));
             }
             // A long tail: most follow a handful, a few follow dozens.
-            var count = 2 + (int)(Math.Pow(random.NextDouble(), 2.5) * 24);
+            var count = 2 + (int)(Math.Pow(random.NextDouble(), 2.5) * 20);
             for (var n = 0; n < count; n++)
             {
                 var target = Pick(popularity);
@@ -272,7 +272,7 @@ internal sealed class DemoPlan
         // Some follow back, and the organization follows its staff and coordinators.
         foreach (var (from, to, at) in follows.ToList())
         {
-            if (to < DemoSeeder.MemberCount && from < DemoSeeder.MemberCount && random.NextDouble() < 0.3)
+            if (to < DemoSeeder.MemberCount && from < DemoSeeder.MemberCount && random.NextDouble() < 0.25)
             {
                 Follow(to, from, at.AddHours(1 + random.Next(48)));
             }
