@@ -172,6 +172,18 @@ public static class DemoContent
         "Made far too much lentil soup. Three portions free in {area}, bring a container. #FoodShare",
         "Chess in the park is moving indoors for winter: the café on the corner lets us use the back room. #Chess",
         "Does anyone have a car seat for a two-year-old we could borrow for a weekend trip? #Childcare",
+        "Our street's first shared compost bin is in! Instructions taped to the lid. #Climate #{areatag}",
+        "Quick reminder that the library lends out tools now, not just books. Drills, ladders, even a sewing machine. #Repair",
+        "Who else is doing the cold plunge at the river on New Year's Day? Asking for moral support. #{areatag}",
+        "Spent the afternoon helping my neighbour fill in her housing form. If you need the same, just ask. #Housing #MutualAid",
+        "Apples from the orchard trip: two big bags to share. First come, first served, {area}. #FoodShare",
+        "Our kids made cards for the seniors' residence. Dropping them off Friday if anyone wants to add one. #Community",
+        "Can someone explain the new recycling rules? The city flyer left me more confused than before. #{areatag}",
+        "Band practice in the basement tonight, sorry neighbours! Free tickets to our show as an apology. #Music",
+        "Slow cooker chili for the Sunday drop-in: I can make two pots if someone brings bowls. #Cooking #FoodShare",
+        "Found a set of keys with a red bike tag near the park in {area}. Message me to describe them. #{areatag}",
+        "Thinking of starting a board game night for teens. Any parents interested? #Parenting",
+        "The bus shelter on our corner finally has a bench again. Small wins! #{areatag}",
     ];
 
     public static readonly string[] FrenchPosts =
@@ -200,11 +212,13 @@ public static class DemoContent
             "Plateau chapter: we need two more people for the Saturday grocery runs. #Plateau #MutualAid",
             "Saturday coffee is at the usual place, 10 am. New faces very welcome. #Plateau",
             "Who on the Plateau has a spare folding table for the stoop sale? #Plateau",
+            "The Plateau fridge on the corner was restocked this morning: bread, eggs and lots of squash. #Plateau #FoodShare",
         ],
         [
             "Verdun chapter potluck on Friday! Bring a dish if you can, come anyway if you can't. #Verdun",
             "The riverside clean-up gathered 31 bags of litter. Thank you all! #Verdun #Climate",
             "Anyone in Saint-Henri able to check in on an elderly neighbour twice a week? #Verdun #MutualAid",
+            "Snow shovel brigade: six volunteers cleared the stairs of eleven homes on Saturday. #Verdun #Winter",
         ],
         [
             "Watering rota for next week is on the shed door. Please swap here if you can't make your slot. #Gardening",
@@ -231,6 +245,7 @@ public static class DemoContent
             "Ce jeudi on parle de cuisine ! Apportez une recette de votre enfance. #Francais",
             "Merci pour la belle soirée hier, on était dix-huit ! #Francais",
             "New here? Come on Thursday even if your French is shaky: we all started somewhere. #Languages",
+            "Le mot de la semaine : « dépanneur ». Qui sait d'où il vient ? #Francais",
         ],
         [
             "Draft agenda for the coordinators' call is in the shared folder. Add your points by Monday.",

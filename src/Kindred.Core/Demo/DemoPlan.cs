@@ -27,6 +27,7 @@ internal sealed class DemoPlan
     private readonly int[] groupOwner = new int[DemoContent.Groups.Length];
     private readonly double[] popularity;
     private readonly double[] activity;
+    private readonly Dictionary<string[], Queue<int>> decks = new(ReferenceEqualityComparer.Instance);
 
     public DemoPlan(Random random, DateTime start, DateTime end, string organizationUsername)
     {
@@ -48,6 +49,10 @@ internal sealed class DemoPlan
     public DateTime End { get; }
     public IReadOnlyList<DemoPerson> People { get; }
     public IReadOnlyList<DemoStep> Steps => steps;
+
+    /// <summary>The members who post the most, to name when someone wants to try the demo as a member.</summary>
+    public IReadOnlyList<string> MostActive(int count) =>
+        People.OrderByDescending(p => activity[p.Index]).Take(count).Select(p => p.Username).ToList();
 
     private void Add(DateTime at, Func<DemoSeeder.Runner, Task> run) => steps.Add(new DemoStep(at, steps.Count, run));
 
@@ -313,19 +318,19 @@ internal sealed class DemoPlan
         {
             var author = People[Pick(activity)];
             var earliest = Max(author.JoinedAt.AddHours(3), Start.AddDays(2));
-            var at = Between(earliest, End.AddMinutes(-30));
+            var at = Daytime(Between(earliest, End.AddMinutes(-30)));
             var groups = memberships.Where(m => m.Actor == author.Index && m.At < at).Select(m => m.Group).Distinct().ToList();
             string text;
             string language = "en";
             int? group = null;
             Audience visibility;
-            if (groups.Count > 0 && random.NextDouble() < 0.4)
+            if (groups.Count > 0 && random.NextDouble() < 0.35)
             {
                 var g = groups[random.Next(groups.Count)];
                 var choices = DemoContent.GroupPosts[g];
-                var index = random.Next(choices.Length);
+                var index = Draw(choices);
                 text = choices[index];
-                language = g == DemoContent.FrenchCafe && index < 2 ? "fr" : "en";
+                language = g == DemoContent.FrenchCafe && index != 2 ? "fr" : "en";
                 group = g;
                 visibility = DemoContent.Groups[g].Visibility == GroupVisibility.Public ? Audience.Public : Audience.MembersOnly;
             }
@@ -333,7 +338,7 @@ internal sealed class DemoPlan
             {
                 var french = author.French && random.NextDouble() < 0.8;
                 var choices = french ? DemoContent.FrenchPosts : DemoContent.Posts;
-                text = choices[random.Next(choices.Length)];
+                text = choices[Draw(choices)];
                 language = french ? "fr" : "en";
                 var roll = random.NextDouble();
                 visibility = roll < 0.65 ? Audience.Public : roll < 0.85 ? Audience.MembersOnly : roll < 0.95 ? Audience.Unlisted : Audience.Private;
@@ -364,7 +369,7 @@ internal sealed class DemoPlan
             var count = 1 + (random.NextDouble() < 0.4 ? 1 : 0) + (random.NextDouble() < 0.15 ? 1 : 0);
             for (var n = 0; n < count; n++)
             {
-                var at = post.At.AddMinutes(5 + (Math.Pow(random.NextDouble(), 2) * 2000));
+                var at = Daytime(post.At.AddMinutes(5 + (Math.Pow(random.NextDouble(), 2) * 2000)));
                 var repliers = Readers(post, at).ToList();
                 if (at > End.AddMinutes(-2) || repliers.Count == 0)
                 {
@@ -482,6 +487,26 @@ internal sealed class DemoPlan
         var ranks = Enumerable.Range(0, DemoSeeder.MemberCount).ToArray();
         random.Shuffle(ranks);
         return ranks.Select(rank => 1.0 / Math.Pow(rank + 1, exponent)).ToArray();
+    }
+
+    /// <summary>The next template of a shuffled deck, so a text comes back only once all the others have been used.</summary>
+    private int Draw(string[] choices)
+    {
+        if (!decks.TryGetValue(choices, out var deck) || deck.Count == 0)
+        {
+            var order = Enumerable.Range(0, choices.Length).ToArray();
+            random.Shuffle(order);
+            decks[choices] = deck = new Queue<int>(order);
+        }
+        return deck.Dequeue();
+    }
+
+    /// <summary>People in Montréal (UTC−5) post between 7 am and 11 pm: a time in the small hours moves to the morning.</summary>
+    private DateTime Daytime(DateTime at)
+    {
+        var local = at.AddHours(-5);
+        var moved = local.Hour < 7 ? at.AddHours(7 - local.Hour).AddMinutes(random.Next(120)) : at;
+        return moved < End.AddMinutes(-2) ? moved : at;
     }
 
     private DateTime Between(DateTime from, DateTime to) =>

@@ -62,7 +62,10 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         var password = memberPassword ?? "demo-" + RandomNumberGenerator.GetString(PasswordAlphabet, 10);
         var passwordHash = await HashAsync(password);
 
-        var end = time.UtcNow();
+        // The plan ends at the last 02:00 UTC (9 pm in Montréal) rather than now, so its times of day, and with them
+        // everything planned after them, are the same on every run (DemoPlan.Daytime keeps posts in waking hours).
+        var now = time.UtcNow();
+        var end = now.Date.AddHours(2) <= now ? now.Date.AddHours(2) : now.Date.AddHours(-22);
         var clock = new DemoClock(end - History);
         var accounts = ActivatorUtilities.CreateInstance<AccountService>(services, clock);
         var profiles = ActivatorUtilities.CreateInstance<ProfileService>(services, clock);
@@ -110,7 +113,7 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         var result = new DemoSeedResult(
             organizationUsername,
             password,
-            plan.People.Take(3).Select(p => p.Username).ToList(),
+            plan.MostActive(3),
             MemberCount,
             await db.Groups.CountAsync(ct),
             await db.Follows.CountAsync(ct),
