@@ -29,6 +29,22 @@ public sealed class AccountService(
         return user;
     }
 
+    /// <summary>
+    /// Like <see cref="CreateUserAsync(NewUser, CancellationToken)"/>, with a password hash computed once by the caller:
+    /// the demo community gives every member one password, and hashing it sixty times would cost seconds.
+    /// </summary>
+    internal async Task<User> CreateUserWithPasswordHashAsync(NewUser request, string passwordHash, CancellationToken ct = default)
+    {
+        var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct);
+        user.Role = request.Role;
+        user.Status = UserStatus.Active;
+        user.EmailConfirmed = true;
+        user.ApprovedAt = user.CreatedAt;
+        user.PasswordHash = passwordHash;
+        ThrowIfFailed(await users.CreateAsync(user), "username");
+        return user;
+    }
+
     /// <summary>Public sign-up in whichever mode the operator chose. The caller sends the confirmation e-mail.</summary>
     public async Task<User> RegisterAsync(Registration request, CancellationToken ct = default)
     {

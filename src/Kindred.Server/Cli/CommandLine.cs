@@ -8,10 +8,10 @@ using Kindred.Server.Hosting;
 
 namespace Kindred.Server.Cli;
 
-/// <summary>The admin command line of the same executable: setup, admin tasks, backup and restore.</summary>
+/// <summary>The admin command line of the same executable: setup, admin tasks, the demo community, backup and restore.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["setup", "admin", "backup", "restore", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] Commands = ["setup", "admin", "demo", "backup", "restore", "--help", "-h", "-?", "help", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -25,6 +25,7 @@ public static class CommandLine
         var dataDirectory = DataDirectoryOption;
         root.Subcommands.Add(SetupCommand(dataDirectory));
         root.Subcommands.Add(AdminCommand(dataDirectory));
+        root.Subcommands.Add(DemoCommands.Demo(dataDirectory));
         root.Subcommands.Add(BackupCommands.Backup(dataDirectory));
         root.Subcommands.Add(BackupCommands.Restore(dataDirectory));
         var configuration = new InvocationConfiguration();

@@ -2,6 +2,7 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
+using Kindred.Core.Demo;
 using Kindred.Core.Digests;
 using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
@@ -47,6 +48,7 @@ public static class CoreServices
         services.AddSingleton<SetupState>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
+        services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();

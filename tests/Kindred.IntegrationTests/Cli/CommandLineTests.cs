@@ -81,11 +81,34 @@ public abstract class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task DemoSeedSetsUpAFreshServerFillsItAndRefusesASecondRun()
+    {
+        var (code, output) = await RunAsync("demo", "seed", "--password", "short");
+        Assert.Equal(1, code);
+        Assert.Equal(0, await CountUsersAsync());
+
+        (code, output) = await RunAsync("demo", "seed", "--password", "demo password 123");
+        Assert.True(code == 0, output);
+        Assert.Contains("signs in as owner with the password: owner-", output, StringComparison.Ordinal);
+        Assert.Contains("60 members, 9 groups", output, StringComparison.Ordinal);
+        Assert.Contains("@neighbourstogether", output, StringComparison.Ordinal);
+        Assert.Contains("sign in with the password: demo password 123", output, StringComparison.Ordinal);
+        Assert.Equal(62, await CountUsersAsync());
+        var hash = await PasswordHashAsync("amara_okafor");
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<User>().VerifyHashedPassword(null!, hash!, "demo password 123"));
+
+        (code, output) = await RunAsync("demo", "seed");
+        Assert.Equal(1, code);
+        Assert.Contains("already has members or posts", output, StringComparison.Ordinal);
+        Assert.Equal(62, await CountUsersAsync());
+    }
+
+    [Fact]
     public async Task HelpDescribesEveryCommand()
     {
         var (code, output) = await RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "setup", "admin", "backup", "restore" })
+        foreach (var command in new[] { "setup", "admin", "demo", "backup", "restore" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
