@@ -1,3 +1,4 @@
+using Kindred.Core.Notifications;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public static class GroupInvitations
         }
         // A pending request is replaced by the membership: a person is in at most one of member/requested/banned.
         await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
+        await db.Notifications.Where(n => n.GroupId == groupId && n.FromAccountId == accountId && n.Type == NotificationTypes.GroupRequest).ExecuteDeleteAsync(ct);
         db.GroupMemberships.Add(new GroupMembership
         {
             GroupId = groupId,

@@ -925,6 +925,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long>("FromAccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReportId")
                         .HasColumnType("INTEGER");
 
@@ -939,6 +942,8 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromAccountId");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("ReportId");
 
@@ -2081,6 +2086,11 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasForeignKey("FromAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Kindred.Data.Entities.Report", null)
                         .WithMany()
