@@ -40,6 +40,347 @@ public abstract class GroupPagesTests(KindredApp app)
     internal static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task AnApprovalGroupTakesAnswersShowsThePendingRequestAndItsModeratorsDecide()
+    {
+        var owner = await app.CreateUserAsync("wg_appr_owner");
+        var asker = await app.CreateUserAsync("wg_appr_asker");
+        var other = await app.CreateUserAsync("wg_appr_other");
+        var group = await CreateAsync(owner.Id, "Allotment Share", policy: GroupJoinPolicy.Approval, rules: "No pesticides.", questions: ["Do you have tools?", "Which days suit you?"]);
+        var path = "/groups/" + group.Slug;
+
+        var browser = await SignedInAsync("wg_appr_asker");
+        Assert.Contains("Ask to join", await Html.GetAsync(browser, path), StringComparison.Ordinal);
+        var join = await Html.GetAsync(browser, path + "/join");
+        Assert.Contains("Do you have tools?", join, StringComparison.Ordinal);
+        Assert.Contains("Which days suit you?", join, StringComparison.Ordinal);
+        Assert.Contains("No pesticides.", join, StringComparison.Ordinal);
+
+        // An answer over the limit is an error beside the form, and no request is filed.
+        var tooLong = await PostAsync(browser, path + "/join", "group-join", new() { ["Input.AcceptRules"] = "true", ["Input.Answer1"] = new string('a', GroupRules.MaxAnswer + 1) });
+        Assert.Contains("An answer is too long", tooLong, StringComparison.Ordinal);
+        Assert.False((await RelationshipAsync(group.Id, asker.Id)).Requested);
+
+        Assert.Equal(path, await PostAsync(browser, path + "/join", "group-join", new() { ["Input.AcceptRules"] = "true", ["Input.Answer1"] = "A spade and a fork", ["Input.Answer2"] = "Saturdays" }, HttpStatusCode.Redirect));
+        var pending = await Html.GetAsync(browser, path);
+        Assert.Contains("Your request to join is waiting for the group", pending, StringComparison.Ordinal);
+        Assert.Contains("Cancel my request", pending, StringComparison.Ordinal);
+        Assert.True((await RelationshipAsync(group.Id, asker.Id)).Requested);
+
+        // Someone else asks, then cancels.
+        var otherBrowser = await SignedInAsync("wg_appr_other");
+        await PostAsync(otherBrowser, path + "/join", "group-join", new() { ["Input.AcceptRules"] = "true" }, HttpStatusCode.Redirect);
+        Assert.Contains("Your request has been withdrawn.", await PostAsync(otherBrowser, path, "group-leave", new() { ["Leave"] = "yes" }), StringComparison.Ordinal);
+        Assert.False((await RelationshipAsync(group.Id, other.Id)).Requested);
+
+        // The queue shows each answer under its question; accepting makes a member.
+        var ownerBrowser = await SignedInAsync("wg_appr_owner");
+        var queue = await Html.GetAsync(ownerBrowser, path + "/admin/requests");
+        Assert.Contains("Requests to join (1)", queue, StringComparison.Ordinal);
+        Assert.Contains("A spade and a fork", queue, StringComparison.Ordinal);
+        Assert.Contains("Saturdays", queue, StringComparison.Ordinal);
+        var accepted = await PostAsync(ownerBrowser, path + "/admin/requests", "group-requests", new() { ["Approve"] = Id(asker.Id) });
+        Assert.Contains("@wg_appr_asker is now a member of the group.", accepted, StringComparison.Ordinal);
+        Assert.Equal(GroupRole.Member, (await RelationshipAsync(group.Id, asker.Id)).Role);
+
+        // A declined request leaves the person outside, free to ask again.
+        await PostAsync(otherBrowser, path + "/join", "group-join", new() { ["Input.AcceptRules"] = "true" }, HttpStatusCode.Redirect);
+        Assert.Contains("has been declined", await PostAsync(ownerBrowser, path + "/admin/requests", "group-requests", new() { ["Reject"] = Id(other.Id) }), StringComparison.Ordinal);
+        var relationship = await RelationshipAsync(group.Id, other.Id);
+        Assert.False(relationship.Member || relationship.Requested);
+    }
+
+    [Fact]
+    public async Task AnInviteOnlyGroupExplainsItselfAndRefusesAForgedJoin()
+    {
+        var owner = await app.CreateUserAsync("wg_inv_owner");
+        var outsider = await app.CreateUserAsync("wg_inv_out");
+        var group = await CreateAsync(owner.Id, "Board of Trustees", policy: GroupJoinPolicy.InviteOnly);
+        var path = "/groups/" + group.Slug;
+        var browser = await SignedInAsync("wg_inv_out");
+        Assert.Contains("This group is by invitation only. A member can invite you.", await Html.GetAsync(browser, path), StringComparison.Ordinal);
+        var join = await Html.GetAsync(browser, path + "/join");
+        Assert.Contains("This group is by invitation only.", join, StringComparison.Ordinal);
+        Assert.DoesNotContain("group-join", join, StringComparison.Ordinal);
+
+        // The join form posted anyway (token taken from the group page) finds no form and changes nothing.
+        var response = await Html.PostFormAsync(browser, path, "group-join", new Dictionary<string, string> { ["Input.AcceptRules"] = "true" }, path + "/join");
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+        var relationship = await RelationshipAsync(group.Id, outsider.Id);
+        Assert.False(relationship.Member || relationship.Requested);
+    }
+
+    [Fact]
+    public async Task AMemberCreatesAGroupAndItsAdminsChangeEverySetting()
+    {
+        var owner = await app.CreateUserAsync("wg_make_owner");
+        await app.CreateUserAsync("wg_make_member");
+        var parent = await CreateAsync(owner.Id, "National Gardeners");
+        var browser = await SignedInAsync("wg_make_owner");
+
+        // Bad input: the form says why and nothing is created.
+        var tooLong = await PostAsync(browser, "/groups/new", "group-new", new() { ["Input.Name"] = new string('n', GroupRules.MaxName + 1), ["Input.Kind"] = "Interest", ["Input.Visibility"] = "Public", ["Input.JoinPolicy"] = "Open" });
+        Assert.Contains("id=\"group-name-error\"", tooLong, StringComparison.Ordinal);
+        var badSlug = await PostAsync(browser, "/groups/new", "group-new", new() { ["Input.Name"] = "Seed Swap", ["Input.Slug"] = "new", ["Input.Kind"] = "Interest", ["Input.Visibility"] = "Public", ["Input.JoinPolicy"] = "Open" });
+        Assert.Contains("id=\"group-slug-error\"", badSlug, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Groups.CountAsync(g => g.CreatedById == owner.Id)));
+
+        var location = await PostAsync(browser, "/groups/new", "group-new", new()
+        {
+            ["Input.Name"] = "Seed Swap",
+            ["Input.Description"] = "Bring *seeds*.",
+            ["Input.Kind"] = "Both",
+            ["Input.Visibility"] = "MembersOnly",
+            ["Input.JoinPolicy"] = "Approval",
+            ["Input.Tags"] = "seeds, gardening",
+            ["Input.AreaName"] = "Riverside",
+        }, HttpStatusCode.Redirect);
+        Assert.Equal("/groups/seed-swap", location);
+        var group = await app.WithDbAsync(db => db.Groups.Include(g => g.Tags).AsNoTracking().SingleAsync(g => g.Slug == "seed-swap"));
+        Assert.Equal((GroupKind.Both, GroupVisibility.MembersOnly, GroupJoinPolicy.Approval, "Riverside"), (group.Kind, group.Visibility, group.JoinPolicy, group.AreaName));
+        Assert.Equal(["gardening", "seeds"], group.Tags.Select(t => t.Name).Order());
+        var page = await Html.GetAsync(browser, location);
+        Assert.Contains("<em>seeds</em>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/groups/seed-swap/admin\"", page, StringComparison.Ordinal);
+
+        // Settings: bad coordinates and an unknown parent are errors and change nothing.
+        var settings = location + "/admin";
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Seed Swap Riverside",
+            ["Input.Slug"] = "seed-swap",
+            ["Input.Description"] = "Bring seeds.",
+            ["Input.Kind"] = "Place",
+            ["Input.Visibility"] = "Public",
+            ["Input.JoinPolicy"] = "Open",
+            ["Input.Tags"] = "seeds",
+            ["Input.AreaName"] = "Riverside",
+            ["Input.Latitude"] = "north",
+            ["Input.Longitude"] = "4.84",
+            ["Input.RadiusKm"] = "5",
+            ["Input.Parent"] = "",
+            ["Input.SurfaceInParent"] = "true",
+        };
+        Assert.Contains("id=\"group-latitude-error\"", await PostAsync(browser, settings, "group-settings", form), StringComparison.Ordinal);
+        form["Input.Latitude"] = "45,7641";
+        form["Input.Parent"] = "no-such-group";
+        Assert.Contains("There is no such parent group.", await PostAsync(browser, settings, "group-settings", form), StringComparison.Ordinal);
+        Assert.Equal("Seed Swap", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Name).SingleAsync()));
+
+        form["Input.Parent"] = parent.Slug;
+        Assert.Contains("The settings have been saved.", await PostAsync(browser, settings, "group-settings", form), StringComparison.Ordinal);
+        var saved = await app.WithDbAsync(db => db.Groups.AsNoTracking().SingleAsync(g => g.Id == group.Id));
+        Assert.Equal(("Seed Swap Riverside", GroupKind.Place, GroupVisibility.Public, GroupJoinPolicy.Open, parent.Id, 5), (saved.Name, saved.Kind, saved.Visibility, saved.JoinPolicy, saved.ParentId, saved.RadiusKm));
+        Assert.NotNull(saved.Latitude);
+        Assert.InRange(saved.Latitude!.Value, 45.6, 45.9);
+        // The parent lists its chapter, and the chapter links to its parent.
+        Assert.Contains("href=\"/groups/seed-swap\"", await Html.GetAsync(browser, "/groups/" + parent.Slug), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/groups/{parent.Slug}\"", await Html.GetAsync(browser, location), StringComparison.Ordinal);
+
+        // Questions: more than the limit's length is refused; three are kept in order.
+        var questions = location + "/admin/questions";
+        Assert.Contains("A question is too long", await PostAsync(browser, questions, "group-questions", new() { ["Input.Question1"] = new string('q', GroupRules.MaxQuestion + 1) }), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.GroupQuestions.CountAsync(q => q.GroupId == group.Id)));
+        Assert.Contains("The questions have been saved.", await PostAsync(browser, questions, "group-questions", new() { ["Input.Question1"] = "Why?", ["Input.Question2"] = "Where?", ["Input.Question3"] = "When?" }), StringComparison.Ordinal);
+        Assert.Equal(["Why?", "Where?", "When?"], await app.WithDbAsync(db => db.GroupQuestions.Where(q => q.GroupId == group.Id).OrderBy(q => q.Position).Select(q => q.Text).ToListAsync()));
+
+        // Rules.
+        var rules = location + "/admin/rules";
+        Assert.Contains("id=\"group-rules-error\"", await PostAsync(browser, rules, "group-rules", new() { ["Input.Text"] = new string('r', GroupRules.MaxRules + 1) }), StringComparison.Ordinal);
+        Assert.Contains("The rules have been saved.", await PostAsync(browser, rules, "group-rules", new() { ["Input.Text"] = "Share what you grow." }), StringComparison.Ordinal);
+        Assert.Contains("Share what you grow.", await Html.GetAsync(browser, location), StringComparison.Ordinal);
+
+        // A new address moves the pages.
+        form["Input.Slug"] = "riverside-seeds";
+        Assert.Equal("/groups/riverside-seeds/admin", await PostAsync(browser, settings, "group-settings", form, HttpStatusCode.Redirect));
+        await Html.GetAsync(browser, location, HttpStatusCode.NotFound);
+        await Html.GetAsync(browser, "/groups/riverside-seeds");
+    }
+
+    [Fact]
+    public async Task ModeratorsManageMembersBansOwnershipAndDeletion()
+    {
+        var owner = await app.CreateUserAsync("wg_mod_owner");
+        var alice = await app.CreateUserAsync("wg_mod_alice");
+        var bob = await app.CreateUserAsync("wg_mod_bob");
+        var group = await CreateAsync(owner.Id, "Food Bank Volunteers");
+        var path = "/groups/" + group.Slug;
+        foreach (var member in new[] { alice, bob })
+        {
+            await Service(s => s.JoinAsync(member.Id, group.Id, rulesAccepted: true));
+        }
+        var browser = await SignedInAsync("wg_mod_owner");
+
+        var members = path + "/admin/members";
+        var listed = await Html.GetAsync(browser, members);
+        Assert.Contains("@wg_mod_alice", listed, StringComparison.Ordinal);
+        Assert.Contains("Administrator", listed, StringComparison.Ordinal);
+        var promoted = await PostAsync(browser, members, "group-members-admin", new() { ["SetRole"] = Id(alice.Id), [$"role-{alice.Id}"] = "Moderator" });
+        Assert.Contains("@wg_mod_alice is now: Moderator.", promoted, StringComparison.Ordinal);
+        Assert.Equal(GroupRole.Moderator, (await RelationshipAsync(group.Id, alice.Id)).Role);
+        Assert.Contains("Moderator", await Html.GetAsync(app.Browser(), path + "/members"), StringComparison.Ordinal);
+
+        // Owner is not a role to give: the role stays.
+        Assert.Contains("Ownership moves only by a transfer.", await PostAsync(browser, members, "group-members-admin", new() { ["SetRole"] = Id(alice.Id), [$"role-{alice.Id}"] = "Owner" }), StringComparison.Ordinal);
+        Assert.Equal(GroupRole.Moderator, (await RelationshipAsync(group.Id, alice.Id)).Role);
+
+        // The moderator removes Bob, then bans him with a reason; the owner lifts the ban.
+        var aliceBrowser = await SignedInAsync("wg_mod_alice");
+        Assert.Contains("has been removed from the group", await PostAsync(aliceBrowser, members, "group-members-admin", new() { ["Kick"] = Id(bob.Id) }), StringComparison.Ordinal);
+        Assert.False((await RelationshipAsync(group.Id, bob.Id)).Member);
+        var bans = path + "/admin/bans";
+        Assert.Contains("id=\"ban-username-error\"", await PostAsync(aliceBrowser, bans, "group-ban", new() { ["Input.Username"] = "nobody_here" }), StringComparison.Ordinal);
+        Assert.Contains("id=\"ban-reason-error\"", await PostAsync(aliceBrowser, bans, "group-ban", new() { ["Input.Username"] = "wg_mod_bob", ["Input.Reason"] = new string('x', GroupRules.MaxBanReason + 1) }), StringComparison.Ordinal);
+        Assert.False((await RelationshipAsync(group.Id, bob.Id)).Banned);
+        var banned = await PostAsync(aliceBrowser, bans, "group-ban", new() { ["Input.Username"] = "@wg_mod_bob", ["Input.Reason"] = "Rude to volunteers" });
+        Assert.Contains("@wg_mod_bob is banned from the group.", banned, StringComparison.Ordinal);
+        Assert.Contains("Reason: Rude to volunteers", banned, StringComparison.Ordinal);
+        Assert.True((await RelationshipAsync(group.Id, bob.Id)).Banned);
+        var bobBrowser = await SignedInAsync("wg_mod_bob");
+        Assert.Contains("You have been banned from this group.", await Html.GetAsync(bobBrowser, path), StringComparison.Ordinal);
+        Assert.Contains("The ban of @wg_mod_bob has been lifted.", await PostAsync(browser, bans, "group-unban", new() { ["Unban"] = Id(bob.Id) }), StringComparison.Ordinal);
+        Assert.False((await RelationshipAsync(group.Id, bob.Id)).Banned);
+
+        // The moderator may not remove the owner (the button is not there; a forged one is refused).
+        var forged = await PostAsync(aliceBrowser, members, "group-members-admin", new() { ["Kick"] = Id(owner.Id) });
+        Assert.Contains("You can only remove members whose role is below yours.", forged, StringComparison.Ordinal);
+        Assert.Equal(GroupRole.Owner, (await RelationshipAsync(group.Id, owner.Id)).Role);
+
+        // Transfer needs the box ticked and a member; the old owner stays as an admin.
+        var transfer = path + "/admin/transfer";
+        Assert.Contains("id=\"transfer-confirm-error\"", await PostAsync(browser, transfer, "group-transfer", new() { ["Input.Username"] = "wg_mod_alice" }), StringComparison.Ordinal);
+        Assert.Contains("Ownership can only go to a member of the group.", await PostAsync(browser, transfer, "group-transfer", new() { ["Input.Username"] = "wg_mod_bob", ["Input.Confirm"] = "true" }), StringComparison.Ordinal);
+        Assert.Equal(GroupRole.Owner, (await RelationshipAsync(group.Id, owner.Id)).Role);
+        Assert.Equal(path, await PostAsync(browser, transfer, "group-transfer", new() { ["Input.Username"] = "wg_mod_alice", ["Input.Confirm"] = "true" }, HttpStatusCode.Redirect));
+        Assert.Equal(GroupRole.Owner, (await RelationshipAsync(group.Id, alice.Id)).Role);
+        Assert.Equal(GroupRole.Admin, (await RelationshipAsync(group.Id, owner.Id)).Role);
+        await Html.GetAsync(browser, transfer, HttpStatusCode.Forbidden);
+
+        // Deleting needs the box ticked too.
+        var delete = path + "/admin/delete";
+        Assert.Contains("id=\"delete-confirm-error\"", await PostAsync(aliceBrowser, delete, "group-delete", new()), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Groups.AnyAsync(g => g.Id == group.Id)));
+        Assert.Equal("/groups", await PostAsync(aliceBrowser, delete, "group-delete", new() { ["Input.Confirm"] = "true" }, HttpStatusCode.Redirect));
+        Assert.False(await app.WithDbAsync(db => db.Groups.AnyAsync(g => g.Id == group.Id)));
+        await Html.GetAsync(aliceBrowser, path, HttpStatusCode.NotFound);
+    }
+
+    public enum Who { Anonymous, NonMember, Requested, Member, Moderator, Admin, Owner, Banned }
+
+    [Theory]
+    [InlineData(GroupVisibility.Public)]
+    [InlineData(GroupVisibility.MembersOnly)]
+    [InlineData(GroupVisibility.Secret)]
+    public async Task EachViewerSeesWhatTheGroupsVisibilityAndTheirRoleAllow(GroupVisibility visibility)
+    {
+        var prefix = "wm" + (int)visibility + "_";
+        var users = new Dictionary<Who, User>();
+        foreach (var who in Enum.GetValues<Who>().Where(w => w != Who.Anonymous))
+        {
+            users[who] = await app.CreateUserAsync(prefix + who.ToString().ToLowerInvariant());
+        }
+        var owner = users[Who.Owner].Id;
+        var group = await CreateAsync(owner, $"Matrix {visibility}", policy: GroupJoinPolicy.Approval, questions: ["Why?"]);
+        foreach (var (who, role) in new[] { (Who.Member, GroupRole.Member), (Who.Moderator, GroupRole.Moderator), (Who.Admin, GroupRole.Admin) })
+        {
+            await Service(s => s.JoinAsync(users[who].Id, group.Id, true, ["Because"]));
+            await Service(s => s.AuthorizeRequestAsync(owner, group.Id, users[who].Id));
+            if (role != GroupRole.Member)
+            {
+                await Service(s => s.SetRoleAsync(owner, group.Id, [users[who].Id], role));
+            }
+        }
+        await Service(s => s.JoinAsync(users[Who.Requested].Id, group.Id, true, ["Please"]));
+        await Service(async s => { await s.BanAsync(owner, group.Id, users[Who.Banned].Id, "Spam"); return true; });
+        await Service(s => s.UpdateAsync(owner, group.Id, new GroupInput { Visibility = visibility }));
+
+        var path = "/groups/" + group.Slug;
+        var browsers = new Dictionary<Who, HttpClient> { [Who.Anonymous] = app.Browser() };
+        foreach (var (who, user) in users)
+        {
+            browsers[who] = await SignedInAsync(user.UserName!);
+        }
+        bool IsMember(Who who) => who is Who.Member or Who.Moderator or Who.Admin or Who.Owner;
+        bool Sees(Who who) => visibility switch
+        {
+            GroupVisibility.Public => true,
+            GroupVisibility.MembersOnly => who != Who.Anonymous,
+            _ => IsMember(who),
+        };
+
+        foreach (var (who, browser) in browsers)
+        {
+            var because = $"{visibility}, {who}";
+            if (!Sees(who))
+            {
+                Assert.True(HttpStatusCode.NotFound == (await browser.GetAsync(path)).StatusCode, because);
+                Assert.True(HttpStatusCode.NotFound == (await browser.GetAsync(path + "/members")).StatusCode, because);
+                continue;
+            }
+            var page = await Html.GetAsync(browser, path);
+            Assert.Contains($"Matrix {visibility}", page, StringComparison.Ordinal);
+            // Outsiders of a members-only group see its header but not its posts or its members.
+            var headerOnly = visibility != GroupVisibility.Public && !IsMember(who);
+            Assert.True(headerOnly == page.Contains("Only the group&#x27;s members read its posts.", StringComparison.Ordinal), because);
+            var membersTab = await Html.GetAsync(browser, path + "/members");
+            Assert.True(headerOnly == !membersTab.Contains("@" + prefix + "moderator", StringComparison.Ordinal), because);
+            Assert.True((who == Who.Requested) == page.Contains("Cancel my request", StringComparison.Ordinal), because);
+            Assert.True((who == Who.Banned) == page.Contains("You have been banned from this group.", StringComparison.Ordinal), because);
+            Assert.True((who is Who.Member or Who.Moderator or Who.Admin) == page.Contains("Leave this group", StringComparison.Ordinal), because);
+            Assert.True((who is Who.Moderator or Who.Admin or Who.Owner) == page.Contains("Manage the group", StringComparison.Ordinal), because);
+        }
+
+        // The admin pages: a 404 to whoever may not see the group, a 403 to whoever sees it without the role.
+        var pages = new (string Path, Func<Who, bool> Allowed)[]
+        {
+            ("/admin", w => w is Who.Admin or Who.Owner),
+            ("/admin/questions", w => w is Who.Admin or Who.Owner),
+            ("/admin/rules", w => w is Who.Admin or Who.Owner),
+            ("/admin/requests", w => w is Who.Moderator or Who.Admin or Who.Owner),
+            ("/admin/members", w => w is Who.Moderator or Who.Admin or Who.Owner),
+            ("/admin/bans", w => w is Who.Moderator or Who.Admin or Who.Owner),
+            ("/admin/transfer", w => w is Who.Owner),
+            ("/admin/delete", w => w is Who.Owner),
+        };
+        foreach (var (page, allowed) in pages)
+        {
+            foreach (var (who, browser) in browsers)
+            {
+                var response = await browser.GetAsync(path + page);
+                var expected = who == Who.Anonymous ? HttpStatusCode.Redirect : !Sees(who) ? HttpStatusCode.NotFound : allowed(who) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                Assert.True(expected == response.StatusCode, $"{page}, {visibility}, {who}: {(int)response.StatusCode}");
+            }
+        }
+
+        // Forged posts by the wrong roles are refused and change nothing (the token comes from a page they may open).
+        foreach (var who in new[] { Who.NonMember, Who.Requested, Who.Member, Who.Moderator, Who.Banned })
+        {
+            var browser = browsers[who];
+            var settings = await Html.PostFormAsync(browser, "/lists", "group-settings", new Dictionary<string, string> { ["Input.Name"] = "Taken over", ["Input.Kind"] = "Interest", ["Input.Visibility"] = "Public", ["Input.JoinPolicy"] = "Open" }, path + "/admin");
+            Assert.True((int)settings.StatusCode >= 400, $"settings, {visibility}, {who}: {(int)settings.StatusCode}");
+            var delete = await Html.PostFormAsync(browser, "/lists", "group-delete", new Dictionary<string, string> { ["Input.Confirm"] = "true" }, path + "/admin/delete");
+            Assert.True((int)delete.StatusCode >= 400, $"delete, {visibility}, {who}: {(int)delete.StatusCode}");
+            if (who != Who.Moderator)
+            {
+                var approve = await Html.PostFormAsync(browser, "/lists", "group-requests", new Dictionary<string, string> { ["Approve"] = Id(users[Who.Requested].Id) }, path + "/admin/requests");
+                Assert.True((int)approve.StatusCode >= 400, $"requests, {visibility}, {who}: {(int)approve.StatusCode}");
+            }
+        }
+        var admin = browsers[Who.Admin];
+        var transfer = await Html.PostFormAsync(admin, "/lists", "group-transfer", new Dictionary<string, string> { ["Input.Username"] = prefix + "admin", ["Input.Confirm"] = "true" }, path + "/admin/transfer");
+        Assert.True((int)transfer.StatusCode >= 400, $"transfer, {visibility}: {(int)transfer.StatusCode}");
+        var unchanged = await app.WithDbAsync(db => db.Groups.AsNoTracking().SingleAsync(g => g.Id == group.Id));
+        Assert.Equal(($"Matrix {visibility}", visibility), (unchanged.Name, unchanged.Visibility));
+        Assert.True((await RelationshipAsync(group.Id, users[Who.Requested].Id)).Requested);
+        Assert.Equal(GroupRole.Owner, (await RelationshipAsync(group.Id, owner)).Role);
+
+        // The right roles are accepted: the moderator decides the request, the admin renames the group.
+        await PostAsync(browsers[Who.Moderator], path + "/admin/requests", "group-requests", new() { ["Approve"] = Id(users[Who.Requested].Id) });
+        Assert.True((await RelationshipAsync(group.Id, users[Who.Requested].Id)).Member);
+        await PostAsync(admin, path + "/admin/rules", "group-rules", new() { ["Input.Text"] = "Be kind." });
+        Assert.Equal("Be kind.", await app.WithDbAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.Rules).SingleAsync()));
+    }
+
+    [Fact]
     public async Task JoiningAnOpenGroupNeedsTheRulesAcceptedAndMembersCanLeave()
     {
         var owner = await app.CreateUserAsync("wg_open_owner");
