@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Groups;
 
 /// <summary>Reading groups, their members, requests and bans, always through <see cref="GroupAccess"/> (ADR 21).</summary>
-public sealed class GroupQueries(KindredDbContext db)
+public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
 {
     public const int MaxLimit = 80;
+    public const int MaxPins = 5;
 
     /// <summary>A group with its tags and questions, or "not found" when the viewer may not see it.</summary>
     public async Task<Group> GetAsync(Viewer viewer, long groupId, CancellationToken ct = default) =>
@@ -35,6 +36,15 @@ public sealed class GroupQueries(KindredDbContext db)
     {
         var mine = db.GroupMemberships.Where(m => m.AccountId == accountId).Select(m => m.GroupId);
         var ids = await db.Groups.Where(g => mine.Contains(g.Id)).Select(g => g.Id).PageAsync(page, id => id, MaxLimit, ct);
+        var groups = await WithDetails().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+        return ids.Where(groups.ContainsKey).Select(id => groups[id]).ToList();
+    }
+
+    /// <summary>The groups <paramref name="accountId"/> has asked to join and waits for, newest group first.</summary>
+    public async Task<IReadOnlyList<Group>> RequestedByAsync(long accountId, Page page, CancellationToken ct = default)
+    {
+        var asked = db.GroupMembershipRequests.Where(r => r.AccountId == accountId).Select(r => r.GroupId);
+        var ids = await db.Groups.Where(g => asked.Contains(g.Id)).VisibleTo(db, Viewer.Member(accountId)).Select(g => g.Id).PageAsync(page, id => id, MaxLimit, ct);
         var groups = await WithDetails().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
         return ids.Where(groups.ContainsKey).Select(id => groups[id]).ToList();
     }
@@ -86,6 +96,15 @@ public sealed class GroupQueries(KindredDbContext db)
         return taken.Where(m => accounts.ContainsKey(m.AccountId)).Select(m => new ListedMember(m.AccountId, accounts[m.AccountId], m.Role, m.CreatedAt)).ToList();
     }
 
+    /// <summary>Members of a group by account id (after a change of role), in no particular order.</summary>
+    public async Task<IReadOnlyList<ListedMember>> MembersByIdAsync(long groupId, IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
+    {
+        var ids = accountIds.ToList();
+        var rows = await db.GroupMemberships.AsNoTracking().Where(m => m.GroupId == groupId && ids.Contains(m.AccountId)).ToListAsync(ct);
+        var accounts = await AccountsAsync(rows.Select(m => m.AccountId).ToList(), ct);
+        return rows.Where(m => accounts.ContainsKey(m.AccountId)).Select(m => new ListedMember(m.AccountId, accounts[m.AccountId], m.Role, m.CreatedAt)).ToList();
+    }
+
     /// <summary>Pending requests to join, for the group's moderators and above, paged by request id.</summary>
     public async Task<IReadOnlyList<ListedRequest>> RequestsAsync(long actorId, long groupId, Page page, CancellationToken ct = default)
     {
@@ -115,6 +134,48 @@ public sealed class GroupQueries(KindredDbContext db)
         viewer.AccountId is { } id
             ? await db.GroupMemberships.Where(m => m.GroupId == groupId && m.AccountId == id).Select(m => (GroupRole?)m.Role).FirstOrDefaultAsync(ct)
             : null;
+
+    /// <summary>
+    /// A group's feed, newest first with keyset paging, through <see cref="StatusVisibility"/>: the group's own posts and
+    /// replies, and the posts of its public sub-groups that surface in it. Boosts are not part of a group. The first page
+    /// (no max_id, since_id or min_id) starts with the pinned posts, which the pages themselves leave out. Accounts the
+    /// viewer mutes are left out as on the public timelines.
+    /// </summary>
+    public async Task<GroupTimeline> TimelineAsync(Viewer viewer, long groupId, Page page, CancellationToken ct = default)
+    {
+        if (!await GroupAccess.CanSeeAsync(db, groupId, viewer, ct))
+        {
+            throw KindredException.NotFound();
+        }
+        var surfacing = db.Groups.Where(c => c.ParentId == groupId && c.SurfaceInParent && c.Visibility == GroupVisibility.Public).Select(c => (long?)c.Id);
+        var statuses = db.Statuses.AsNoTracking().VisibleTo(db, viewer)
+            .Where(s => s.ReblogOfId == null && (s.GroupId == groupId || surfacing.Contains(s.GroupId)));
+        if (viewer.AccountId is { } id)
+        {
+            var now = time.UtcNow();
+            statuses = statuses.Where(s => s.AccountId == id || !db.Mutes.Any(m => m.AccountId == id && m.TargetAccountId == s.AccountId && (m.ExpiresAt == null || m.ExpiresAt > now)));
+        }
+        IReadOnlyList<Status> pinned = [];
+        if (page is { MaxId: null, SinceId: null, MinId: null })
+        {
+            var pinnedIds = await statuses.Where(s => s.GroupId == groupId && s.GroupPinnedAt != null).OrderByDescending(s => s.GroupPinnedAt).Select(s => s.Id).Take(MaxPins).ToListAsync(ct);
+            pinned = await LoadAsync(statuses, pinnedIds, ct);
+        }
+        var pinnedHere = pinned.Select(s => s.Id).ToList();
+        var ids = await statuses.Where(s => !pinnedHere.Contains(s.Id)).Select(s => s.Id).PageAsync(page, x => x, StatusQueries.MaxLimit, ct);
+        return new GroupTimeline(pinned, await LoadAsync(statuses, ids, ct));
+    }
+
+    // The details through the same filter narrowed to the ids, as StatusQueries pages its timelines.
+    private static async Task<IReadOnlyList<Status>> LoadAsync(IQueryable<Status> statuses, List<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var loaded = await StatusQueries.WithDetails(statuses.Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
+        return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+    }
 
     private IQueryable<Group> WithDetails() =>
         db.Groups.AsNoTracking().Include(g => g.Tags).Include(g => g.Questions.OrderBy(q => q.Position)).AsSplitQuery();

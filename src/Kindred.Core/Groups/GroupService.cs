@@ -223,7 +223,8 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
     /// Gives members a new role (member, moderator or admin). Admins manage moderators and members; only the owner makes
     /// or unmakes admins. The owner's own role changes only by <see cref="TransferOwnershipAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<GroupMembership>> SetRoleAsync(long actorId, long groupId, IReadOnlyCollection<long> accountIds, GroupRole newRole, CancellationToken ct = default)
+    /// <param name="promote">True: every change must raise the role; false: every change must lower it; null: either.</param>
+    public async Task<IReadOnlyList<GroupMembership>> SetRoleAsync(long actorId, long groupId, IReadOnlyCollection<long> accountIds, GroupRole newRole, bool? promote = null, CancellationToken ct = default)
     {
         var (_, role) = await ForActorAsync(actorId, groupId, ct);
         Require(GroupAccess.CanAdminister(role), "Only the group's admins may change roles.");
@@ -250,6 +251,14 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             if (role != GroupRole.Owner && (membership.Role >= GroupRole.Admin || newRole >= GroupRole.Admin))
             {
                 throw KindredException.Forbidden("Only the group's owner may make or unmake admins.");
+            }
+            if (promote == true && newRole <= membership.Role)
+            {
+                throw KindredException.Invalid("role", "A promotion must give a higher role than the member has.");
+            }
+            if (promote == false && newRole >= membership.Role)
+            {
+                throw KindredException.Invalid("role", "A demotion must give a lower role than the member has.");
             }
             membership.Role = newRole;
         }
@@ -356,6 +365,61 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         }
         await RecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
+    }
+
+    /// <summary>Pins a post of the group to the top of its feed; moderators and above, at most <see cref="GroupQueries.MaxPins"/>.</summary>
+    public async Task<Status> PinStatusAsync(long actorId, long groupId, long statusId, CancellationToken ct = default)
+    {
+        var status = await ModeratedStatusAsync(actorId, groupId, statusId, "pin posts", ct);
+        if (status.GroupPinnedAt is null)
+        {
+            if (await db.Statuses.CountAsync(s => s.GroupId == groupId && s.GroupPinnedAt != null && s.DeletedAt == null, ct) >= GroupQueries.MaxPins)
+            {
+                throw KindredException.Invalid("status", $"A group can have at most {GroupQueries.MaxPins} pinned posts.");
+            }
+            status.GroupPinnedAt = time.UtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+        return status;
+    }
+
+    public async Task<Status> UnpinStatusAsync(long actorId, long groupId, long statusId, CancellationToken ct = default)
+    {
+        var status = await ModeratedStatusAsync(actorId, groupId, statusId, "unpin posts", ct);
+        if (status.GroupPinnedAt is not null)
+        {
+            status.GroupPinnedAt = null;
+            await db.SaveChangesAsync(ct);
+        }
+        return status;
+    }
+
+    /// <summary>
+    /// Removes a post from the group by deleting it, as Truth Social's group moderation does (a group post has no life
+    /// outside its group); moderators and above. Its boosts go with it, as when the author deletes it.
+    /// </summary>
+    public async Task<Status> RemoveStatusAsync(long actorId, long groupId, long statusId, CancellationToken ct = default)
+    {
+        var status = await ModeratedStatusAsync(actorId, groupId, statusId, "remove posts", ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        status.DeletedAt = time.UtcNow();
+        status.GroupPinnedAt = null;
+        status.PinnedAt = null;
+        status.IdempotencyKey = null;
+        await db.SaveChangesAsync(ct);
+        await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return status;
+    }
+
+    // A post of this group (not a boost) the actor may read and, as a moderator or above, act on.
+    private async Task<Status> ModeratedStatusAsync(long actorId, long groupId, long statusId, string what, CancellationToken ct)
+    {
+        var (_, role) = await ForActorAsync(actorId, groupId, ct);
+        var status = await db.Statuses.VisibleTo(db, Viewer.Member(actorId)).FirstOrDefaultAsync(s => s.Id == statusId && s.GroupId == groupId && s.ReblogOfId == null, ct)
+            ?? throw KindredException.NotFound();
+        Require(GroupAccess.CanModerate(role), $"Only the group's admins and moderators may {what}.");
+        return status;
     }
 
     private async Task ApplyAsync(Group group, GroupInput input, Viewer actor, bool isNew, CancellationToken ct)

@@ -4,7 +4,8 @@ using Kindred.Data.Entities;
 namespace Kindred.Core.Statuses;
 
 /// <summary>What a member asks to post. <see cref="BaseUrl"/> is this server's address, for mention and hashtag links;
-/// <see cref="MediaIds"/> are the author's uploads to attach, in order.</summary>
+/// <see cref="MediaIds"/> are the author's uploads to attach, in order; <see cref="GroupId"/> posts into a group the author
+/// belongs to (a reply goes into its thread's group whatever is given).</summary>
 public sealed record NewStatus(
     string Text,
     string BaseUrl,
@@ -15,4 +16,5 @@ public sealed record NewStatus(
     long? InReplyToId = null,
     string? IdempotencyKey = null,
     NewPoll? Poll = null,
-    IReadOnlyList<long>? MediaIds = null);
+    IReadOnlyList<long>? MediaIds = null,
+    long? GroupId = null);

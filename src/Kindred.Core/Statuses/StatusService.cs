@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Conversations;
+using Kindred.Core.Groups;
 using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
@@ -61,6 +62,12 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
                 visibility = Audience.MembersOnly;
             }
         }
+        var group = await GroupForPostAsync(authorId, input.GroupId, parent, ct);
+        if (group is not null)
+        {
+            visibility = GroupPosts.Audience(group);
+            group.LastStatusAt = now;
+        }
         var status = new Status
         {
             Id = Snowflake.NewId(now),
@@ -74,6 +81,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             InReplyToAccountId = parent?.AccountId,
             CreatedAt = now,
             IdempotencyKey = key,
+            GroupId = group?.Id,
         };
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
@@ -265,6 +273,32 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             await db.SaveChangesAsync(ct);
         }
         return status;
+    }
+
+    /// <summary>
+    /// The group a new post goes into, tracked: the one asked for, or the thread's group for a reply (a reply cannot leave
+    /// its group nor move into another). The author must be a member; a banned person no longer is.
+    /// </summary>
+    private async Task<Data.Entities.Group?> GroupForPostAsync(long authorId, long? requested, Status? parent, CancellationToken ct)
+    {
+        if (parent?.GroupId is { } threadGroup && requested is { } asked && asked != threadGroup)
+        {
+            throw KindredException.Invalid("group_id", "A reply stays in the group of the post it answers.");
+        }
+        if ((parent?.GroupId ?? requested) is not { } groupId)
+        {
+            return null;
+        }
+        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        if (group is null || !await GroupAccess.CanSeeAsync(db, group, Viewer.Member(authorId), ct))
+        {
+            throw KindredException.NotFound("No such group.");
+        }
+        if (!await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == authorId, ct))
+        {
+            throw KindredException.Forbidden(parent is null ? "Only members can post in this group." : "Only members of the group can reply to its posts.");
+        }
+        return group;
     }
 
     /// <summary>Mentioned accounts hear of a new post (they are its audience, so they may read it); followers who asked

@@ -29,6 +29,15 @@ public static class HomeFeed
         {
             followers = followers.Where(f => f.ShowReblogs);
         }
+        // A post in a members-only or secret group (or a boost of one) reaches only the followers who are in the group:
+        // the others could never read it, so their entries would be work for nothing (ADR 21).
+        var groupId = status.GroupId ?? (status.ReblogOfId is { } originalId
+            ? await db.Statuses.Where(s => s.Id == originalId).Select(s => s.GroupId).FirstOrDefaultAsync(ct)
+            : null);
+        if (groupId is { } inGroup && !await db.Groups.AnyAsync(g => g.Id == inGroup && g.Visibility == GroupVisibility.Public, ct))
+        {
+            followers = followers.Where(f => db.GroupMemberships.Any(m => m.GroupId == inGroup && m.AccountId == f.AccountId));
+        }
         var ids = await followers.Select(f => f.AccountId).ToListAsync(ct);
         if (status.Visibility == Audience.Direct)
         {
@@ -44,7 +53,10 @@ public static class HomeFeed
     /// <summary>Adds the followee's recent statuses to a new follower's feed, for the caller's SaveChanges.</summary>
     public static async Task BackfillAsync(KindredDbContext db, long followerId, long targetId, bool showReblogs, CancellationToken ct)
     {
-        var statuses = db.Statuses.Where(s => s.AccountId == targetId && s.DeletedAt == null && s.Visibility != Audience.Direct);
+        var statuses = db.Statuses.Where(s => s.AccountId == targetId && s.DeletedAt == null && s.Visibility != Audience.Direct)
+            .Where(s => s.GroupId == null
+                || db.Groups.Any(g => g.Id == s.GroupId && g.Visibility == GroupVisibility.Public)
+                || db.GroupMemberships.Any(m => m.GroupId == s.GroupId && m.AccountId == followerId));
         if (!showReblogs)
         {
             statuses = statuses.Where(s => s.ReblogOfId == null);

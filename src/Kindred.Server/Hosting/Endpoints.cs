@@ -3,6 +3,7 @@ using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
+using Kindred.Server.Mastodon.Groups;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Lists;
 using Kindred.Server.Mastodon.Markers;
@@ -49,6 +50,7 @@ public static class Endpoints
         api.MapMediaEndpoints();
         api.MapStreamingEndpoints();
         api.MapSearchEndpoints();
+        api.MapGroupsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -45,5 +45,8 @@ public sealed class MastodonStatus
 
     /// <summary>Hometown's and GoToSocial's flag for posts that never leave the server; true for members-only.</summary>
     public bool LocalOnly { get; init; }
+
+    /// <summary>The group the status was posted in, as Truth Social writes it; null outside groups (ADR 21).</summary>
+    public MastodonGroup? Group { get; init; }
     public required KindredStatus Kindred { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, PublicUrls urls, TimeProvider time)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, PublicUrls urls, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
@@ -70,6 +70,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var authors = all.Select(s => s.Account).DistinctBy(a => a.Id).ToList();
         var renderedAuthors = (await accounts.RenderManyAsync(authors, viewer.AccountId, ct)).ToDictionary(a => a.Id);
         var polls = await PollQueries.ForStatusesAsync(db, ids, viewer, ct);
+        // A status the viewer may read shows its group: a public one, or one the viewer belongs to (or wrote in).
+        var groups = await groupRenderer.RenderIdsAsync(all.Where(s => s.GroupId is not null).Select(s => s.GroupId!.Value).Distinct().ToList(), ct);
         var now = time.UtcNow();
 
         MastodonStatus Render(Status status, bool text)
@@ -114,6 +116,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Pinned = viewer.AccountId == status.AccountId ? status.PinnedAt is not null : null,
                 Filtered = viewer.AccountId is null ? null : [],
                 LocalOnly = members,
+                Group = status.GroupId is { } groupId ? groups.GetValueOrDefault(groupId) : null,
                 Kindred = new KindredStatus(VisibilityName(status.Visibility)),
             };
         }

@@ -17,7 +17,7 @@ public static class StatusesEndpoints
     public static RouteGroupBuilder MapStatusesEndpoints(this RouteGroupBuilder api)
     {
         var statuses = api.MapGroup("/v1/statuses").WithTags("Statuses");
-        statuses.MapPost("", PostStatus).WithSummary("Post a status (Idempotency-Key supported; visibility may be members_only)");
+        statuses.MapPost("", PostStatus).WithSummary("Post a status (Idempotency-Key supported; visibility may be members_only; group_id posts into a group the caller belongs to)");
         statuses.MapGet("", GetMany).WithSummary("Several statuses by id[] (unknown or hidden ones are left out)");
         statuses.MapGet("/{id}", GetStatus).WithSummary("One status");
         statuses.MapPut("/{id}", EditStatus).WithSummary("Edit a status (history is kept)");
@@ -58,7 +58,8 @@ public static class StatusesEndpoints
             OptionalId(input.Value("in_reply_to_id", 30)),
             context.Request.Headers["Idempotency-Key"].ToString(),
             poll,
-            MediaParams.Ids(input)));
+            MediaParams.Ids(input),
+            OptionalId(input.Value("group_id", 30))));
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
