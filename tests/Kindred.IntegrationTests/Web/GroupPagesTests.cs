@@ -381,6 +381,83 @@ public abstract class GroupPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task MembersPostFromTheGroupPageAndModeratorsPinAndRemovePosts()
+    {
+        var owner = await app.CreateUserAsync("wg_feed_owner");
+        var member = await app.CreateUserAsync("wg_feed_member");
+        await app.CreateUserAsync("wg_feed_out");
+        var group = await CreateAsync(owner.Id, "Tool Library", visibility: GroupVisibility.MembersOnly);
+        await Service(s => s.JoinAsync(member.Id, group.Id, rulesAccepted: true));
+        var path = "/groups/" + group.Slug;
+
+        var memberBrowser = await SignedInAsync("wg_feed_member");
+        var page = await Html.GetAsync(memberBrowser, path);
+        Assert.Contains("Your post goes into this group", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("compose-visibility", page, StringComparison.Ordinal);
+        Assert.Contains("No posts in this group yet.", page, StringComparison.Ordinal);
+        Assert.Equal(path, await PostAsync(memberBrowser, path, "compose", new() { ["Input.Text"] = "Who has a ladder to lend?" }, HttpStatusCode.Redirect));
+        var post = await app.WithDbAsync(db => db.Statuses.AsNoTracking().SingleAsync(s => s.AccountId == member.Id));
+        Assert.Equal((group.Id, Audience.MembersOnly), (post.GroupId, post.Visibility));
+        Assert.Contains("Who has a ladder to lend?", await Html.GetAsync(memberBrowser, path), StringComparison.Ordinal);
+
+        // Outsiders see neither the post nor a composer; a member sees no moderation buttons.
+        var outsider = await Html.GetAsync(await SignedInAsync("wg_feed_out"), path);
+        Assert.DoesNotContain("Who has a ladder to lend?", outsider, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Text", outsider, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pin in the group", await Html.GetAsync(memberBrowser, path), StringComparison.Ordinal);
+
+        // A forged pin by a member is refused and changes nothing.
+        var forged = await Html.PostFormAsync(memberBrowser, path, null, new Dictionary<string, string> { ["act"] = "group-pin", ["returnUrl"] = path }, $"/posts/{post.Id}/act");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Statuses.Where(s => s.Id == post.Id).Select(s => s.GroupPinnedAt).SingleAsync()));
+        await Html.GetAsync(memberBrowser, $"{path}/admin/posts/{post.Id}/remove", HttpStatusCode.Forbidden);
+
+        // The owner pins it: it shows under "Pinned", first.
+        var ownerBrowser = await SignedInAsync("wg_feed_owner");
+        await app.WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Statuses.StatusService>().CreateAsync(owner.Id, new Kindred.Core.Statuses.NewStatus("Newer post", "http://localhost", Audience.Public, GroupId: group.Id)));
+        var ownerPage = await Html.GetAsync(ownerBrowser, path);
+        Assert.Contains("Pin in the group", ownerPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{path}/admin/posts/{post.Id}/remove\"", ownerPage, StringComparison.Ordinal);
+        var pin = await Html.PostFormAsync(ownerBrowser, path, null, new Dictionary<string, string> { ["act"] = "group-pin", ["returnUrl"] = path }, $"/posts/{post.Id}/act");
+        Assert.Equal(HttpStatusCode.Redirect, pin.StatusCode);
+        var pinned = await Html.GetAsync(ownerBrowser, path);
+        Assert.Contains("Unpin from the group", pinned, StringComparison.Ordinal);
+        Assert.True(pinned.IndexOf("Who has a ladder to lend?", StringComparison.Ordinal) < pinned.IndexOf("Newer post", StringComparison.Ordinal));
+        await Html.PostFormAsync(ownerBrowser, path, null, new Dictionary<string, string> { ["act"] = "group-unpin", ["returnUrl"] = path }, $"/posts/{post.Id}/act");
+        Assert.Null(await app.WithDbAsync(db => db.Statuses.Where(s => s.Id == post.Id).Select(s => s.GroupPinnedAt).SingleAsync()));
+
+        // Removing asks for a confirmation, then deletes the post.
+        Assert.Contains("Who has a ladder to lend?", await Html.GetAsync(ownerBrowser, $"{path}/admin/posts/{post.Id}/remove"), StringComparison.Ordinal);
+        Assert.Equal(path, await PostAsync(ownerBrowser, $"{path}/admin/posts/{post.Id}/remove", "group-remove-post", new() { ["Confirm"] = "yes" }, HttpStatusCode.Redirect));
+        Assert.NotNull(await app.WithDbAsync(db => db.Statuses.Where(s => s.Id == post.Id).Select(s => s.DeletedAt).SingleAsync()));
+        Assert.DoesNotContain("Who has a ladder to lend?", await Html.GetAsync(ownerBrowser, path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APublicGroupsFeedIsReadByVisitorsNewestFirstAPageAtATime()
+    {
+        var owner = await app.CreateUserAsync("wg_page_owner");
+        var group = await CreateAsync(owner.Id, "Repair Cafe");
+        for (var i = 1; i <= 22; i++)
+        {
+            var text = $"Repair note {i:00}";
+            await app.WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Statuses.StatusService>().CreateAsync(owner.Id, new Kindred.Core.Statuses.NewStatus(text, "http://localhost", Audience.Public, GroupId: group.Id)));
+        }
+        var path = "/groups/" + group.Slug;
+        var visitor = app.Browser();
+        var first = await Html.GetAsync(visitor, path);
+        Assert.Contains("Repair note 22", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Repair note 02", first, StringComparison.Ordinal);
+        Assert.True(first.IndexOf("Repair note 22", StringComparison.Ordinal) < first.IndexOf("Repair note 21", StringComparison.Ordinal));
+        var older = System.Text.RegularExpressions.Regex.Match(first, "href=\"(/groups/[^\"]+max_id=\\d+)\" rel=\"next\"");
+        Assert.True(older.Success, Html.Snippet(first));
+        var second = await Html.GetAsync(visitor, System.Net.WebUtility.HtmlDecode(older.Groups[1].Value));
+        Assert.Contains("Repair note 02", second, StringComparison.Ordinal);
+        Assert.Contains("Repair note 01", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Repair note 03", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JoiningAnOpenGroupNeedsTheRulesAcceptedAndMembersCanLeave()
     {
         var owner = await app.CreateUserAsync("wg_open_owner");
