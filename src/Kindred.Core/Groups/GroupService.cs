@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -150,6 +151,11 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
                     Answer3 = clean[2],
                     CreatedAt = now,
                 });
+                var deciders = await db.GroupMemberships.Where(m => m.GroupId == groupId && m.Role >= GroupRole.Moderator).Select(m => m.AccountId).ToListAsync(ct);
+                foreach (var decider in deciders)
+                {
+                    await Notify.AddForGroupAsync(db, now, NotificationTypes.GroupRequest, decider, accountId, groupId, ct);
+                }
                 break;
             default:
                 RequireRules(group, rulesAccepted);
@@ -183,6 +189,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             db.GroupMemberships.Remove(membership);
         }
         await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
+        await ForgetRequestAsync(groupId, accountId, ct);
         await db.SaveChangesAsync(ct);
         await RecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
@@ -200,7 +207,9 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         {
             // They accepted the rules when they asked to join.
             db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = time.UtcNow(), RulesAcceptedAt = request.CreatedAt });
+            await Notify.AddForGroupAsync(db, time.UtcNow(), NotificationTypes.GroupApproval, accountId, actorId, groupId, ct);
         }
+        await ForgetRequestAsync(groupId, accountId, ct);
         await db.SaveChangesAsync(ct);
         await RecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
@@ -216,6 +225,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         {
             throw KindredException.NotFound("There is no such request.");
         }
+        await ForgetRequestAsync(groupId, accountId, ct);
         return await RelationshipAsync(groupId, accountId, ct);
     }
 
@@ -318,6 +328,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
+        await ForgetRequestAsync(groupId, accountId, ct);
         if (!await db.GroupBans.AnyAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct))
         {
             db.GroupBans.Add(new GroupBan { GroupId = groupId, AccountId = accountId, BannedById = actorId, Reason = clean, CreatedAt = time.UtcNow() });
@@ -533,6 +544,10 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             }
         }
     }
+
+    // A decided or withdrawn request's "wants to join" notifications have done their job.
+    private Task<int> ForgetRequestAsync(long groupId, long accountId, CancellationToken ct) =>
+        db.Notifications.Where(n => n.GroupId == groupId && n.FromAccountId == accountId && n.Type == NotificationTypes.GroupRequest).ExecuteDeleteAsync(ct);
 
     private static void RequireRules(Group group, bool rulesAccepted)
     {

@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Groups;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -51,11 +52,16 @@ public sealed class NotificationQueries(KindredDbContext db)
     {
         var readable = db.Statuses.VisibleTo(db, Viewer.Member(accountId)).Select(s => s.Id);
         var senders = db.Accounts.Visible().Select(a => a.Id);
+        var groups = db.Groups.VisibleTo(db, Viewer.Member(accountId)).Select(g => g.Id);
         return db.Notifications.AsNoTracking()
             .Where(n => n.AccountId == accountId)
             .Where(n => senders.Contains(n.FromAccountId))
             // A block (either way) also hides what the other account did before it, as Mastodon clears those.
             .Where(n => !db.Blocks.Any(b => (b.AccountId == accountId && b.TargetAccountId == n.FromAccountId) || (b.AccountId == n.FromAccountId && b.TargetAccountId == accountId)))
-            .Where(n => n.StatusId == null || readable.Contains(n.StatusId.Value));
+            .Where(n => n.StatusId == null || readable.Contains(n.StatusId.Value))
+            // A group notification lasts while the group may be seen; a request concerns only its current moderators.
+            .Where(n => n.GroupId == null || groups.Contains(n.GroupId.Value))
+            .Where(n => n.Type != NotificationTypes.GroupRequest
+                || db.GroupMemberships.Any(m => m.GroupId == n.GroupId && m.AccountId == accountId && m.Role >= GroupRole.Moderator));
     }
 }

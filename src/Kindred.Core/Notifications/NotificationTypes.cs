@@ -15,5 +15,11 @@ public static class NotificationTypes
     /// <summary>A new report, sent to moderators (<see cref="Accounts.Roles.CanModerate"/>).</summary>
     public const string AdminReport = "admin.report";
 
-    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport];
+    /// <summary>Someone asked to join a group; sent to its moderators and above (Truth Social's name, ADR 21).</summary>
+    public const string GroupRequest = "group_request";
+
+    /// <summary>A request to join a group was accepted; sent to the person who asked.</summary>
+    public const string GroupApproval = "group_approval";
+
+    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, GroupRequest, GroupApproval];
 }

@@ -16,15 +16,7 @@ public static class Notify
     /// that mentions them, not saved yet); otherwise an existing status is checked with <see cref="StatusVisibility"/>.</param>
     public static async Task AddAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? statusId = null, bool statusReadable = false, CancellationToken ct = default)
     {
-        if (recipientId == fromId)
-        {
-            return;
-        }
-        if (await db.Blocks.AnyAsync(b => (b.AccountId == recipientId && b.TargetAccountId == fromId) || (b.AccountId == fromId && b.TargetAccountId == recipientId), ct))
-        {
-            return;
-        }
-        if (await db.Mutes.AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications && (m.ExpiresAt == null || m.ExpiresAt > now), ct))
+        if (!await WantedAsync(db, now, recipientId, fromId, ct))
         {
             return;
         }
@@ -46,4 +38,28 @@ public static class Notify
             CreatedAt = now,
         });
     }
+
+    /// <summary>A notification about a group (a request to join, an approval), for the caller's SaveChanges.</summary>
+    public static async Task AddForGroupAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default)
+    {
+        if (!await WantedAsync(db, now, recipientId, fromId, ct)
+            || db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.GroupId == groupId))
+        {
+            return;
+        }
+        db.Notifications.Add(new Notification
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = recipientId,
+            FromAccountId = fromId,
+            Type = type,
+            GroupId = groupId,
+            CreatedAt = now,
+        });
+    }
+
+    private static async Task<bool> WantedAsync(KindredDbContext db, DateTime now, long recipientId, long fromId, CancellationToken ct) =>
+        recipientId != fromId
+        && !await db.Blocks.AnyAsync(b => (b.AccountId == recipientId && b.TargetAccountId == fromId) || (b.AccountId == fromId && b.TargetAccountId == recipientId), ct)
+        && !await db.Mutes.AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications && (m.ExpiresAt == null || m.ExpiresAt > now), ct);
 }

@@ -139,7 +139,8 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         // Accounts the edit newly mentions hear of it as a mention (they are now its audience); the others are not told again.
         foreach (var added in status.Mentions.Where(m => !mentionedBefore.Contains(m.AccountId)).ToList())
         {
-            await Notify.AddAsync(db, now, NotificationTypes.Mention, added.AccountId, authorId, status.Id, statusReadable: true, ct);
+            // A mention in a group post opens nothing beyond the group, so there the rule decides (the post is saved).
+            await Notify.AddAsync(db, now, NotificationTypes.Mention, added.AccountId, authorId, status.Id, statusReadable: status.GroupId is null, ct);
         }
         // Mastodon tells those who boosted a post that it changed under their name.
         var boosters = await db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => s.AccountId).Distinct().ToListAsync(ct);
@@ -306,6 +307,14 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     private async Task NotifyNewStatusAsync(Status status, CancellationToken ct)
     {
         var mentioned = status.Mentions.Select(m => m.AccountId).ToHashSet();
+        // In a members-only or secret group a mention does not open the post to anyone outside the group (ADR 20), so
+        // only members hear of it; the post is not saved yet, so Notify cannot ask the visibility rule itself.
+        HashSet<long>? groupMembers = null;
+        if (status.GroupId is { } groupId && status.Visibility != Audience.Public)
+        {
+            groupMembers = (await db.GroupMemberships.Where(m => m.GroupId == groupId).Select(m => m.AccountId).ToListAsync(ct)).ToHashSet();
+            mentioned.IntersectWith(groupMembers);
+        }
         foreach (var accountId in mentioned)
         {
             await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Mention, accountId, status.AccountId, status.Id, statusReadable: true, ct);
@@ -315,7 +324,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             return;
         }
         var subscribers = await db.Follows.Where(f => f.TargetAccountId == status.AccountId && f.Notify).Select(f => f.AccountId).ToListAsync(ct);
-        foreach (var accountId in subscribers.Where(id => !mentioned.Contains(id)))
+        foreach (var accountId in subscribers.Where(id => !mentioned.Contains(id) && (groupMembers is null || groupMembers.Contains(id))))
         {
             await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Status, accountId, status.AccountId, status.Id, statusReadable: true, ct);
         }

@@ -892,6 +892,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long>("FromAccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ReportId")
                         .HasColumnType("bigint");
 
@@ -906,6 +909,8 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromAccountId");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("ReportId");
 
@@ -2026,6 +2031,11 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasForeignKey("FromAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Kindred.Data.Entities.Report", null)
                         .WithMany()

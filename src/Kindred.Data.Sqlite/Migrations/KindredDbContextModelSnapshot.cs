@@ -886,6 +886,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long>("FromAccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReportId")
                         .HasColumnType("INTEGER");
 
@@ -900,6 +903,8 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FromAccountId");
+
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("ReportId");
 
@@ -2016,6 +2021,11 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasForeignKey("FromAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Kindred.Data.Entities.Report", null)
                         .WithMany()

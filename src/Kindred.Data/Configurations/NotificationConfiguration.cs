@@ -19,5 +19,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<Status>().WithMany().HasForeignKey(n => n.StatusId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => n.ReportId);
         builder.HasOne<Report>().WithMany().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => n.GroupId);
+        builder.HasOne<Group>().WithMany().HasForeignKey(n => n.GroupId).OnDelete(DeleteBehavior.Cascade);
     }
 }

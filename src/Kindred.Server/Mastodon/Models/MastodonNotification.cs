@@ -12,4 +12,6 @@ public sealed class MastodonNotification
     public MastodonStatus? Status { get; init; }
     /// <summary>Only for admin.report notifications (sent to moderators).</summary>
     public MastodonReport? Report { get; init; }
+    /// <summary>Only for group_request and group_approval notifications, as Truth Social writes them (ADR 21).</summary>
+    public MastodonGroup? Group { get; init; }
 }

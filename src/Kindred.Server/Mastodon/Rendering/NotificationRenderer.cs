@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Renders notifications a page at a time: the senders and the statuses are each loaded and rendered once per batch.</summary>
-public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer accounts, StatusRenderer statuses, ReportRenderer reports)
+public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer accounts, StatusRenderer statuses, ReportRenderer reports, GroupRenderer groups)
 {
     public async Task<IReadOnlyList<MastodonNotification>> RenderManyAsync(IReadOnlyList<Notification> notifications, long viewerId, CancellationToken ct = default)
     {
@@ -29,6 +29,8 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
         var reportIds = notifications.Where(n => n.ReportId is not null).Select(n => n.ReportId!.Value).Distinct().ToList();
         var reportRows = reportIds.Count == 0 ? [] : await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id)).ToListAsync(ct);
         var renderedReports = (await reports.RenderManyAsync(reportRows, viewerId, ct)).ToDictionary(r => r.Id);
+        // The notification queries have already kept only groups the viewer may see.
+        var renderedGroups = await groups.RenderIdsAsync(notifications.Where(n => n.GroupId is not null).Select(n => n.GroupId!.Value).Distinct().ToList(), ct);
         return notifications
             .Where(n => renderedSenders.ContainsKey(Id(n.FromAccountId)))
             .Select(n => new MastodonNotification
@@ -40,6 +42,7 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
                 Account = renderedSenders[Id(n.FromAccountId)],
                 Status = n.StatusId is { } statusId ? renderedStatuses.GetValueOrDefault(Id(statusId)) : null,
                 Report = n.ReportId is { } reportId ? renderedReports.GetValueOrDefault(Id(reportId)) : null,
+                Group = n.GroupId is { } groupId ? renderedGroups.GetValueOrDefault(groupId) : null,
             })
             .ToList();
     }
