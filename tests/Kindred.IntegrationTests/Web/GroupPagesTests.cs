@@ -78,9 +78,17 @@ public abstract class GroupPagesTests(KindredApp app)
         Assert.Contains("Requests to join (1)", queue, StringComparison.Ordinal);
         Assert.Contains("A spade and a fork", queue, StringComparison.Ordinal);
         Assert.Contains("Saturdays", queue, StringComparison.Ordinal);
+        // The owner heard of the request, with a link to the queue (until it is decided).
+        var heard = await Html.GetAsync(ownerBrowser, "/notifications");
+        Assert.Contains("asked to join Allotment Share", heard, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{path}/admin/requests\"", heard, StringComparison.Ordinal);
         var accepted = await PostAsync(ownerBrowser, path + "/admin/requests", "group-requests", new() { ["Approve"] = Id(asker.Id) });
         Assert.Contains("@wg_appr_asker is now a member of the group.", accepted, StringComparison.Ordinal);
         Assert.Equal(GroupRole.Member, (await RelationshipAsync(group.Id, asker.Id)).Role);
+        // The asker hears of it on their notifications page, with a link to the group.
+        var told = await Html.GetAsync(browser, "/notifications");
+        Assert.Contains("You are now a member of Allotment Share", told, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{path}\"", told, StringComparison.Ordinal);
 
         // A declined request leaves the person outside, free to ask again.
         await PostAsync(otherBrowser, path + "/join", "group-join", new() { ["Input.AcceptRules"] = "true" }, HttpStatusCode.Redirect);
