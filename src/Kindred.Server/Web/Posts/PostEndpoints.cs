@@ -11,7 +11,7 @@ public static class PostEndpoints
 {
     public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, StatusQueries queries, MediaService media) =>
+        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, Core.Groups.GroupService groups, StatusQueries queries, MediaService media) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -50,6 +50,10 @@ public static class PostEndpoints
                     break;
                 case "unpin":
                     await statuses.UnpinAsync(me, id, context.RequestAborted);
+                    break;
+                case "group-pin" or "group-unpin" when status.GroupId is { } groupId:
+                    // The group's moderators pin its posts in its feed; the core checks the role.
+                    await (act == "group-pin" ? groups.PinStatusAsync(me, groupId, id, context.RequestAborted) : groups.UnpinStatusAsync(me, groupId, id, context.RequestAborted));
                     break;
                 case "delete":
                     await statuses.DeleteAsync(me, id, context.RequestAborted);

@@ -1,0 +1,59 @@
+using Kindred.Core.Common;
+using Kindred.Core.Groups;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Server.Web.Groups;
+
+/// <summary>What every group page loads first. A group the reader may not see is null, and the page answers 404.</summary>
+public static class GroupPages
+{
+    public const int MaxChapters = 50;
+
+    public static async Task<LoadedGroup?> LoadAsync(KindredDbContext db, GroupQueries queries, string slug, long? viewerId, CancellationToken ct = default)
+    {
+        var viewer = viewerId is { } id ? Viewer.Member(id) : Viewer.Anonymous;
+        Kindred.Data.Entities.Group group;
+        try
+        {
+            group = await queries.GetBySlugAsync(viewer, slug, ct);
+        }
+        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return null;
+        }
+        var relationship = viewerId is { } me
+            ? (await GroupQueries.RelationshipsAsync(db, me, [group.Id], ct))[0]
+            : GroupRelationship.None(group.Id);
+        // The parent and the chapters go through the same rule: a secret chapter is not listed to outsiders.
+        var parent = group.ParentId is { } parentId
+            ? await db.Groups.AsNoTracking().Where(g => g.Id == parentId).VisibleTo(db, viewer).FirstOrDefaultAsync(ct)
+            : null;
+        var chapters = await db.Groups.AsNoTracking().Where(g => g.ParentId == group.Id).VisibleTo(db, viewer)
+            .OrderBy(g => g.Name).Take(MaxChapters).ToListAsync(ct);
+        var pending = GroupAccess.CanModerate(relationship.Role) ? await queries.PendingRequestCountAsync(group.Id, ct) : 0;
+        return new LoadedGroup(group, relationship, parent, chapters, pending);
+    }
+
+    /// <summary>The id of the group a parent field names by its address; blank is no parent.</summary>
+    public static async Task<long?> ParentIdAsync(GroupQueries queries, long viewerId, string? parentSlug, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(parentSlug))
+        {
+            return null;
+        }
+        try
+        {
+            return (await queries.GetBySlugAsync(Viewer.Member(viewerId), parentSlug, ct)).Id;
+        }
+        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            throw KindredException.Invalid("parent_id", "There is no such parent group.");
+        }
+    }
+
+    /// <summary>Tags as typed in one field, separated by commas or spaces.</summary>
+    public static IReadOnlyList<string> SplitTags(string? tags) =>
+        (tags ?? "").Split([',', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
