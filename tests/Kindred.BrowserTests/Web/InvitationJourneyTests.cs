@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Kindred.BrowserTests.Infrastructure;
 using Kindred.Core.Accounts;
 using Kindred.Core.Groups;
-using Kindred.Core.Setup;
 using Kindred.Data.Entities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,20 +15,15 @@ namespace Kindred.BrowserTests.Web;
 /// install for the newcomer journey).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Password = "invitation-journey-pw-1";
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "kindred-browser-invite-" + Guid.NewGuid().ToString("N"));
-    private KindredServer server = null!;
+    private OwnServer server = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(dataDirectory);
-        server = new KindredServer(dataDirectory);
-        server.StartServer();
+        server = await OwnServer.StartAsync("invite");
         await using var scope = server.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SetupService>().CompleteAsync(
-            new SetupRequest("Riverside Food Bank", "Neighbours helping neighbours.", "en", "Lyon", "organizer", "organizer@example.org", "riverside-owner-2026"));
         var lina = await scope.ServiceProvider.GetRequiredService<AccountService>()
             .CreateUserAsync(new NewUser("lina", "lina@example.org", Password, UserRole.Member));
         var groups = scope.ServiceProvider.GetRequiredService<GroupService>();
@@ -61,31 +55,9 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHe
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
-    public void Dispose() => server.Dispose();
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl,
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => server.NewPageAsync(fixture.Browser);
 
     private static async Task SignInAsync(IPage page, string username, string password)
     {
@@ -122,7 +94,7 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHe
         await sara.GetByLabel("I accept these rules").CheckAsync();
         await sara.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
         await Expect(sara.GetByText("Check your e-mail")).ToBeVisibleAsync();
-        var confirmLink = await Mailbox.LinkAsync(server.MailDirectory, "sara@example.org", server.BaseUrl + "/account/confirm");
+        var confirmLink = await Mailbox.LinkAsync(server.Server.MailDirectory, "sara@example.org", server.BaseUrl + "/account/confirm");
         await sara.GotoAsync(confirmLink);
         await Expect(sara.GetByText("Thank you, your e-mail address is confirmed.")).ToBeVisibleAsync();
         await SignInAsync(sara, "sara", "croix-rousse-seeds-9");

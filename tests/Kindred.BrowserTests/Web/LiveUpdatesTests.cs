@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Kindred.BrowserTests.Infrastructure;
 using Kindred.Core.Accounts;
-using Kindred.Core.Setup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -14,49 +13,25 @@ namespace Kindred.BrowserTests.Web;
 /// newcomer journey, which starts from a fresh install.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LiveUpdatesTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class LiveUpdatesTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Password = "live-updates-password-1";
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "kindred-browser-live-" + Guid.NewGuid().ToString("N"));
-    private KindredServer server = null!;
+    private OwnServer server = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(dataDirectory);
-        server = new KindredServer(dataDirectory);
-        server.StartServer();
+        server = await OwnServer.StartAsync("live");
         await using var scope = server.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SetupService>().CompleteAsync(
-            new SetupRequest("Riverside Food Bank", "Neighbours helping neighbours.", "en", "Lyon", "organizer", "organizer@example.org", "riverside-owner-2026"));
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         await accounts.CreateUserAsync(new NewUser("lina", "lina@example.org", Password, Kindred.Data.Entities.UserRole.Member));
         await accounts.CreateUserAsync(new NewUser("omar", "omar@example.org", Password, Kindred.Data.Entities.UserRole.Member));
     }
 
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public void Dispose() => server.Dispose();
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     private async Task<IPage> SignedInAsync(string username)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl,
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await server.NewPageAsync(fixture.Browser);
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Username or e-mail").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(Password);

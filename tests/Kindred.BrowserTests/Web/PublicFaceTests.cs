@@ -1,6 +1,5 @@
 using Kindred.BrowserTests.Infrastructure;
 using Kindred.Core.Accounts;
-using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -15,19 +14,14 @@ namespace Kindred.BrowserTests.Web;
 /// on a small phone, by keyboard, with axe. Runs on a server of its own (the shared one starts from a fresh install).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PublicFaceTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime, IDisposable
+public sealed class PublicFaceTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "kindred-browser-public-" + Guid.NewGuid().ToString("N"));
-    private KindredServer server = null!;
+    private OwnServer server = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(dataDirectory);
-        server = new KindredServer(dataDirectory);
-        server.StartServer();
+        server = await OwnServer.StartAsync("public");
         await using var scope = server.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SetupService>().CompleteAsync(
-            new SetupRequest("Riverside Food Bank", "Neighbours helping neighbours.", "en", "Lyon", "organizer", "organizer@example.org", "riverside-owner-2026"));
         var nadia = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateUserAsync(new NewUser("nadia", "nadia@example.org", "public-face-password-1", UserRole.Member));
         await scope.ServiceProvider.GetRequiredService<StatusService>().CreateAsync(nadia.Id, new NewStatus("Soup on Friday at the community hall #food", server.BaseUrl.TrimEnd('/'), Audience.Public));
         var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
@@ -46,31 +40,12 @@ public sealed class PublicFaceTests(BrowserFixture fixture, ITestOutputHelper ou
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await server.DisposeAsync();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    public void Dispose() => server.Dispose();
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task AVisitorOnASmallPhoneSeesWhatTheCommunityIsAndCanReachTheWayIn()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUrl,
-            Locale = "en-GB",
-            ViewportSize = new ViewportSize { Width = 320, Height = 640 },
-        });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await server.NewPageAsync(fixture.Browser, 320, 640);
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Riverside Food Bank", Level = 1 })).ToBeVisibleAsync();
