@@ -156,6 +156,42 @@ public abstract class PageMetaTests(KindredApp app)
     }
 
     [Fact]
+    public async Task APublicGroupPageIsDescribedWithItsFeeds()
+    {
+        var (user, _, _) = await MemberAsync("meta_gpage");
+        var slug = "garden-" + Guid.NewGuid().ToString("N")[..10];
+        await TestGroups.CreateAsync(app, slug, GroupVisibility.Public, user.Id, description: "Seeds and tools.");
+
+        var document = await GetAsync($"/groups/{slug}");
+
+        Assert.True(Describes(document));
+        Assert.Equal("Seeds and tools.", Meta(document, "og:description"));
+        var data = JsonLdOf(document).Single();
+        Assert.Equal($"http://localhost/groups/{slug}", data.GetProperty("url").GetString());
+        Assert.Contains($"application/rss+xml http://localhost/groups/{slug}.rss", FeedLinks(document));
+    }
+
+    [Theory]
+    [InlineData(GroupVisibility.MembersOnly)]
+    [InlineData(GroupVisibility.Secret)]
+    public async Task AGroupPageThatIsNotPublicIsNotDescribedEvenToItsMembers(GroupVisibility visibility)
+    {
+        var (user, name, _) = await MemberAsync("meta_gclosed");
+        var slug = "circle-" + Guid.NewGuid().ToString("N")[..10];
+        await TestGroups.CreateAsync(app, slug, visibility, user.Id, description: "Our circle.");
+        var browser = app.Browser();
+        await AccountFlowTests.SignInAsync(browser, name, KindredApp.Password);
+
+        var document = await GetAsync($"/groups/{slug}", browser);
+
+        Assert.Contains("Our circle.", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.False(Describes(document));
+        Assert.Empty(JsonLdOf(document));
+        Assert.Empty(FeedLinks(document));
+        Assert.Equal("noindex", Meta(document, "robots"));
+    }
+
+    [Fact]
     public async Task UserTextCannotBreakOutOfTheJsonLdBlock()
     {
         const string Evil = "</script><script>alert(1)</script><!-- \"quoted\" & 'single' +";
