@@ -7,51 +7,21 @@ namespace Kindred.Server.Hosting;
 /// <summary>
 /// Sends due digest e-mails every Kindred:Digests:CheckSeconds (ADR 25). The schedule, the claim that makes each digest
 /// go out once (across restarts and several server processes) and the retry after a refused mail all live in
-/// <see cref="DigestService.RunAsync"/>; this only calls it on the clock of the injected <see cref="TimeProvider"/>.
+/// <see cref="DigestService.RunAsync"/>.
 /// </summary>
-public sealed partial class DigestJob(IServiceScopeFactory scopes, IOptions<KindredOptions> options, TimeProvider time, ILogger<DigestJob> logger) : BackgroundService
+public sealed partial class DigestJob(IServiceScopeFactory scopes, IOptions<KindredOptions> options, TimeProvider time, ILogger<DigestJob> logger)
+    : PeriodicJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Digests.Enabled)
-        {
-            return;
-        }
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.Digests.CheckSeconds));
-        using var timer = new PeriodicTimer(interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan? Interval =>
+        options.Value.Digests.Enabled ? TimeSpan.FromSeconds(Math.Max(1, options.Value.Digests.CheckSeconds)) : null;
 
-    private async Task RunOnceAsync(CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var sent = await scope.ServiceProvider.GetRequiredService<DigestService>().RunAsync(ct);
-            if (sent > 0)
-            {
-                LogSent(sent);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A failed pass (database restarting, say) is retried on the next tick; claims already made stand.
-            LogFailed(e);
-        }
-    }
+    protected override string PassName => "The digest run";
+
+    protected override Task<int> RunPassAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<DigestService>().RunAsync(ct);
+
+    protected override void LogDone(ILogger logger, int count) => LogSent(logger, count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} digest e-mails")]
-    private partial void LogSent(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The digest run failed; retrying on the next tick")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogSent(ILogger logger, int count);
 }
