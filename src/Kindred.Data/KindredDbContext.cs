@@ -48,6 +48,20 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<GroupMembershipRequest> GroupMembershipRequests => Set<GroupMembershipRequest>();
     public DbSet<GroupBan> GroupBans => Set<GroupBan>();
     public DbSet<DigestSend> DigestSends => Set<DigestSend>();
+    public DbSet<AidCategory> AidCategories => Set<AidCategory>();
+    public DbSet<AidItem> AidItems => Set<AidItem>();
+    public DbSet<AidResponse> AidResponses => Set<AidResponse>();
+    public DbSet<AidMessage> AidMessages => Set<AidMessage>();
+    public DbSet<AidThanks> AidThanks => Set<AidThanks>();
+    public DbSet<AidEscalation> AidEscalations => Set<AidEscalation>();
+    public DbSet<AidItemView> AidItemViews => Set<AidItemView>();
+    public DbSet<AidHelperCategory> AidHelperCategories => Set<AidHelperCategory>();
+    public DbSet<VettedHelper> VettedHelpers => Set<VettedHelper>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventQuestion> EventQuestions => Set<EventQuestion>();
+    public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
+    public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
+    public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -228,6 +228,389 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("AccountTags");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AidCategory", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("AidCategories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Archived = false,
+                            Position = 1,
+                            Slug = "childcare"
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Archived = false,
+                            Position = 2,
+                            Slug = "shelter"
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Archived = false,
+                            Position = 3,
+                            Slug = "food"
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Archived = false,
+                            Position = 4,
+                            Slug = "transport"
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Archived = false,
+                            Position = 5,
+                            Slug = "listening"
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Archived = false,
+                            Position = 6,
+                            Slug = "errands"
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Archived = false,
+                            Position = 7,
+                            Slug = "skills"
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            Archived = false,
+                            Position = 8,
+                            Slug = "other"
+                        });
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RaisedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("Resumed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReviewNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReviewedById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedById");
+
+                    b.HasIndex("ResponseId");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("ReviewedAt", "Id");
+
+                    b.ToTable("AidEscalations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidHelperCategory", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RadiusKm")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AccountId", "CategoryId");
+
+                    b.HasIndex("CategoryId", "AccountId");
+
+                    b.ToTable("AidHelperCategories");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AnswerPolicy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AvailabilityMask")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ClosingSoonSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.HasIndex("State", "Kind", "Id");
+
+                    b.ToTable("AidItems");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidItemView", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ViewerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ViewerId");
+
+                    b.HasIndex("ItemId", "Id");
+
+                    b.ToTable("AidItemViews");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ResponseId", "Id");
+
+                    b.ToTable("AidMessages");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ResponderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "ResponderId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponderId", "LastMessageAt");
+
+                    b.ToTable("AidResponses");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidThanks", b =>
+                {
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FromAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SharedByGiver")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharedByReceiver")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ToAccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.HasIndex("ToAccountId");
+
+                    b.ToTable("AidThanks");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Block", b =>
                 {
                     b.Property<long>("Id")
@@ -364,6 +747,230 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("UserId", "PeriodEnd");
 
                     b.ToTable("DigestSends");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("DescriptionHtml")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("OrganizerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Recurrence")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecurrenceExceptions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("GroupId", "StartsAt");
+
+                    b.HasIndex("Latitude", "Longitude");
+
+                    b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventOccurrence", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FollowUpSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GoingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaitlistCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventId", "StartsAt");
+
+                    b.ToTable("EventOccurrences");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventQuestion", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EventId", "Position");
+
+                    b.ToTable("EventQuestions");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventReminderSend", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurrenceStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EventId", "OccurrenceStartsAt", "AccountId", "Kind");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("EventReminderSends");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventRsvp", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answer1")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Answer2")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Answer3")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurrenceStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OccurrenceStartsAt");
+
+                    b.HasIndex("EventId", "OccurrenceStartsAt", "AccountId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "OccurrenceStartsAt", "Response", "UpdatedAt");
+
+                    b.ToTable("EventRsvps");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Favourite", b =>
@@ -925,8 +1532,14 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long>("AccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("AidItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("FromAccountId")
                         .HasColumnType("bigint");
@@ -946,6 +1559,10 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AidItemId");
+
+                    b.HasIndex("EventId");
 
                     b.HasIndex("FromAccountId");
 
@@ -1357,6 +1974,10 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CalendarFeedToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -1385,6 +2006,9 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.Property<long?>("InvitedById")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("IsSafeguardingLead")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone");
@@ -1439,6 +2063,9 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CalendarFeedToken")
+                        .IsUnique();
+
                     b.HasIndex("DigestDueAt");
 
                     b.HasIndex("InvitationId");
@@ -1486,6 +2113,50 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.VettedHelper", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GrantedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RevokeNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RevokedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("VettedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedById");
+
+                    b.HasIndex("RevokedById");
+
+                    b.HasIndex("AccountId", "RevokedAt");
+
+                    b.ToTable("VettedHelpers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1821,6 +2492,127 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AidEscalation", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AidResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidHelperCategory", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AidCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidItem", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AidCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidItemView", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.AidItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ViewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidMessage", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AidResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidResponse", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.AidItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ResponderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AidThanks", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.AidResponse", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.AidThanks", "ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ToAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Block", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -1886,6 +2678,73 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventOccurrence", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventQuestion", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventReminderSend", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.EventRsvp", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2091,6 +2950,16 @@ namespace Kindred.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kindred.Data.Entities.AidItem", null)
+                        .WithMany()
+                        .HasForeignKey("AidItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Kindred.Data.Entities.Account", null)
                         .WithMany()
                         .HasForeignKey("FromAccountId")
@@ -2264,6 +3133,26 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.VettedHelper", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("GrantedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.User", null)
@@ -2322,6 +3211,11 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Navigation("Tags");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Group", b =>

@@ -21,5 +21,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<Report>().WithMany().HasForeignKey(n => n.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => n.GroupId);
         builder.HasOne<Group>().WithMany().HasForeignKey(n => n.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => n.AidItemId);
+        builder.HasOne<AidItem>().WithMany().HasForeignKey(n => n.AidItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => n.EventId);
+        builder.HasOne<Event>().WithMany().HasForeignKey(n => n.EventId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -18,5 +18,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.DigestDueAt);
         // "Who joined through this link" on the my-invitations page and in the API.
         builder.HasIndex(u => u.InvitationId);
+        builder.Property(u => u.CalendarFeedToken).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarFeedToken).IsUnique();
     }
 }

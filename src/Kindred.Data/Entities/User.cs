@@ -45,4 +45,13 @@ public class User : IdentityUser<long>
 
     /// <summary>An IANA time zone id (e.g. Europe/Paris) so digests arrive in the local morning; null means UTC.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// A safeguarding lead (ADR 27) sees sensitive aid items and escalated aid conversations — never ordinary private
+    /// messages. Independent of <see cref="Role"/>: a lead need not be a moderator, nor a moderator a lead.
+    /// </summary>
+    public bool IsSafeguardingLead { get; set; }
+
+    /// <summary>The secret in the member's personal calendar feed URL (ADR 28); null until made, replaced to revoke.</summary>
+    public string? CalendarFeedToken { get; set; }
 }
