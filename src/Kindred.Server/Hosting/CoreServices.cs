@@ -1,9 +1,11 @@
 using Kindred.Core.Accounts;
+using Kindred.Core.Aid;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
 using Kindred.Core.Demo;
 using Kindred.Core.Digests;
+using Kindred.Core.Events;
 using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
 using Kindred.Core.Lists;
@@ -58,6 +60,8 @@ public static class CoreServices
         services.AddScoped<RelationshipService>();
         services.AddScoped<AccountSuggestions>();
         services.AddScoped<GroupDirectory>();
+        services.AddScoped<AidService>();
+        services.AddScoped<EventService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
         services.AddScoped<PublicQueries>();
@@ -74,6 +78,7 @@ public static class CoreServices
         services.AddScoped<ConversationQueries>();
         services.AddScoped<MediaService>();
         services.AddOptions<GroupsOptions>().Bind(builder.Configuration.GetSection(GroupsOptions.Section));
+        services.AddOptions<EventsOptions>().Bind(builder.Configuration.GetSection(EventsOptions.Section));
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
         services.AddKindredStreaming(builder.Configuration);
