@@ -1,5 +1,7 @@
 using Kindred.Core.Accounts;
+using Kindred.Core.Aid;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Core.Groups;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
@@ -9,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Core.Notifications;
 
-/// <summary>Reading a member's notifications. Each one is shown only while its status is still readable by the
-/// member (through <see cref="StatusVisibility"/>) and its sender is an active account not blocked either way.</summary>
+/// <summary>Reading a member's notifications. Each one is shown only while its status, group, aid item or event may
+/// still be seen by the member (through <see cref="StatusVisibility"/>, <see cref="GroupAccess"/>,
+/// <see cref="AidVisibility"/> and <see cref="EventAccess"/>) and its sender is an active account not blocked either way.</summary>
 public sealed class NotificationQueries(KindredDbContext db)
 {
     public const int DefaultLimit = 40;
@@ -20,7 +23,7 @@ public sealed class NotificationQueries(KindredDbContext db)
 
     public async Task<IReadOnlyList<Notification>> ListAsync(long accountId, NotificationFilter filter, Page page, CancellationToken ct = default)
     {
-        var notifications = Shown(accountId);
+        var notifications = await ShownAsync(accountId, ct);
         var types = filter.Types.Where(NotificationTypes.All.Contains).ToList();
         if (filter.Types.Count > 0)
         {
@@ -39,13 +42,13 @@ public sealed class NotificationQueries(KindredDbContext db)
     }
 
     public async Task<Notification> GetAsync(long accountId, long id, CancellationToken ct = default) =>
-        await Shown(accountId).FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw KindredException.NotFound();
+        await (await ShownAsync(accountId, ct)).FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw KindredException.NotFound();
 
     /// <summary>How many notifications arrived after the member's notifications marker, counted up to <paramref name="limit"/>.</summary>
     public async Task<int> UnreadCountAsync(long accountId, int limit, CancellationToken ct = default)
     {
         var lastRead = await db.Markers.Where(m => m.AccountId == accountId && m.Timeline == "notifications").Select(m => (long?)m.LastReadId).FirstOrDefaultAsync(ct) ?? 0;
-        return await Shown(accountId).Where(n => n.Id > lastRead).Take(Math.Clamp(limit, 1, MaxCountLimit)).CountAsync(ct);
+        return await (await ShownAsync(accountId, ct)).Where(n => n.Id > lastRead).Take(Math.Clamp(limit, 1, MaxCountLimit)).CountAsync(ct);
     }
 
     /// <summary>
@@ -57,16 +60,19 @@ public sealed class NotificationQueries(KindredDbContext db)
     {
         var lastRead = await db.Markers.Where(m => m.AccountId == accountId && m.Timeline == "notifications").Select(m => (long?)m.LastReadId).FirstOrDefaultAsync(ct) ?? 0;
         var wanted = types.ToList();
-        return await Shown(accountId)
+        return await (await ShownAsync(accountId, ct))
             .Where(n => n.Id > lastRead && wanted.Contains(n.Type) && n.CreatedAt >= since && n.CreatedAt < until)
             .OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
     }
 
-    private IQueryable<Notification> Shown(long accountId)
+    private async Task<IQueryable<Notification>> ShownAsync(long accountId, CancellationToken ct)
     {
-        var readable = db.Statuses.VisibleTo(db, Viewer.Member(accountId)).Select(s => s.Id);
+        var viewer = Viewer.Member(accountId);
+        var readable = db.Statuses.VisibleTo(db, viewer).Select(s => s.Id);
+        var aidItems = db.AidItems.VisibleTo(db, await AidViewer.LoadAsync(db, viewer, ct)).Select(i => i.Id);
+        var events = db.Events.VisibleTo(db, viewer).Select(e => e.Id);
         var senders = db.Accounts.Visible().Select(a => a.Id);
-        var groups = db.Groups.VisibleTo(db, Viewer.Member(accountId)).Select(g => g.Id);
+        var groups = db.Groups.VisibleTo(db, viewer).Select(g => g.Id);
         return db.Notifications.AsNoTracking()
             .Where(n => n.AccountId == accountId)
             .Where(n => senders.Contains(n.FromAccountId))
@@ -76,6 +82,9 @@ public sealed class NotificationQueries(KindredDbContext db)
             // A group notification lasts while the group may be seen; a request concerns only its current moderators.
             .Where(n => n.GroupId == null || groups.Contains(n.GroupId.Value))
             .Where(n => n.Type != NotificationTypes.GroupRequest
-                || db.GroupMemberships.Any(m => m.GroupId == n.GroupId && m.AccountId == accountId && m.Role >= GroupRole.Moderator));
+                || db.GroupMemberships.Any(m => m.GroupId == n.GroupId && m.AccountId == accountId && m.Role >= GroupRole.Moderator))
+            // Aid and event notifications last while their item or event may be seen (ADR 27, 28).
+            .Where(n => n.AidItemId == null || aidItems.Contains(n.AidItemId.Value))
+            .Where(n => n.EventId == null || events.Contains(n.EventId.Value));
     }
 }

@@ -21,5 +21,47 @@ public static class NotificationTypes
     /// <summary>A request to join a group was accepted; sent to the person who asked.</summary>
     public const string GroupApproval = "group_approval";
 
-    public static readonly string[] All = [Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, GroupRequest, GroupApproval];
+    // Mutual aid (ADR 27); each is shown only while its item is visible to the recipient (AidVisibility).
+
+    /// <summary>A new request or offer that fits what the recipient offered or asked for, or their helper opt-in.</summary>
+    public const string AidMatch = "aid_match";
+
+    /// <summary>Someone answered the recipient's request or offer ("I can help" / "I'd like this").</summary>
+    public const string AidResponse = "aid_response";
+
+    /// <summary>The owner accepted the recipient's answer.</summary>
+    public const string AidAccepted = "aid_accepted";
+
+    /// <summary>A new message in one of the recipient's aid conversations.</summary>
+    public const string AidMessage = "aid_message";
+
+    /// <summary>The recipient's open item closes soon by itself.</summary>
+    public const string AidClosingSoon = "aid_closing_soon";
+
+    /// <summary>"I feel unsafe" in an aid conversation; sent to safeguarding leads.</summary>
+    public const string AidEscalation = "aid_escalation";
+
+    /// <summary>A requester thanked the recipient for their help.</summary>
+    public const string AidThanks = "aid_thanks";
+
+    // Events (ADR 28), under the names Rebased and Soapbox already use where they have one.
+
+    /// <summary>An event the recipient is going to starts soon.</summary>
+    public const string EventReminder = "pleroma:event_reminder";
+
+    /// <summary>An event the recipient answered for changed or was cancelled.</summary>
+    public const string EventUpdate = "pleroma:event_update";
+
+    /// <summary>A place freed up and the recipient moved from the waiting list to going.</summary>
+    public const string EventParticipationAccepted = "pleroma:participation_accepted";
+
+    /// <summary>After an event: share photos and thoughts (attendees) or follow up (the organizer).</summary>
+    public const string EventFollowUp = "event_followup";
+
+    public static readonly string[] All =
+    [
+        Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, GroupRequest, GroupApproval,
+        AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks,
+        EventReminder, EventUpdate, EventParticipationAccepted, EventFollowUp,
+    ];
 }
