@@ -20,7 +20,7 @@ public sealed record BenchOptions
           --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)
         """;
 
-    public static readonly string[] AllScenarios = ["home", "web_home", "notifications", "search", "fanout", "mixed"];
+    public static readonly string[] AllScenarios = ["home", "web_home", "notifications", "group", "search", "fanout", "mixed"];
 
     public Scale Scale { get; init; } = Scale.S;
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];

@@ -64,7 +64,7 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
         var herald = (await SignIn.MembersAsync(server.Address, [CommunityGenerator.UsernameOf(CommunityGenerator.HeraldIndex)], ct))[0];
         var watchers = await SignIn.MembersAsync(server.Address, await Scenarios.HeraldFollowersAsync(server.Address, herald, options.FanoutWatchers, ct), ct);
         log.WriteLine($"  signed in {members.Count + 1 + watchers.Count} members in {signIn.Elapsed.TotalSeconds:F1} s");
-        var scenarios = new Scenarios(members, await Scenarios.RecentStatusIdsAsync(server.Address, members[0], ct));
+        var scenarios = new Scenarios(members, await Scenarios.RecentStatusIdsAsync(server.Address, members[0], ct), await Scenarios.GroupReadersAsync(server.Address, members, ct));
 
         using var http = LoadRunner.CreateClient(server.Address, Connections);
         var load = new LoadRunner(http, server);
@@ -89,6 +89,9 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
                     break;
                 case "notifications":
                     records.Add(Record(db, "notifications", Connections, await Measure(Connections, scenarios.Notifications), plaintext.Rps));
+                    break;
+                case "group":
+                    records.Add(Record(db, "group", Connections, await Measure(Connections, scenarios.Group), plaintext.Rps, "a group's timeline read by one of its members"));
                     break;
                 case "search":
                     records.Add(Record(db, "search", Connections, await Measure(Connections, scenarios.Search), plaintext.Rps));

@@ -15,7 +15,8 @@ namespace Kindred.Bench.Generation;
 /// Builds a realistic community, deterministically from a seed: power-law follows (the organization followed by most
 /// members, one "herald" account with exactly 5,000 followers for the fan-out scenario, a long tail), power-law
 /// posting over a year, replies with mentions, boosts, favourites, notifications, and home feeds as fan-out on write
-/// would have left them (newest 800 per member, ADR 12). The schema comes from the real migrations.
+/// would have left them (newest 800 per member, ADR 12), and groups (one per 200 members, power-law sizes, a fifth of them
+/// members-only and a tenth secret) with a share of the posts written into them. The schema comes from the real migrations.
 /// </summary>
 public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
 {
@@ -32,6 +33,8 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
     private long[] accountIds = [];
     private int[][] followersOf = [];
     private Post[] posts = [];
+    private GroupRow[] groups = [];
+    private int[][] groupsOf = [];
 
     public static string UsernameOf(int index) => index == OrganizationIndex ? "organization" : $"member{index}";
 
@@ -57,7 +60,11 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             ShowReblogs = true,
         }), ct);
         Step(clock, $"{follows.Count:N0} follows");
+        var memberships = MakeGroups();
         MakePosts();
+        await writer.WriteAsync(groups.Select((g, i) => ToGroup(g, i)), ct);
+        await writer.WriteAsync(memberships, ct);
+        Step(clock, $"{groups.Length:N0} groups, {memberships.Count:N0} memberships");
         var tags = Vocabulary.Tags.Select((name, i) => new Tag
         {
             Id = IdAt(EndMs - (400 * DayMs)) + i,
@@ -213,6 +220,92 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
         return result;
     }
 
+    /// <summary>
+    /// Groups and who is in them: each member joins a geometric number of groups (mean about one and a half), picked by a
+    /// power law so a few groups are large; the first to join owns the group.
+    /// </summary>
+    private List<GroupMembership> MakeGroups()
+    {
+        var n = scale.Members;
+        var count = Math.Max(3, n / 200);
+        groups = new GroupRow[count];
+        var start = EndMs - (395 * DayMs);
+        for (var g = 0; g < count; g++)
+        {
+            var roll = random.NextDouble();
+            groups[g] = new GroupRow
+            {
+                Id = IdAt(start + g),
+                Visibility = roll < 0.7 ? GroupVisibility.Public : roll < 0.9 ? GroupVisibility.MembersOnly : GroupVisibility.Secret,
+                Area = random.Next(Vocabulary.Areas.Length),
+                Members = [],
+            };
+        }
+        var popularity = new ZipfSampler(count, 1.0, random);
+        var joined = new List<int>[n];
+        var memberships = new List<GroupMembership>();
+        for (var member = 0; member < n; member++)
+        {
+            joined[member] = [];
+            while (random.NextDouble() < 0.6 && joined[member].Count < 8)
+            {
+                var g = popularity.Next(random);
+                if (joined[member].Contains(g))
+                {
+                    continue;
+                }
+                joined[member].Add(g);
+                var group = groups[g];
+                memberships.Add(new GroupMembership
+                {
+                    GroupId = group.Id,
+                    AccountId = accountIds[member],
+                    Role = group.Members.Count == 0 ? GroupRole.Owner : GroupRole.Member,
+                    CreatedAt = Time(Math.Max(group.Id, accountIds[member])),
+                });
+                group.Members.Add(member);
+            }
+        }
+        for (var g = 0; g < count; g++)
+        {
+            if (groups[g].Members.Count == 0)
+            {
+                // Every group has an owner; the organization founds the ones nobody joined.
+                groups[g].Members.Add(OrganizationIndex);
+                joined[OrganizationIndex].Add(g);
+                memberships.Add(new GroupMembership { GroupId = groups[g].Id, AccountId = accountIds[OrganizationIndex], Role = GroupRole.Owner, CreatedAt = Time(groups[g].Id) });
+            }
+        }
+        groupsOf = joined.Select(j => j.ToArray()).ToArray();
+        return memberships;
+    }
+
+    private Group ToGroup(GroupRow row, int index)
+    {
+        var area = Vocabulary.Areas[row.Area];
+        var at = Time(row.Id);
+        return new Group
+        {
+            Id = row.Id,
+            Slug = $"group-{index}",
+            Name = $"{Vocabulary.Tags[index % Vocabulary.Tags.Length]} {area.Name} {index}",
+            Description = "A generated group.",
+            DescriptionHtml = "<p>A generated group.</p>",
+            Kind = GroupKind.Both,
+            Visibility = row.Visibility,
+            JoinPolicy = row.Visibility == GroupVisibility.Public ? GroupJoinPolicy.Open : GroupJoinPolicy.Approval,
+            AreaName = area.Name,
+            Latitude = area.Latitude,
+            Longitude = area.Longitude,
+            RadiusKm = 10,
+            CreatedById = accountIds[row.Members[0]],
+            CreatedAt = at,
+            UpdatedAt = at,
+            LastStatusAt = row.LastPostId > 0 ? Time(row.LastPostId) : null,
+            MembersCount = row.Members.Count,
+        };
+    }
+
     private void MakePosts()
     {
         var n = scale.Members;
@@ -232,7 +325,7 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             var author = roll < 0.0025 ? OrganizationIndex : roll < 0.0045 ? HeraldIndex : authors.Next(random);
             last = Math.Max(last + 1, times[i] << 16);
             last = Math.Max(last, accountIds[author] + 1);
-            var post = new Post { Id = last, Author = author, ReplyTo = -1, ReblogOf = -1, Tag = -1, Visibility = RandomVisibility() };
+            var post = new Post { Id = last, Author = author, ReplyTo = -1, ReblogOf = -1, Tag = -1, Group = -1, Visibility = RandomVisibility() };
             var kind = random.NextDouble();
             if (i > 10 && kind < 0.08)
             {
@@ -246,15 +339,28 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             else if (i > 10 && kind < 0.28)
             {
                 var parent = i - 1 - random.Next(Math.Min(i, 2_000));
-                if (posts[parent].ReblogOf < 0)
+                var parentGroup = posts[parent].Group;
+                // Replies stay in the parent's group, and only its members may write there.
+                if (posts[parent].ReblogOf < 0 && (parentGroup < 0 || groupsOf[author].Contains(parentGroup)))
                 {
                     post.ReplyTo = parent;
+                    post.Group = parentGroup;
                     // Replies stay within the parent's audience, as the server does for members-only and followers-only.
                     if (posts[parent].Visibility is Audience.Private or Audience.MembersOnly)
                     {
                         post.Visibility = posts[parent].Visibility;
                     }
                 }
+            }
+            if (post.ReblogOf < 0 && post.ReplyTo < 0 && groupsOf[author].Length > 0 && random.NextDouble() < 0.1)
+            {
+                post.Group = groupsOf[author][random.Next(groupsOf[author].Length)];
+            }
+            if (post.Group >= 0)
+            {
+                // The audience is forced as the server forces it: public group → public; any other → members only.
+                post.Visibility = groups[post.Group].Visibility == GroupVisibility.Public ? Audience.Public : Audience.MembersOnly;
+                groups[post.Group].LastPostId = post.Id;
             }
             if (post.ReblogOf < 0 && random.NextDouble() < 0.2)
             {
@@ -290,6 +396,7 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             Language = "fr",
             InReplyToId = post.ReplyTo >= 0 ? posts[post.ReplyTo].Id : null,
             InReplyToAccountId = post.ReplyTo >= 0 ? accountIds[posts[post.ReplyTo].Author] : null,
+            GroupId = post.Group >= 0 ? groups[post.Group].Id : null,
             CreatedAt = at,
         };
     }
@@ -331,9 +438,15 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
         foreach (var post in posts)
         {
             Push(post.Author, post.Id);
+            // A post in a group that is not public reaches only followers who are members (as the server's fan-out does).
+            var group = post.Group >= 0 ? post.Group : post.ReblogOf >= 0 ? posts[post.ReblogOf].Group : -1;
+            var membersOnly = group >= 0 && groups[group].Visibility != GroupVisibility.Public;
             foreach (var follower in followersOf[post.Author])
             {
-                Push(follower, post.Id);
+                if (!membersOnly || groupsOf[follower].Contains(group))
+                {
+                    Push(follower, post.Id);
+                }
             }
         }
         for (var member = 0; member < scale.Members; member++)
@@ -364,14 +477,22 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             {
                 continue;
             }
-            var followers = followersOf[post.Author];
+            IReadOnlyList<int> followers = followersOf[post.Author];
+            // Private posts are favourited only by followers, who can see them; posts in a group that is not public only
+            // by the group's members.
+            var restricted = post.Visibility == Audience.Private;
+            if (post.Group >= 0 && groups[post.Group].Visibility != GroupVisibility.Public)
+            {
+                followers = groups[post.Group].Members;
+                restricted = true;
+            }
             seen.Clear();
-            // Geometric, mean about one favourite per post; private posts only by followers, who can see them.
+            // Geometric, mean about one favourite per post.
             while (random.NextDouble() < 0.5)
             {
-                var fan = followers.Length > 0 && (post.Visibility == Audience.Private || random.NextDouble() < 0.8)
-                    ? followers[random.Next(followers.Length)]
-                    : post.Visibility == Audience.Private ? -1 : random.Next(scale.Members);
+                var fan = followers.Count > 0 && (restricted || random.NextDouble() < 0.8)
+                    ? followers[random.Next(followers.Count)]
+                    : restricted ? -1 : random.Next(scale.Members);
                 if (fan >= 0 && fan != post.Author && seen.Add(fan))
                 {
                     rows.Add(new FavouriteRow(fan, i, MsOf(post.Id) + random.NextInt64(2 * DayMs)));
@@ -437,7 +558,17 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
         public int ReplyTo;
         public int ReblogOf;
         public int Tag;
+        public int Group;
         public Audience Visibility;
+    }
+
+    private sealed class GroupRow
+    {
+        public long Id;
+        public GroupVisibility Visibility;
+        public int Area;
+        public List<int> Members = [];
+        public long LastPostId;
     }
 
     private readonly record struct FollowEdge(int Follower, int Target, long Id);

@@ -7,7 +7,7 @@ using Kindred.Bench.Generation;
 namespace Kindred.Bench.Running;
 
 /// <summary>The requests each scenario sends (issue 6), against a running server with signed-in sample members.</summary>
-public sealed class Scenarios(IReadOnlyList<Member> members, IReadOnlyList<string> statusIds)
+public sealed class Scenarios(IReadOnlyList<Member> members, IReadOnlyList<string> statusIds, IReadOnlyList<(Member Member, string GroupId)> groupReaders)
 {
     public static HttpRequestMessage Plaintext(Random _) => new(HttpMethod.Get, "/health");
 
@@ -18,6 +18,13 @@ public sealed class Scenarios(IReadOnlyList<Member> members, IReadOnlyList<strin
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", Pick(random).Cookie);
         return request;
+    }
+
+    /// <summary>A group's timeline, read by one of its members (so members-only and secret groups are measured too).</summary>
+    public HttpRequestMessage Group(Random random)
+    {
+        var (member, groupId) = groupReaders[random.Next(groupReaders.Count)];
+        return Api(HttpMethod.Get, $"/api/v1/timelines/group/{groupId}?limit=20", member);
     }
 
     public HttpRequestMessage Notifications(Random random) => Api(HttpMethod.Get, "/api/v1/notifications?limit=20", Pick(random));
@@ -98,6 +105,25 @@ public sealed class Scenarios(IReadOnlyList<Member> members, IReadOnlyList<strin
         response.EnsureSuccessStatusCode();
         var statuses = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         return statuses.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+    }
+
+    /// <summary>Each sample member paired with each group they belong to (GET /api/v1/groups lists the caller's groups).</summary>
+    public static async Task<IReadOnlyList<(Member Member, string GroupId)>> GroupReadersAsync(Uri address, IReadOnlyList<Member> members, CancellationToken ct = default)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        var pairs = new List<(Member, string)>();
+        foreach (var member in members)
+        {
+            using var response = await http.SendAsync(Api(HttpMethod.Get, "/api/v1/groups", member), ct);
+            response.EnsureSuccessStatusCode();
+            var groups = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            pairs.AddRange(groups.EnumerateArray().Select(g => (member, g.GetProperty("id").GetString()!)));
+        }
+        if (pairs.Count == 0)
+        {
+            throw new InvalidOperationException("None of the sample members belongs to a group; the group scenario has nothing to read.");
+        }
+        return pairs;
     }
 
     /// <summary>Usernames of some of the herald's followers (they watch for its posts in the fan-out scenario).</summary>
