@@ -37,4 +37,16 @@ public sealed record GroupInput
 
     /// <summary>The questions asked of people who request to join; replaces all of them when given.</summary>
     public IReadOnlyList<string>? Questions { get; init; }
+
+    /// <summary>A new picture, processed like a profile picture (<see cref="Common.ImageRules.Avatar"/>); replaces the old one.</summary>
+    public Stream? Avatar { get; init; }
+
+    /// <summary>A new banner, processed like a profile banner (<see cref="Common.ImageRules.Header"/>); replaces the old one.</summary>
+    public Stream? Header { get; init; }
+
+    /// <summary>Removes the picture; ignored when a new one is given.</summary>
+    public bool RemoveAvatar { get; init; }
+
+    /// <summary>Removes the banner; ignored when a new one is given.</summary>
+    public bool RemoveHeader { get; init; }
 }

@@ -16,7 +16,7 @@ namespace Kindred.Core.Groups;
 /// may not change is "forbidden". Each method keeps the one-of member / requested / banned invariant and
 /// <see cref="Group.MembersCount"/> true.
 /// </summary>
-public sealed class GroupService(KindredDbContext db, TimeProvider time, IOptions<GroupsOptions> options)
+public sealed class GroupService(KindredDbContext db, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media)
 {
     public async Task<Group> CreateAsync(long creatorId, GroupInput input, CancellationToken ct = default)
     {
@@ -44,6 +44,8 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         group.Slug = input.Slug is { } chosen && chosen.Trim().Length > 0
             ? await FreeSlugAsync(GroupRules.Slug(chosen), null, ct)
             : await UniqueSlugAsync(GroupRules.SlugFromName(group.Name), ct);
+        var images = await ProcessImagesAsync(input, ct);
+        await SaveImagesAsync(group, images, ct);
         db.Groups.Add(group);
         db.GroupMemberships.Add(new GroupMembership { GroupId = group.Id, AccountId = creatorId, Role = GroupRole.Owner, CreatedAt = now, RulesAcceptedAt = now });
         try
@@ -54,6 +56,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         {
             // Someone took the address between the check and the insert; anything else is a real failure.
             db.ChangeTracker.Clear();
+            DeleteFiles(group.AvatarFile, group.HeaderFile);
             if (await db.Groups.AnyAsync(g => g.Slug == group.Slug, ct))
             {
                 throw KindredException.Invalid("slug", "That address is already taken by another group.");
@@ -89,8 +92,13 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         group.JoinPolicy = input.JoinPolicy ?? group.JoinPolicy;
         group.SurfaceInParent = input.SurfaceInParent ?? group.SurfaceInParent;
         group.Slug = slug ?? group.Slug;
+        var images = await ProcessImagesAsync(input, ct);
+        var oldFiles = await SaveImagesAsync(group, images, ct);
         group.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
+        // Old files go only once the database points at the new ones: a crash in between leaves an orphan, never a broken
+        // picture (as for profiles).
+        DeleteFiles([.. oldFiles]);
         return group;
     }
 
@@ -113,6 +121,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         db.Groups.Remove(group);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        DeleteFiles(group.AvatarFile, group.HeaderFile);
     }
 
     /// <summary>
@@ -495,6 +504,49 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             db.GroupQuestions.RemoveRange(group.Questions);
             group.Questions.Clear();
             group.Questions.AddRange(questions.Select((q, i) => new GroupQuestion { GroupId = group.Id, Position = i, Text = q }));
+        }
+    }
+
+    // Pictures are processed after every other check (they are the expensive part) and before anything is written, so a
+    // bad file changes nothing. The request stream is read here, while the request is still open.
+    private static async Task<(ProcessedImage? Avatar, ProcessedImage? Header, bool RemoveAvatar, bool RemoveHeader)> ProcessImagesAsync(GroupInput input, CancellationToken ct)
+    {
+        var avatar = input.Avatar is null ? null : await ImageProcessor.ProcessAsync(input.Avatar, ImageRules.Avatar, ct);
+        var header = input.Header is null ? null : await ImageProcessor.ProcessAsync(input.Header, ImageRules.Header, ct);
+        return (avatar, header, input.RemoveAvatar && avatar is null, input.RemoveHeader && header is null);
+    }
+
+    /// <returns>The files the group no longer points at, to delete once the change is saved.</returns>
+    private async Task<List<string>> SaveImagesAsync(Group group, (ProcessedImage? Avatar, ProcessedImage? Header, bool RemoveAvatar, bool RemoveHeader) images, CancellationToken ct)
+    {
+        var old = new List<string>();
+        if (images.Avatar is not null || images.RemoveAvatar)
+        {
+            if (group.AvatarFile is not null)
+            {
+                old.Add(group.AvatarFile);
+            }
+            group.AvatarFile = images.Avatar is null ? null : await media.SaveAsync("group-avatars", group.Id, images.Avatar, ct);
+        }
+        if (images.Header is not null || images.RemoveHeader)
+        {
+            if (group.HeaderFile is not null)
+            {
+                old.Add(group.HeaderFile);
+            }
+            group.HeaderFile = images.Header is null ? null : await media.SaveAsync("group-headers", group.Id, images.Header, ct);
+        }
+        return old;
+    }
+
+    private void DeleteFiles(params string?[] files)
+    {
+        foreach (var file in files)
+        {
+            if (file is not null)
+            {
+                media.Delete(file);
+            }
         }
     }
 

@@ -35,9 +35,9 @@ public abstract class GroupVisibilityMatrixTests(KindredApp app)
 
     private static string Id(JsonElement json) => json.GetProperty("id").GetString()!;
 
-    private async Task<World> BuildAsync(string visibility)
+    private async Task<World> BuildAsync(string visibility, string prefix = "gm")
     {
-        var prefix = "gm" + visibility[..3];
+        prefix += visibility[..3];
         var author = await app.CreateUserAsync(prefix + "_author");
         var authorToken = await app.TokenAsync(author.UserName!);
         var viewers = new Dictionary<string, (string Id, string? Token)> { ["anonymous"] = ("", null) };
@@ -66,8 +66,8 @@ public abstract class GroupVisibilityMatrixTests(KindredApp app)
         {
             await SendAsync(authorToken, HttpMethod.Put, $"/api/v1/groups/{group}", [("visibility", "secret")]);
         }
-        var tag = "matrix" + visibility.Replace("_", "", StringComparison.Ordinal);
-        var word = "quokka" + visibility.Replace("_", "", StringComparison.Ordinal);
+        var tag = prefix + "matrix" + visibility.Replace("_", "", StringComparison.Ordinal);
+        var word = prefix + "quokka" + visibility.Replace("_", "", StringComparison.Ordinal);
         var mentions = string.Join(' ', States.Skip(1).Select(s => $"@{prefix}_{s}"));
         var post = Id(await PostAsync(authorToken, "/api/v1/statuses", ("status", $"{word} #{tag} {mentions}"), ("group_id", group)));
         // A public post outside the group, answered by a member inside the group: the thread must not show the answer
@@ -141,6 +141,79 @@ public abstract class GroupVisibilityMatrixTests(KindredApp app)
         }
         // The author reads their own post in every case.
         Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(await app.TokenAsync($"gm{visibility[..3]}_author"), $"/api/v1/statuses/{world.Post}"));
+    }
+
+    /// <summary>
+    /// Streaming as a read path: a group post is pushed on the user stream (with its mention notification), the public and
+    /// local streams and its hashtag's stream to exactly those who may read it, and to its author. Every viewer's socket is
+    /// then sent a public post outside the group; once that marker has arrived on each of its streams, everything the group
+    /// post could have caused has arrived too (the server publishes commits in order), so an absence is a real absence.
+    /// Anonymous callers cannot open the streaming API at all (401, as in Mastodon).
+    /// </summary>
+    [Theory]
+    [InlineData("public")]
+    [InlineData("members_only")]
+    [InlineData("secret")]
+    public async Task TheStreamingApiPushesAGroupPostToExactlyThoseAllowed(string visibility)
+    {
+        var world = await BuildAsync(visibility, "gs");
+        var prefix = "gs" + visibility[..3];
+        var authorToken = await app.TokenAsync(prefix + "_author");
+        var listeners = new Dictionary<string, (string? Token, StreamClient Stream)>();
+        try
+        {
+            foreach (var state in States.Skip(1).Append("author"))
+            {
+                var token = state == "author" ? authorToken : world.Viewers[state].Token;
+                var stream = await StreamClient.ConnectAsync(app, "?stream=user", bearer: token);
+                listeners[state] = (token, stream);
+                await stream.SendAndSyncAsync(new { type = "subscribe", stream = "public" });
+                await stream.SendAndSyncAsync(new { type = "subscribe", stream = "public:local" });
+                await stream.SendAndSyncAsync(new { type = "subscribe", stream = "hashtag", tag = world.Tag });
+            }
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().GetAsync("/api/v1/streaming/public")).StatusCode);
+
+            var mentions = string.Join(' ', States.Skip(1).Select(s => $"@{prefix}_{s}"));
+            var post = Id(await PostAsync(authorToken, "/api/v1/statuses", ("status", $"Streamed {world.Word} #{world.Tag} {mentions}"), ("group_id", world.Group)));
+            var marker = Id(await PostAsync(authorToken, "/api/v1/statuses", ("status", $"Marker outside the group #{world.Tag}")));
+
+            foreach (var (state, (_, stream)) in listeners)
+            {
+                var cell = $"{visibility} × {state}";
+                var received = new HashSet<(string Stream, string Event)>();
+                var markers = new HashSet<string>();
+                while (!markers.IsSupersetOf(["public", "public:local", "hashtag " + world.Tag]))
+                {
+                    var (name, eventName, payload) = await stream.NextEventAsync();
+                    var entity = JsonDocument.Parse(payload).RootElement;
+                    var status = eventName == "notification" ? entity.GetProperty("status") : entity;
+                    if (Id(status) == marker)
+                    {
+                        markers.Add(name);
+                    }
+                    else if (Id(status) == post)
+                    {
+                        received.Add((name, eventName));
+                    }
+                }
+                var reads = state == "author" || ReadsPosts(visibility, state);
+                HashSet<(string, string)> expected = reads
+                    ? [("user", "update"), ("public", "update"), ("public:local", "update"), ("hashtag " + world.Tag, "update")]
+                    : [];
+                if (reads && state != "author")
+                {
+                    expected.Add(("user", "notification"));
+                }
+                Assert.True(expected.SetEquals(received), $"{cell}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", received)}]");
+            }
+        }
+        finally
+        {
+            foreach (var (_, stream) in listeners.Values)
+            {
+                await stream.DisposeAsync();
+            }
+        }
     }
 }
 

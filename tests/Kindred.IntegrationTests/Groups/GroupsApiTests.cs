@@ -449,6 +449,7 @@ public abstract class GroupsApiTests(KindredApp app)
         { "GET", "/api/v1/groups/lookup?name={slug}", "read" },
         { "GET", "/api/v1/groups/{group}", "read" },
         { "PUT", "/api/v1/groups/{group}", "write" },
+        { "PATCH", "/api/v1/groups/{group}", "write" },
         { "DELETE", "/api/v1/groups/{group}", "write" },
         { "POST", "/api/v1/groups/{group}/join", "write" },
         { "POST", "/api/v1/groups/{group}/leave", "write" },

@@ -39,6 +39,12 @@ public static class GroupParams
         };
     }
 
+    /// <summary>An uploaded image file (avatar or header), or null when none was sent.</summary>
+    public static Stream? File(MastodonParams input, string key) => input.Files.GetFile(key)?.OpenReadStream();
+
+    /// <summary>An empty avatar or header value (not a file) removes the image, so a client can clear it without a separate endpoint.</summary>
+    public static bool Removes(MastodonParams input, string key) => input.Files.GetFile(key) is null && input.Has(key) && string.IsNullOrEmpty(input.Value(key, 10));
+
     /// <summary>account_ids[] (or a single account_id) as numbers; one that is not a number names no account.</summary>
     public static List<long> AccountIds(MastodonParams input)
     {

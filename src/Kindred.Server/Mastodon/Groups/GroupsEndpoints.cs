@@ -21,11 +21,12 @@ public static class GroupsEndpoints
     {
         var groups = api.MapGroup("/v1/groups").WithTags("Groups");
         groups.MapGet("", Mine).WithSummary("The caller's groups (pending=true: the groups the caller asked to join)");
-        groups.MapPost("", Create).WithSummary("Create a group (display_name, note, rules, slug, visibility public|members_only|secret or group_visibility everyone|members_only, join_policy open|approval|invite_only, kind, tags[], questions[], area_name, latitude, longitude, radius_km, parent_id, surface_in_parent); the caller becomes its owner");
+        groups.MapPost("", Create).WithSummary("Create a group (display_name, note, rules, slug, visibility public|members_only|secret or group_visibility everyone|members_only, join_policy open|approval|invite_only, kind, tags[], questions[], area_name, latitude, longitude, radius_km, parent_id, surface_in_parent; as multipart/form-data also the image files avatar and header); the caller becomes its owner");
         groups.MapGet("/relationships", Relationships).WithSummary("The caller's relationship to groups (id[]); groups the caller may not see are left out");
         groups.MapGet("/lookup", Lookup).WithSummary("A group by its address (name=slug)");
         groups.MapGet("/{id}", Get).WithSummary("A group (404 when the caller may not see it: secret groups to non-members, members-only groups to anonymous callers)");
-        groups.MapPut("/{id}", Update).WithSummary("Change a group's settings (same fields as create; admins and the owner)");
+        groups.MapPut("/{id}", Update).WithSummary("Change a group's settings (same fields as create, including the avatar and header files; an empty avatar or header removes it; admins and the owner)");
+        groups.MapPatch("/{id}", Update).WithSummary("The same as PUT: change a group's settings, including the avatar and header files (admins and the owner)");
         groups.MapDelete("/{id}", Delete).WithSummary("Delete a group and its posts (the owner)");
         groups.MapPost("/{id}/join", Join).WithSummary("Join a group (open: at once; approval: files a request with answers[]; invite-only: refused). Joining through the API accepts the group's rules unless accept_rules=false");
         groups.MapPost("/{id}/leave", Leave).WithSummary("Leave a group or withdraw a request (the owner must transfer ownership first)");
@@ -62,7 +63,10 @@ public static class GroupsEndpoints
     private static async Task<IResult> Create(HttpContext context, GroupService service, GroupQueries queries, GroupRenderer renderer)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write");
-        var input = GroupParams.Read(await MastodonParams.ReadAsync(context.Request));
+        var values = await MastodonParams.ReadAsync(context.Request);
+        await using var avatar = GroupParams.File(values, "avatar");
+        await using var header = GroupParams.File(values, "header");
+        var input = GroupParams.Read(values) with { Avatar = avatar, Header = header };
         var group = await service.CreateAsync(me, input, context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderAsync(await queries.GetAsync(Viewer.Member(me), group.Id, context.RequestAborted), context.RequestAborted));
     }
@@ -101,7 +105,16 @@ public static class GroupsEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write");
         var groupId = StatusesEndpoints.ParseId(id);
-        var input = GroupParams.Read(await MastodonParams.ReadAsync(context.Request));
+        var values = await MastodonParams.ReadAsync(context.Request);
+        await using var avatar = GroupParams.File(values, "avatar");
+        await using var header = GroupParams.File(values, "header");
+        var input = GroupParams.Read(values) with
+        {
+            Avatar = avatar,
+            Header = header,
+            RemoveAvatar = GroupParams.Removes(values, "avatar"),
+            RemoveHeader = GroupParams.Removes(values, "header"),
+        };
         await service.UpdateAsync(me, groupId, input, context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderAsync(await queries.GetAsync(Viewer.Member(me), groupId, context.RequestAborted), context.RequestAborted));
     }
