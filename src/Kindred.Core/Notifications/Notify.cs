@@ -58,6 +58,28 @@ public static class Notify
         });
     }
 
+    /// <summary>
+    /// A notification about an event (an update, a cancellation, a place that freed up), for the caller's SaveChanges.
+    /// Reading re-checks that the recipient may still see the event (<see cref="NotificationQueries"/>).
+    /// </summary>
+    public static async Task AddForEventAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default)
+    {
+        if (!await WantedAsync(db, now, recipientId, fromId, ct)
+            || db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.EventId == eventId))
+        {
+            return;
+        }
+        db.Notifications.Add(new Notification
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = recipientId,
+            FromAccountId = fromId,
+            Type = type,
+            EventId = eventId,
+            CreatedAt = now,
+        });
+    }
+
     private static async Task<bool> WantedAsync(KindredDbContext db, DateTime now, long recipientId, long fromId, CancellationToken ct) =>
         recipientId != fromId
         && !await db.Blocks.AnyAsync(b => (b.AccountId == recipientId && b.TargetAccountId == fromId) || (b.AccountId == fromId && b.TargetAccountId == recipientId), ct)

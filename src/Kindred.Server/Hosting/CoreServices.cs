@@ -62,6 +62,7 @@ public static class CoreServices
         services.AddScoped<GroupDirectory>();
         services.AddScoped<AidService>();
         services.AddScoped<EventService>();
+        services.AddScoped<EventQueries>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<CalendarQueries>();
         services.AddScoped<EventReminderService>();

@@ -1,0 +1,310 @@
+using Kindred.Core.Common;
+using Kindred.Core.Groups;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Events;
+
+/// <summary>
+/// Reading events (ADR 28). Every read goes through <see cref="EventAccess.VisibleTo"/> (not visible = not found) and
+/// blanks the address and the online link for viewers who may not see them (<see cref="EventAccess"/>).
+/// </summary>
+public sealed class EventQueries(KindredDbContext db, TimeProvider time)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 40;
+    public const int MaxOffset = 1_000;
+    public const int DefaultWindowDays = 90;
+    public const int MaxWindowDays = 366;
+    public const int DefaultRadiusKm = 25;
+    public const int MinRadiusKm = 1;
+    public const int MaxRadiusKm = 500;
+
+    /// <summary>At most this many events (the soonest) are expanded for one request; past it a filter narrows the list.</summary>
+    public const int MaxCandidates = 2_000;
+
+    /// <summary>
+    /// One event as <paramref name="viewer"/> may see it, at <paramref name="occurrence"/> (which must be one of the
+    /// series) or at its next occurrence.
+    /// </summary>
+    /// <exception cref="KindredException">NotFound when the viewer may not see the event; Invalid for a start that is not an occurrence.</exception>
+    public async Task<EventView> GetAsync(long id, Viewer viewer, DateTimeOffset? occurrence = null, CancellationToken ct = default)
+    {
+        var ev = await db.Events.AsNoTracking().VisibleTo(db, viewer).Include(e => e.Questions).FirstOrDefaultAsync(e => e.Id == id, ct)
+            ?? throw KindredException.NotFound();
+        DateTime? start;
+        if (occurrence is { } asked)
+        {
+            start = asked.UtcDateTime;
+            if (!EventOccurrences.IsOccurrence(ev, start.Value))
+            {
+                throw KindredException.Invalid("occurrence", "The event does not take place at that time.");
+            }
+        }
+        else
+        {
+            // A series that is over still shows its last date rather than nothing.
+            start = EventOccurrences.Next(ev, time.UtcNow()) ?? (ev.Recurrence is null ? ev.StartsAt : null);
+        }
+        return (await ViewsAsync([(ev, start, null)], viewer, ct))[0];
+    }
+
+    /// <summary>
+    /// Upcoming occurrences the viewer may see, recurring series expanded within the window, soonest first, filtered by
+    /// group, organizer and distance (a bounding box in SQL, then the haversine here, as the group directory does).
+    /// Cancelled events and cancelled occurrences are left out.
+    /// </summary>
+    public async Task<UpcomingPage> UpcomingAsync(Viewer viewer, EventFilter filter, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        var from = filter.From?.UtcDateTime ?? now;
+        var to = filter.To?.UtcDateTime ?? from.AddDays(DefaultWindowDays);
+        if (to <= from)
+        {
+            throw KindredException.Invalid("to", "The end of the window must come after its start.");
+        }
+        if (to - from > TimeSpan.FromDays(MaxWindowDays))
+        {
+            throw KindredException.Invalid("to", $"Look at most {MaxWindowDays} days ahead at a time.");
+        }
+        if (filter.Offset is < 0 or > MaxOffset)
+        {
+            throw KindredException.Invalid("offset", $"offset must be between 0 and {MaxOffset}.");
+        }
+        var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
+        var radius = filter.RadiusKm ?? DefaultRadiusKm;
+        if (radius is < MinRadiusKm or > MaxRadiusKm)
+        {
+            throw KindredException.Invalid("radius", $"The radius must be between {MinRadiusKm} and {MaxRadiusKm} km.");
+        }
+        GeoPoint? origin = null;
+        if (filter.NearMe)
+        {
+            origin = await HomeAsync(viewer.AccountId, ct)
+                ?? throw KindredException.Invalid("near", viewer.AccountId is null
+                    ? "Sign in to find events near you."
+                    : "Add your home area to your profile to find events near you.");
+        }
+        else if (filter.Point is { } point)
+        {
+            var (lat, lon) = CoarseLocation.Round(point.Lat, point.Lon);
+            origin = new GeoPoint(lat, lon);
+        }
+
+        var maxDuration = EventRules.MaxDuration;
+        var events = db.Events.AsNoTracking().VisibleTo(db, viewer)
+            .Where(e => e.CancelledAt == null && e.StartsAt < to && (e.Recurrence != null || e.EndsAt > from));
+        if (filter.GroupId is { } groupId)
+        {
+            events = events.Where(e => e.GroupId == groupId);
+        }
+        if (filter.OrganizerId is { } organizerId)
+        {
+            events = events.Where(e => e.OrganizerId == organizerId);
+        }
+        if (origin is { } o)
+        {
+            var box = GeoBox.Around(o.Lat, o.Lon, radius);
+            events = events.Where(e => e.Latitude != null && e.Longitude != null
+                && e.Latitude >= box.MinLat && e.Latitude <= box.MaxLat
+                && (box.AllLongitudes || (e.Longitude >= box.West1 && e.Longitude <= box.East1) || (e.Longitude >= box.West2 && e.Longitude <= box.East2)));
+        }
+        var candidates = await events.Include(e => e.Questions).OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(MaxCandidates).ToListAsync(ct);
+
+        var occurrences = new List<(Event Event, DateTime Start, double? Distance)>();
+        foreach (var ev in candidates)
+        {
+            double? distance = null;
+            if (origin is { } around)
+            {
+                distance = around.DistanceKm(new GeoPoint(ev.Latitude!.Value, ev.Longitude!.Value));
+                if (distance > radius)
+                {
+                    continue;
+                }
+            }
+            var duration = EventOccurrences.Duration(ev);
+            // Only as many occurrences per series as a page could show.
+            foreach (var start in EventRecurrence.Occurrences(ev, from - duration + TimeSpan.FromTicks(1), to, filter.Offset + limit + 1))
+            {
+                occurrences.Add((ev, start, distance));
+            }
+        }
+        var page = occurrences.OrderBy(x => x.Start).ThenBy(x => x.Event.Id).Skip(filter.Offset).Take(limit + 1).ToList();
+        var views = await ViewsAsync(page.Take(limit).Select(x => (x.Event, (DateTime?)x.Start, x.Distance)).ToList(), viewer, ct);
+        return new UpcomingPage(views, page.Count > limit);
+    }
+
+    /// <summary>
+    /// The occurrences <paramref name="accountId"/> answered going, maybe or is waiting for, that have not ended and that
+    /// they may still see, soonest first.
+    /// </summary>
+    public async Task<UpcomingPage> MyEventsAsync(long accountId, int offset = 0, int limit = DefaultLimit, CancellationToken ct = default)
+    {
+        if (offset is < 0 or > MaxOffset)
+        {
+            throw KindredException.Invalid("offset", $"offset must be between 0 and {MaxOffset}.");
+        }
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        var viewer = Viewer.Member(accountId);
+        var now = time.UtcNow();
+        var since = now - EventRules.MaxDuration;
+        var visible = db.Events.VisibleTo(db, viewer).Where(e => e.CancelledAt == null).Select(e => e.Id);
+        var answers = await db.EventRsvps.AsNoTracking()
+            .Where(r => r.AccountId == accountId && r.OccurrenceStartsAt > since && r.Response != RsvpResponse.NotGoing && visible.Contains(r.EventId))
+            .OrderBy(r => r.OccurrenceStartsAt).ThenBy(r => r.EventId)
+            .Select(r => new { r.EventId, r.OccurrenceStartsAt })
+            .Take(MaxCandidates)
+            .ToListAsync(ct);
+        var ids = answers.Select(a => a.EventId).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().Include(e => e.Questions).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var current = answers
+            .Select(a => (Event: events[a.EventId], Start: a.OccurrenceStartsAt))
+            // Over, or cancelled on its own (taken out of the series) since the answer.
+            .Where(x => x.Start + EventOccurrences.Duration(x.Event) > now && EventOccurrences.IsOccurrence(x.Event, x.Start))
+            .Skip(offset).Take(limit + 1).ToList();
+        var views = await ViewsAsync(current.Take(limit).Select(x => (x.Event, (DateTime?)x.Start, (double?)null)).ToList(), viewer, ct);
+        return new UpcomingPage(views, current.Count > limit);
+    }
+
+    /// <summary>
+    /// The attendee list of one occurrence (the next by default) for the people managing the event: going, then maybe,
+    /// then the waiting list in the order it is served, each with their answers and check-in.
+    /// </summary>
+    /// <exception cref="KindredException">NotFound when the viewer may not see the event; Forbidden when they may not manage it.</exception>
+    public async Task<AttendeeList> AttendeesAsync(long eventId, Viewer viewer, DateTimeOffset? occurrence = null, CancellationToken ct = default)
+    {
+        var view = await GetAsync(eventId, viewer, occurrence, ct);
+        if (!view.CanManage)
+        {
+            throw KindredException.Forbidden("Only the people organizing this event see who answered.");
+        }
+        if (view.OccurrenceStartsAt is not { } start)
+        {
+            return new AttendeeList(view, []);
+        }
+        var rows = await db.EventRsvps.AsNoTracking()
+            .Where(r => r.EventId == eventId && r.OccurrenceStartsAt == start && r.Response != RsvpResponse.NotGoing)
+            .Join(db.Accounts, r => r.AccountId, a => a.Id, (r, a) => new { r, a.Username, a.DisplayName })
+            .ToListAsync(ct);
+        var attendees = rows
+            .OrderBy(x => x.r.Response switch { RsvpResponse.Going => 0, RsvpResponse.Maybe => 1, _ => 2 })
+            .ThenBy(x => x.r.UpdatedAt).ThenBy(x => x.r.Id)
+            .Select(x => new Attendee(
+                x.r.AccountId, x.Username, x.DisplayName, x.r.Response,
+                new[] { x.r.Answer1, x.r.Answer2, x.r.Answer3 }.Take(view.Questions.Count).ToList(),
+                x.r.UpdatedAt, x.r.CheckedInAt))
+            .ToList();
+        return new AttendeeList(view, attendees);
+    }
+
+    /// <summary>The member's coarse home point, for "near me".</summary>
+    public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
+    {
+        if (viewerId is not { } me)
+        {
+            return null;
+        }
+        var home = await db.Accounts.Where(a => a.Id == me && a.Latitude != null && a.Longitude != null)
+            .Select(a => new { Lat = a.Latitude!.Value, Lon = a.Longitude!.Value })
+            .FirstOrDefaultAsync(ct);
+        return home is null ? null : new GeoPoint(home.Lat, home.Lon);
+    }
+
+    /// <summary>
+    /// Views for several (event, occurrence) pairs in a few queries: place counters, the viewer's answers, who manages
+    /// which event and who is going to which; private details blanked where the viewer may not see them.
+    /// </summary>
+    private async Task<List<EventView>> ViewsAsync(IReadOnlyList<(Event Event, DateTime? Start, double? Distance)> items, Viewer viewer, CancellationToken ct)
+    {
+        if (items.Count == 0)
+        {
+            return [];
+        }
+        var ids = items.Select(i => i.Event.Id).Distinct().ToList();
+        var starts = items.Where(i => i.Start is not null).Select(i => i.Start!.Value).Distinct().ToList();
+        var counters = await db.EventOccurrences.AsNoTracking().Where(o => ids.Contains(o.EventId) && starts.Contains(o.StartsAt))
+            .ToDictionaryAsync(o => (o.EventId, o.StartsAt), ct);
+        var mine = new Dictionary<(long, DateTime), RsvpResponse>();
+        var going = new HashSet<long>();
+        var managed = new HashSet<long>();
+        if (viewer.AccountId is { } me)
+        {
+            var answers = await db.EventRsvps.AsNoTracking().Where(r => r.AccountId == me && ids.Contains(r.EventId))
+                .Select(r => new { r.EventId, r.OccurrenceStartsAt, r.Response }).ToListAsync(ct);
+            foreach (var a in answers)
+            {
+                mine[(a.EventId, a.OccurrenceStartsAt)] = a.Response;
+                if (a.Response == RsvpResponse.Going)
+                {
+                    going.Add(a.EventId);
+                }
+            }
+            var isAdmin = await db.Users.AnyAsync(u => u.Id == me && u.Role >= UserRole.Admin, ct);
+            var groupIds = items.Select(i => i.Event.GroupId).OfType<long>().Distinct().ToList();
+            var moderated = groupIds.Count == 0 ? [] : await db.GroupMemberships
+                .Where(m => m.AccountId == me && groupIds.Contains(m.GroupId) && m.Role >= GroupRole.Moderator)
+                .Select(m => m.GroupId).ToListAsync(ct);
+            foreach (var (ev, _, _) in items)
+            {
+                if (isAdmin || ev.OrganizerId == me || (ev.GroupId is { } g && moderated.Contains(g)))
+                {
+                    managed.Add(ev.Id);
+                }
+            }
+        }
+        var views = new List<EventView>(items.Count);
+        foreach (var (source, start, distance) in items)
+        {
+            var canManage = managed.Contains(source.Id);
+            var seesPrivate = canManage || going.Contains(source.Id);
+            // A copy per view, so one viewer's blanking never touches another view of the same event.
+            var ev = Copy(source, seesPrivate);
+            var counter = start is { } s && counters.TryGetValue((ev.Id, s), out var c) ? c : null;
+            RsvpResponse? response = start is { } s2 && mine.TryGetValue((ev.Id, s2), out var r) ? r : null;
+            views.Add(new EventView(
+                ev,
+                source.Questions.OrderBy(q => q.Position).Select(q => q.Text).ToList(),
+                start,
+                start + EventOccurrences.Duration(ev),
+                counter?.GoingCount ?? 0,
+                counter?.WaitlistCount ?? 0,
+                response,
+                canManage,
+                seesPrivate,
+                distance));
+        }
+        return views;
+    }
+
+    private static Event Copy(Event e, bool seesPrivate) => new()
+    {
+        Id = e.Id,
+        OrganizerId = e.OrganizerId,
+        GroupId = e.GroupId,
+        Title = e.Title,
+        Description = e.Description,
+        DescriptionHtml = e.DescriptionHtml,
+        StartsAt = e.StartsAt,
+        EndsAt = e.EndsAt,
+        TimeZone = e.TimeZone,
+        Recurrence = e.Recurrence,
+        RecurrenceExceptions = e.RecurrenceExceptions,
+        Mode = e.Mode,
+        PlaceName = e.PlaceName,
+        Address = seesPrivate ? e.Address : null,
+        AreaName = e.AreaName,
+        Latitude = e.Latitude,
+        Longitude = e.Longitude,
+        OnlineUrl = seesPrivate ? e.OnlineUrl : null,
+        Capacity = e.Capacity,
+        Visibility = e.Visibility,
+        StatusId = e.StatusId,
+        CreatedAt = e.CreatedAt,
+        UpdatedAt = e.UpdatedAt,
+        CancelledAt = e.CancelledAt,
+        Questions = [.. e.Questions.OrderBy(q => q.Position)],
+    };
+}
