@@ -64,7 +64,7 @@ public sealed class CalendarQueries(KindredDbContext db, TimeProvider time)
                     entries.Add(new CalendarEntry(ev, true));
                 }
             }
-            else if (EventRecurrence.Occurrences(ev, start, start.AddTicks(1), 1).Count == 1)
+            else if (EventOccurrences.IsOccurrence(ev, start))
             {
                 entries.Add(new CalendarEntry(ev, true, start));
             }

@@ -204,8 +204,7 @@ public sealed partial class EventReminderService(
     }
 
     /// <summary>Whether <paramref name="start"/> is still an occurrence of the event (not moved, not taken out of the series).</summary>
-    private static bool InSeries(Event ev, DateTime start) =>
-        ev.Recurrence is null ? ev.StartsAt == start : EventRecurrence.Occurrences(ev, start, start.AddTicks(1), 1).Count == 1;
+    private static bool InSeries(Event ev, DateTime start) => EventOccurrences.IsOccurrence(ev, start);
 
     private async Task<MailContext> ContextAsync(CancellationToken ct)
     {
