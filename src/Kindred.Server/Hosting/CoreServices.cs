@@ -63,6 +63,9 @@ public static class CoreServices
         services.AddScoped<AidService>();
         services.AddScoped<EventService>();
         services.AddScoped<EventQueries>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddScoped<CalendarQueries>();
+        services.AddScoped<EventReminderService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
         services.AddScoped<PublicQueries>();
@@ -80,6 +83,7 @@ public static class CoreServices
         services.AddScoped<MediaService>();
         services.AddOptions<GroupsOptions>().Bind(builder.Configuration.GetSection(GroupsOptions.Section));
         services.AddOptions<EventsOptions>().Bind(builder.Configuration.GetSection(EventsOptions.Section));
+        services.AddOptions<EventRemindersOptions>().Bind(builder.Configuration.GetSection(EventRemindersOptions.Section));
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
         services.AddKindredStreaming(builder.Configuration);

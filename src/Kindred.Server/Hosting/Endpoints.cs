@@ -2,6 +2,7 @@ using Kindred.Server.ActivityPub;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
+using Kindred.Server.Mastodon.CalendarFeed;
 using Kindred.Server.Mastodon.Conversations;
 using Kindred.Server.Mastodon.Events;
 using Kindred.Server.Mastodon.Groups;
@@ -58,6 +59,7 @@ public static class Endpoints
         api.MapGroupDiscoveryEndpoints();
         api.MapInvitationsEndpoints();
         api.MapEventsEndpoints();
+        api.MapCalendarFeedEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Calendars;
 using Kindred.Server.Web.Digests;
 using Kindred.Server.Web.Feeds;
 using Kindred.Server.Web.Posts;
@@ -49,6 +50,7 @@ public static class WebEndpoints
         app.MapPostEndpoints();
         app.MapPollEndpoints();
         app.MapFeedEndpoints();
+        app.MapCalendarEndpoints();
         app.MapDigestEndpoints();
         return app;
     }

@@ -1,0 +1,220 @@
+using Kindred.Core.Common;
+using Kindred.Core.Common.Email;
+using Kindred.Core.Notifications;
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kindred.Core.Events;
+
+/// <summary>
+/// Reminders before each occurrence and follow-up prompts after it (ADR 28, 34), as in-app notifications and e-mails.
+/// Each (event, occurrence, person, kind) is claimed by inserting its <see cref="EventReminderSend"/> row before anything
+/// is sent: the primary key refuses a second claim, so two job runs, two server processes or a restart never send one
+/// twice. A mail the SMTP server refuses is not retried (its row stays without <see cref="EventReminderSend.SentAt"/>);
+/// the notification, written with the claim, is there either way.
+/// </summary>
+public sealed partial class EventReminderService(
+    KindredDbContext db,
+    EmailSender sender,
+    IOptions<EventRemindersOptions> options,
+    IOptions<KindredOptions> kindred,
+    TimeProvider time,
+    ILogger<EventReminderService> logger)
+{
+    private const int BatchSize = 200;
+    private const int MaxBatchesPerRun = 50;
+
+    private EventRemindersOptions Settings => options.Value;
+
+    /// <summary>Sends every due reminder and follow-up; answers how many were claimed and sent.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        var context = await ContextAsync(ct);
+        return await RemindersAsync(now, context, ct) + await FollowUpsAsync(now, context, ct);
+    }
+
+    private async Task<int> RemindersAsync(DateTime now, MailContext context, CancellationToken ct)
+    {
+        var day = Settings.DayBefore > TimeSpan.Zero ? Settings.DayBefore : TimeSpan.Zero;
+        var hour = Settings.HourBefore > TimeSpan.Zero ? Settings.HourBefore : TimeSpan.Zero;
+        if (day <= hour)
+        {
+            // One reminder (or none): the longer offset is the only one, under the "hour" kind's rules below.
+            (day, hour) = (TimeSpan.Zero, day == TimeSpan.Zero ? hour : day);
+        }
+        if (hour == TimeSpan.Zero && day == TimeSpan.Zero)
+        {
+            return 0;
+        }
+        // An occurrence within `hour` of its start gets the last reminder only; one within `day` (but not `hour`) the
+        // first. So someone who says "going" twenty minutes before gets one mail, not two at once.
+        var horizon = now + (day > hour ? day : hour);
+        var hourFrom = now + hour;
+        var sent = 0;
+        for (var round = 0; round < MaxBatchesPerRun; round++)
+        {
+            var due = await db.EventRsvps.AsNoTracking()
+                .Where(r => r.Response == RsvpResponse.Going && r.OccurrenceStartsAt > now && r.OccurrenceStartsAt <= horizon)
+                .Where(r => db.Events.Any(e => e.Id == r.EventId && e.CancelledAt == null))
+                .Where(r => !db.EventReminderSends.Any(s => s.EventId == r.EventId && s.OccurrenceStartsAt == r.OccurrenceStartsAt && s.AccountId == r.AccountId
+                    && (s.Kind == EventReminderKind.Hour || (s.Kind == EventReminderKind.Day && r.OccurrenceStartsAt > hourFrom))))
+                .OrderBy(r => r.OccurrenceStartsAt).ThenBy(r => r.Id).Take(BatchSize)
+                .Select(r => new { r.EventId, r.OccurrenceStartsAt, r.AccountId }).ToListAsync(ct);
+            foreach (var rsvp in due)
+            {
+                var start = DateTime.SpecifyKind(rsvp.OccurrenceStartsAt, DateTimeKind.Utc);
+                var soon = start <= hourFrom;
+                if (await SendAsync(rsvp.EventId, start, rsvp.AccountId, soon ? EventReminderKind.Hour : EventReminderKind.Day, now, context, ct))
+                {
+                    sent++;
+                }
+            }
+            if (due.Count < BatchSize)
+            {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private async Task<int> FollowUpsAsync(DateTime now, MailContext context, CancellationToken ct)
+    {
+        var startedBy = now - Settings.FollowUpAfter;
+        var oldest = startedBy - Settings.FollowUpWindow - EventRules.MaxDuration;
+        var sent = 0;
+        var occurrences = await db.EventOccurrences.AsNoTracking()
+            .Where(o => o.FollowUpSentAt == null && o.StartsAt <= startedBy && o.StartsAt >= oldest)
+            .OrderBy(o => o.StartsAt).Take(BatchSize)
+            .Select(o => new { o.EventId, o.StartsAt }).ToListAsync(ct);
+        foreach (var occurrence in occurrences)
+        {
+            var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == occurrence.EventId, ct);
+            if (ev is null)
+            {
+                continue;
+            }
+            var start = DateTime.SpecifyKind(occurrence.StartsAt, DateTimeKind.Utc);
+            var due = start + (ev.EndsAt - ev.StartsAt) + Settings.FollowUpAfter;
+            if (due > now)
+            {
+                continue;
+            }
+            // Too late (a long outage), cancelled, or taken out of its series: marked done without a word.
+            if (due + Settings.FollowUpWindow >= now && ev.CancelledAt is null && InSeries(ev, start))
+            {
+                var going = await db.EventRsvps.AsNoTracking()
+                    .Where(r => r.EventId == ev.Id && r.OccurrenceStartsAt == occurrence.StartsAt && r.Response == RsvpResponse.Going)
+                    .OrderBy(r => r.Id).Select(r => r.AccountId).ToListAsync(ct);
+                foreach (var accountId in going.Where(a => a != ev.OrganizerId))
+                {
+                    if (await SendAsync(ev.Id, start, accountId, EventReminderKind.FollowUp, now, context, ct))
+                    {
+                        sent++;
+                    }
+                }
+                if (going.Count > 0 && await SendAsync(ev.Id, start, ev.OrganizerId, EventReminderKind.OrganizerFollowUp, now, context, ct, going.Count))
+                {
+                    sent++;
+                }
+            }
+            await db.EventOccurrences.Where(o => o.EventId == occurrence.EventId && o.StartsAt == occurrence.StartsAt && o.FollowUpSentAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.FollowUpSentAt, now), ct);
+        }
+        return sent;
+    }
+
+    /// <summary>Claims, notifies and mails one reminder or follow-up; false when it was claimed already (by this or another
+    /// process) or when the person should not get it any more (then the claim records that it was skipped).</summary>
+    private async Task<bool> SendAsync(long eventId, DateTime start, long accountId, string kind, DateTime now, MailContext context, CancellationToken ct, int going = 0)
+    {
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == accountId)
+            .Select(u => new { u.Email, u.EmailConfirmed, u.Locale, u.Status, u.Account.Username, u.Account.DisplayName }).FirstOrDefaultAsync(ct);
+        if (ev is null || member is null)
+        {
+            return false;
+        }
+        // Still allowed to see the event (not removed from its group, no block since), and the occurrence still happens.
+        var wanted = member.Status == UserStatus.Active && ev.CancelledAt is null && InSeries(ev, start)
+            && await db.Events.Where(e => e.Id == eventId).VisibleTo(db, Viewer.Member(accountId)).AnyAsync(ct);
+
+        var claim = new EventReminderSend { EventId = eventId, OccurrenceStartsAt = start, AccountId = accountId, Kind = kind, ClaimedAt = now };
+        db.EventReminderSends.Add(claim);
+        if (wanted)
+        {
+            db.Notifications.Add(new Notification
+            {
+                Id = Snowflake.NewId(now),
+                AccountId = accountId,
+                FromAccountId = ev.OrganizerId,
+                Type = kind is EventReminderKind.Day or EventReminderKind.Hour ? NotificationTypes.EventReminder : NotificationTypes.EventFollowUp,
+                EventId = eventId,
+                StatusId = ev.StatusId,
+                CreatedAt = now,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The primary key said no: another run claimed it first.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        if (!wanted)
+        {
+            return false;
+        }
+        if (member.Email is { } email && member.EmailConfirmed)
+        {
+            var text = EventReminderText.For(member.Locale);
+            var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Username : member.DisplayName;
+            var mail = kind switch
+            {
+                EventReminderKind.FollowUp => EventReminderEmail.FollowUp(ev, text, name, context.Organization, context.BaseUrl),
+                EventReminderKind.OrganizerFollowUp => EventReminderEmail.OrganizerFollowUp(ev, going, text, name, context.Organization, context.BaseUrl),
+                _ => EventReminderEmail.Reminder(ev, start, kind == EventReminderKind.Hour, text, name, context.Organization, context.BaseUrl),
+            };
+            try
+            {
+                // RFC 3834: automatic mail, so auto-responders stay quiet.
+                await sender.SendAsync(email, mail.Subject, mail.Text, mail.Html, [new("Auto-Submitted", "auto-generated")], ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e, kind, eventId, accountId);
+                return true;
+            }
+        }
+        await db.EventReminderSends
+            .Where(s => s.EventId == eventId && s.OccurrenceStartsAt == start && s.AccountId == accountId && s.Kind == kind)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, time.UtcNow()), CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="start"/> is still an occurrence of the event (not moved, not taken out of the series).</summary>
+    private static bool InSeries(Event ev, DateTime start) => EventOccurrences.IsOccurrence(ev, start);
+
+    private async Task<MailContext> ContextAsync(CancellationToken ct)
+    {
+        var organization = await db.Organizations.AsNoTracking().Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "Kindred";
+        var baseUrl = string.IsNullOrWhiteSpace(kindred.Value.PublicUrl) ? "http://localhost:5000" : kindred.Value.PublicUrl.TrimEnd('/');
+        return new MailContext(organization, baseUrl);
+    }
+
+    private sealed record MailContext(string Organization, string BaseUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the {Kind} mail of event {EventId} to member {AccountId} failed; the notification stands and the mail is not retried")]
+    private partial void LogFailed(Exception exception, string kind, long eventId, long accountId);
+}
