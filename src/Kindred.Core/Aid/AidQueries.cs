@@ -146,13 +146,14 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
     /// One item as <paramref name="viewer"/> may see it, or not found. Opening a sensitive item someone else posted leaves
     /// a row in the audit trail (<see cref="AidItemView"/>) saying who, when and through which door.
     /// </summary>
-    /// <param name="via">"web" or "api".</param>
-    public async Task<AidListEntry> GetAsync(long itemId, Viewer viewer, string via, CancellationToken ct = default)
+    /// <param name="via">"web" or "api"; null only to read the item again after an action in the same request, which
+    /// was audited when it first read the item.</param>
+    public async Task<AidListEntry> GetAsync(long itemId, Viewer viewer, string? via, CancellationToken ct = default)
     {
         var aidViewer = await AidViewer.LoadAsync(db, viewer, ct);
         var item = await db.AidItems.AsNoTracking().Where(i => i.Id == itemId).VisibleTo(db, aidViewer).FirstOrDefaultAsync(ct)
             ?? throw KindredException.NotFound();
-        if (item.Sensitive && viewer.AccountId is { } me && me != item.AccountId)
+        if (via is not null && item.Sensitive && viewer.AccountId is { } me && me != item.AccountId)
         {
             var now = time.UtcNow();
             db.AidItemViews.Add(new AidItemView { Id = Snowflake.NewId(now), ItemId = item.Id, ViewerId = me, ViewedAt = now, Via = via });

@@ -50,6 +50,7 @@ public static class WebSetup
         services.AddScoped<AccountRenderer>();
         services.AddScoped<StatusRenderer>();
         services.AddScoped<GroupRenderer>();
+        services.AddScoped<AidRenderer>();
         services.AddScoped<ConversationRenderer>();
         services.AddScoped<MediaRenderer>();
         services.AddHostedService<MediaCleanup>();
