@@ -242,6 +242,38 @@ public abstract class AidApiTests(KindredApp app)
         Assert.DoesNotContain(AidTestWorld.Id(id), Ids(await SendAsync(me, HttpMethod.Get, Aid)));
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheAidApi()
+    {
+        var json = await KindredApp.Json(await app.Api().GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
+        var paths = json.GetProperty("paths");
+        Assert.True(paths.TryGetProperty(Aid, out var aid));
+        Assert.True(aid.TryGetProperty("get", out _));
+        Assert.True(aid.TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty(Aid + "/{id}", out var one));
+        Assert.True(one.TryGetProperty("patch", out _));
+        Assert.True(paths.TryGetProperty(Aid + "/{id}/close", out _));
+        Assert.True(paths.TryGetProperty(Aid + "/categories", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/admin/kindred/aid/categories", out _));
+    }
+
+    [Fact]
+    public async Task AnonymousVisitorsAndAppTokensReadPublicItemsOnly()
+    {
+        var (_, me) = await MemberAsync("aa_public");
+        var open = await AidTestWorld.CreateItemAsync(app, me, "aapublic open", ("audience", "public"), ("category", "skills"));
+        var members = await AidTestWorld.CreateItemAsync(app, me, "aapublic members", ("category", "skills"));
+        var appToken = await app.AppTokenAsync("read");
+        foreach (var token in new[] { null, appToken })
+        {
+            Assert.Equal([open], Ids(await SendAsync(token, HttpMethod.Get, $"{Aid}?category=skills")));
+            await SendAsync(token, HttpMethod.Get, $"{Aid}/{open}");
+            await SendAsync(token, HttpMethod.Get, $"{Aid}/{members}", expected: HttpStatusCode.NotFound);
+        }
+        await SendAsync(null, HttpMethod.Post, Aid, [("kind", "offer"), ("category", "food"), ("title", "x")], HttpStatusCode.Unauthorized);
+        await SendAsync(null, HttpMethod.Get, $"{Aid}?near=me", expected: HttpStatusCode.UnprocessableEntity);
+    }
+
     public static TheoryData<string, string, string> Endpoints => new()
     {
         { "GET", Aid, "read" },
