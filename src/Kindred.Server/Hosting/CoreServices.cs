@@ -61,6 +61,10 @@ public static class CoreServices
         services.AddScoped<AccountSuggestions>();
         services.AddScoped<GroupDirectory>();
         services.AddScoped<AidService>();
+        services.AddScoped<AidQueries>();
+        services.AddScoped<AidCategories>();
+        services.AddScoped<AidExpiry>();
+        services.AddOptions<AidExpiryOptions>().Bind(builder.Configuration.GetSection(AidExpiryOptions.Section));
         services.AddScoped<EventService>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CalendarFeedService>();

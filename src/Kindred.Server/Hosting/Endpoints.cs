@@ -1,6 +1,7 @@
 using Kindred.Server.ActivityPub;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
+using Kindred.Server.Mastodon.Aid;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.CalendarFeed;
 using Kindred.Server.Mastodon.Conversations;
@@ -60,6 +61,7 @@ public static class Endpoints
         api.MapInvitationsEndpoints();
         api.MapEventsEndpoints();
         api.MapCalendarFeedEndpoints();
+        api.MapAidEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -8,6 +8,7 @@ public static class JobsSetup
         builder.Services.AddHostedService<PollExpiryJob>();
         builder.Services.AddHostedService<DigestJob>();
         builder.Services.AddHostedService<EventReminderJob>();
+        builder.Services.AddHostedService<AidExpiryJob>();
         return builder;
     }
 }

@@ -51,6 +51,7 @@ public static class WebSetup
         services.AddScoped<StatusRenderer>();
         services.AddScoped<EventRenderer>();
         services.AddScoped<GroupRenderer>();
+        services.AddScoped<AidRenderer>();
         services.AddScoped<ConversationRenderer>();
         services.AddScoped<MediaRenderer>();
         services.AddHostedService<MediaCleanup>();
