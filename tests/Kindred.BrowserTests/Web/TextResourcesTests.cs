@@ -24,6 +24,18 @@ public sealed partial class TextResourcesTests
         Assert.Empty(french.Where(e => Placeholders(e.Key) != Placeholders(e.Value)).Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("Text.resx")]
+    [InlineData("Text.fr.resx")]
+    public void NoTwoEntriesDifferOnlyInCase(string file)
+    {
+        // The resource build treats names case-insensitively and drops the later entry with only a warning, so one of
+        // two pages would silently show the other's text.
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Kindred.Server", "Web", file)).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!);
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
     private static Dictionary<string, string> Entries(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);

@@ -49,7 +49,7 @@ public static class AidLabels
     };
 
     public static string Distance(IStringLocalizer t, double km) =>
-        km < 1 ? t["Less than 1 km away"] : t["About {0} km away", Math.Round(km).ToString(CultureInfo.CurrentCulture)];
+        km < 1 ? t["less than 1 km away"] : t["about {0} km away", Math.Round(km).ToString("N0", CultureInfo.CurrentCulture)];
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
