@@ -35,4 +35,10 @@ public sealed record EventInput
 
     /// <summary>Questions for attendees; replaces all of them when given.</summary>
     public IReadOnlyList<string>? Questions { get; init; }
+
+    /// <summary>
+    /// This server's address, for the link in the announcement post (callers pass PublicUrls.Base); when null the
+    /// configured Kindred:PublicUrl is used.
+    /// </summary>
+    public string? BaseUrl { get; init; }
 }

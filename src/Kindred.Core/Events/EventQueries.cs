@@ -200,6 +200,61 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
         return new AttendeeList(view, attendees);
     }
 
+    /// <summary>
+    /// The occurrences of one event that the viewer may see, starting in [from, to) (default: the next
+    /// <see cref="DefaultWindowDays"/> days), with their counters and the viewer's answers.
+    /// </summary>
+    public async Task<IReadOnlyList<EventView>> OccurrencesAsync(long id, Viewer viewer, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken ct = default)
+    {
+        var ev = await db.Events.AsNoTracking().VisibleTo(db, viewer).Include(e => e.Questions).FirstOrDefaultAsync(e => e.Id == id, ct)
+            ?? throw KindredException.NotFound();
+        var start = from?.UtcDateTime ?? time.UtcNow();
+        var end = to?.UtcDateTime ?? start.AddDays(DefaultWindowDays);
+        if (end <= start)
+        {
+            throw KindredException.Invalid("to", "The end of the window must come after its start.");
+        }
+        if (end - start > TimeSpan.FromDays(MaxWindowDays))
+        {
+            throw KindredException.Invalid("to", $"Look at most {MaxWindowDays} days ahead at a time.");
+        }
+        var starts = EventRecurrence.Occurrences(ev, start, end, 400);
+        return await ViewsAsync(starts.Select(s => (ev, (DateTime?)s, (double?)null)).ToList(), viewer, ct);
+    }
+
+    /// <summary>
+    /// The attendee list as CSV for a spreadsheet (CsvHelper, RFC 4180). Every cell a spreadsheet would run as a formula
+    /// (starting with =, +, -, @, tab or carriage return) is escaped, since names and answers are written by members.
+    /// </summary>
+    public async Task<string> AttendeesCsvAsync(long eventId, Viewer viewer, DateTimeOffset? occurrence = null, CancellationToken ct = default)
+    {
+        var list = await AttendeesAsync(eventId, viewer, occurrence, ct);
+        var options = new CsvHelper.CsvWriterOptions { Injection = CsvHelper.CsvInjection.Escape };
+        await using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var csv = CsvHelper.CsvWriter.Create(writer, options, true))
+        {
+            foreach (var header in new[] { "username", "display_name", "response", "answered_at", "checked_in_at" }.Concat(list.Event.Questions))
+            {
+                csv.WriteField(header);
+            }
+            await csv.EndRecordAsync(ct);
+            foreach (var a in list.Attendees)
+            {
+                csv.WriteField(a.Username);
+                csv.WriteField(a.DisplayName);
+                csv.WriteField(a.Response switch { RsvpResponse.Going => "going", RsvpResponse.Maybe => "maybe", _ => "waitlisted" });
+                csv.WriteField(a.AnsweredAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                csv.WriteField(a.CheckedInAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                foreach (var answer in a.Answers)
+                {
+                    csv.WriteField(answer);
+                }
+                await csv.EndRecordAsync(ct);
+            }
+        }
+        return writer.ToString();
+    }
+
     /// <summary>The member's coarse home point, for "near me".</summary>
     public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
     {

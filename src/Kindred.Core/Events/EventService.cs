@@ -14,7 +14,7 @@ namespace Kindred.Core.Events;
 /// Every change to events (ADR 28). An event the actor may not see (<see cref="EventAccess"/>) is "not found"; one they
 /// see but may not change is "forbidden".
 /// </summary>
-public sealed class EventService(KindredDbContext db, TimeProvider time, IOptions<EventsOptions> options)
+public sealed class EventService(KindredDbContext db, TimeProvider time, IOptions<EventsOptions> options, StatusService statuses, IOptions<KindredOptions> kindred)
 {
     /// <summary>
     /// Organizes an event. Group events need a moderator (or above) of the group unless members may organize events, and
@@ -97,9 +97,276 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
             ev.Questions.Add(new EventQuestion { EventId = ev.Id, Position = position++, Text = question });
         }
         db.Events.Add(ev);
+        // The event and its announcement exist together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (await AnnouncementAsync(ev, input.BaseUrl, ct) is { } announcement)
+        {
+            var status = await statuses.CreateAsync(organizerId, announcement, ct);
+            ev.StatusId = status.Id;
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return ev;
+    }
+
+    /// <summary>
+    /// The announcement as an ordinary post by the organizer (ADR 32): public events post publicly, members events
+    /// members-only, group events into the group. Its audience is never wider than the event's: a post in a public group
+    /// is public, so a members event of a public group is announced members-only outside the group, and a group-only
+    /// event of a public group gets no announcement at all (null). Replies to it are the event's discussion.
+    /// </summary>
+    private async Task<NewStatus?> AnnouncementAsync(Event ev, string? baseUrl, CancellationToken ct)
+    {
+        var url = baseUrl ?? kindred.Value.PublicUrl ?? "";
+        var text = EventAnnouncement.Text(ev, url);
+        if (ev.GroupId is not { } groupId)
+        {
+            return new NewStatus(text, url, ev.Visibility == EventVisibility.Public ? Audience.Public : Audience.MembersOnly);
+        }
+        var publicGroup = await db.Groups.AnyAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct);
+        return (ev.Visibility, publicGroup) switch
+        {
+            (EventVisibility.Group, true) => null,
+            (EventVisibility.Members, true) => new NewStatus(text, url, Audience.MembersOnly),
+            _ => new NewStatus(text, url, Audience.MembersOnly, GroupId: groupId),
+        };
+    }
+
+    /// <summary>
+    /// Changes an event (its managers: <see cref="EventAccess.CanManageAsync"/>); null parts of <paramref name="input"/>
+    /// stay as they are. People going are told (pleroma:event_update) when the time or the place changes, and the
+    /// announcement post is rewritten. A one-off event's answers move with its new start; a larger capacity promotes
+    /// people from the waiting lists. The group of an event never changes.
+    /// </summary>
+    public async Task<Event> UpdateAsync(long actorId, long eventId, EventInput input, CancellationToken ct = default)
+    {
+        var ev = await ManagedEventAsync(actorId, eventId, ct);
+        if (ev.CancelledAt is not null)
+        {
+            throw KindredException.Invalid("event", "This event was cancelled.");
+        }
+        var now = time.UtcNow();
+        var before = (ev.StartsAt, ev.EndsAt, ev.TimeZone, ev.Recurrence, ev.RecurrenceExceptions, ev.Mode, ev.PlaceName, ev.Address, ev.OnlineUrl);
+        var capacityBefore = ev.Capacity;
+        if (input.GroupId is { } groupId && groupId != ev.GroupId)
+        {
+            throw KindredException.Invalid("group_id", "An event cannot move to another group; organize a new one.");
+        }
+        var title = input.Title is null ? ev.Title : EventRules.Title(input.Title);
+        var zone = input.TimeZone is null ? ev.TimeZone : EventRules.Zone(input.TimeZone).Id;
+        var (start, end) = (ev.StartsAt, ev.EndsAt);
+        if (input.StartsAt is not null || input.EndsAt is not null)
+        {
+            var newStart = input.StartsAt ?? new DateTimeOffset(ev.StartsAt, TimeSpan.Zero);
+            // Moving only the start keeps the length of the event.
+            var newEnd = input.EndsAt ?? newStart + (ev.EndsAt - ev.StartsAt);
+            (start, end) = EventRules.Times(newStart, newEnd);
+        }
+        var recurrence = input.Recurrence is null ? ev.Recurrence : EventRecurrence.Normalize(input.Recurrence);
+        var mode = input.Mode ?? ev.Mode;
+        var onlineUrl = input.OnlineUrl is null ? ev.OnlineUrl : EventRules.OnlineUrl(input.OnlineUrl);
+        EventRules.Place(mode, onlineUrl);
+        var placeName = input.PlaceName is null ? ev.PlaceName : EventRules.PlaceName(input.PlaceName);
+        var address = input.Address is null ? ev.Address : EventRules.Address(input.Address);
+        var areaName = input.AreaName is null ? ev.AreaName : EventRules.AreaName(input.AreaName);
+        var capacity = input.Capacity is null ? ev.Capacity : EventRules.Capacity(input.Capacity);
+        var description = input.Description is null ? null : EventRules.Description(input.Description);
+        var visibility = input.Visibility ?? ev.Visibility;
+        if (visibility == EventVisibility.Group && ev.GroupId is null)
+        {
+            throw KindredException.Invalid("visibility", "Only a group's event can be for the group's members.");
+        }
+        List<string>? questions = input.Questions is null ? null : EventRules.Questions(input.Questions);
+        (double, double)? point = null;
+        if (input.Latitude is { } lat && input.Longitude is { } lon)
+        {
+            point = CoarseLocation.Round(lat, lon);
+        }
+        else if (input.Latitude is not null || input.Longitude is not null)
+        {
+            throw KindredException.Invalid("latitude", "Give both latitude and longitude, or neither.");
+        }
+
+        // Everything is checked; now change it.
+        ev.Title = title;
+        if (description is not null)
+        {
+            ev.Description = description;
+            ev.DescriptionHtml = description.Length == 0 ? "" : SafeHtml.RenderMarkdown(description);
+        }
+        (ev.StartsAt, ev.EndsAt, ev.TimeZone, ev.Recurrence, ev.Mode, ev.OnlineUrl) = (start, end, zone, recurrence, mode, onlineUrl);
+        (ev.PlaceName, ev.Address, ev.AreaName, ev.Capacity, ev.Visibility) = (placeName, address, areaName, capacity, visibility);
+        if (point is { } p)
+        {
+            (ev.Latitude, ev.Longitude) = p;
+        }
+        if (questions is not null)
+        {
+            // Same keys (event, position) are updated in place rather than removed and added again in one SaveChanges.
+            var existing = ev.Questions.OrderBy(q => q.Position).ToList();
+            for (var i = 0; i < Math.Max(existing.Count, questions.Count); i++)
+            {
+                if (i < questions.Count && i < existing.Count)
+                {
+                    existing[i].Text = questions[i];
+                }
+                else if (i < questions.Count)
+                {
+                    ev.Questions.Add(new EventQuestion { EventId = ev.Id, Position = i, Text = questions[i] });
+                }
+                else
+                {
+                    ev.Questions.Remove(existing[i]);
+                }
+            }
+        }
+        ev.UpdatedAt = now;
+        var moved = (ev.StartsAt, ev.EndsAt, ev.TimeZone, ev.Recurrence, ev.RecurrenceExceptions) != (before.StartsAt, before.EndsAt, before.TimeZone, before.Recurrence, before.RecurrenceExceptions);
+        var changed = moved || (ev.Mode, ev.PlaceName, ev.Address, ev.OnlineUrl) != (before.Mode, before.PlaceName, before.Address, before.OnlineUrl);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (ev.Recurrence is null && before.Recurrence is null && ev.StartsAt != before.StartsAt)
+        {
+            await MoveOccurrenceAsync(ev.Id, before.StartsAt, ev.StartsAt, ct);
+        }
+        if (changed)
+        {
+            await NotifyAnswerersAsync(ev, actorId, [RsvpResponse.Going], null, now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        if (ev.Capacity is null || ev.Capacity > (capacityBefore ?? int.MaxValue))
+        {
+            var since = now - EventRules.MaxDuration;
+            var waiting = await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == ev.Id && o.WaitlistCount > 0 && o.StartsAt > since)
+                .Select(o => o.StartsAt).ToListAsync(ct);
+            foreach (var occurrence in waiting)
+            {
+                await PromoteAsync(ev, occurrence, int.MaxValue, ct);
+            }
+        }
+        await RewriteAnnouncementAsync(ev, input.BaseUrl, ct);
+        await transaction.CommitAsync(ct);
+        return ev;
+    }
+
+    /// <summary>Cancels the whole event; everyone who answered going, maybe or is waiting for a date to come is told.</summary>
+    public async Task<Event> CancelAsync(long actorId, long eventId, CancellationToken ct = default)
+    {
+        var ev = await ManagedEventAsync(actorId, eventId, ct);
+        if (ev.CancelledAt is not null)
+        {
+            return ev;
+        }
+        var now = time.UtcNow();
+        ev.CancelledAt = now;
+        ev.UpdatedAt = now;
+        await NotifyAnswerersAsync(ev, actorId, [RsvpResponse.Going, RsvpResponse.Maybe, RsvpResponse.Waitlisted], null, now, ct);
         await db.SaveChangesAsync(ct);
         return ev;
     }
+
+    /// <summary>
+    /// Takes one date out of a recurring series (<see cref="Event.RecurrenceExceptions"/>); the people who answered for
+    /// it are told. A one-off event is cancelled with <see cref="CancelAsync"/> instead.
+    /// </summary>
+    public async Task<Event> CancelOccurrenceAsync(long actorId, long eventId, DateTimeOffset occurrence, CancellationToken ct = default)
+    {
+        var ev = await ManagedEventAsync(actorId, eventId, ct);
+        if (ev.CancelledAt is not null)
+        {
+            throw KindredException.Invalid("event", "This event was cancelled.");
+        }
+        if (ev.Recurrence is null)
+        {
+            throw KindredException.Invalid("occurrence", "This event happens once; cancel the whole event instead.");
+        }
+        var now = time.UtcNow();
+        var start = EventOccurrences.RequireUpcoming(ev, occurrence, now);
+        var key = EventOccurrences.LocalKey(ev, start);
+        var exceptions = string.IsNullOrEmpty(ev.RecurrenceExceptions) ? key : $"{ev.RecurrenceExceptions},{key}";
+        if (exceptions.Length > MaxExceptions)
+        {
+            throw KindredException.Invalid("occurrence", "This series has too many cancelled dates; end it and organize a new one.");
+        }
+        ev.RecurrenceExceptions = exceptions;
+        ev.UpdatedAt = now;
+        await NotifyAnswerersAsync(ev, actorId, [RsvpResponse.Going, RsvpResponse.Maybe, RsvpResponse.Waitlisted], start, now, ct);
+        await db.SaveChangesAsync(ct);
+        return ev;
+    }
+
+    /// <summary>
+    /// Marks someone going as arrived (or not, with <paramref name="present"/> false). Managers only, and only on the day
+    /// of the occurrence in the event's time zone.
+    /// </summary>
+    public async Task<EventRsvp> CheckInAsync(long actorId, long eventId, long attendeeId, DateTimeOffset? occurrence, bool present = true, CancellationToken ct = default)
+    {
+        var ev = await ManagedEventAsync(actorId, eventId, ct);
+        var now = time.UtcNow();
+        var start = EventOccurrences.RequireUpcoming(ev, occurrence, now);
+        var today = DateOnly.FromDateTime(EventOccurrences.Local(ev, now));
+        if (today < DateOnly.FromDateTime(EventOccurrences.Local(ev, start)) || today > DateOnly.FromDateTime(EventOccurrences.Local(ev, start + EventOccurrences.Duration(ev))))
+        {
+            throw KindredException.Invalid("occurrence", "Check-in opens on the day of the event.");
+        }
+        var rsvp = await db.EventRsvps.FirstOrDefaultAsync(r => r.EventId == ev.Id && r.OccurrenceStartsAt == start && r.AccountId == attendeeId && r.Response == RsvpResponse.Going, ct)
+            ?? throw KindredException.Invalid("account_id", "Only people going to this date can be checked in.");
+        rsvp.CheckedInAt = present ? now : null;
+        await db.SaveChangesAsync(ct);
+        return rsvp;
+    }
+
+    /// <summary>The tracked event with its questions, when the actor may see it (else not found) and manage it (else forbidden).</summary>
+    private async Task<Event> ManagedEventAsync(long actorId, long eventId, CancellationToken ct)
+    {
+        var ev = await db.Events.VisibleTo(db, Viewer.Member(actorId)).Include(e => e.Questions).FirstOrDefaultAsync(e => e.Id == eventId, ct)
+            ?? throw KindredException.NotFound();
+        if (!await EventAccess.CanManageAsync(db, ev, Viewer.Member(actorId), ct))
+        {
+            throw KindredException.Forbidden("Only the people organizing this event may change it.");
+        }
+        return ev;
+    }
+
+    /// <summary>Tells the people with one of <paramref name="responses"/> for dates not over (or for <paramref name="only"/> one date).</summary>
+    private async Task NotifyAnswerersAsync(Event ev, long actorId, RsvpResponse[] responses, DateTime? only, DateTime now, CancellationToken ct)
+    {
+        var since = now - EventRules.MaxDuration;
+        var answers = db.EventRsvps.Where(r => r.EventId == ev.Id && responses.Contains(r.Response));
+        answers = only is { } start ? answers.Where(r => r.OccurrenceStartsAt == start) : answers.Where(r => r.OccurrenceStartsAt > since);
+        foreach (var accountId in await answers.Select(r => r.AccountId).Distinct().ToListAsync(ct))
+        {
+            await Notify.AddForEventAsync(db, now, NotificationTypes.EventUpdate, accountId, actorId, ev.Id, ct);
+        }
+    }
+
+    /// <summary>A one-off event that moves takes its answers and its place counters with it.</summary>
+    private async Task MoveOccurrenceAsync(long eventId, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var counters = await Occurrence(eventId, from).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (counters is null)
+        {
+            return;
+        }
+        await EnsureOccurrenceAsync(eventId, to, ct);
+        await Occurrence(eventId, to).ExecuteUpdateAsync(s => s.SetProperty(o => o.GoingCount, counters.GoingCount).SetProperty(o => o.WaitlistCount, counters.WaitlistCount), ct);
+        await db.EventRsvps.Where(r => r.EventId == eventId && r.OccurrenceStartsAt == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.OccurrenceStartsAt, to), ct);
+        await Occurrence(eventId, from).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>The announcement follows the event's new title, time and place (an edit of the organizer's post).</summary>
+    private async Task RewriteAnnouncementAsync(Event ev, string? baseUrl, CancellationToken ct)
+    {
+        if (ev.StatusId is not { } statusId || !await db.Statuses.AnyAsync(s => s.Id == statusId && s.AccountId == ev.OrganizerId && s.DeletedAt == null, ct))
+        {
+            return;
+        }
+        var url = baseUrl ?? kindred.Value.PublicUrl ?? "";
+        await statuses.EditAsync(ev.OrganizerId, statusId, new StatusUpdate(EventAnnouncement.Text(ev, url), url), ct);
+    }
+
+    private const int MaxExceptions = 4_000;
 
     public const int MaxAnswer = 1_000;
 

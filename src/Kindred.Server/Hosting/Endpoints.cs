@@ -3,6 +3,7 @@ using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
+using Kindred.Server.Mastodon.Events;
 using Kindred.Server.Mastodon.Groups;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Invitations;
@@ -56,6 +57,7 @@ public static class Endpoints
         api.MapGroupsEndpoints();
         api.MapGroupDiscoveryEndpoints();
         api.MapInvitationsEndpoints();
+        api.MapEventsEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

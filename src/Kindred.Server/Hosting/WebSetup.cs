@@ -49,6 +49,7 @@ public static class WebSetup
         }));
         services.AddScoped<AccountRenderer>();
         services.AddScoped<StatusRenderer>();
+        services.AddScoped<EventRenderer>();
         services.AddScoped<GroupRenderer>();
         services.AddScoped<ConversationRenderer>();
         services.AddScoped<MediaRenderer>();

@@ -49,4 +49,8 @@ public sealed class MastodonStatus
     /// <summary>The group the status was posted in, as Truth Social writes it; null outside groups (ADR 21).</summary>
     public MastodonGroup? Group { get; init; }
     public required KindredStatus Kindred { get; init; }
+
+    /// <summary>Rebased's <c>pleroma</c> object, written only for event announcements (<c>pleroma.event</c>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public MastodonStatusPleroma? Pleroma { get; set; }
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using Kindred.Data.Entities;
+
+namespace Kindred.Core.Events;
+
+/// <summary>
+/// The text of an event's announcement post (ADR 28, 32): an ordinary status any Mastodon client reads — the title, the
+/// date and time in the event's own zone, the place name (never the address) and a link to the event page.
+/// </summary>
+public static class EventAnnouncement
+{
+    public static string Text(Event ev, string baseUrl)
+    {
+        var start = EventOccurrences.Local(ev, ev.StartsAt);
+        var end = EventOccurrences.Local(ev, ev.EndsAt);
+        var text = new StringBuilder();
+        text.Append("📅 ").Append(Flatten(ev.Title)).Append('\n');
+        var when = start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        when += start.Date == end.Date
+            ? end.ToString("'–'HH:mm", CultureInfo.InvariantCulture)
+            : end.ToString("' – 'dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        text.Append("🕒 ").Append(when).Append(" (").Append(ev.TimeZone).Append(")\n");
+        if (ev.Recurrence is not null)
+        {
+            text.Append("🔁 Repeats (").Append(ev.Recurrence).Append(")\n");
+        }
+        var place = ev.Mode == EventMode.Online ? "Online" : ev.PlaceName;
+        if (!string.IsNullOrEmpty(ev.AreaName) && ev.Mode != EventMode.Online)
+        {
+            place = string.IsNullOrEmpty(place) ? ev.AreaName : $"{place}, {ev.AreaName}";
+        }
+        if (!string.IsNullOrEmpty(place))
+        {
+            text.Append("📍 ").Append(Flatten(place)).Append('\n');
+        }
+        text.Append('\n').Append(Link(baseUrl, ev.Id));
+        return text.ToString();
+    }
+
+    public static string Link(string baseUrl, long eventId) =>
+        $"{baseUrl.TrimEnd('/')}/events/{eventId.ToString(CultureInfo.InvariantCulture)}";
+
+    // One line each, and no accidental mentions of people whose names appear in a title.
+    private static string Flatten(string value) => value.ReplaceLineEndings(" ").Replace("@", "@\u200B", StringComparison.Ordinal);
+}
