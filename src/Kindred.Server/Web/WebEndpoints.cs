@@ -48,6 +48,7 @@ public static class WebEndpoints
         }).ExcludeFromDescription();
         app.MapPostEndpoints();
         app.MapPollEndpoints();
+        Events.EventEndpoints.MapEventEndpoints(app);
         app.MapFeedEndpoints();
         app.MapDigestEndpoints();
         return app;

@@ -280,6 +280,9 @@ public abstract class EventPagesTests(KindredApp app)
         var guest = await SignedInAsync("ev_att_guest");
         await GoingAsync(guest, ev, new() { ["Rsvp.Answer1"] = "Yes, two pairs" });
         await Html.GetAsync(guest, Path(ev) + "/attendees", HttpStatusCode.Forbidden);
+        await Html.GetAsync(guest, Path(ev) + "/edit", HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync(Path(ev) + "/attendees.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync("/events/999999999/attendees.csv")).StatusCode);
         await Html.GetAsync(app.Browser(), Path(members) + "/attendees", HttpStatusCode.Redirect);
 
         var owner = await SignedInAsync("ev_att_org");
@@ -288,6 +291,53 @@ public abstract class EventPagesTests(KindredApp app)
         Assert.Contains("Do you have gloves?", list, StringComparison.Ordinal);
         Assert.Contains("Yes, two pairs", list, StringComparison.Ordinal);
         Assert.Contains("attendees.csv", list, StringComparison.Ordinal);
+
+        // The CSV holds the same people and answers, one row each, under a header naming the question.
+        var csv = await owner.GetAsync(Path(ev) + "/attendees.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("username,", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Do you have gloves?", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("ev_att_guest,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("going", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"Yes, two pairs\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOrganizerEditsAndCancelsTheEventThroughItsPages()
+    {
+        var organizer = await app.CreateUserAsync("ev_edit_org");
+        var ev = await CreateAsync(organizer.Id, "Book swap");
+        var owner = await SignedInAsync("ev_edit_org");
+
+        var form = await Html.GetAsync(owner, Path(ev) + "/edit");
+        Assert.Contains("value=\"Book swap\"", form, StringComparison.Ordinal);
+        Assert.Contains("12 Rue du Secret", form, StringComparison.Ordinal);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(ev.StartsAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Book and record swap",
+            ["Input.Date"] = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["Input.EndTime"] = "",
+            ["Input.TimeZone"] = "Europe/Paris",
+            ["Input.Repeat"] = "None",
+            ["Input.Mode"] = "InPerson",
+            ["Input.Visibility"] = "Public",
+        };
+        // A missing end time is an error and changes nothing.
+        Assert.Contains("Enter the end time", await PostAsync(owner, Path(ev) + "/edit", "event-edit", fields), StringComparison.Ordinal);
+        Assert.Equal("Book swap", await app.WithDbAsync(db => db.Events.Where(e => e.Id == ev.Id).Select(e => e.Title).SingleAsync()));
+
+        fields["Input.EndTime"] = local.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal(Path(ev), await PostAsync(owner, Path(ev) + "/edit", "event-edit", fields, HttpStatusCode.Redirect));
+        Assert.Equal("Book and record swap", await app.WithDbAsync(db => db.Events.Where(e => e.Id == ev.Id).Select(e => e.Title).SingleAsync()));
+
+        var response = await Html.PostFormAsync(owner, Path(ev), "event-cancel", new Dictionary<string, string> { ["CancelAll"] = "yes" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("This event is cancelled.", await Html.GetAsync(app.Browser(), Path(ev)), StringComparison.Ordinal);
     }
 
     private static string IsoStart(Event ev) => ev.StartsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
