@@ -49,6 +49,7 @@ public static class WebEndpoints
         }).ExcludeFromDescription();
         app.MapPostEndpoints();
         app.MapPollEndpoints();
+        Events.EventEndpoints.MapEventEndpoints(app);
         app.MapFeedEndpoints();
         app.MapCalendarEndpoints();
         app.MapDigestEndpoints();

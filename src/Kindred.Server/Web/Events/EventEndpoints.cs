@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using Kindred.Core.Common;
+using Kindred.Core.Events;
+using Kindred.Server.Web.Posts;
+using Kindred.Server.Web.Shared;
+
+namespace Kindred.Server.Web.Events;
+
+/// <summary>The attendee list as a CSV download for the people managing an event.</summary>
+public static class EventEndpoints
+{
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/events/{id:long}/attendees.csv", async (long id, string? at, HttpContext context, EventQueries queries) =>
+        {
+            if (Viewer.Id(context.User) is not { } me)
+            {
+                return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+            }
+            DateTimeOffset? occurrence = EventTimes.TryParseAt(at, out var parsed) ? parsed : null;
+            string csv;
+            try
+            {
+                // Not visible: 404; visible but not managed: 403 (EventQueries asks EventAccess).
+                csv = await queries.AttendeesCsvAsync(id, PostViewer.For(me), occurrence, context.RequestAborted);
+            }
+            catch (KindredException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Invalid)
+            {
+                return Results.NotFound();
+            }
+            catch (KindredException e) when (e.Kind == ErrorKind.Forbidden)
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            // Private data: never cached on the way, and saved as a file named after the event.
+            context.Response.Headers.CacheControl = "no-store";
+            var name = "event-" + id.ToString(CultureInfo.InvariantCulture) + "-attendees.csv";
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
