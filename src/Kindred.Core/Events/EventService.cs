@@ -411,6 +411,10 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         var now = time.UtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await EnsureOccurrenceAsync(ev.Id, start, ct);
+        // Lock the occurrence's row first (a no-op UPDATE, portable where SELECT … FOR UPDATE is not): answers for one
+        // occurrence then take turns, so the answer read next is never stale — a waiting answer promoted by someone
+        // else's cancellation a moment ago is seen as "going" and frees its place when it leaves.
+        await Occurrence(ev.Id, start).ExecuteUpdateAsync(s => s.SetProperty(o => o.GoingCount, o => o.GoingCount), ct);
         var rsvp = await db.EventRsvps.FirstOrDefaultAsync(r => r.EventId == ev.Id && r.OccurrenceStartsAt == start && r.AccountId == accountId, ct);
         var before = rsvp?.Response;
         if (rsvp is null)
