@@ -88,6 +88,34 @@ public abstract class CalendarTests(KindredApp app)
     }
 
     [Fact]
+    public async Task AWeeklySeriesFromTheIcsKeepsItsLocalTimeAcrossTheNextDaylightSavingChange()
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        // The next clock change in London (last Sunday of March or October) at least two weeks away; the series starts
+        // on the Tuesday a fortnight before it, at 19:00 local time.
+        var change = DateTime.UtcNow.Date.AddDays(14);
+        while (london.IsDaylightSavingTime(change) == london.IsDaylightSavingTime(change.AddDays(1)))
+        {
+            change = change.AddDays(1);
+        }
+        var firstDay = change.AddDays(-14);
+        while (firstDay.DayOfWeek != DayOfWeek.Tuesday)
+        {
+            firstDay = firstDay.AddDays(-1);
+        }
+        var firstStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(firstDay.AddHours(19), DateTimeKind.Unspecified), london);
+        var organizer = await app.CreateUserAsync("cal_dst");
+        var ev = await EventFixtures.CreateAsync(app, organizer.Id, EventFixtures.InPerson("Knitting circle", firstStart, recurrence: "FREQ=WEEKLY;BYDAY=TU"));
+
+        var item = Assert.Single((await IcsAsync(app.Browser(), $"/events/{ev.Id}.ics")).Events);
+        Assert.NotNull(item.RecurrenceRule);
+        var starts = item.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(firstStart.AddDays(-1), "UTC")).Take(5).Select(o => o.Period.StartTime.AsUtc).ToList();
+        Assert.Equal(5, starts.Count);
+        Assert.All(starts, s => Assert.Equal(19, TimeZoneInfo.ConvertTimeFromUtc(s, london).Hour));
+        Assert.Equal(2, starts.Select(s => s.Hour).Distinct().Count());
+    }
+
+    [Fact]
     public async Task MembersEventsAre404ToVisitorsAndUnknownEventsTo404ForEveryone()
     {
         var organizer = await app.CreateUserAsync("cal_org4");
