@@ -61,6 +61,10 @@ public static class CoreServices
         services.AddScoped<AccountSuggestions>();
         services.AddScoped<GroupDirectory>();
         services.AddScoped<AidService>();
+        services.AddScoped<AidResponseService>();
+        services.AddScoped<AidConversationQueries>();
+        services.AddScoped<AidEscalationQueries>();
+        services.AddOptions<AidResponseOptions>().Bind(builder.Configuration.GetSection(AidResponseOptions.Section));
         services.AddScoped<EventService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
