@@ -65,6 +65,10 @@ public static class CoreServices
         services.AddScoped<AidCategories>();
         services.AddScoped<AidExpiry>();
         services.AddOptions<AidExpiryOptions>().Bind(builder.Configuration.GetSection(AidExpiryOptions.Section));
+        services.AddScoped<AidResponseService>();
+        services.AddScoped<AidConversationQueries>();
+        services.AddScoped<AidEscalationQueries>();
+        services.AddOptions<AidResponseOptions>().Bind(builder.Configuration.GetSection(AidResponseOptions.Section));
         services.AddScoped<EventService>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CalendarFeedService>();

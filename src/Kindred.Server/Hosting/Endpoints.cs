@@ -62,6 +62,8 @@ public static class Endpoints
         api.MapEventsEndpoints();
         api.MapCalendarFeedEndpoints();
         api.MapAidEndpoints();
+        api.MapAidResponsesEndpoints();
+        api.MapSafeguardingEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -14,4 +14,7 @@ public sealed class MastodonNotification
     public MastodonReport? Report { get; init; }
     /// <summary>Only for group_request and group_approval notifications, as Truth Social writes them (ADR 21).</summary>
     public MastodonGroup? Group { get; init; }
+    /// <summary>Kindred extension: the aid item an aid_* notification is about (ADR 27), else null; clients that do not
+    /// know the aid_* types ignore both.</summary>
+    public string? AidItemId { get; init; }
 }

@@ -43,6 +43,7 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
                 Status = n.StatusId is { } statusId ? renderedStatuses.GetValueOrDefault(Id(statusId)) : null,
                 Report = n.ReportId is { } reportId ? renderedReports.GetValueOrDefault(Id(reportId)) : null,
                 Group = n.GroupId is { } groupId ? renderedGroups.GetValueOrDefault(groupId) : null,
+                AidItemId = n.AidItemId is { } aidItemId ? Id(aidItemId) : null,
             })
             .ToList();
     }
