@@ -61,6 +61,13 @@ public static class CoreServices
         services.AddScoped<AccountSuggestions>();
         services.AddScoped<GroupDirectory>();
         services.AddScoped<AidService>();
+        services.AddOptions<AidSafeguardingOptions>().Bind(builder.Configuration.GetSection(AidSafeguardingOptions.Section));
+        services.AddScoped<AidRoleService>();
+        services.AddScoped<AidHelpingService>();
+        services.AddScoped<AidMatching>();
+        services.AddScoped<AidFigures>();
+        services.AddScoped<AidAuditQueries>();
+        services.AddScoped<AidSearch>();
         services.AddScoped<EventService>();
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();

@@ -1,6 +1,7 @@
 using Kindred.Server.ActivityPub;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
+using Kindred.Server.Mastodon.Aid;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
 using Kindred.Server.Mastodon.Groups;
@@ -56,6 +57,7 @@ public static class Endpoints
         api.MapGroupsEndpoints();
         api.MapGroupDiscoveryEndpoints();
         api.MapInvitationsEndpoints();
+        api.MapAidSafeguardingEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

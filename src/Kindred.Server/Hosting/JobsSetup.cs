@@ -7,6 +7,7 @@ public static class JobsSetup
     {
         builder.Services.AddHostedService<PollExpiryJob>();
         builder.Services.AddHostedService<DigestJob>();
+        builder.Services.AddHostedService<AidMatchingJob>();
         return builder;
     }
 }
