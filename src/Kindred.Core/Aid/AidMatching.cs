@@ -44,7 +44,13 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
             .OrderBy(o => o.Id).Take(MaxCandidates)
             .Select(o => new
             {
-                o.Id, o.AccountId, o.Latitude, o.Longitude, o.StartsOn, o.EndsOn, o.AvailabilityMask,
+                o.Id,
+                o.AccountId,
+                o.Latitude,
+                o.Longitude,
+                o.StartsOn,
+                o.EndsOn,
+                o.AvailabilityMask,
                 Radius = db.AidHelperCategories.Where(h => h.AccountId == o.AccountId && h.CategoryId == o.CategoryId).Select(h => (int?)h.RadiusKm).FirstOrDefault(),
             })
             .ToListAsync(ct);

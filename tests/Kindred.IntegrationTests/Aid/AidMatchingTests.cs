@@ -22,12 +22,22 @@ public abstract class AidMatchingTests(AidApp app)
 
     private static AidInput Request(double lat, double lon, int mask = 0, string category = "childcare") => new()
     {
-        Kind = AidKind.Request, Category = category, Title = "Someone to pick up my son from school", Latitude = lat, Longitude = lon, AvailabilityMask = mask,
+        Kind = AidKind.Request,
+        Category = category,
+        Title = "Someone to pick up my son from school",
+        Latitude = lat,
+        Longitude = lon,
+        AvailabilityMask = mask,
     };
 
     private static AidInput Offer(double lat, double lon, int mask = 0, string category = "childcare") => new()
     {
-        Kind = AidKind.Offer, Category = category, Title = "I can look after children", Latitude = lat, Longitude = lon, AvailabilityMask = mask,
+        Kind = AidKind.Offer,
+        Category = category,
+        Title = "I can look after children",
+        Latitude = lat,
+        Longitude = lon,
+        AvailabilityMask = mask,
     };
 
     [Fact]
