@@ -19,6 +19,15 @@ public static class Roles
     /// <summary>Who brought whom is for the organization's staff, like the rest of its view of supporters.</summary>
     public static bool CanSeeReferrals(UserRole role) => IsStaff(role);
 
+    /// <summary>Vetting helpers records checks the organization made (ADR 31): staff, admins and the owner, not moderators.</summary>
+    public static bool CanVetHelpers(UserRole role) => IsStaff(role);
+
+    /// <summary>Safeguarding leads see every sensitive item, so only admins and the owner appoint them (ADR 31).</summary>
+    public static bool CanAppointSafeguardingLeads(UserRole role) => CanAdminister(role);
+
+    /// <summary>The aid figures are the organization's view of how help flows, like referrals (ADR 31).</summary>
+    public static bool CanSeeAidFigures(UserRole role) => IsStaff(role);
+
     /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);

@@ -10,8 +10,11 @@ public sealed record DigestContent(
     IReadOnlyList<DigestNewMember> NewMembers,
     IReadOnlyList<DigestPost> Popular)
 {
+    /// <summary>Open requests for help near the recipient that they may see (ADR 31).</summary>
+    public IReadOnlyList<DigestAid> AidRequests { get; init; } = [];
+
     /// <summary>Nothing to say: no mail is sent.</summary>
     public bool IsEmpty => Items == 0;
 
-    public int Items => GroupPosts.Count + Mentions.Count + NewMembers.Count + Popular.Count;
+    public int Items => GroupPosts.Count + Mentions.Count + NewMembers.Count + Popular.Count + AidRequests.Count;
 }

@@ -36,6 +36,25 @@ public static class DigestEmail
                 Paragraph(plain, html, text.More(more));
             }
         }
+        if (content.AidRequests.Count > 0)
+        {
+            Heading(plain, html, text.AidHeading);
+            html.Append("<ul>");
+            foreach (var aid in content.AidRequests)
+            {
+                var url = $"{baseUrl}/aid/{aid.Id.ToString(CultureInfo.InvariantCulture)}";
+                var category = text.Category(aid.CategorySlug, aid.CategoryName);
+                var what = aid.Title is { } title ? $"{title} ({category})" : text.SensitiveRequest(category);
+                var where = aid.DistanceKm is { } km
+                    ? (aid.AreaName is { Length: > 0 } area ? $"{area}, {text.Distance(km)}" : text.Distance(km))
+                    : aid.AreaName ?? "";
+                plain.Append("- ").Append(what).Append(where.Length > 0 ? ", " + where : "").Append('\n').Append("  ").Append(url).Append('\n');
+                html.Append("<li>").Append(Encode(what)).Append(where.Length > 0 ? ", " + Encode(where) : "")
+                    .Append(" <a href=\"").Append(Encode(url)).Append("\">").Append(Encode(text.Open)).Append("</a></li>");
+            }
+            html.Append("</ul>");
+            plain.Append('\n');
+        }
         if (content.NewMembers.Count > 0)
         {
             Heading(plain, html, text.NewMembersHeading);

@@ -1,4 +1,5 @@
 using Kindred.Core.Accounts;
+using Kindred.Core.Aid;
 using Kindred.Core.Common;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
@@ -20,6 +21,7 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
     public const int MaxMentions = 8;
     public const int MaxNewMembers = 6;
     public const int MaxPopular = 5;
+    public const int MaxAidRequests = 5;
     public const int ExcerptLength = 200;
 
     /// <summary>"And N more" is counted up to this, so a busy group never costs a full count.</summary>
@@ -62,7 +64,43 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
             Pick(posts, groupIds), groupTotal,
             Pick(posts, mentionIds),
             await NewMembersNearAsync(accountId, start, end, ct),
-            Pick(posts, popularIds));
+            Pick(posts, popularIds))
+        {
+            AidRequests = await AidRequestsNearAsync(accountId, start, end, ct),
+        };
+    }
+
+    /// <summary>
+    /// Requests for help posted in the period, still open, within the nearby distance, that the recipient may see by the
+    /// audience rule (<see cref="AidVisibility"/>). A safeguarding lead's override is dropped here: a lead sees every item
+    /// to review it, but their digest, like anyone's, holds only items meant for them.
+    /// </summary>
+    private async Task<IReadOnlyList<DigestAid>> AidRequestsNearAsync(long accountId, DateTime start, DateTime end, CancellationToken ct)
+    {
+        var home = await db.Accounts.Where(a => a.Id == accountId).Select(a => new { a.Latitude, a.Longitude }).FirstAsync(ct);
+        if (home.Latitude is not { } lat || home.Longitude is not { } lon)
+        {
+            return [];
+        }
+        var radius = Math.Max(0.1, options.Value.Digests.NearbyKm);
+        var box = GeoBox.Around(lat, lon, radius);
+        var viewer = await AidViewer.LoadAsync(db, Viewer.Member(accountId), ct) with { IsSafeguardingLead = false };
+        var candidates = await db.AidItems.AsNoTracking()
+            .Where(i => i.Kind == AidKind.Request && i.State == AidItemState.Open && i.AccountId != accountId
+                && i.CreatedAt >= start && i.CreatedAt < end
+                && i.Latitude != null && i.Longitude != null && i.Latitude >= box.MinLat && i.Latitude <= box.MaxLat
+                && (box.AllLongitudes || (i.Longitude >= box.West1 && i.Longitude <= box.East1) || (i.Longitude >= box.West2 && i.Longitude <= box.East2)))
+            .VisibleTo(db, viewer)
+            .OrderByDescending(i => i.Id).Take(200)
+            .Join(db.AidCategories, i => i.CategoryId, c => c.Id, (i, c) => new { i.Id, i.Title, i.Sensitive, i.AreaName, i.Urgency, Latitude = i.Latitude!.Value, Longitude = i.Longitude!.Value, c.Slug, c.Name })
+            .ToListAsync(ct);
+        return candidates
+            .Select(i => new { Item = i, Distance = CoarseLocation.DistanceKm(lat, lon, i.Latitude, i.Longitude) })
+            .Where(x => x.Distance <= radius)
+            .OrderByDescending(x => x.Item.Urgency).ThenBy(x => x.Distance).ThenBy(x => x.Item.Id)
+            .Take(MaxAidRequests)
+            .Select(x => new DigestAid(x.Item.Id, x.Item.Slug, x.Item.Name, x.Item.Sensitive ? null : x.Item.Title, x.Item.AreaName, x.Distance))
+            .ToList();
     }
 
     private async Task<IReadOnlyList<DigestNewMember>> NewMembersNearAsync(long accountId, DateTime start, DateTime end, CancellationToken ct)

@@ -37,6 +37,33 @@ public sealed class DigestText
 
     public string NewMembersHeading => French ? "Nouveaux membres près de chez vous" : "New members near you";
 
+    public string AidHeading => French ? "Demandes d'aide près de chez vous" : "Requests for help near you";
+
+    /// <summary>How a sensitive request is named in a mail: its category only, never its title.</summary>
+    public string SensitiveRequest(string category) => French ? $"Une demande confidentielle ({category})" : $"A confidential request ({category})";
+
+    /// <summary>The built-in categories by slug; a category an admin added carries its own name.</summary>
+    public string Category(string slug, string? name) => name ?? (slug, French) switch
+    {
+        ("childcare", false) => "childcare",
+        ("childcare", true) => "garde d'enfants",
+        ("shelter", false) => "shelter and housing",
+        ("shelter", true) => "hébergement et logement",
+        ("food", false) => "food",
+        ("food", true) => "alimentation",
+        ("transport", false) => "transport",
+        ("transport", true) => "transport",
+        ("listening", false) => "listening and moral support",
+        ("listening", true) => "écoute et soutien moral",
+        ("errands", false) => "errands",
+        ("errands", true) => "courses et démarches",
+        ("skills", false) => "skills",
+        ("skills", true) => "compétences",
+        ("other", false) => "other",
+        ("other", true) => "autre",
+        _ => slug,
+    };
+
     public string PopularHeading => French ? "Publications populaires" : "Popular posts";
 
     public string InGroup(string group) => French ? $"dans {group}" : $"in {group}";

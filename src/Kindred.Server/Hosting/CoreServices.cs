@@ -69,6 +69,13 @@ public static class CoreServices
         services.AddScoped<AidConversationQueries>();
         services.AddScoped<AidEscalationQueries>();
         services.AddOptions<AidResponseOptions>().Bind(builder.Configuration.GetSection(AidResponseOptions.Section));
+        services.AddOptions<AidSafeguardingOptions>().Bind(builder.Configuration.GetSection(AidSafeguardingOptions.Section));
+        services.AddScoped<AidRoleService>();
+        services.AddScoped<AidHelpingService>();
+        services.AddScoped<AidMatching>();
+        services.AddScoped<AidFigures>();
+        services.AddScoped<AidAuditQueries>();
+        services.AddScoped<AidSearch>();
         services.AddScoped<EventService>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CalendarFeedService>();

@@ -64,6 +64,7 @@ public static class Endpoints
         api.MapAidEndpoints();
         api.MapAidResponsesEndpoints();
         api.MapSafeguardingEndpoints();
+        api.MapAidSafeguardingEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

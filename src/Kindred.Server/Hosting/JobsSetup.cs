@@ -9,6 +9,7 @@ public static class JobsSetup
         builder.Services.AddHostedService<DigestJob>();
         builder.Services.AddHostedService<EventReminderJob>();
         builder.Services.AddHostedService<AidExpiryJob>();
+        builder.Services.AddHostedService<AidMatchingJob>();
         return builder;
     }
 }

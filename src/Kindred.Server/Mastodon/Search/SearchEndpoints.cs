@@ -25,15 +25,15 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<IResult> Search(HttpContext context, SearchQueries search, AccountRenderer accountRenderer, StatusRenderer statusRenderer, PublicUrls urls)
+    private static async Task<IResult> Search(HttpContext context, SearchQueries search, AidSearch aidSearch, AccountRenderer accountRenderer, StatusRenderer statusRenderer, PublicUrls urls)
     {
         var viewer = await MastodonAuth.ReaderAsync(context, "read:search");
         var input = await MastodonParams.ReadAsync(context.Request);
         var query = Query(input);
         var type = input.Value("type", 20);
-        if (type is not (null or "" or "accounts" or "hashtags" or "statuses"))
+        if (type is not (null or "" or "accounts" or "hashtags" or "statuses" or "kindred_aid_items"))
         {
-            throw KindredException.Invalid("type", "type must be accounts, hashtags or statuses.");
+            throw KindredException.Invalid("type", "type must be accounts, hashtags, statuses or kindred_aid_items.");
         }
         var resolve = input.Bool("resolve") ?? false;
         var following = input.Bool("following") ?? false;
@@ -79,10 +79,19 @@ public static class SearchEndpoints
                 statuses = await search.StatusesAsync(query, viewer, accountId, offset, limit, ct);
             }
         }
+        // Aid items only through AidVisibility (ADR 31), for signed-in members; never with a pasted URL.
+        IReadOnlyList<AidItem> aidItems = type is null or "" or "kindred_aid_items" && !(resolve && LocalUrl.LooksLikeUrl(query))
+            ? await aidSearch.FindAsync(query, viewer, offset, limit, ct)
+            : [];
         return MastodonJson.Ok(new MastodonSearch(
             await accountRenderer.RenderManyAsync(accounts, viewer.AccountId, ct),
             await statusRenderer.RenderManyAsync(statuses, viewer, ct: ct),
-            hashtags.Select(t => TagRenderer.Render(t, urls)).ToList()));
+            hashtags.Select(t => TagRenderer.Render(t, urls)).ToList())
+        {
+            KindredAidItems = aidItems.Select(i => new KindredAidSearchResult(
+                i.Id.ToString(CultureInfo.InvariantCulture), i.Kind == AidKind.Request ? "request" : "offer", i.Title, i.AreaName, i.Sensitive,
+                $"{urls.Base}/aid/{i.Id.ToString(CultureInfo.InvariantCulture)}")).ToList(),
+        });
     }
 
     private static async Task<IResult> SearchAccounts(HttpContext context, SearchQueries search, AccountRenderer renderer, PublicUrls urls)
