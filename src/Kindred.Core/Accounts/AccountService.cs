@@ -33,7 +33,9 @@ public sealed class AccountService(
     /// Like <see cref="CreateUserAsync(NewUser, CancellationToken)"/>, with a password hash computed once by the caller:
     /// the demo community gives every member one password, and hashing it sixty times would cost seconds.
     /// </summary>
-    internal async Task<User> CreateUserWithPasswordHashAsync(NewUser request, string passwordHash, CancellationToken ct = default)
+    /// <param name="invitation">The invitation the person signed up through: its use is taken and the referral remembered
+    /// as <see cref="RegisterAsync"/> does (the caller runs this inside its own transaction).</param>
+    internal async Task<User> CreateUserWithPasswordHashAsync(NewUser request, string passwordHash, Invitation? invitation = null, CancellationToken ct = default)
     {
         var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct);
         user.Role = request.Role;
@@ -41,7 +43,21 @@ public sealed class AccountService(
         user.EmailConfirmed = true;
         user.ApprovedAt = user.CreatedAt;
         user.PasswordHash = passwordHash;
+        var now = time.UtcNow();
+        if (invitation is not null)
+        {
+            user.InvitationId = invitation.Id;
+            user.InvitedById = invitation.CreatedById;
+            if (!await InvitationService.TryTakeUseAsync(db, invitation.Id, now, ct))
+            {
+                throw InvitationStates.Error(InvitationState.UsedUp);
+            }
+        }
         ThrowIfFailed(await users.CreateAsync(user), "username");
+        if (invitation?.GroupId is { } groupId)
+        {
+            await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, user.Id, invitation.Id, now, ct);
+        }
         return user;
     }
 

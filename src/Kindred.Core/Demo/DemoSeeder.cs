@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Groups;
+using Kindred.Core.Invitations;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -9,6 +11,7 @@ using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Kindred.Core.Demo;
 
@@ -19,9 +22,9 @@ namespace Kindred.Core.Demo;
 /// invitations with referral chains, over the last six weeks.
 /// <para>
 /// The plan is drawn from one fixed seed, so every run makes the same people, groups and counts. It then runs in time
-/// order through the real services (accounts, profiles, follows, posts, favourites, boosts), each built with a
-/// <see cref="DemoClock"/> set to the planned moment, so timestamps, home feeds and notifications are what members
-/// would have left. Groups and invitations go through <see cref="DemoDirectWrites"/> until their services exist.
+/// order through the real services (accounts, profiles, follows, groups, invitations, posts, favourites, boosts), each
+/// built with a <see cref="DemoClock"/> set to the planned moment, so timestamps, home feeds and notifications are what
+/// members would have left.
 /// Everything happens in one transaction: a failure leaves the server as it was.
 /// </para>
 /// </summary>
@@ -71,7 +74,9 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         var profiles = ActivatorUtilities.CreateInstance<ProfileService>(services, clock);
         var relationships = ActivatorUtilities.CreateInstance<RelationshipService>(services, clock);
         var statuses = ActivatorUtilities.CreateInstance<StatusService>(services, clock);
-        var direct = ActivatorUtilities.CreateInstance<DemoDirectWrites>(services, clock);
+        // Members found the demo's interest groups, as on a server with the default setting, whatever this one says.
+        var groups = ActivatorUtilities.CreateInstance<GroupService>(services, clock, Options.Create(new GroupsOptions()));
+        var invitations = ActivatorUtilities.CreateInstance<InvitationService>(services, clock);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await IsEmptyAsync(ct))
@@ -89,7 +94,9 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
             Profiles = profiles,
             Relationships = relationships,
             Statuses = statuses,
-            Direct = direct,
+            Groups = groups,
+            Invitations = invitations,
+            Clock = clock,
             PasswordHash = passwordHash,
             OrganizationName = organization.Name,
             OrganizationDescription = organization.Description,
@@ -158,7 +165,9 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public required ProfileService Profiles { get; init; }
         public required RelationshipService Relationships { get; init; }
         public required StatusService Statuses { get; init; }
-        public required DemoDirectWrites Direct { get; init; }
+        public required GroupService Groups { get; init; }
+        public required InvitationService Invitations { get; init; }
+        public required DemoClock Clock { get; init; }
         public required string PasswordHash { get; init; }
         public required string OrganizationName { get; init; }
         public required string OrganizationDescription { get; init; }
@@ -168,13 +177,16 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         /// <summary>Account ids by actor: members 0–59, then the organization, then the owner.</summary>
         public long[] Ids { get; } = new long[MemberCount + 2];
         public long[] GroupIds { get; } = new long[DemoContent.Groups.Length];
-        public Dictionary<int, long> InvitationIds { get; } = [];
+
+        /// <summary>Each group's owner's account id: the one who lets people in and gives roles.</summary>
+        public long[] GroupOwnerIds { get; } = new long[DemoContent.Groups.Length];
+        public Dictionary<int, Invitation> InvitationsByKey { get; } = [];
         public Dictionary<int, long> StatusIds { get; } = [];
 
         public async Task CreateOrganizationAsync()
         {
             var user = await Accounts.CreateUserWithPasswordHashAsync(
-                new NewUser(OrganizationUsername, $"{OrganizationUsername}@{EmailDomain}", "", UserRole.Staff), PasswordHash, ct);
+                new NewUser(OrganizationUsername, $"{OrganizationUsername}@{EmailDomain}", "", UserRole.Staff), PasswordHash, ct: ct);
             Ids[Organization] = user.Id;
             var name = OrganizationName.Length > ProfileService.MaxDisplayName ? OrganizationName[..ProfileService.MaxDisplayName] : OrganizationName;
             var note = OrganizationDescription.Length is > 0 and <= ProfileService.MaxNote ? OrganizationDescription : DemoContent.OrganizationDescription;
@@ -193,12 +205,9 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public async Task CreateMemberAsync(DemoPerson person)
         {
             var user = await Accounts.CreateUserWithPasswordHashAsync(
-                new NewUser(person.Username, $"{person.Username}@{EmailDomain}", "", person.Role, person.French ? "fr" : "en"), PasswordHash, ct);
+                new NewUser(person.Username, $"{person.Username}@{EmailDomain}", "", person.Role, person.French ? "fr" : "en"), PasswordHash,
+                person.Invitation is { } inviter ? InvitationsByKey[inviter] : null, ct);
             Ids[person.Index] = user.Id;
-            if (person.Invitation is { } inviter)
-            {
-                await Direct.RecordInvitationUseAsync(user.Id, InvitationIds[inviter], signUp: true, ct);
-            }
             var area = DemoContent.Areas[person.Area];
             using var avatar = person.Index % 5 == 4 ? null : DemoAvatars.Draw(Seed + person.Index + 1);
             await Profiles.UpdateAsync(user.Id, new ProfileUpdate
@@ -220,37 +229,87 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public async Task CreateGroupAsync(int group, int owner)
         {
             var spec = DemoContent.Groups[group];
-            GroupIds[group] = await Direct.CreateGroupAsync(spec, Ids[owner], spec.Parent is { } parent ? GroupIds[parent] : null, ct);
+            (double Lat, double Lon)? centre = spec.Area is { } area
+                ? (DemoContent.Areas[area].Latitude, DemoContent.Areas[area].Longitude)
+                : spec.RadiusKm is not null ? (45.5088, -73.5878) : null;
+            var created = await Groups.CreateAsync(Ids[owner], new GroupInput
+            {
+                Name = spec.Name,
+                Slug = spec.Slug,
+                Description = spec.Description,
+                Rules = spec.Rules,
+                Kind = spec.Kind,
+                Visibility = spec.Visibility,
+                JoinPolicy = spec.JoinPolicy,
+                Tags = spec.Tags,
+                Questions = spec.Questions,
+                AreaName = spec.Area is { } a ? DemoContent.Areas[a].Name : spec.RadiusKm is not null ? DemoContent.OrganizationArea : null,
+                Latitude = centre?.Lat,
+                Longitude = centre?.Lon,
+                RadiusKm = spec.RadiusKm,
+                ParentId = spec.Parent is { } parent ? GroupIds[parent] : null,
+            }, ct);
+            GroupIds[group] = created.Id;
+            GroupOwnerIds[group] = Ids[owner];
         }
 
+        /// <summary>
+        /// Joins as a member would: by the invitation they were sent, or by the group's join policy (an approval group's
+        /// owner accepts the request; an invitation-only group's owner sends a single-use invitation first). Then the
+        /// owner gives the planned role.
+        /// </summary>
         public async Task JoinGroupAsync(int group, int actor, GroupRole role, int? invitation)
         {
-            long? invitationId = invitation is { } i ? InvitationIds[i] : null;
-            await Direct.AddMemberAsync(GroupIds[group], Ids[actor], role, invitationId, ct);
-            if (invitationId is { } used)
+            var spec = DemoContent.Groups[group];
+            var (groupId, accountId, ownerId) = (GroupIds[group], Ids[actor], GroupOwnerIds[group]);
+            if (invitation is { } key)
             {
-                await Direct.RecordInvitationUseAsync(Ids[actor], used, signUp: false, ct);
+                await Invitations.AcceptAsync(accountId, InvitationsByKey[key].Code, ct);
+            }
+            else if (spec.JoinPolicy == GroupJoinPolicy.InviteOnly)
+            {
+                var sent = await Invitations.CreateAsync(ownerId, new NewInvitation(1, null, Note: "Welcome to the team", GroupId: groupId), ct);
+                await Invitations.AcceptAsync(accountId, sent.Code, ct);
+            }
+            else
+            {
+                var answers = spec.Questions is { Length: > 0 } ? DemoContent.RequestAnswers[actor % DemoContent.RequestAnswers.Length].Split('|') : null;
+                var relationship = await Groups.JoinAsync(accountId, groupId, rulesAccepted: true, answers, ct);
+                if (relationship.Requested)
+                {
+                    await Groups.AuthorizeRequestAsync(ownerId, groupId, accountId, ct);
+                }
+            }
+            if (role != GroupRole.Member)
+            {
+                await Groups.SetRoleAsync(ownerId, groupId, [accountId], role, ct: ct);
             }
         }
 
-        public Task RequestToJoinAsync(int group, int actor, string[] answers) => Direct.RequestToJoinAsync(GroupIds[group], Ids[actor], answers, ct);
+        public Task RequestToJoinAsync(int group, int actor, string[] answers) => Groups.JoinAsync(Ids[actor], GroupIds[group], rulesAccepted: true, answers, ct);
 
         public async Task CreateInvitationAsync(DemoInvitation invitation)
         {
-            InvitationIds[invitation.Key] = await Direct.CreateInvitationAsync(
-                Ids[invitation.CreatedBy], invitation.Email, invitation.Note, invitation.MaxUses, invitation.ExpiresAt,
-                invitation.Group is { } g ? GroupIds[g] : null, invitation.Revoked, ct);
+            TimeSpan? expiresIn = invitation.ExpiresAt is { } at ? at - Clock.Now : null;
+            var created = await Invitations.CreateAsync(Ids[invitation.CreatedBy], new NewInvitation(
+                invitation.MaxUses, expiresIn, invitation.Note, invitation.Email, GroupId: invitation.Group is { } g ? GroupIds[g] : null), ct);
+            if (invitation.Revoked)
+            {
+                await Invitations.RevokeAsync(created.Id, ct);
+            }
+            InvitationsByKey[invitation.Key] = created;
         }
 
         public async Task PostAsync(DemoPost post)
         {
             var status = await Statuses.CreateAsync(Ids[post.Author], new NewStatus(
                 post.Text, baseUrl, post.Visibility, Language: post.Language,
-                InReplyToId: post.ReplyTo is { } parent ? StatusIds[parent] : null), ct);
+                InReplyToId: post.ReplyTo is { } parent ? StatusIds[parent] : null,
+                GroupId: post.Group is { } group ? GroupIds[group] : null), ct);
             StatusIds[post.Key] = status.Id;
-            if (post.Group is { } group)
+            if (post.PinInGroup && post.Group is { } pinned)
             {
-                await Direct.FileInGroupAsync(status.Id, GroupIds[group], post.PinInGroup, ct);
+                await Groups.PinStatusAsync(GroupOwnerIds[pinned], GroupIds[pinned], status.Id, ct);
             }
             if (post.PinToProfile)
             {

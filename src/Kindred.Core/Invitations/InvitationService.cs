@@ -164,7 +164,9 @@ public sealed partial class InvitationService(
             // Already in: nothing to do, and the invitation keeps its use for someone else.
             return groupId;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless the caller already holds one (the demo seeder runs everything in one, so that a
+        // failure leaves the server as it was); the use and the membership then land with the caller's.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await TryTakeUseAsync(db, invitation.Id, now, ct))
         {
             throw InvitationStates.Error(InvitationState.UsedUp);
@@ -178,7 +180,10 @@ public sealed partial class InvitationService(
             // The same member accepting twice at once: the other request made them a member; this one takes no use.
             return groupId;
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return groupId;
     }
 
