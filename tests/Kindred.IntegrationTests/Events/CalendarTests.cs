@@ -4,6 +4,7 @@ using Ical.Net;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kindred.IntegrationTests.Events;
 
@@ -134,11 +135,12 @@ public abstract class CalendarTests(KindredApp app)
     public async Task ACancelledEventSaysSoAndItsSequenceGrows()
     {
         var organizer = await app.CreateUserAsync("cal_org5");
-        var ev = await EventFixtures.CreateAsync(app, organizer.Id, EventFixtures.InPerson("Picnic", NextWeek));
+        // SEQUENCE counts seconds from creation to the last change, so the cancellation comes five minutes later.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var ev = await EventFixtures.CreateAsync(app, organizer.Id, EventFixtures.InPerson("Picnic", NextWeek), clock);
         var before = Assert.Single((await IcsAsync(app.Browser(), $"/events/{ev.Id}.ics")).Events);
-        // Cancelling is the events-core helper's EventService.CancelAsync (not merged here yet); the row says the same.
-        await app.WithDbAsync(db => db.Events.Where(e => e.Id == ev.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CancelledAt, ev.CreatedAt.AddMinutes(5))));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await EventFixtures.CancelAsync(app, organizer.Id, ev.Id, clock);
         var after = Assert.Single((await IcsAsync(app.Browser(), $"/events/{ev.Id}.ics")).Events);
         Assert.Equal("CANCELLED", after.Status);
         Assert.True(after.Sequence > before.Sequence, $"{after.Sequence} > {before.Sequence}");

@@ -15,6 +15,12 @@ public static class EventFixtures
         app.WithServicesAsync(s => Service(s, clock).RsvpAsync(accountId, eventId,
             new RsvpRequest(response, occurrence is { } start ? new DateTimeOffset(DateTime.SpecifyKind(start, DateTimeKind.Utc)) : null)));
 
+    public static Task<Event> CancelAsync(KindredApp app, long actorId, long eventId, TimeProvider? clock = null) =>
+        app.WithServicesAsync(s => Service(s, clock).CancelAsync(actorId, eventId));
+
+    public static Task<Event> CancelOccurrenceAsync(KindredApp app, long actorId, long eventId, DateTime occurrenceUtc, TimeProvider? clock = null) =>
+        app.WithServicesAsync(s => Service(s, clock).CancelOccurrenceAsync(actorId, eventId, new DateTimeOffset(DateTime.SpecifyKind(occurrenceUtc, DateTimeKind.Utc))));
+
     public static EventInput InPerson(string title, DateTime startUtc, string zone = "Europe/London", string? recurrence = null, EventVisibility visibility = EventVisibility.Public, long? groupId = null) => new()
     {
         Title = title,

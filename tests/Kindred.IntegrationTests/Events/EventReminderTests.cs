@@ -146,14 +146,8 @@ public abstract class EventReminderTests(ReminderApp app)
         await EventFixtures.RsvpAsync(app, member.Id, once.Id, RsvpResponse.Going, clock: clock);
         await EventFixtures.RsvpAsync(app, member.Id, weekly.Id, RsvpResponse.Going, start.AddHours(3), clock);
 
-        // Cancelling is events-core's EventService.CancelAsync; the rows below are what it writes (ADR 28: a cancelled
-        // occurrence is an excepted local start).
-        var local = TimeZoneInfo.ConvertTimeFromUtc(start.AddHours(3), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        await app.WithDbAsync(async db =>
-        {
-            await db.Events.Where(e => e.Id == once.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CancelledAt, start.AddDays(-2)));
-            await db.Events.Where(e => e.Id == weekly.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.RecurrenceExceptions, local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)));
-        });
+        await EventFixtures.CancelAsync(app, organizer.Id, once.Id, clock);
+        await EventFixtures.CancelOccurrenceAsync(app, organizer.Id, weekly.Id, start.AddHours(3), clock);
 
         clock.SetUtcNow(start.AddHours(-20));
         await RunAsync(app, clock);
