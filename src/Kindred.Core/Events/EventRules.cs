@@ -16,8 +16,8 @@ public static class EventRules
     public const int MaxAreaName = 100;
     public const int MaxUrl = 2_000;
     public const int MaxCapacity = 100_000;
-    public const int MaxQuestions = 3;
-    public const int MaxQuestion = 300;
+    public const int MaxQuestions = Groups.GroupRules.MaxQuestions;
+    public const int MaxQuestion = Groups.GroupRules.MaxQuestion;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(14);
 
     public static string Title(string? title) => Required(title, MaxTitle, "title", "The event needs a title.", "The title");
@@ -90,20 +90,8 @@ public static class EventRules
         return capacity;
     }
 
-    /// <summary>Blank questions are dropped; at most three remain, each at most 300 characters.</summary>
-    public static List<string> Questions(IReadOnlyList<string> questions)
-    {
-        var clean = questions.Select(q => (q ?? "").Trim()).Where(q => q.Length > 0).ToList();
-        if (clean.Count > MaxQuestions)
-        {
-            throw KindredException.Invalid("questions", $"Ask at most {MaxQuestions} questions.");
-        }
-        if (clean.Any(q => q.Length > MaxQuestion))
-        {
-            throw KindredException.Invalid("questions", $"A question is too long (at most {MaxQuestion} characters).");
-        }
-        return clean;
-    }
+    /// <summary>The same limits as a group's questions: blank ones dropped, at most three of at most 300 characters.</summary>
+    public static List<string> Questions(IReadOnlyList<string> questions) => Groups.GroupRules.Questions(questions);
 
     /// <summary>Where the event is must match its mode: an online event needs its link.</summary>
     public static void Place(EventMode mode, string? onlineUrl)

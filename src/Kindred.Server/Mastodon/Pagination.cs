@@ -31,6 +31,31 @@ public static class Pagination
         context.Response.Headers.Append("Link", $"<{next}>; rel=\"next\", <{prev}>; rel=\"prev\"");
     }
 
+    /// <summary>
+    /// The Link header of a list that pages by offset (ranked or ordered by something other than id): next while there is
+    /// more, prev while not on the first page; filters travel along, the paging keys are replaced.
+    /// </summary>
+    public static void SetOffsetLink(HttpContext context, PublicUrls urls, int offset, int limit, int count, bool hasMore)
+    {
+        var kept = string.Concat(context.Request.Query
+            .Where(q => q.Key is not ("offset" or "limit" or "max_id" or "since_id" or "min_id"))
+            .SelectMany(q => q.Value.Select(v => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
+        var path = urls.Absolute(context.Request.Path.Value ?? "/");
+        var links = new List<string>();
+        if (hasMore)
+        {
+            links.Add($"<{path}?limit={limit}{kept}&offset={(offset + count).ToString(CultureInfo.InvariantCulture)}>; rel=\"next\"");
+        }
+        if (offset > 0)
+        {
+            links.Add($"<{path}?limit={limit}{kept}&offset={Math.Max(0, offset - limit).ToString(CultureInfo.InvariantCulture)}>; rel=\"prev\"");
+        }
+        if (links.Count > 0)
+        {
+            context.Response.Headers.Append("Link", string.Join(", ", links));
+        }
+    }
+
     private static long? Id(MastodonParams input, string key)
     {
         var value = input.Value(key, 30);

@@ -80,7 +80,7 @@ public static class AidEndpoints
         }
         else
         {
-            SetOffsetLink(context, urls, query.Offset, page.Limit, result.Entries.Count, result.HasMore);
+            Pagination.SetOffsetLink(context, urls, query.Offset, page.Limit, result.Entries.Count, result.HasMore);
         }
         return MastodonJson.Ok(await renderer.RenderManyAsync(result.Entries, viewer.AccountId, context.RequestAborted));
     }
@@ -158,27 +158,5 @@ public static class AidEndpoints
     {
         var entry = await queries.GetAsync(itemId, Viewer.Member(me), "api", context.RequestAborted);
         return MastodonJson.Ok((await renderer.RenderManyAsync([entry], me, context.RequestAborted))[0]);
-    }
-
-    /// <summary>The ranked orders page by offset; the Link header carries the filters along.</summary>
-    private static void SetOffsetLink(HttpContext context, PublicUrls urls, int offset, int limit, int count, bool hasMore)
-    {
-        var kept = string.Concat(context.Request.Query
-            .Where(q => q.Key is not ("offset" or "limit" or "max_id" or "since_id" or "min_id"))
-            .SelectMany(q => q.Value.Select(v => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
-        var path = urls.Absolute(context.Request.Path.Value ?? "/");
-        var links = new List<string>();
-        if (hasMore)
-        {
-            links.Add($"<{path}?limit={limit}{kept}&offset={(offset + count).ToString(CultureInfo.InvariantCulture)}>; rel=\"next\"");
-        }
-        if (offset > 0)
-        {
-            links.Add($"<{path}?limit={limit}{kept}&offset={Math.Max(0, offset - limit).ToString(CultureInfo.InvariantCulture)}>; rel=\"prev\"");
-        }
-        if (links.Count > 0)
-        {
-            context.Response.Headers.Append("Link", string.Join(", ", links));
-        }
     }
 }

@@ -129,7 +129,7 @@ public static class EventsEndpoints
         var input = await MastodonParams.ReadAsync(context.Request);
         var (offset, limit) = Paging(input);
         var page = await queries.MyEventsAsync(me, offset, limit, context.RequestAborted);
-        SetLink(context, urls, offset, limit, page.Items.Count, page.HasMore);
+        Pagination.SetOffsetLink(context, urls, offset, limit, page.Items.Count, page.HasMore);
         return MastodonJson.Ok(await renderer.RenderStatusesAsync(page.Items, Viewer.Member(me), context.RequestAborted));
     }
 
@@ -138,7 +138,7 @@ public static class EventsEndpoints
         var viewer = await MastodonAuth.ReaderAsync(context, "read");
         var input = await MastodonParams.ReadAsync(context.Request);
         var (offset, limit) = Paging(input);
-        var (nearMe, point) = Near(input.Value("near", 100));
+        var (nearMe, point) = NearParameter.Parse(input.Value("near", 100));
         var filter = new EventFilter(
             EventParams.Time(input, "from"),
             EventParams.Time(input, "to"),
@@ -150,7 +150,7 @@ public static class EventsEndpoints
             offset,
             limit);
         var page = await queries.UpcomingAsync(viewer, filter, context.RequestAborted);
-        SetLink(context, urls, offset, limit, page.Items.Count, page.HasMore);
+        Pagination.SetOffsetLink(context, urls, offset, limit, page.Items.Count, page.HasMore);
         return MastodonJson.Ok(await renderer.RenderManyAsync(page.Items, viewer, context.RequestAborted));
     }
 
@@ -269,50 +269,4 @@ public static class EventsEndpoints
         return (offset, limit);
     }
 
-    /// <summary>"me", or a point written "lat,lon" in degrees.</summary>
-    private static (bool NearMe, GeoPoint? Point) Near(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return (false, null);
-        }
-        if (value.Trim() == "me")
-        {
-            return (true, null);
-        }
-        var parts = value.Split(',');
-        if (parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
-        {
-            if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
-            {
-                throw KindredException.Invalid("near", "near must be a latitude between -90 and 90 and a longitude between -180 and 180.");
-            }
-            return (false, new GeoPoint(lat, lon));
-        }
-        throw KindredException.Invalid("near", "near must be \"me\" or a point written \"latitude,longitude\".");
-    }
-
-    /// <summary>Lists in start order page by offset; the Link header carries the filters along.</summary>
-    private static void SetLink(HttpContext context, PublicUrls urls, int offset, int limit, int count, bool hasMore)
-    {
-        var kept = string.Concat(context.Request.Query
-            .Where(q => q.Key is not ("offset" or "limit"))
-            .SelectMany(q => q.Value.Select(v => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
-        var path = urls.Absolute(context.Request.Path.Value ?? "/");
-        var links = new List<string>();
-        if (hasMore)
-        {
-            links.Add($"<{path}?limit={limit}{kept}&offset={(offset + count).ToString(CultureInfo.InvariantCulture)}>; rel=\"next\"");
-        }
-        if (offset > 0)
-        {
-            links.Add($"<{path}?limit={limit}{kept}&offset={Math.Max(0, offset - limit).ToString(CultureInfo.InvariantCulture)}>; rel=\"prev\"");
-        }
-        if (links.Count > 0)
-        {
-            context.Response.Headers.Append("Link", string.Join(", ", links));
-        }
-    }
 }

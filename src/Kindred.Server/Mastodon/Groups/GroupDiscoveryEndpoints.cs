@@ -39,7 +39,7 @@ public static class GroupDiscoveryEndpoints
     {
         var viewer = await MastodonAuth.ReaderAsync(context, "read");
         var input = await MastodonParams.ReadAsync(context.Request);
-        var (nearMe, point) = Near(input.Value("near", 100));
+        var (nearMe, point) = NearParameter.Parse(input.Value("near", 100));
         var offset = input.WholeNumber("offset") ?? 0;
         var limit = Math.Clamp(input.WholeNumber("limit") ?? GroupDirectory.DefaultLimit, 1, GroupDirectory.MaxLimit);
         var query = new GroupDirectoryQuery(
@@ -53,7 +53,7 @@ public static class GroupDiscoveryEndpoints
             Offset: offset,
             Limit: limit);
         var page = await directory.SearchAsync(query, viewer.AccountId, context.RequestAborted);
-        SetLink(context, urls, offset, limit, page.Entries.Count, page.HasMore);
+        Pagination.SetOffsetLink(context, urls, offset, limit, page.Entries.Count, page.HasMore);
         return MastodonJson.Ok(await renderer.RenderManyAsync(page.Entries.Select(e => e.Group).ToList(), context.RequestAborted));
     }
 
@@ -64,31 +64,6 @@ public static class GroupDiscoveryEndpoints
         var limit = Math.Clamp(input.WholeNumber("limit") ?? GroupDirectory.DefaultLimit, 1, GroupDirectory.MaxLimit);
         var entries = await directory.SuggestedAsync(me, limit, context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderManyAsync(entries.Select(e => e.Group).ToList(), context.RequestAborted));
-    }
-
-    /// <summary>"me", or a point written "lat,lon" in degrees.</summary>
-    private static (bool NearMe, GeoPoint? Point) Near(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return (false, null);
-        }
-        if (value.Trim() == "me")
-        {
-            return (true, null);
-        }
-        var parts = value.Split(',');
-        if (parts.Length == 2
-            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
-        {
-            if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
-            {
-                throw KindredException.Invalid("near", "near must be a latitude between -90 and 90 and a longitude between -180 and 180.");
-            }
-            return (false, new GeoPoint(lat, lon));
-        }
-        throw KindredException.Invalid("near", "near must be \"me\" or a point written \"latitude,longitude\".");
     }
 
     private static GroupKind? Kind(string? value) => value switch
@@ -107,26 +82,4 @@ public static class GroupDiscoveryEndpoints
         "distance" => GroupDirectorySort.Distance,
         _ => throw KindredException.Invalid("sort", "sort must be relevance, activity or distance."),
     };
-
-    /// <summary>The directory is ranked, not ordered by id, so it pages by offset; the Link header carries the filters along.</summary>
-    private static void SetLink(HttpContext context, PublicUrls urls, int offset, int limit, int count, bool hasMore)
-    {
-        var kept = string.Concat(context.Request.Query
-            .Where(q => q.Key is not ("offset" or "limit"))
-            .SelectMany(q => q.Value.Select(v => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
-        var path = urls.Absolute(context.Request.Path.Value ?? "/");
-        var links = new List<string>();
-        if (hasMore)
-        {
-            links.Add($"<{path}?limit={limit}{kept}&offset={(offset + count).ToString(CultureInfo.InvariantCulture)}>; rel=\"next\"");
-        }
-        if (offset > 0)
-        {
-            links.Add($"<{path}?limit={limit}{kept}&offset={Math.Max(0, offset - limit).ToString(CultureInfo.InvariantCulture)}>; rel=\"prev\"");
-        }
-        if (links.Count > 0)
-        {
-            context.Response.Headers.Append("Link", string.Join(", ", links));
-        }
-    }
 }
