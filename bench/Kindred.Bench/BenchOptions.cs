@@ -17,6 +17,7 @@ public sealed record BenchOptions
           --seed N               generator seed (default 42)
           --results DIR          where latest.json and the dated report go (default bench/results)
           --generate-only        build the community and stop
+          --reuse                measure an existing SQLite community of the same scale, seed and schema again
           --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)
         """;
 
@@ -30,6 +31,7 @@ public sealed record BenchOptions
     public int Seed { get; init; } = 42;
     public string? ResultsDirectory { get; init; }
     public bool GenerateOnly { get; init; }
+    public bool Reuse { get; init; }
     public bool Smoke { get; init; }
     public int SampleMembers => Smoke ? 8 : 64;
     public int FanoutPosts => Smoke ? 2 : 20;
@@ -59,6 +61,7 @@ public sealed record BenchOptions
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--results" => options with { ResultsDirectory = Value() },
                 "--generate-only" => options with { GenerateOnly = true },
+                "--reuse" => options with { Reuse = true },
                 "--smoke" => options with { Smoke = true, Scale = Scale.XS, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(1) },
                 var other => throw new ArgumentException($"Unknown option '{other}'.\n{Usage}"),
             };

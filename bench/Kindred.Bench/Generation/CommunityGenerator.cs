@@ -20,6 +20,9 @@ namespace Kindred.Bench.Generation;
 /// </summary>
 public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
 {
+    /// <summary>Raise it whenever the generated data changes, so <c>--reuse</c> does not measure an older community.</summary>
+    public const int Version = 2;
+
     public const string Password = "bench-Password-2026";
     public const int OrganizationIndex = 0;
     public const int HeraldIndex = 1;
