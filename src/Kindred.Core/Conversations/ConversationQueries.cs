@@ -82,9 +82,9 @@ public sealed class ConversationQueries(KindredDbContext db)
             .Where(a => accountIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, ct);
         // The newest status of each conversation that the member may still read (deleted or hidden ones drop out).
-        var visible = db.Statuses.VisibleTo(db, Viewer.Member(accountId)).Select(s => s.Id);
+        var visible = db.Statuses.VisibleTo(db, Viewer.Member(accountId));
         var lastIds = await db.ConversationStatuses
-            .Where(c => conversationIds.Contains(c.ConversationId) && visible.Contains(c.StatusId))
+            .Where(c => conversationIds.Contains(c.ConversationId) && visible.Any(s => s.Id == c.StatusId))
             .GroupBy(c => c.ConversationId)
             .Select(g => new { g.Key, Last = g.Max(c => c.StatusId) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, ct);

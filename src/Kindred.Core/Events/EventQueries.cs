@@ -151,9 +151,9 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
         var viewer = Viewer.Member(accountId);
         var now = time.UtcNow();
         var since = now - EventRules.MaxDuration;
-        var visible = db.Events.VisibleTo(db, viewer).Where(e => e.CancelledAt == null).Select(e => e.Id);
+        var visible = db.Events.VisibleTo(db, viewer).Where(e => e.CancelledAt == null);
         var answers = await db.EventRsvps.AsNoTracking()
-            .Where(r => r.AccountId == accountId && r.OccurrenceStartsAt > since && r.Response != RsvpResponse.NotGoing && visible.Contains(r.EventId))
+            .Where(r => r.AccountId == accountId && r.OccurrenceStartsAt > since && r.Response != RsvpResponse.NotGoing && visible.Any(e => e.Id == r.EventId))
             .OrderBy(r => r.OccurrenceStartsAt).ThenBy(r => r.EventId)
             .Select(r => new { r.EventId, r.OccurrenceStartsAt })
             .Take(MaxCandidates)

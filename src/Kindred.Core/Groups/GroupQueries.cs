@@ -85,8 +85,8 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
         {
             throw KindredException.Forbidden("Only the group's members see who belongs to it.");
         }
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        var rows = db.GroupMemberships.Where(m => m.GroupId == groupId && visible.Contains(m.AccountId));
+        var visible = db.Accounts.Visible();
+        var rows = db.GroupMemberships.Where(m => m.GroupId == groupId && visible.Any(a => a.Id == m.AccountId));
         if (role is { } r)
         {
             rows = rows.Where(m => m.Role == r);
@@ -109,8 +109,8 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ListedRequest>> RequestsAsync(long actorId, long groupId, Page page, CancellationToken ct = default)
     {
         await RequireModeratorAsync(actorId, groupId, ct);
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        var taken = await db.GroupMembershipRequests.AsNoTracking().Where(r => r.GroupId == groupId && visible.Contains(r.AccountId)).PageAsync(page, r => r.Id, MaxLimit, ct);
+        var visible = db.Accounts.Visible();
+        var taken = await db.GroupMembershipRequests.AsNoTracking().Where(r => r.GroupId == groupId && visible.Any(a => a.Id == r.AccountId)).PageAsync(page, r => r.Id, MaxLimit, ct);
         var accounts = await AccountsAsync(taken.Select(r => r.AccountId).ToList(), ct);
         return taken.Where(r => accounts.ContainsKey(r.AccountId)).Select(r => new ListedRequest(r.Id, accounts[r.AccountId], r)).ToList();
     }
@@ -123,8 +123,8 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ListedAccount>> BansAsync(long actorId, long groupId, Page page, CancellationToken ct = default)
     {
         await RequireModeratorAsync(actorId, groupId, ct);
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        var taken = await db.GroupBans.AsNoTracking().Where(b => b.GroupId == groupId && visible.Contains(b.AccountId)).PageAsync(page, b => b.AccountId, MaxLimit, ct);
+        var visible = db.Accounts.Visible();
+        var taken = await db.GroupBans.AsNoTracking().Where(b => b.GroupId == groupId && visible.Any(a => a.Id == b.AccountId)).PageAsync(page, b => b.AccountId, MaxLimit, ct);
         var accounts = await AccountsAsync(taken.Select(b => b.AccountId).ToList(), ct);
         return taken.Where(b => accounts.ContainsKey(b.AccountId)).Select(b => new ListedAccount(b.AccountId, accounts[b.AccountId])).ToList();
     }

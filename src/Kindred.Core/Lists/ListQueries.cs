@@ -44,8 +44,8 @@ public sealed class ListQueries(KindredDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ListedAccount>> MembersAsync(long ownerId, long listId, Page page, bool all = false, CancellationToken ct = default)
     {
         var list = await GetAsync(ownerId, listId, ct);
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        var rows = db.ListMembers.Where(m => m.ListId == list.Id && visible.Contains(m.AccountId));
+        var visible = db.Accounts.Visible();
+        var rows = db.ListMembers.Where(m => m.ListId == list.Id && visible.Any(a => a.Id == m.AccountId));
         var taken = all
             ? await rows.OrderByDescending(m => m.Id).ToListAsync(ct)
             : await rows.PageAsync(page, m => m.Id, MaxMembersLimit, ct);

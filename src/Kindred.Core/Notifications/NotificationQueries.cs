@@ -68,23 +68,26 @@ public sealed class NotificationQueries(KindredDbContext db)
     private async Task<IQueryable<Notification>> ShownAsync(long accountId, CancellationToken ct)
     {
         var viewer = Viewer.Member(accountId);
-        var readable = db.Statuses.VisibleTo(db, viewer).Select(s => s.Id);
-        var aidItems = db.AidItems.VisibleTo(db, await AidViewer.LoadAsync(db, viewer, ct)).Select(i => i.Id);
-        var events = db.Events.VisibleTo(db, viewer).Select(e => e.Id);
-        var senders = db.Accounts.Visible().Select(a => a.Id);
-        var groups = db.Groups.VisibleTo(db, viewer).Select(g => g.Id);
+        // Each rule is a correlated Any (EXISTS … WHERE Id = n.X, a primary-key lookup per notification), not Contains:
+        // SQLite turns "IN (SELECT Id FROM visible statuses)" into the set of every visible status first, which took 26 s
+        // at 2,000,000 posts for the unread count on every page.
+        var readable = db.Statuses.VisibleTo(db, viewer);
+        var aidItems = db.AidItems.VisibleTo(db, await AidViewer.LoadAsync(db, viewer, ct));
+        var events = db.Events.VisibleTo(db, viewer);
+        var senders = db.Accounts.Visible();
+        var groups = db.Groups.VisibleTo(db, viewer);
         return db.Notifications.AsNoTracking()
             .Where(n => n.AccountId == accountId)
-            .Where(n => senders.Contains(n.FromAccountId))
+            .Where(n => senders.Any(a => a.Id == n.FromAccountId))
             // A block (either way) also hides what the other account did before it, as Mastodon clears those.
             .Where(n => !db.Blocks.Any(b => (b.AccountId == accountId && b.TargetAccountId == n.FromAccountId) || (b.AccountId == n.FromAccountId && b.TargetAccountId == accountId)))
-            .Where(n => n.StatusId == null || readable.Contains(n.StatusId.Value))
+            .Where(n => n.StatusId == null || readable.Any(s => s.Id == n.StatusId))
             // A group notification lasts while the group may be seen; a request concerns only its current moderators.
-            .Where(n => n.GroupId == null || groups.Contains(n.GroupId.Value))
+            .Where(n => n.GroupId == null || groups.Any(g => g.Id == n.GroupId))
             .Where(n => n.Type != NotificationTypes.GroupRequest
                 || db.GroupMemberships.Any(m => m.GroupId == n.GroupId && m.AccountId == accountId && m.Role >= GroupRole.Moderator))
             // Aid and event notifications last while their item or event may be seen (ADR 27, 28).
-            .Where(n => n.AidItemId == null || aidItems.Contains(n.AidItemId.Value))
-            .Where(n => n.EventId == null || events.Contains(n.EventId.Value));
+            .Where(n => n.AidItemId == null || aidItems.Any(i => i.Id == n.AidItemId))
+            .Where(n => n.EventId == null || events.Any(e => e.Id == n.EventId));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Relationships;
 
 /// <summary>Reading relationships: the viewer's standing towards many accounts at once, counts, and the paged lists.</summary>
-public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time)
+public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, LargeCountCache counts)
 {
     public const int DefaultLimit = 40;
     public const int MaxLimit = 80;
@@ -57,22 +57,25 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time)
         }).ToList();
     }
 
-    /// <summary>Follower and following counts for many accounts in two grouped queries. Only visible accounts count.</summary>
+    /// <summary>Follower and following counts for many accounts in two grouped queries. Only visible accounts count;
+    /// big counts come from <see cref="LargeCountCache"/>.</summary>
     public async Task<IReadOnlyDictionary<long, AccountCounts>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
     {
         var ids = accountIds.Distinct().ToList();
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        var followers = await db.Follows
-            .Where(f => ids.Contains(f.TargetAccountId) && visible.Contains(f.AccountId))
+        // Visible().Any(...) is a correlated lookup by primary key for each follow; Contains over Visible() made SQLite
+        // build the set of all visible accounts first, 150 ms at 100,000 members even for an account following three.
+        var accounts = db.Accounts.Visible();
+        var followers = await counts.GetAsync("followers", ids, missing => db.Follows
+            .Where(f => missing.Contains(f.TargetAccountId) && accounts.Any(a => a.Id == f.AccountId))
             .GroupBy(f => f.TargetAccountId)
             .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var following = await db.Follows
-            .Where(f => ids.Contains(f.AccountId) && visible.Contains(f.TargetAccountId))
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct));
+        var following = await counts.GetAsync("following", ids, missing => db.Follows
+            .Where(f => missing.Contains(f.AccountId) && accounts.Any(a => a.Id == f.TargetAccountId))
             .GroupBy(f => f.AccountId)
             .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return ids.ToDictionary(id => id, id => new AccountCounts(followers.GetValueOrDefault(id), following.GetValueOrDefault(id)));
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct));
+        return ids.ToDictionary(id => id, id => new AccountCounts(followers[id], following[id]));
     }
 
     public Task<int> PendingRequestCountAsync(long accountId, CancellationToken ct = default) =>
@@ -121,8 +124,8 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time)
 
     private async Task<IReadOnlyList<ListedAccount>> ListAsync(IQueryable<Row> rows, Page page, CancellationToken ct)
     {
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        rows = rows.Where(r => visible.Contains(r.AccountId));
+        var visible = db.Accounts.Visible();
+        rows = rows.Where(r => visible.Any(a => a.Id == r.AccountId));
         var taken = await rows.PageAsync(page, r => r.Id, MaxLimit, ct);
         var accountIds = taken.Select(r => r.AccountId).ToList();
         var accounts = await db.Accounts.AsNoTracking()

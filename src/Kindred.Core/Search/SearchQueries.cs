@@ -135,10 +135,10 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
         {
             return [];
         }
-        var readable = db.Statuses.VisibleTo(db, viewer).Select(s => s.Id);
+        var readable = db.Statuses.VisibleTo(db, viewer);
         return await db.Tags.AsNoTracking()
             .Where(t => t.Name.StartsWith(name))
-            .Where(t => db.StatusTags.Any(st => st.TagId == t.Id && readable.Contains(st.StatusId)))
+            .Where(t => db.StatusTags.Any(st => st.TagId == t.Id && readable.Any(s => s.Id == st.StatusId)))
             .OrderByDescending(t => t.Name == name)
             .ThenBy(t => t.Name)
             .Skip(offset).Take(limit)

@@ -11,7 +11,7 @@ namespace Kindred.Core.Statuses;
 
 /// <summary>Every read of statuses, each built on <see cref="StatusVisibility"/>. Lists come back newest first,
 /// paged by id the Mastodon way, with authors, mentions and tags loaded for rendering.</summary>
-public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
+public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeCountCache counts)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -173,10 +173,10 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
     }
 
     /// <summary>How many statuses (posts and boosts, not deleted) each account has, in one query, for statuses_count.</summary>
-    public async Task<IReadOnlyDictionary<long, int>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default) =>
-        await db.Statuses.Where(s => accountIds.Contains(s.AccountId) && s.DeletedAt == null)
+    public Task<IReadOnlyDictionary<long, int>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default) =>
+        counts.GetAsync("statuses", accountIds, missing => db.Statuses.Where(s => missing.Contains(s.AccountId) && s.DeletedAt == null)
             .GroupBy(s => s.AccountId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct));
 
     /// <summary>Statuses with what rendering needs: the author (user, fields, tags), mentions and hashtags.</summary>
     public static IQueryable<Status> WithDetails(IQueryable<Status> statuses) =>
@@ -226,8 +226,8 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
 
     private async Task<IReadOnlyList<ListedStatus>> ListAsync(IQueryable<Row> rows, Viewer viewer, Page page, CancellationToken ct)
     {
-        var visible = db.Statuses.VisibleTo(db, viewer).Select(s => s.Id);
-        var taken = await PageRowsAsync(rows.Where(r => visible.Contains(r.TargetId)), page, ct);
+        var visible = db.Statuses.VisibleTo(db, viewer);
+        var taken = await PageRowsAsync(rows.Where(r => visible.Any(s => s.Id == r.TargetId)), page, ct);
         var ids = taken.Select(r => r.TargetId).ToList();
         var statuses = await WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return taken.Where(r => statuses.ContainsKey(r.TargetId)).Select(r => new ListedStatus(r.Id, statuses[r.TargetId])).ToList();
@@ -237,8 +237,8 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time)
     /// blocked either way.</summary>
     private async Task<IReadOnlyList<ListedAccount>> AccountsAsync(IQueryable<Row> rows, Viewer viewer, Page page, CancellationToken ct)
     {
-        var visible = db.Accounts.Visible().Select(a => a.Id);
-        rows = rows.Where(r => visible.Contains(r.TargetId));
+        var visible = db.Accounts.Visible();
+        rows = rows.Where(r => visible.Any(a => a.Id == r.TargetId));
         if (viewer.AccountId is { } id)
         {
             rows = rows.Where(r => !db.Blocks.Any(b => (b.AccountId == id && b.TargetAccountId == r.TargetId) || (b.AccountId == r.TargetId && b.TargetAccountId == id)));

@@ -56,12 +56,16 @@ public static class SqliteSearchSchema
         END;
         """;
 
-    /// <summary>Fills both indexes from the tables (after creating them, or after repairing lost triggers).</summary>
+    /// <summary>
+    /// Fills both indexes from the tables (after creating them, or after repairing lost triggers). The unary + keeps
+    /// SQLite off the ReblogOfId index: walking it visits the table in random order and hands FTS5 its rows out of
+    /// rowid order, which took over 20 minutes for 2,000,000 posts; one scan in rowid order takes about a minute.
+    /// </summary>
     public const string Fill = $"""
         INSERT INTO StatusSearch(StatusSearch) VALUES ('delete-all');
-        INSERT INTO StatusSearch(rowid, Body) SELECT Id, {StatusBodyOfRow} FROM Statuses WHERE DeletedAt IS NULL AND ReblogOfId IS NULL;
+        INSERT INTO StatusSearch(rowid, Body) SELECT Id, {StatusBodyOfRow} FROM Statuses WHERE DeletedAt IS NULL AND +ReblogOfId IS NULL ORDER BY Id;
         INSERT INTO AccountSearch(AccountSearch) VALUES ('delete-all');
-        INSERT INTO AccountSearch(rowid, Body) SELECT Id, {AccountBodyOfRow} FROM Accounts;
+        INSERT INTO AccountSearch(rowid, Body) SELECT Id, {AccountBodyOfRow} FROM Accounts ORDER BY Id;
         """;
 
     public const string Create = CreateTables + "\n" + CreateTriggers + "\n" + Fill;

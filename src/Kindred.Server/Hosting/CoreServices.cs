@@ -48,6 +48,7 @@ public static class CoreServices
             options.AddInterceptors(sp.GetRequiredService<AfterCommitPublisher>());
         });
         services.AddSingleton<SetupState>();
+        services.AddSingleton<LargeCountCache>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
         services.AddScoped<DemoSeeder>();
