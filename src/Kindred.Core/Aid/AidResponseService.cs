@@ -284,10 +284,16 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
             if (!othersWaiting && !closedBefore)
             {
                 response.PausedAt = null;
+                AddReviewNotifications(NotificationTypes.AidReviewResumed, conversation, now);
             }
         }
         else
         {
+            // Only the first close tells the parties; a later one changes nothing they can see.
+            if (!await db.AidEscalations.AnyAsync(e => e.ResponseId == response.Id && e.Id != escalationId && e.Resumed == false, ct))
+            {
+                AddReviewNotifications(NotificationTypes.AidReviewClosed, conversation, now);
+            }
             response.PausedAt ??= now;
             if (closeItem)
             {
@@ -302,6 +308,27 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         }
         await db.SaveChangesAsync(ct);
         return escalation;
+    }
+
+    /// <summary>
+    /// Tells both parties the outcome of a review (ADR 35). Each notification comes "from" its recipient, as a reminder
+    /// does, so the lead who reviewed stays unnamed and a block between the parties cannot hide it; the lead's note is
+    /// for the other leads (ADR 30) and is not part of it.
+    /// </summary>
+    private void AddReviewNotifications(string type, AidConversation conversation, DateTime now)
+    {
+        foreach (var party in new[] { conversation.Item.AccountId, conversation.Response.ResponderId }.Distinct())
+        {
+            db.Notifications.Add(new Notification
+            {
+                Id = Snowflake.NewId(now),
+                AccountId = party,
+                FromAccountId = party,
+                Type = type,
+                AidItemId = conversation.Item.Id,
+                CreatedAt = now,
+            });
+        }
     }
 
     /// <summary>Whether a lead closed the conversation for good after an escalation.</summary>

@@ -94,6 +94,14 @@ public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
         return new SafeguardingLeadRow(account.Id, account.Username, account.DisplayName);
     }
 
+    /// <summary>
+    /// The day the checks of <paramref name="accountId"/>'s current (not revoked) grant were done, or null. The same
+    /// "current grant" as <see cref="AidViewer"/>; who may be told (signed-in members) is the caller's to decide.
+    /// </summary>
+    public async Task<DateOnly?> VettedSinceAsync(long accountId, CancellationToken ct = default) =>
+        await db.VettedHelpers.AsNoTracking().Where(v => v.AccountId == accountId && v.RevokedAt == null)
+            .OrderByDescending(v => v.Id).Select(v => (DateOnly?)v.VettedOn).FirstOrDefaultAsync(ct);
+
     /// <summary>The role of <paramref name="actorId"/> allows the action, or forbidden.</summary>
     public async Task RequireAsync(long actorId, Func<UserRole, bool> allowed, string message, CancellationToken ct)
     {

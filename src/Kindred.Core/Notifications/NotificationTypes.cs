@@ -44,6 +44,12 @@ public static class NotificationTypes
     /// <summary>A requester thanked the recipient for their help.</summary>
     public const string AidThanks = "aid_thanks";
 
+    /// <summary>A safeguarding lead reviewed an escalation and the recipient's aid conversation may go on (ADR 35).</summary>
+    public const string AidReviewResumed = "aid_review_resumed";
+
+    /// <summary>A safeguarding lead reviewed an escalation and closed the recipient's aid conversation for good (ADR 35).</summary>
+    public const string AidReviewClosed = "aid_review_closed";
+
     // Events (ADR 28), under the names Rebased and Soapbox already use where they have one.
 
     /// <summary>An event the recipient is going to starts soon.</summary>
@@ -61,7 +67,7 @@ public static class NotificationTypes
     public static readonly string[] All =
     [
         Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, GroupRequest, GroupApproval,
-        AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks,
+        AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks, AidReviewResumed, AidReviewClosed,
         EventReminder, EventUpdate, EventParticipationAccepted, EventFollowUp,
     ];
 }
