@@ -168,12 +168,16 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
         var done = 0;
         foreach (var id in ids)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Its own transaction per item, unless the caller holds one (the demo seeder runs everything in one).
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var claimed = await db.AidItems.Where(i => i.Id == id && i.MatchedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.MatchedAt, now), ct);
             if (claimed == 0)
             {
-                await transaction.RollbackAsync(ct);
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync(ct);
+                }
                 continue;
             }
             var item = await db.AidItems.AsNoTracking().FirstAsync(i => i.Id == id, ct);
@@ -186,7 +190,10 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
                 await NotifyAsync((await ForOfferAsync(item, ct)).Select(m => (item.AccountId, m.ItemId!.Value, m.AccountId)), now, ct);
             }
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
             db.ChangeTracker.Clear();
             done++;
         }

@@ -50,7 +50,8 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         db.AidResponses.Add(response);
         db.AidMessages.Add(new AidMessage { Id = Snowflake.NewId(now), ResponseId = response.Id, AuthorId = responderId, Text = message, CreatedAt = now });
         await AddNotificationAsync(NotificationTypes.AidResponse, item.AccountId, responderId, itemId, now, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless the caller holds one (the demo seeder runs everything in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -64,7 +65,10 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         // when two people answer at the same moment.
         await db.AidItems.Where(i => i.Id == itemId && i.FirstResponseAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.FirstResponseAt, now), ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return response;
     }
 

@@ -317,4 +317,122 @@ public static class DemoContent
         "Two, aged 4 and 7.|Someone to swap Saturday mornings with.",
         "One baby, eight months.|Honestly, just people to talk to.",
     ];
+
+    /// <summary>
+    /// Requests and offers of the last two weeks: every audience (public, members, a group, vetted helpers only), two
+    /// sensitive requests, and each state an item goes through. Group items use <see cref="Groups"/> indexes.
+    /// </summary>
+    public static readonly DemoAidSpec[] AidItems =
+    [
+        new(AidKind.Request, "food", "Groceries while I recover from knee surgery",
+            "I had knee surgery last week and cannot carry bags for a while. A weekly shop from the Jean-Talon market would make a big difference; I will pay for the groceries of course.",
+            AidAudience.Members, DemoAidFate.InProgress, DaysAgo: 4, Urgency: AidUrgency.High,
+            Conversation:
+            [
+                "I can help! I do my own shopping at Jean-Talon on Saturday mornings. Send me your list?",
+                "That would be wonderful, thank you. Mostly fruit, bread and milk. I am on the second floor, no lift.",
+                "No problem at all. I will come by around 11 on Saturday.",
+                "Perfect, see you then.",
+            ]),
+        new(AidKind.Request, "childcare", "Pick-up from daycare on Thursdays",
+            "My shift ends at 6 on Thursdays and the daycare closes at 5:30. Could someone bring my son (3) home with theirs for a few weeks? I can return the favour on weekends.",
+            AidAudience.Group, DemoAidFate.Open, DaysAgo: 2, Group: SingleParents,
+            Conversation: ["Hi! My daughter goes to the same daycare. I could bring him home with us on Thursdays; we live two streets away."]),
+        new(AidKind.Request, "shelter", "A safe place to stay for a few nights",
+            "I need to leave where I am living. Somewhere quiet for two or three nights while I sort things out with a social worker. Please only get in touch if you can actually host.",
+            AidAudience.VettedHelpers, DemoAidFate.Open, DaysAgo: 1, Urgency: AidUrgency.Urgent, Sensitive: true, VettedAnswersOnly: true),
+        new(AidKind.Request, "listening", "Someone to talk to in the evenings",
+            "Since my partner died the evenings are long. A phone call once or twice a week would help me a lot.",
+            AidAudience.Members, DemoAidFate.Fulfilled, DaysAgo: 12, Sensitive: true,
+            Conversation:
+            [
+                "Hello, I volunteer with a listening line and would be glad to call you. Would Tuesday and Friday evenings suit you?",
+                "Yes, Tuesday and Friday would be lovely. Thank you for reaching out.",
+                "Then I will call you on Tuesday at 7. Take care until then.",
+            ],
+            Thanks: "Thank you for the calls these past weeks. They made a real difference."),
+        new(AidKind.Request, "transport", "Transport à l'hôpital mardi matin",
+            "J'ai un rendez-vous à l'hôpital de Verdun mardi à 9 h et je ne peux pas prendre le métro avec mes béquilles. Quelqu'un pourrait-il m'y conduire ?",
+            AidAudience.Members, DemoAidFate.Fulfilled, DaysAgo: 9, Urgency: AidUrgency.High, French: true,
+            Conversation:
+            [
+                "Bonjour ! Je peux vous conduire. Je passe vous prendre à 8 h 15 ?",
+                "Oui, merci beaucoup ! J'habite près du marché Atwater.",
+                "Parfait, à mardi 8 h 15. Je vous attendrai après le rendez-vous.",
+            ],
+            Thanks: "Merci mille fois pour le trajet et pour l'attente à l'hôpital !", ThanksShared: 2),
+        new(AidKind.Request, "transport", "Rides to physiotherapy, two mornings a week",
+            "Physio at the Hôpital Notre-Dame on Mondays and Wednesdays at 10 for the next month. The bus takes an hour with two changes.",
+            AidAudience.Group, DemoAidFate.Open, DaysAgo: 3, Group: Drivers),
+        new(AidKind.Offer, "skills", "Bike tune-ups in my backyard",
+            "I fix bikes for fun: brakes, gears, flat tyres. Bring yours on a Sunday afternoon; parts at cost.",
+            AidAudience.Public, DemoAidFate.Open, DaysAgo: 6),
+        new(AidKind.Offer, "food", "Soup for the freezer",
+            "I cook a big pot of soup every Sunday and always make too much. Happy to drop off a few portions for anyone who could use them.",
+            AidAudience.Public, DemoAidFate.Open, DaysAgo: 5),
+        new(AidKind.Offer, "errands", "Je fais vos courses le samedi",
+            "Je vais au marché Atwater tous les samedis matin. Si vous avez besoin de quelque chose, envoyez-moi votre liste !",
+            AidAudience.Members, DemoAidFate.Open, DaysAgo: 8, French: true),
+        new(AidKind.Request, "errands", "Help carrying a sofa up two floors",
+            "A friend is giving me her sofa. I need two people for half an hour on Saturday to get it up the stairs.",
+            AidAudience.Public, DemoAidFate.Closed, DaysAgo: 11,
+            Conversation: ["I could help on Saturday afternoon if that still works."]),
+        new(AidKind.Request, "childcare", "Garde d'enfants pendant un entretien",
+            "J'ai un entretien d'embauche jeudi après-midi. Quelqu'un pourrait-il garder mes deux enfants (4 et 7 ans) pendant deux heures ?",
+            AidAudience.Members, DemoAidFate.Fulfilled, DaysAgo: 7, French: true,
+            Conversation:
+            [
+                "Avec plaisir ! Mes enfants ont le même âge, ils pourront jouer ensemble. Déposez-les chez moi à 13 h ?",
+                "Merci, vous me sauvez la vie. À jeudi !",
+            ],
+            Thanks: "Merci pour jeudi, les enfants ont adoré. Et j'ai eu le poste !", ThanksShared: 1),
+        new(AidKind.Offer, "transport", "Rides to appointments on weekday mornings",
+            "I am retired and have a car. I can drive people to medical appointments on weekday mornings anywhere on the island.",
+            AidAudience.Members, DemoAidFate.Open, DaysAgo: 10),
+        new(AidKind.Request, "food", "Baby formula until payday",
+            "Money is very tight until the end of the month. If anyone has a tin or two of infant formula (stage 1) to spare, it would help us a lot.",
+            AidAudience.Members, DemoAidFate.Open, DaysAgo: 1, Urgency: AidUrgency.High),
+        new(AidKind.Request, "skills", "Help filling in a housing application",
+            "The form for the housing co-op is long and full of legal words. Could someone sit with me for an hour at the library?",
+            AidAudience.Public, DemoAidFate.Open, DaysAgo: 3, Urgency: AidUrgency.Low),
+    ];
+
+    /// <summary>The categories a member offers to help with, from their skills (everyone helps with errands).</summary>
+    public static readonly Dictionary<string, string> HelpingBySkill = new(StringComparer.Ordinal)
+    {
+        ["Driving"] = "transport",
+        ["Listening"] = "listening",
+        ["FirstAid"] = "childcare",
+        ["Baking"] = "food",
+        ["Tutoring"] = "skills",
+        ["Carpentry"] = "skills",
+        ["Plumbing"] = "skills",
+        ["Electrics"] = "skills",
+        ["ITHelp"] = "skills",
+        ["Sewing"] = "skills",
+        ["Translation"] = "skills",
+        ["Accounting"] = "skills",
+    };
+
+    public const string VettingNote = "Police check and two references seen by the coordinators; safeguarding training done.";
+
+    public const string ClothingSwapTitle = "Winter clothing swap";
+    public const string ClothingSwapDescription = "Bring coats, boots and mittens your family has outgrown and take what you need. Free for everyone; hot cider from the Verdun chapter. Places are limited by the size of the hall, so please say if you are coming.";
+    public const string ClothingSwapPlace = "Saint-Henri community centre";
+    public const string ClothingSwapQuestion = "Which sizes are you looking for (optional)?";
+    public static readonly string[] ClothingSwapAnswers = ["Kids 6 and 8", "Adult L boots, size 10", "Nothing, just bringing things", "Toddler snowsuit", "Women's M coat"];
+
+    public const string CafeTitle = "Café causette du jeudi";
+    public const string CafeDescription = "Conversation en français, tous les niveaux, chaque jeudi à la bibliothèque du Mile End (salle 2). French conversation for every level: come once or every week.";
+    public const string CafePlace = "Bibliothèque du Mile End";
+
+    public const string MeetingTitle = "Monthly members' meeting (online)";
+    public const string MeetingDescription = "The month's news from the chapters, the winter plans and the budget. Open to every member; the link works in any browser.";
+    public const string MeetingUrl = "https://meet.example.org/monthly-meeting";
+    public const string MeetingQuestion = "Anything you would like on the agenda?";
+    public static readonly string[] MeetingAnswers = ["The winter clothing swap", "More drivers for the Verdun chapter", ""];
+
+    public const string RepairTitle = "Repair Café: lamps, toasters and torn jackets";
+    public const string RepairDescription = "Bring what is broken and fix it with us: electrics, sewing and bikes. Coffee and cake provided.";
+    public const string RepairPlace = "Rosemont parish hall";
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Kindred.Core.Aid;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Data.Entities;
 
 namespace Kindred.Core.Demo;
@@ -28,6 +30,8 @@ internal sealed class DemoPlan
     private readonly double[] popularity;
     private readonly double[] activity;
     private readonly Dictionary<string[], Queue<int>> decks = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int> vetted = [];
+    private readonly Dictionary<int, List<string>> helping = [];
 
     public DemoPlan(Random random, DateTime start, DateTime end, string organizationUsername)
     {
@@ -43,7 +47,13 @@ internal sealed class DemoPlan
         PlanFollows();
         PlanPosts();
         PlanReactions();
+        // Drawn last, so the people, groups and posts above stay what they were before the demo had aid and events.
+        PlanAid();
+        PlanEvents();
     }
+
+    /// <summary>The time zone of the demo city, in which its events are planned.</summary>
+    public const string TimeZone = "America/Toronto";
 
     public DateTime Start { get; }
     public DateTime End { get; }
@@ -389,6 +399,250 @@ internal sealed class DemoPlan
                     var answer = string.Format(CultureInfo.InvariantCulture, thanks[random.Next(thanks.Length)], replier.Username);
                     AddPost(new DemoPost(posts.Count, post.Author, backAt, answer, post.Visibility, authorFrench ? "fr" : "en", post.Group, reply.Key));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Mutual aid over the last three weeks (ADR 26, 27): the owner appoints a safeguarding lead and vets a few helpers,
+    /// helpers opt in to categories with a radius, then the requests and offers of <see cref="DemoContent.AidItems"/>
+    /// are posted, matched a minute later (as the matching job would), answered, accepted, fulfilled, thanked or closed.
+    /// </summary>
+    private void PlanAid()
+    {
+        var vettingAt = End.AddDays(-20);
+        Add(vettingAt.AddHours(-1), r => r.AppointLeadAsync(People[0].Username));
+        // People who were around before any of it; the staff member and the moderator stay out of the helpers.
+        var early = People.Where(p => p.Index >= 2 && p.JoinedAt < vettingAt.AddDays(-1)).ToList();
+        var suited = early.Where(p => p.Skills.Any(s => s is "FirstAid" or "Listening" or "Driving")).ToList();
+        foreach (var person in suited.Take(3).Concat(early.Except(suited)).Take(4))
+        {
+            var (username, at) = (person.Username, vettingAt.AddHours(vetted.Count));
+            var checkedOn = DateOnly.FromDateTime(at.AddDays(-5 - vetted.Count));
+            vetted.Add(person.Index);
+            Add(at, r => r.GrantVettedAsync(username, checkedOn, DemoContent.VettingNote));
+        }
+
+        int[] radii = [3, 5, 8, 10, 25];
+        foreach (var person in early.Where(p => !vetted.Contains(p.Index)).Take(6).Concat(vetted.Select(v => People[v])))
+        {
+            var categories = person.Skills.Select(s => DemoContent.HelpingBySkill.GetValueOrDefault(s)).OfType<string>().Append("errands");
+            if (vetted.Contains(person.Index))
+            {
+                categories = categories.Concat(["shelter", "listening", "childcare"]);
+            }
+            var chosen = categories.Distinct().ToList();
+            helping[person.Index] = chosen;
+            var radius = vetted.Contains(person.Index) ? 15 : radii[helping.Count % radii.Length];
+            var (actor, at) = (person.Index, End.AddDays(-19).AddHours(helping.Count * 3));
+            Add(at, r => r.SetHelpingAsync(actor, chosen.Select(c => new AidHelpingChoice(c, radius)).ToList()));
+        }
+
+        var authors = new HashSet<int>();
+        for (var key = 0; key < DemoContent.AidItems.Length; key++)
+        {
+            var spec = DemoContent.AidItems[key];
+            var created = End.AddDays(-spec.DaysAgo).AddHours(-8 + (key % 4));
+            var author = AidAuthor(spec, created, authors);
+            authors.Add(author);
+            var (k, input) = (key, new AidInput
+            {
+                Kind = spec.Kind,
+                Category = spec.Category,
+                Title = spec.Title,
+                Description = spec.Description,
+                Urgency = spec.Urgency,
+                Audience = spec.Audience,
+                AnswerPolicy = spec.VettedAnswersOnly ? AidAnswerPolicy.VettedHelpersOnly : AidAnswerPolicy.Anyone,
+                Sensitive = spec.Sensitive,
+            });
+            Add(created, r => r.CreateAidItemAsync(k, author, input, spec.Group));
+            Add(created.AddMinutes(1), r => r.MatchAidAsync());
+            if (spec.Conversation is not { Length: > 0 } conversation)
+            {
+                continue;
+            }
+            var helper = AidHelper(spec, author, created);
+            var at = created.AddHours(2).AddMinutes(7 * key);
+            Add(at, r => r.AnswerAidAsync(k, helper, conversation[0]));
+            for (var n = 1; n < conversation.Length; n++)
+            {
+                at = at.AddMinutes(40 + (n * 13));
+                var (from, text) = (n % 2 == 1 ? author : helper, conversation[n]);
+                Add(at, r => r.SendAidMessageAsync(k, from, text));
+                if (n == 1 && spec.Fate is DemoAidFate.InProgress or DemoAidFate.Fulfilled)
+                {
+                    at = at.AddMinutes(5);
+                    Add(at, r => r.AcceptAidAsync(k, author));
+                }
+            }
+            if (spec.Fate == DemoAidFate.Fulfilled)
+            {
+                var done = at.AddDays(2);
+                Add(done, r => r.FulfilAidAsync(k, author));
+                if (spec.Thanks is { } thanks)
+                {
+                    Add(done.AddMinutes(10), r => r.ThankAsync(k, author, thanks, spec.ThanksShared > 0));
+                    if (spec.ThanksShared > 1)
+                    {
+                        Add(done.AddHours(3), r => r.ShareThanksAsync(k, helper));
+                    }
+                }
+            }
+            else if (spec.Fate == DemoAidFate.Closed)
+            {
+                Add(created.AddDays(3), r => r.CloseAidAsync(k, author));
+            }
+        }
+    }
+
+    /// <summary>Who posts an item: a member of its group, in its language, not yet the author of another item.</summary>
+    private int AidAuthor(DemoAidSpec spec, DateTime at, HashSet<int> taken)
+    {
+        var candidates = People.Where(p => p.JoinedAt < at.AddDays(-1) && !taken.Contains(p.Index) && p.Index > 1
+                && (spec.Group is not { } g || memberships.Any(m => m.Group == g && m.Actor == p.Index && m.At < at)))
+            .ToList();
+        // Offers come from the people who opted in to help with that; requests rarely from the vetted helpers.
+        var preferred = spec.Kind == AidKind.Offer
+            ? candidates.Where(p => helping.TryGetValue(p.Index, out var c) && c.Contains(spec.Category)).ToList()
+            : candidates.Where(p => !vetted.Contains(p.Index)).ToList();
+        var inLanguage = (preferred.Count > 0 ? preferred : candidates).Where(p => p.French == spec.French).ToList();
+        var pool = inLanguage.Count > 0 ? inLanguage : preferred.Count > 0 ? preferred : candidates;
+        return pool[random.Next(pool.Count)].Index;
+    }
+
+    /// <summary>
+    /// Who answers: someone who may see and answer the item (its group, a vetted helper where the item asks for one, a
+    /// member for more than a week for a sensitive request), preferring those who opted in to its category.
+    /// </summary>
+    private int AidHelper(DemoAidSpec spec, int author, DateTime at)
+    {
+        var candidates = People.Where(p => p.Index != author && p.JoinedAt < at.AddDays(-8)
+                && (spec.Group is not { } g || memberships.Any(m => m.Group == g && m.Actor == p.Index && m.At < at))
+                && (!(spec.VettedAnswersOnly || spec.Audience == AidAudience.VettedHelpers) || vetted.Contains(p.Index)))
+            .ToList();
+        var opted = candidates.Where(p => helping.TryGetValue(p.Index, out var c) && c.Contains(spec.Category)).ToList();
+        var inLanguage = (opted.Count > 0 ? opted : candidates).Where(p => p.French == spec.French).ToList();
+        var pool = inLanguage.Count > 0 ? inLanguage : opted.Count > 0 ? opted : candidates;
+        return pool[random.Next(pool.Count)].Index;
+    }
+
+    /// <summary>
+    /// Four events in the demo city's time: the organization's clothing swap (public, in person, more people going than
+    /// places, so some wait), the French café's weekly evening (for the group), the online members' meeting, and a
+    /// Repair Café ten days ago whose organizer checked people in at the door.
+    /// </summary>
+    private void PlanEvents()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var today = TimeZoneInfo.ConvertTimeFromUtc(End, zone).Date;
+        DateTimeOffset Local(DateTime day, int hour) => new(TimeZoneInfo.ConvertTimeToUtc(day.AddHours(hour), zone), TimeSpan.Zero);
+        var saintHenri = DemoContent.Areas[5];
+
+        // 0: the clothing swap in six days; fourteen say they are going to twelve places.
+        var swapStart = Local(today.AddDays(6), 13);
+        Add(End.AddDays(-9), r => r.CreateEventAsync(0, Organization, new EventInput
+        {
+            Title = DemoContent.ClothingSwapTitle,
+            Description = DemoContent.ClothingSwapDescription,
+            StartsAt = swapStart,
+            EndsAt = swapStart.AddHours(3),
+            TimeZone = TimeZone,
+            Mode = EventMode.InPerson,
+            PlaceName = DemoContent.ClothingSwapPlace,
+            AreaName = saintHenri.Name,
+            Latitude = saintHenri.Latitude,
+            Longitude = saintHenri.Longitude,
+            Capacity = 12,
+            Visibility = EventVisibility.Public,
+            Questions = [DemoContent.ClothingSwapQuestion],
+        }));
+        var swappers = Sample(People.Where(p => p.JoinedAt < End.AddDays(-9)).Select(p => p.Index).ToList(), 17);
+        for (var i = 0; i < swappers.Length; i++)
+        {
+            var (actor, response) = (swappers[i], i < 14 ? RsvpResponse.Going : RsvpResponse.Maybe);
+            string[]? answers = i % 3 == 0 ? [DemoContent.ClothingSwapAnswers[i / 3 % DemoContent.ClothingSwapAnswers.Length]] : null;
+            Add(End.AddDays(-8).AddHours(i * 9), r => r.RsvpAsync(0, actor, new RsvpRequest(response, swapStart, answers)));
+        }
+
+        // 1: the café, every Thursday evening for three weeks now, for the group's members.
+        var cafe = DemoContent.FrenchCafe;
+        var firstThursday = today.AddDays(-20);
+        while (firstThursday.DayOfWeek != DayOfWeek.Thursday)
+        {
+            firstThursday = firstThursday.AddDays(1);
+        }
+        var cafeStart = Local(firstThursday, 19);
+        var cafeOrganizer = groupOwner[cafe];
+        var cafeCreated = Max(End.AddDays(-22), groupCreated[cafe].AddHours(2));
+        Add(cafeCreated, r => r.CreateEventAsync(1, cafeOrganizer, new EventInput
+        {
+            Title = DemoContent.CafeTitle,
+            Description = DemoContent.CafeDescription,
+            StartsAt = cafeStart,
+            EndsAt = cafeStart.AddHours(2),
+            TimeZone = TimeZone,
+            Recurrence = "FREQ=WEEKLY;BYDAY=TH",
+            Mode = EventMode.InPerson,
+            PlaceName = DemoContent.CafePlace,
+            AreaName = DemoContent.Areas[1].Name,
+            Visibility = EventVisibility.Group,
+        }, cafe));
+        var regulars = GroupReaders(cafe, End.AddDays(-2)).Where(a => a != cafeOrganizer).Take(7).ToList();
+        for (var i = 0; i < regulars.Count; i++)
+        {
+            var (actor, response) = (regulars[i], i % 4 == 3 ? RsvpResponse.Maybe : RsvpResponse.Going);
+            Add(End.AddDays(-2).AddMinutes(i * 37), r => r.RsvpAsync(1, actor, new RsvpRequest(response)));
+        }
+
+        // 2: the online members' meeting in two days.
+        var meetingStart = Local(today.AddDays(2), 19);
+        Add(End.AddDays(-6), r => r.CreateEventAsync(2, Organization, new EventInput
+        {
+            Title = DemoContent.MeetingTitle,
+            Description = DemoContent.MeetingDescription,
+            StartsAt = meetingStart,
+            EndsAt = meetingStart.AddMinutes(90),
+            TimeZone = TimeZone,
+            Mode = EventMode.Online,
+            OnlineUrl = DemoContent.MeetingUrl,
+            Visibility = EventVisibility.Members,
+            Questions = [DemoContent.MeetingQuestion],
+        }));
+        var attendees = Sample(People.Where(p => p.JoinedAt < End.AddDays(-6)).Select(p => p.Index).ToList(), 10);
+        for (var i = 0; i < attendees.Length; i++)
+        {
+            var (actor, response) = (attendees[i], i < 6 ? RsvpResponse.Going : i < 9 ? RsvpResponse.Maybe : RsvpResponse.NotGoing);
+            string[]? answers = i < DemoContent.MeetingAnswers.Length - 1 ? [DemoContent.MeetingAnswers[i]] : null;
+            Add(End.AddDays(-5).AddHours(i * 7), r => r.RsvpAsync(2, actor, new RsvpRequest(response, meetingStart, answers)));
+        }
+
+        // 3: the Repair Café ten days ago; its organizer checked in most of those who came.
+        var repair = DemoContent.RepairCafe;
+        var repairStart = Local(today.AddDays(-10), 13);
+        var repairOrganizer = groupOwner[repair];
+        var repairCreated = Max(End.AddDays(-21), groupCreated[repair].AddHours(2));
+        Add(repairCreated, r => r.CreateEventAsync(3, repairOrganizer, new EventInput
+        {
+            Title = DemoContent.RepairTitle,
+            Description = DemoContent.RepairDescription,
+            StartsAt = repairStart,
+            EndsAt = repairStart.AddHours(3),
+            TimeZone = TimeZone,
+            Mode = EventMode.InPerson,
+            PlaceName = DemoContent.RepairPlace,
+            AreaName = DemoContent.Areas[2].Name,
+            Visibility = EventVisibility.Public,
+        }, repair));
+        var rsvpAt = repairStart.UtcDateTime.AddDays(-3);
+        var fixers = GroupReaders(repair, rsvpAt.AddDays(-1)).Where(a => a != repairOrganizer).Take(8).ToList();
+        for (var i = 0; i < fixers.Count; i++)
+        {
+            var actor = fixers[i];
+            Add(rsvpAt.AddHours(i * 5), r => r.RsvpAsync(3, actor, new RsvpRequest(RsvpResponse.Going, repairStart)));
+            if (i < 6)
+            {
+                Add(repairStart.UtcDateTime.AddMinutes(20 + (i * 9)), r => r.CheckInAsync(3, repairOrganizer, actor, repairStart));
             }
         }
     }

@@ -10,4 +10,6 @@ public sealed record DemoSeedResult(
     int Follows,
     int Posts,
     int Invitations,
+    int AidItems,
+    int Events,
     TimeSpan Elapsed);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Kindred.Core.Accounts;
+using Kindred.Core.Aid;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
 using Kindred.Core.Relationships;
@@ -44,7 +46,9 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         await db.Accounts.CountAsync(ct) <= 1
         && !await db.Statuses.AnyAsync(ct)
         && !await db.Groups.AnyAsync(ct)
-        && !await db.Follows.AnyAsync(ct);
+        && !await db.Follows.AnyAsync(ct)
+        && !await db.AidItems.AnyAsync(ct)
+        && !await db.Events.AnyAsync(ct);
 
     /// <summary>Refuses a member password the sign-in rules would refuse, before anything is written.</summary>
     public async Task CheckPasswordAsync(string? memberPassword)
@@ -77,6 +81,11 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         // Members found the demo's interest groups, as on a server with the default setting, whatever this one says.
         var groups = ActivatorUtilities.CreateInstance<GroupService>(services, clock, Options.Create(new GroupsOptions()));
         var invitations = ActivatorUtilities.CreateInstance<InvitationService>(services, clock);
+        // Aid and events with their default options too, so a server's stricter settings (longer new-member days, staff
+        // only events) cannot make the demo's planned answers and events fail half-way.
+        var aidResponses = ActivatorUtilities.CreateInstance<AidResponseService>(services, clock, Options.Create(new AidResponseOptions()));
+        var matching = ActivatorUtilities.CreateInstance<AidMatching>(services, clock, Options.Create(new AidSafeguardingOptions()));
+        var events = ActivatorUtilities.CreateInstance<EventService>(services, clock, statuses, Options.Create(new EventsOptions()));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await IsEmptyAsync(ct))
@@ -96,6 +105,12 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
             Statuses = statuses,
             Groups = groups,
             Invitations = invitations,
+            Aid = ActivatorUtilities.CreateInstance<AidService>(services, clock),
+            AidResponses = aidResponses,
+            AidRoles = ActivatorUtilities.CreateInstance<AidRoleService>(services, clock),
+            AidHelping = ActivatorUtilities.CreateInstance<AidHelpingService>(services, clock),
+            AidMatching = matching,
+            Events = events,
             Clock = clock,
             PasswordHash = passwordHash,
             OrganizationName = organization.Name,
@@ -126,6 +141,8 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
             await db.Follows.CountAsync(ct),
             await db.Statuses.CountAsync(s => s.ReblogOfId == null, ct),
             await db.Invitations.CountAsync(ct),
+            await db.AidItems.CountAsync(ct),
+            await db.Events.CountAsync(ct),
             TimeSpan.Zero);
         await transaction.CommitAsync(ct);
         return result with { Elapsed = watch.Elapsed };
@@ -167,6 +184,12 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public required StatusService Statuses { get; init; }
         public required GroupService Groups { get; init; }
         public required InvitationService Invitations { get; init; }
+        public required AidService Aid { get; init; }
+        public required AidResponseService AidResponses { get; init; }
+        public required AidRoleService AidRoles { get; init; }
+        public required AidHelpingService AidHelping { get; init; }
+        public required AidMatching AidMatching { get; init; }
+        public required EventService Events { get; init; }
         public required DemoClock Clock { get; init; }
         public required string PasswordHash { get; init; }
         public required string OrganizationName { get; init; }
@@ -182,6 +205,11 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public long[] GroupOwnerIds { get; } = new long[DemoContent.Groups.Length];
         public Dictionary<int, Invitation> InvitationsByKey { get; } = [];
         public Dictionary<int, long> StatusIds { get; } = [];
+        public Dictionary<int, long> AidItemIds { get; } = [];
+
+        /// <summary>The one answer of each demo aid item that has a conversation, by item key.</summary>
+        public Dictionary<int, long> AidResponseIds { get; } = [];
+        public Dictionary<int, long> EventIds { get; } = [];
 
         public async Task CreateOrganizationAsync()
         {
@@ -320,5 +348,50 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public Task FavouriteAsync(int actor, int post) => Statuses.FavouriteAsync(Ids[actor], StatusIds[post], ct);
 
         public Task BoostAsync(int actor, int post) => Statuses.ReblogAsync(Ids[actor], StatusIds[post], ct);
+
+        public Task AppointLeadAsync(string username) => AidRoles.SetLeadAsync(Ids[Owner], username, lead: true, ct);
+
+        public Task GrantVettedAsync(string username, DateOnly checkedOn, string note) => AidRoles.GrantAsync(Ids[Owner], username, checkedOn, note, ct);
+
+        public Task SetHelpingAsync(int actor, IReadOnlyList<AidHelpingChoice> choices) => AidHelping.SetAsync(Ids[actor], choices, ct);
+
+        public async Task CreateAidItemAsync(int key, int actor, AidInput input, int? group)
+        {
+            var item = await Aid.CreateAsync(Ids[actor], group is { } g ? input with { GroupId = GroupIds[g] } : input, ct);
+            AidItemIds[key] = item.Id;
+        }
+
+        /// <summary>One pass of the matching job, as the server runs it every few seconds: new items tell their matches.</summary>
+        public Task MatchAidAsync() => AidMatching.RunAsync(ct);
+
+        public async Task AnswerAidAsync(int key, int actor, string text) =>
+            AidResponseIds[key] = (await AidResponses.AnswerAsync(Ids[actor], AidItemIds[key], text, ct)).Id;
+
+        public Task SendAidMessageAsync(int key, int actor, string text) => AidResponses.SendAsync(Ids[actor], AidResponseIds[key], text, ct);
+
+        public Task AcceptAidAsync(int key, int owner) => AidResponses.AcceptAsync(Ids[owner], AidResponseIds[key], ct);
+
+        public Task FulfilAidAsync(int key, int owner) => AidResponses.FulfilAsync(Ids[owner], AidItemIds[key], ct);
+
+        public Task ThankAsync(int key, int owner, string text, bool share) => AidResponses.ThankAsync(Ids[owner], AidResponseIds[key], text, share, ct);
+
+        public Task ShareThanksAsync(int key, int helper) => AidResponses.ShareThanksAsync(Ids[helper], AidResponseIds[key], share: true, ct);
+
+        public Task CloseAidAsync(int key, int owner) => Aid.CloseAsync(Ids[owner], AidItemIds[key], ct);
+
+        public async Task CreateEventAsync(int key, int organizer, EventInput input, int? group = null)
+        {
+            var created = await Events.CreateAsync(Ids[organizer], input with
+            {
+                GroupId = group is { } g ? GroupIds[g] : null,
+                BaseUrl = baseUrl,
+            }, ct);
+            EventIds[key] = created.Id;
+        }
+
+        public Task RsvpAsync(int key, int actor, RsvpRequest request) => Events.RsvpAsync(Ids[actor], EventIds[key], request, ct);
+
+        public Task CheckInAsync(int key, int organizer, int actor, DateTimeOffset occurrence) =>
+            Events.CheckInAsync(Ids[organizer], EventIds[key], Ids[actor], occurrence, ct: ct);
     }
 }

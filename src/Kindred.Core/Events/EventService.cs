@@ -98,7 +98,8 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         }
         db.Events.Add(ev);
         // The event and its announcement exist together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless the caller holds one (the demo seeder runs everything in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         if (await AnnouncementAsync(ev, input.BaseUrl, ct) is { } announcement)
         {
@@ -106,7 +107,10 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
             ev.StatusId = status.Id;
             await db.SaveChangesAsync(ct);
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return ev;
     }
 
@@ -409,7 +413,8 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
     private async Task<EventRsvp> AnswerAsync(Event ev, DateTime start, long accountId, RsvpResponse wanted, IReadOnlyList<string>? answers, CancellationToken ct)
     {
         var now = time.UtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless the caller holds one (the demo seeder runs everything in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await EnsureOccurrenceAsync(ev.Id, start, ct);
         // Lock the occurrence's row first (a no-op UPDATE, portable where SELECT … FOR UPDATE is not): answers for one
         // occurrence then take turns, so the answer read next is never stale — a waiting answer promoted by someone
@@ -464,7 +469,10 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         {
             await PromoteAsync(ev, start, 1, ct);
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return rsvp;
     }
 

@@ -43,7 +43,7 @@ public static class DemoCommands
             var baseUrl = string.IsNullOrWhiteSpace(options.PublicUrl) ? "http://localhost:5000" : options.PublicUrl.TrimEnd('/');
             var result = await seeder.SeedAsync(baseUrl, parse.GetValue(password), ct);
             output.AppendLine(CultureInfo.InvariantCulture,
-                $"Demo community ready in {result.Elapsed.TotalSeconds:F1} s: {result.Members} members, {result.Groups} groups, {result.Follows} follows, {result.Posts} posts, {result.Invitations} invitations.");
+                $"Demo community ready in {result.Elapsed.TotalSeconds:F1} s: {result.Members} members, {result.Groups} groups, {result.Follows} follows, {result.Posts} posts, {result.Invitations} invitations, {result.AidItems} requests and offers, {result.Events} events.");
             output.AppendLine(CultureInfo.InvariantCulture, $"The organization's account is @{result.OrganizationUsername}.");
             output.Append(CultureInfo.InvariantCulture,
                 $"Every demo member (e.g. {string.Join(", ", result.SampleUsernames)}) and the organization's account sign in with the password: {result.MemberPassword}");

@@ -4,6 +4,8 @@ using Kindred.Core.Aid;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kindred.IntegrationTests.Aid;
 
@@ -59,24 +61,29 @@ public abstract class AidHelpingAndAuditTests(AidApp app)
     [Fact]
     public async Task TheFiguresGiveMediansAndRatesByCategoryAndArea()
     {
-        // The answering service is built on another branch; first responses and endings are written directly here.
+        // Made as members make it, through the services on a clock the test moves (on a whole second, so both databases
+        // keep the times exactly): answered after 2 and 4 hours, the first accepted and fulfilled after 6 hours, the
+        // second closed unfulfilled, the third still open.
+        var clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-3).AddHours(9), TimeSpan.Zero));
         var owner = await app.MemberAtAsync("hf_owner");
+        var helper = await app.MemberAtAsync("hf_helper");
         var created = new List<AidItem>();
         foreach (var category in new[] { "transport", "transport", "skills" })
         {
-            created.Add(await app.ItemAsync(owner, new AidInput { Kind = AidKind.Request, Category = category, Title = "figures", AreaName = "Figureville" }));
+            created.Add(await app.ItemAsync(owner, new AidInput { Kind = AidKind.Request, Category = category, Title = "figures", AreaName = "Figureville" }, clock));
         }
-        await app.WithDbAsync(async db =>
-        {
-            var rows = await db.AidItems.Where(i => i.AreaName == "Figureville").OrderBy(i => i.Id).ToListAsync();
-            rows[0].FirstResponseAt = rows[0].CreatedAt.AddHours(2);
-            rows[0].State = AidItemState.Fulfilled;
-            rows[0].EndedAt = rows[0].CreatedAt.AddHours(6);
-            rows[1].FirstResponseAt = rows[1].CreatedAt.AddHours(4);
-            rows[1].State = AidItemState.Expired;
-            rows[1].EndedAt = rows[1].CreatedAt.AddDays(30);
-            await db.SaveChangesAsync();
-        });
+        Task<T> Responses<T>(Func<AidResponseService, Task<T>> action) =>
+            app.WithServicesAsync(s => action(ActivatorUtilities.CreateInstance<AidResponseService>(s, clock)));
+        clock.Advance(TimeSpan.FromHours(2));
+        var first = await Responses(r => r.AnswerAsync(helper.Id, created[0].Id, "I can drive you."));
+        await Responses(r => r.AcceptAsync(owner.Id, first.Id));
+        clock.Advance(TimeSpan.FromHours(2));
+        await Responses(r => r.AnswerAsync(helper.Id, created[1].Id, "I can drive you too."));
+        clock.Advance(TimeSpan.FromHours(2));
+        await Responses(r => r.FulfilAsync(owner.Id, created[0].Id));
+        clock.Advance(TimeSpan.FromHours(1));
+        await app.WithServicesAsync(s => ActivatorUtilities.CreateInstance<AidService>(s, clock).CloseAsync(owner.Id, created[1].Id));
+
         var token = await app.TokenAsync("owner", "admin:read");
         var figures = await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/admin/kindred/aid/figures"), HttpStatusCode.OK);
         var area = figures.GetProperty("by_area").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "Figureville");
@@ -84,6 +91,7 @@ public abstract class AidHelpingAndAuditTests(AidApp app)
         Assert.Equal(0.5, area.GetProperty("fulfilment_rate").GetDouble());
         Assert.Equal(3, area.GetProperty("median_hours_to_first_response").GetDouble(), 2);
         Assert.Equal(6, area.GetProperty("median_hours_to_fulfilment").GetDouble(), 2);
+        Assert.Equal(0.5, figures.GetProperty("by_category").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "transport").GetProperty("fulfilment_rate").GetDouble());
         await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/admin/kindred/aid/figures?from=2026-05-01&to=2026-04-01"), HttpStatusCode.UnprocessableEntity);
         await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/admin/kindred/aid/figures?from=yesterday"), HttpStatusCode.UnprocessableEntity);
     }

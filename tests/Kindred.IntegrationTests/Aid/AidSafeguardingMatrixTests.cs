@@ -1,21 +1,25 @@
 using System.Net;
+using Kindred.Core.Aid;
+using Kindred.Core.Groups;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Kindred.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindred.IntegrationTests.Aid;
 
 /// <summary>
 /// THE safeguarding matrix of mutual aid (ADR 27): every audience (public, members, group, vetted helpers) × the
 /// sensitive flag × every kind of viewer (anonymous, a member outside the audience, a group member, a vetted helper, the
-/// owner, a safeguarding lead, a moderator) × every read path. Each cell asserts both what must be seen and what must
+/// owner, a safeguarding lead, a moderator, and the accepted helper: someone who answered every item while they were a
+/// vetted helper and a group member, was accepted, and has since lost both) × every read path. Each cell asserts both what must be seen and what must
 /// not: zero leaks. Other read paths (answers, search, digests, notifications) add a case to <see cref="ReadPaths"/> and a
 /// branch to <see cref="SeenOnAsync"/>.
 /// </summary>
 public abstract class AidSafeguardingMatrixTests(KindredApp app)
 {
-    public static readonly string[] Viewers = ["anonymous", "outsider", "groupmember", "vetted", "owner", "lead", "moderator"];
+    public static readonly string[] Viewers = ["anonymous", "outsider", "groupmember", "vetted", "owner", "lead", "moderator", "helper"];
 
     /// <summary>Every allowed combination: a sensitive item is never public.</summary>
     public static readonly (string Audience, bool Sensitive)[] Cells =
@@ -25,10 +29,14 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
 
     public sealed record World(Dictionary<string, (long Id, string? Token, HttpClient Browser)> People, Dictionary<(string, bool), (string Id, string Title)> Items);
 
-    /// <summary>What the rule says: owner and leads see everything; otherwise the audience, and sensitivity never widens it.</summary>
+    /// <summary>
+    /// What the rule says: owner and leads see everything; so does someone who answered the item (their conversation
+    /// stays theirs, ADR 27), even after losing the vetted status or the group membership that let them answer;
+    /// otherwise the audience, and sensitivity never widens it.
+    /// </summary>
     public static bool MaySee(string viewer, string audience) => viewer switch
     {
-        "owner" or "lead" => true,
+        "owner" or "lead" or "helper" => true,
         "anonymous" => audience == "public",
         "groupmember" => audience is "public" or "members" or "group",
         "vetted" => audience is "public" or "members" or "vetted_helpers",
@@ -50,6 +58,16 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
         await AidTestWorld.MakeLeadAsync(app, people["lead"].Item1);
         var group = await TestGroups.CreateAsync(app, prefix + "-group", GroupVisibility.MembersOnly, owner.Item1);
         await TestGroups.JoinAsync(app, group.Id, people["groupmember"].Item1);
+
+        // The helper may answer everything for now: vetted by staff, in the group, and a member for a month (sensitive
+        // requests are closed to new members).
+        var helper = people["helper"];
+        var staff = await app.CreateUserAsync(prefix + "_staff", UserRole.Staff);
+        var grant = await app.WithServicesAsync(s => s.GetRequiredService<AidRoleService>()
+            .GrantAsync(staff.Id, prefix + "_helper", DateOnly.FromDateTime(DateTime.UtcNow), "checked"));
+        await TestGroups.JoinAsync(app, group.Id, helper.Item1);
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == helper.Item1)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedAt, x => x.CreatedAt.AddDays(-30)).SetProperty(x => x.ApprovedAt, x => x.CreatedAt.AddDays(-30))));
         var items = new Dictionary<(string, bool), (string, string)>();
         foreach (var (audience, sensitive) in Cells)
         {
@@ -59,8 +77,17 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
             {
                 fields.Add(("group_id", AidTestWorld.Id(group.Id)));
             }
-            items[(audience, sensitive)] = (await AidTestWorld.CreateItemAsync(app, owner.Item2!, title, [.. fields]), title);
+            var id = await AidTestWorld.CreateItemAsync(app, owner.Item2!, title, [.. fields]);
+            items[(audience, sensitive)] = (id, title);
+            var answer = await AidTestWorld.SendAsync(app, helper.Item2, HttpMethod.Post, $"/api/v1/kindred/aid/{id}/responses", [("text", "I can help with this.")]);
+            var accepted = await AidTestWorld.SendAsync(app, owner.Item2, HttpMethod.Post, $"/api/v1/kindred/aid/responses/{answer.GetProperty("id").GetString()}/accept");
+            Assert.Equal("accepted", accepted.GetProperty("state").GetString());
         }
+
+        // Then the helper loses what let them answer: the vetting is revoked and they leave the group.
+        await app.WithServicesAsync(s => s.GetRequiredService<AidRoleService>().RevokeAsync(staff.Id, grant.Grant.Id, "moved away"));
+        await app.WithServicesAsync(s => s.GetRequiredService<GroupService>().LeaveAsync(helper.Item1, group.Id));
+        Assert.False(await app.WithDbAsync(db => db.GroupMemberships.AnyAsync(m => m.GroupId == group.Id && m.AccountId == helper.Item1)));
         return new World(people, items);
     }
 

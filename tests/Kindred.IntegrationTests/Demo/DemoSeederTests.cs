@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Kindred.Core.Common;
 using Kindred.Core.Demo;
+using Kindred.Core.Notifications;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -159,11 +160,128 @@ public abstract class DemoSeederTests(KindredApp app)
         Assert.Equal(HttpStatusCode.OK, (await app.Api(insiderToken).GetAsync($"/api/v1/statuses/{sample.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api(outsiderToken).GetAsync($"/api/v1/statuses/{sample.Id}")).StatusCode);
 
+        await TheAidAndEventsAreThereAndSensitiveRequestsStayHiddenAsync(result);
+
         // Seeding twice is refused and changes nothing.
         var statuses = await app.WithDbAsync(db => db.Statuses.CountAsync());
+        var aidItems = await app.WithDbAsync(db => db.AidItems.CountAsync());
+        var rsvps = await app.WithDbAsync(db => db.EventRsvps.CountAsync());
         var error = await Assert.ThrowsAsync<KindredException>(() => SeedAsync(app));
         Assert.Contains("already has members or posts", error.Message, StringComparison.Ordinal);
         Assert.Equal(statuses, await app.WithDbAsync(db => db.Statuses.CountAsync()));
+        Assert.Equal(aidItems, await app.WithDbAsync(db => db.AidItems.CountAsync()));
+        Assert.Equal(rsvps, await app.WithDbAsync(db => db.EventRsvps.CountAsync()));
+    }
+
+    /// <summary>The demo's mutual aid and events (ADR 26): each state, conversations, thanks, matches, RSVPs and check-ins,
+    /// and the sensitive requests out of a visitor's sight.</summary>
+    private async Task TheAidAndEventsAreThereAndSensitiveRequestsStayHiddenAsync(DemoSeedResult result)
+    {
+        var specs = DemoContent.AidItems;
+        Assert.Equal(specs.Length, result.AidItems);
+        Assert.Equal(4, result.Events);
+        var (items, sharedHelper, privateThanks) = await app.WithDbAsync(async db =>
+        {
+            var items = await db.AidItems.AsNoTracking().ToListAsync();
+            // Items by state, as the content plans them.
+            Assert.Equal(specs.Count(s => s.Fate == DemoAidFate.Open), items.Count(i => i.State == AidItemState.Open));
+            Assert.Equal(1, items.Count(i => i.State == AidItemState.InProgress));
+            Assert.Equal(specs.Count(s => s.Fate == DemoAidFate.Fulfilled), items.Count(i => i.State == AidItemState.Fulfilled));
+            Assert.True(items.Count(i => i.State == AidItemState.Fulfilled) >= 2);
+            Assert.Equal(1, items.Count(i => i.State == AidItemState.Closed));
+            Assert.Equal(Enum.GetValues<AidAudience>().Order(), items.Select(i => i.Audience).Distinct().Order());
+            Assert.Contains(items, i => i.Sensitive);
+            Assert.True(items.Select(i => i.CategoryId).Distinct().Count() >= 5);
+            Assert.Contains(items, i => i.Kind == AidKind.Offer);
+            Assert.Contains(items, i => i.Urgency == AidUrgency.Urgent);
+            Assert.All(items.Where(i => i.State is AidItemState.Fulfilled or AidItemState.Closed), i => Assert.NotNull(i.EndedAt));
+
+            // Every item was matched when it was new; suggestions went to opted-in helpers.
+            Assert.All(items, i => Assert.NotNull(i.MatchedAt));
+            Assert.True(await db.Notifications.CountAsync(n => n.Type == NotificationTypes.AidMatch) >= 3);
+            Assert.Equal(4, await db.VettedHelpers.CountAsync(v => v.RevokedAt == null && v.Note != ""));
+            Assert.Equal(1, await db.Users.CountAsync(u => u.IsSafeguardingLead));
+            Assert.True(await db.AidHelperCategories.Select(h => h.AccountId).Distinct().CountAsync() >= 8);
+
+            // Answers: the in-progress and the fulfilled items were accepted; conversations have several messages.
+            var responses = await db.AidResponses.AsNoTracking().ToListAsync();
+            var accepted = responses.Where(r => r.State == AidResponseState.Accepted).ToList();
+            Assert.Equal(specs.Count(s => s.Fate is DemoAidFate.InProgress or DemoAidFate.Fulfilled), accepted.Count);
+            Assert.Contains(accepted, r => items.Single(i => i.Id == r.ItemId).State == AidItemState.InProgress);
+            Assert.Contains(responses, r => r.State == AidResponseState.Pending);
+            Assert.All(responses, r => Assert.NotNull(items.Single(i => i.Id == r.ItemId).FirstResponseAt));
+            var messages = await db.AidMessages.AsNoTracking().ToListAsync();
+            Assert.True(messages.GroupBy(m => m.ResponseId).Max(g => g.Count()) >= 4);
+            Assert.Contains(messages, m => accepted.Any(r => r.Id == m.ResponseId && items.Single(i => i.Id == r.ItemId).AccountId == m.AuthorId));
+
+            // Thanks: one shown on the helper's profile (both agreed), one kept private.
+            var thanks = await db.AidThanks.AsNoTracking().ToListAsync();
+            Assert.True(thanks.Count >= 2);
+            var shared = Assert.Single(thanks, t => t.SharedByGiver && t.SharedByReceiver);
+            Assert.Equal(AidItemState.Fulfilled, items.Single(i => i.Id == responses.Single(r => r.Id == shared.ResponseId).ItemId).State);
+            var helper = await db.Accounts.Where(a => a.Id == shared.ToAccountId).Select(a => a.Username).SingleAsync();
+            var hidden = thanks.First(t => !t.SharedByGiver || !t.SharedByReceiver);
+            return (items, helper, hidden.Text);
+        });
+        var profile = await app.Browser().GetStringAsync($"/@{sharedHelper}");
+        Assert.Contains("Merci mille fois pour le trajet", profile, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(privateThanks)[..20], profile, StringComparison.Ordinal);
+
+        // Events: the swap is full with two waiting, the café repeats weekly, the meeting is online for members, the
+        // Repair Café is over and its organizer checked people in; answers to the questions were kept.
+        await app.WithDbAsync(async db =>
+        {
+            var events = await db.Events.AsNoTracking().Include(e => e.Questions).ToListAsync();
+            var rsvps = await db.EventRsvps.AsNoTracking().ToListAsync();
+            var swap = events.Single(e => e.Title == DemoContent.ClothingSwapTitle);
+            Assert.Equal(EventVisibility.Public, swap.Visibility);
+            Assert.Null(swap.GroupId);
+            Assert.Equal(12, swap.Capacity);
+            Assert.Equal(swap.Capacity, rsvps.Count(r => r.EventId == swap.Id && r.Response == RsvpResponse.Going));
+            Assert.Equal(2, rsvps.Count(r => r.EventId == swap.Id && r.Response == RsvpResponse.Waitlisted));
+            Assert.Contains(rsvps, r => r.EventId == swap.Id && r.Response == RsvpResponse.Maybe);
+            Assert.Contains(rsvps, r => r.EventId == swap.Id && r.Answer1.Length > 0);
+            var weekly = events.Single(e => e.Title == DemoContent.CafeTitle);
+            Assert.Contains("WEEKLY", weekly.Recurrence, StringComparison.Ordinal);
+            Assert.Equal(EventVisibility.Group, weekly.Visibility);
+            Assert.NotNull(weekly.GroupId);
+            Assert.Contains(rsvps, r => r.EventId == weekly.Id);
+            var online = events.Single(e => e.Title == DemoContent.MeetingTitle);
+            Assert.Equal(EventVisibility.Members, online.Visibility);
+            Assert.Equal(EventMode.Online, online.Mode);
+            Assert.Contains(rsvps, r => r.EventId == online.Id && r.Response == RsvpResponse.NotGoing);
+            var past = events.Single(e => e.Title == DemoContent.RepairTitle);
+            Assert.True(past.EndsAt < DateTime.UtcNow);
+            Assert.True(rsvps.Count(r => r.EventId == past.Id && r.CheckedInAt != null) >= 3);
+            Assert.All(rsvps.Where(r => r.CheckedInAt != null), r => Assert.True(r.CheckedInAt >= past.StartsAt && r.CheckedInAt <= past.EndsAt));
+            Assert.True(events.All(e => e.StartsAt > e.CreatedAt));
+            return 0;
+        });
+
+        // A visitor sees a public demo item but no sensitive one: not by its page, not in the API's list.
+        var sensitive = items.Where(i => i.Sensitive).ToList();
+        var visitor = app.Browser();
+        foreach (var item in sensitive)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/aid/{item.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/api/v1/kindred/aid/{item.Id}")).StatusCode);
+        }
+        var open = items.First(i => i.Audience == AidAudience.Public && i.State == AidItemState.Open);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/aid/{open.Id}")).StatusCode);
+        var listed = new List<string>();
+        string? maxId = null;
+        while (true)
+        {
+            var page = await KindredApp.Json(await app.Api().GetAsync("/api/v1/kindred/aid?state=any&limit=40" + (maxId is null ? "" : $"&max_id={maxId}")), HttpStatusCode.OK);
+            if (page.GetArrayLength() == 0)
+            {
+                break;
+            }
+            listed.AddRange(page.EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            maxId = listed[^1];
+        }
+        Assert.Equal(items.Count(i => i.Audience == AidAudience.Public), listed.Count);
+        Assert.DoesNotContain(listed, id => sensitive.Any(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == id));
     }
 
     [Fact]
@@ -185,7 +303,10 @@ public abstract class DemoSeederTests(KindredApp app)
                     string.Join(",", await db.Groups.OrderBy(g => g.Slug).Select(g => g.Slug + ":" + g.MembersCount).ToListAsync()),
                     await db.Statuses.CountAsync(), await db.Statuses.CountAsync(s => s.GroupId != null), await db.Follows.CountAsync(),
                     await db.Favourites.CountAsync(), await db.StatusMentions.CountAsync(), await db.Invitations.CountAsync(),
-                    await db.GroupMemberships.CountAsync(), await db.Tags.CountAsync())));
+                    await db.GroupMemberships.CountAsync(), await db.Tags.CountAsync(),
+                    string.Join(",", (await db.AidItems.OrderBy(i => i.Id).Select(i => new { i.Title, i.State, Owner = db.Accounts.Where(a => a.Id == i.AccountId).Select(a => a.Username).FirstOrDefault() }).ToListAsync()).Select(i => $"{i.Title}:{i.State}:{i.Owner}")),
+                    await db.AidResponses.CountAsync(), await db.AidMessages.CountAsync(), await db.Notifications.CountAsync(n => n.Type == NotificationTypes.AidMatch),
+                    string.Join(",", (await db.EventRsvps.OrderBy(r => r.Id).Select(r => new { r.Response, Who = db.Accounts.Where(a => a.Id == r.AccountId).Select(a => a.Username).FirstOrDefault() }).ToListAsync()).Select(r => $"{r.Response}:{r.Who}")))));
             }
             Assert.Equal(shapes[0], shapes[1]);
             Assert.Contains("amara_okafor", shapes[0], StringComparison.Ordinal);
