@@ -144,8 +144,13 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
         }
         var now = time.UtcNow();
         var muted = db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > now)).Select(m => m.TargetAccountId);
-        var statuses = Visible(Viewer.Member(accountId))
-            .Where(s => db.HomeFeedEntries.Any(e => e.AccountId == accountId && e.StatusId == s.Id))
+        // A join from the member's feed rows (at most 800, ADR 12), not "EXISTS in the feed" per status: with EXISTS,
+        // SQLite walked all statuses newest first until it found 20 of the member's, 4.7 s at 2,000,000 posts for a
+        // member who follows a few quiet accounts (ADR 33).
+        var statuses = from s in Visible(Viewer.Member(accountId))
+                       join e in db.HomeFeedEntries.Where(e => e.AccountId == accountId) on s.Id equals e.StatusId
+                       select s;
+        statuses = statuses
             .Where(s => !muted.Contains(s.AccountId))
             .Where(s => s.ReblogOfId == null || !db.Statuses.Any(o => o.Id == s.ReblogOfId && muted.Contains(o.AccountId)));
         // Members of the member's exclusive lists are read in those lists only (ADR 17).
