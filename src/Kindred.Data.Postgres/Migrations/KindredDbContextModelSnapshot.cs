@@ -1832,7 +1832,8 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.HasIndex("GroupId", "Id");
 
-                    b.HasIndex("ReblogOfId", "AccountId");
+                    b.HasIndex("ReblogOfId", "AccountId")
+                        .HasFilter("\"ReblogOfId\" IS NOT NULL");
 
                     b.ToTable("Statuses");
                 });

@@ -1826,7 +1826,8 @@ namespace Kindred.Data.Sqlite.Migrations
 
                     b.HasIndex("GroupId", "Id");
 
-                    b.HasIndex("ReblogOfId", "AccountId");
+                    b.HasIndex("ReblogOfId", "AccountId")
+                        .HasFilter("\"ReblogOfId\" IS NOT NULL");
 
                     b.ToTable("Statuses");
                 });
