@@ -1,0 +1,50 @@
+using Kindred.Core.Accounts;
+
+namespace Kindred.UnitTests.Accounts;
+
+public sealed class LargeCountCacheTests
+{
+    [Fact]
+    public async Task BigCountsAreKeptAndSmallOnesAreCountedEveryTime()
+    {
+        using var cache = new LargeCountCache();
+        var counts = new Dictionary<long, int> { [1] = LargeCountCache.Threshold, [2] = LargeCountCache.Threshold - 1 };
+        var asked = new List<List<long>>();
+        Task<Dictionary<long, int>> Count(List<long> ids)
+        {
+            asked.Add(ids);
+            return Task.FromResult(ids.Where(counts.ContainsKey).ToDictionary(id => id, id => counts[id]));
+        }
+
+        var first = await cache.GetAsync("followers", [1, 2, 3], Count);
+        counts[1] += 5;
+        counts[2] += 5;
+        var second = await cache.GetAsync("followers", [1, 2, 3], Count);
+
+        Assert.Equal(LargeCountCache.Threshold, first[1]);
+        Assert.Equal(LargeCountCache.Threshold - 1, first[2]);
+        Assert.Equal(0, first[3]);
+        // The big count is the kept one; the small one and the id with nothing to count are asked for again, together.
+        Assert.Equal(LargeCountCache.Threshold, second[1]);
+        Assert.Equal(LargeCountCache.Threshold + 4, second[2]);
+        Assert.Equal([[1, 2, 3], [2, 3]], asked);
+    }
+
+    [Fact]
+    public async Task KindsAreKeptApartAndDuplicateIdsAreAskedOnce()
+    {
+        using var cache = new LargeCountCache();
+        var asked = new List<List<long>>();
+        Task<Dictionary<long, int>> Count(List<long> ids)
+        {
+            asked.Add(ids);
+            return Task.FromResult(ids.ToDictionary(id => id, _ => 5_000));
+        }
+
+        await cache.GetAsync("followers", [7, 7], Count);
+        var statuses = await cache.GetAsync("statuses", [7], Count);
+
+        Assert.Equal(5_000, statuses[7]);
+        Assert.Equal([[7], [7]], asked);
+    }
+}
