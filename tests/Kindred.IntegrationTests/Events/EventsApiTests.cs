@@ -103,6 +103,42 @@ public abstract class EventsApiTests(KindredApp app)
     }
 
     [Fact]
+    public async Task TheAnnouncementIsWrittenInTheOrganizersLanguageAndStaysSoWhenEdited()
+    {
+        var (french, frenchToken) = await MemberAsync("ev_fr");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.FirstAsync(u => u.Id == french.Id)).Locale = "fr";
+            await db.SaveChangesAsync();
+        });
+        var (status, eventId) = await CreateAsync(frenchToken, Fields("Repas partagé", more: [("recurrence", "FREQ=WEEKLY;COUNT=4")]));
+        var content = status.GetProperty("content").GetString()!;
+        var localStart = TimeZoneInfo.ConvertTimeFromUtc(Start, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.Contains(localStart.ToString("dddd d MMMM yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR")), content, StringComparison.Ordinal);
+        Assert.Contains("Se répète", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Repeats", content, StringComparison.Ordinal);
+        Assert.Contains("📍 Community hall, Hackney", content, StringComparison.Ordinal);
+        Assert.Equal("fr", status.GetProperty("language").GetString());
+
+        // The rewritten announcement after an edit is still French.
+        var edited = await app.Api(frenchToken).PutAsync($"/api/v1/pleroma/events/{eventId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Grand repas partagé" }));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var statusId = status.GetProperty("id").GetString()!;
+        var after = await KindredApp.Json(await app.Api(frenchToken).GetAsync($"/api/v1/statuses/{statusId}"), HttpStatusCode.OK);
+        Assert.Contains("Grand repas partagé", after.GetProperty("content").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("Se répète", after.GetProperty("content").GetString()!, StringComparison.Ordinal);
+
+        // An English-speaking organizer's online event is announced in English.
+        var (_, englishToken) = await MemberAsync("ev_en");
+        var (english, _) = await CreateAsync(englishToken, Fields("Online coffee", more: [("recurrence", "FREQ=WEEKLY;COUNT=2"), ("mode", "online"), ("online_url", "https://meet.example.org/room"), ("place_name", ""), ("address", ""), ("area_name", "")]));
+        var text = english.GetProperty("content").GetString()!;
+        Assert.Contains(localStart.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")), text, StringComparison.Ordinal);
+        Assert.Contains("Repeats", text, StringComparison.Ordinal);
+        Assert.Contains("📍 Online", text, StringComparison.Ordinal);
+        Assert.Equal("en", english.GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task AMemberAnswersGoingMaybeAndNotGoingWithAnswersToTheQuestions()
     {
         var (_, organizer) = await MemberAsync("ev_org");
@@ -225,6 +261,47 @@ public abstract class EventsApiTests(KindredApp app)
         // Someone else may not change it.
         var other = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/pleroma/events/{eventId}") { Content = new FormUrlEncodedContent([new("name", "Mine now")]) };
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Api(guest).SendAsync(other)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MovingASeriesCarriesAnswersToTheSameDayAndDropsThoseForDatesThatNoLongerExist()
+    {
+        var (_, organizer) = await MemberAsync("ev_org");
+        var (_, eventId) = await CreateAsync(organizer, Fields(capacity: 5, more: [("recurrence", "FREQ=WEEKLY;COUNT=4")]));
+        var (_, earlyToken) = await MemberAsync("ev_early");
+        var (_, lateToken) = await MemberAsync("ev_late");
+        var (_, unsureToken) = await MemberAsync("ev_unsure");
+        async Task AnswerAsync(string token, string response, DateTime occurrence) =>
+            await KindredApp.Json(await PostAsync(token, $"/api/v1/kindred/events/{eventId}/rsvp", [new("response", response), new("occurrence", Iso(occurrence))]), HttpStatusCode.OK);
+        await AnswerAsync(earlyToken, "going", Start.AddDays(7));
+        await AnswerAsync(lateToken, "going", Start.AddDays(21));
+        await AnswerAsync(unsureToken, "maybe", Start.AddDays(21));
+
+        // An hour later on the same days, and one week fewer.
+        var moved = Start.AddHours(1);
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/pleroma/events/{eventId}")
+        {
+            Content = new FormUrlEncodedContent([new("start_time", Iso(moved)), new("end_time", Iso(moved.AddHours(2))), new("recurrence", "FREQ=WEEKLY;COUNT=3")]),
+        };
+        await KindredApp.Json(await app.Api(organizer).SendAsync(request), HttpStatusCode.OK);
+
+        // The answer for a date that still exists moved to its new time, with its place.
+        var second = await KindredApp.Json(await app.Api(earlyToken).GetAsync($"/api/v1/kindred/events/{eventId}?occurrence={Iso(moved.AddDays(7))}"), HttpStatusCode.OK);
+        Assert.Equal("going", second.GetProperty("my_response").GetString());
+        Assert.Equal(1, second.GetProperty("going_count").GetInt32());
+        // The fourth date is gone: its answers and counters went with it, and those who had answered are told.
+        Assert.False(await app.WithDbAsync(db => db.EventRsvps.AnyAsync(r => r.EventId == long.Parse(eventId, CultureInfo.InvariantCulture) && r.OccurrenceStartsAt > Start.AddDays(20))));
+        var rows = await app.WithDbAsync(db => db.EventOccurrences.Where(o => o.EventId == long.Parse(eventId, CultureInfo.InvariantCulture)).Select(o => o.StartsAt).ToListAsync());
+        Assert.All(rows, r => Assert.Contains(Iso(r), new[] { Iso(moved), Iso(moved.AddDays(7)), Iso(moved.AddDays(14)) }));
+        Assert.Equal(1, await app.WithDbAsync(db => db.EventRsvps.CountAsync(r => r.EventId == long.Parse(eventId, CultureInfo.InvariantCulture))));
+        foreach (var token in new[] { lateToken, unsureToken, earlyToken })
+        {
+            var notifications = await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/notifications"), HttpStatusCode.OK);
+            Assert.Contains(notifications.EnumerateArray(), n => n.GetProperty("type").GetString() == "pleroma:event_update");
+        }
+        var occurrences = await KindredApp.Json(await app.Api(lateToken).GetAsync($"/api/v1/kindred/events/{eventId}/occurrences?from={Iso(Start.AddDays(-1))}&to={Iso(Start.AddDays(30))}"), HttpStatusCode.OK);
+        Assert.Equal(3, occurrences.GetArrayLength());
+        Assert.Equal(1, occurrences.EnumerateArray().Sum(o => o.GetProperty("going_count").GetInt32()));
     }
 
     [Fact]
