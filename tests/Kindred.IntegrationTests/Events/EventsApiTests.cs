@@ -139,6 +139,64 @@ public abstract class EventsApiTests(KindredApp app)
     }
 
     [Fact]
+    public async Task AnnouncementsCarryTheEventOnTimelinesAndStatusesButOrdinaryPostsDoNot()
+    {
+        var (_, organizer) = await MemberAsync("ev_org");
+        var (status, eventId) = await CreateAsync(organizer, Fields("Timeline supper"));
+        var statusId = status.GetProperty("id").GetString()!;
+        var (_, reader) = await MemberAsync("ev_reader");
+        await app.PostStatusAsync(organizer, "Just an ordinary post");
+
+        var viewers = new[] { app.Api(), app.Api(reader) };
+        foreach (var client in viewers)
+        {
+            var timeline = await KindredApp.Json(await client.GetAsync("/api/v1/timelines/public?limit=40"), HttpStatusCode.OK);
+            var announcement = timeline.EnumerateArray().First(s => s.GetProperty("id").GetString() == statusId);
+            var ev = announcement.GetProperty("pleroma").GetProperty("event");
+            Assert.Equal("Timeline supper", ev.GetProperty("name").GetString());
+            Assert.Equal(eventId, ev.GetProperty("kindred").GetProperty("id").GetString());
+            // The address stays for people going and managers.
+            Assert.True(!ev.GetProperty("location").TryGetProperty("street", out var street) || street.ValueKind == JsonValueKind.Null);
+            var plain = timeline.EnumerateArray().First(s => s.GetProperty("content").GetString()!.Contains("Just an ordinary post", StringComparison.Ordinal));
+            Assert.True(!plain.TryGetProperty("pleroma", out var p) || p.ValueKind == JsonValueKind.Null || !p.TryGetProperty("event", out var e) || e.ValueKind == JsonValueKind.Null);
+
+            var single = await KindredApp.Json(await client.GetAsync($"/api/v1/statuses/{statusId}"), HttpStatusCode.OK);
+            Assert.Equal("Timeline supper", single.GetProperty("pleroma").GetProperty("event").GetProperty("name").GetString());
+        }
+
+        // The organizer's own timelines show the whole event to them, with the address.
+        var mine = await KindredApp.Json(await app.Api(organizer).GetAsync($"/api/v1/accounts/{status.GetProperty("account").GetProperty("id").GetString()}/statuses"), HttpStatusCode.OK);
+        var own = mine.EnumerateArray().First(s => s.GetProperty("id").GetString() == statusId).GetProperty("pleroma").GetProperty("event");
+        Assert.Equal("12 Secret Street", own.GetProperty("location").GetProperty("street").GetString());
+        Assert.True(own.GetProperty("kindred").GetProperty("can_manage").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TheUpcomingListFiltersByModeAndPagesTheFilteredList()
+    {
+        var (organizer, token) = await MemberAsync("ev_mode");
+        await CreateAsync(token, Fields("Hall supper"));
+        await CreateAsync(token, Fields("Online quiz", more: [("mode", "online"), ("online_url", "https://meet.example.org/quiz"), ("place_name", ""), ("address", "")]));
+        await CreateAsync(token, Fields("Online choir", more: [("mode", "online"), ("online_url", "https://meet.example.org/choir"), ("place_name", ""), ("address", "")]));
+        var list = $"/api/v1/kindred/events?organizer_id={organizer.Id}";
+
+        var online = await KindredApp.Json(await app.Api(token).GetAsync(list + "&mode=online"), HttpStatusCode.OK);
+        Assert.Equal(["Online choir", "Online quiz"], online.EnumerateArray().Select(e => e.GetProperty("title").GetString()!).Order().ToArray());
+        var inPerson = await KindredApp.Json(await app.Api(token).GetAsync(list + "&mode=in_person"), HttpStatusCode.OK);
+        Assert.Equal("Hall supper", Assert.Single(inPerson.EnumerateArray()).GetProperty("title").GetString());
+        // Paging counts only the filtered events: one online event per page, and the second page is the last.
+        var first = await app.Api(token).GetAsync(list + "&mode=online&limit=1");
+        Assert.Single((await KindredApp.Json(first, HttpStatusCode.OK)).EnumerateArray());
+        Assert.Contains("offset=1", first.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+        var second = await app.Api(token).GetAsync(list + "&mode=online&limit=1&offset=1");
+        Assert.Single((await KindredApp.Json(second, HttpStatusCode.OK)).EnumerateArray());
+        Assert.DoesNotContain("rel=\"next\"", second.Headers.TryGetValues("Link", out var links) ? string.Join(",", links) : "", StringComparison.Ordinal);
+
+        var bad = await KindredApp.Json(await app.Api(token).GetAsync(list + "&mode=underwater"), HttpStatusCode.UnprocessableEntity);
+        Assert.True(bad.GetProperty("details").TryGetProperty("mode", out _), bad.ToString());
+    }
+
+    [Fact]
     public async Task AMemberAnswersGoingMaybeAndNotGoingWithAnswersToTheQuestions()
     {
         var (_, organizer) = await MemberAsync("ev_org");
