@@ -6,26 +6,27 @@ namespace Kindred.Core.Events;
 
 /// <summary>
 /// The text of an event's announcement post (ADR 28, 32): an ordinary status any Mastodon client reads — the title, the
-/// date and time in the event's own zone, the place name (never the address) and a link to the event page.
+/// date and time in the event's own zone, the place name (never the address) and a link to the event page. It is
+/// written in the organizer's language (their locale, as their reminders and digests are), since it is their post.
 /// </summary>
 public static class EventAnnouncement
 {
-    public static string Text(Event ev, string baseUrl)
+    public static string Text(Event ev, string baseUrl, EventReminderText words)
     {
         var start = EventOccurrences.Local(ev, ev.StartsAt);
         var end = EventOccurrences.Local(ev, ev.EndsAt);
         var text = new StringBuilder();
         text.Append("📅 ").Append(Flatten(ev.Title)).Append('\n');
-        var when = start.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+        var when = start.ToString(words.DateTimeFormat, words.Culture);
         when += start.Date == end.Date
-            ? end.ToString("'–'HH:mm", CultureInfo.InvariantCulture)
-            : end.ToString("' – 'dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+            ? end.ToString("'–'HH:mm", words.Culture)
+            : " – " + end.ToString(words.DateTimeFormat, words.Culture);
         text.Append("🕒 ").Append(when).Append(" (").Append(ev.TimeZone).Append(")\n");
         if (ev.Recurrence is not null)
         {
-            text.Append("🔁 Repeats (").Append(ev.Recurrence).Append(")\n");
+            text.Append("🔁 ").Append(words.Repeats(ev.Recurrence)).Append('\n');
         }
-        var place = ev.Mode == EventMode.Online ? "Online" : ev.PlaceName;
+        var place = ev.Mode == EventMode.Online ? words.Online : ev.PlaceName;
         if (!string.IsNullOrEmpty(ev.AreaName) && ev.Mode != EventMode.Online)
         {
             place = string.IsNullOrEmpty(place) ? ev.AreaName : $"{place}, {ev.AreaName}";

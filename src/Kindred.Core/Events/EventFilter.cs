@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Data.Entities;
 
 namespace Kindred.Core.Events;
 
@@ -13,6 +14,7 @@ namespace Kindred.Core.Events;
 /// <param name="NearMe">Around the viewer's own home area (their profile's coarse point).</param>
 /// <param name="Point">Around this point instead; ignored when <paramref name="NearMe"/> is set.</param>
 /// <param name="RadiusKm">The radius around the point; <see cref="EventQueries.DefaultRadiusKm"/> when null.</param>
+/// <param name="Mode">Only events in person, or only online ones; both when null.</param>
 public sealed record EventFilter(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
@@ -22,4 +24,5 @@ public sealed record EventFilter(
     GeoPoint? Point = null,
     int? RadiusKm = null,
     int Offset = 0,
-    int Limit = EventQueries.DefaultLimit);
+    int Limit = EventQueries.DefaultLimit,
+    EventMode? Mode = null);

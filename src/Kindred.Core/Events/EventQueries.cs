@@ -52,8 +52,30 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// The events announced by <paramref name="statusIds"/> that <paramref name="viewer"/> may see (through
+    /// <see cref="EventAccess"/>), each at its next occurrence, by announcement status id: one query for a page of
+    /// statuses, so timelines can carry <c>pleroma.event</c> without a query per status.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, EventView>> ForStatusesAsync(IReadOnlyCollection<long> statusIds, Viewer viewer, CancellationToken ct = default)
+    {
+        if (statusIds.Count == 0)
+        {
+            return new Dictionary<long, EventView>();
+        }
+        var events = await db.Events.AsNoTracking().VisibleTo(db, viewer).Include(e => e.Questions)
+            .Where(e => e.StatusId != null && statusIds.Contains(e.StatusId.Value)).ToListAsync(ct);
+        if (events.Count == 0)
+        {
+            return new Dictionary<long, EventView>();
+        }
+        var now = time.UtcNow();
+        var items = events.Select(ev => (ev, EventOccurrences.Next(ev, now) ?? (ev.Recurrence is null ? ev.StartsAt : (DateTime?)null), (double?)null)).ToList();
+        return (await ViewsAsync(items, viewer, ct)).ToDictionary(v => v.Event.StatusId!.Value);
+    }
+
+    /// <summary>
     /// Upcoming occurrences the viewer may see, recurring series expanded within the window, soonest first, filtered by
-    /// group, organizer and distance (a bounding box in SQL, then the haversine here, as the group directory does).
+    /// group, organizer, mode (in person or online) and distance (a bounding box in SQL, then the haversine here, as the group directory does).
     /// Cancelled events and cancelled occurrences are left out.
     /// </summary>
     public async Task<UpcomingPage> UpcomingAsync(Viewer viewer, EventFilter filter, CancellationToken ct = default)
@@ -103,6 +125,10 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
         if (filter.OrganizerId is { } organizerId)
         {
             events = events.Where(e => e.OrganizerId == organizerId);
+        }
+        if (filter.Mode is { } mode)
+        {
+            events = events.Where(e => e.Mode == mode);
         }
         if (origin is { } o)
         {

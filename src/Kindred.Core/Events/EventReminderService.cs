@@ -14,8 +14,10 @@ namespace Kindred.Core.Events;
 /// Reminders before each occurrence and follow-up prompts after it (ADR 28, 34), as in-app notifications and e-mails.
 /// Each (event, occurrence, person, kind) is claimed by inserting its <see cref="EventReminderSend"/> row before anything
 /// is sent: the primary key refuses a second claim, so two job runs, two server processes or a restart never send one
-/// twice. A mail the SMTP server refuses is not retried (its row stays without <see cref="EventReminderSend.SentAt"/>);
-/// the notification, written with the claim, is there either way.
+/// twice. A mail the SMTP server refuses keeps its row without <see cref="EventReminderSend.SentAt"/> and is tried again
+/// by later runs (<see cref="RetryAfter"/> after the last try, at most <see cref="MaxMailAttempts"/> times, while a reminder is still before its occurrence and a
+/// follow-up within its window); each attempt first bumps <see cref="EventReminderSend.MailAttempts"/> with a guarded
+/// update, so racing processes never send one twice. The notification, written with the claim, is there either way.
 /// </summary>
 public sealed partial class EventReminderService(
     KindredDbContext db,
@@ -28,6 +30,12 @@ public sealed partial class EventReminderService(
     private const int BatchSize = 200;
     private const int MaxBatchesPerRun = 50;
 
+    /// <summary>How many times one reminder's mail is tried before it is given up.</summary>
+    public const int MaxMailAttempts = 5;
+
+    /// <summary>How long after an attempt a refused mail is tried again (longer than any SMTP timeout).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
+
     private EventRemindersOptions Settings => options.Value;
 
     /// <summary>Sends every due reminder and follow-up; answers how many were claimed and sent.</summary>
@@ -35,7 +43,49 @@ public sealed partial class EventReminderService(
     {
         var now = time.UtcNow();
         var context = await ContextAsync(ct);
-        return await RemindersAsync(now, context, ct) + await FollowUpsAsync(now, context, ct);
+        // Earlier refusals first, so a mail refused in this run waits for the next one.
+        return await RetriesAsync(now, context, ct) + await RemindersAsync(now, context, ct) + await FollowUpsAsync(now, context, ct);
+    }
+
+    /// <summary>Tries again the mails the SMTP server refused on earlier runs; answers how many went out.</summary>
+    private async Task<int> RetriesAsync(DateTime now, MailContext context, CancellationToken ct)
+    {
+        var followUpsSince = now - Settings.FollowUpWindow;
+        var triedBy = now - RetryAfter;
+        var failed = await db.EventReminderSends.AsNoTracking()
+            .Where(s => s.SentAt == null && s.MailAttempts > 0 && s.MailAttempts < MaxMailAttempts && s.MailTriedAt <= triedBy)
+            .Where(s => ((s.Kind == EventReminderKind.Day || s.Kind == EventReminderKind.Hour) && s.OccurrenceStartsAt > now)
+                || (s.Kind != EventReminderKind.Day && s.Kind != EventReminderKind.Hour && s.ClaimedAt >= followUpsSince))
+            .OrderBy(s => s.ClaimedAt).Take(BatchSize).ToListAsync(ct);
+        var sent = 0;
+        foreach (var row in failed)
+        {
+            var start = DateTime.SpecifyKind(row.OccurrenceStartsAt, DateTimeKind.Utc);
+            var mine = db.EventReminderSends.Where(s => s.EventId == row.EventId && s.OccurrenceStartsAt == row.OccurrenceStartsAt && s.AccountId == row.AccountId && s.Kind == row.Kind);
+            // The guarded increment is this attempt's claim: another process that read the same row finds it taken.
+            if (await mine.Where(s => s.SentAt == null && s.MailAttempts == row.MailAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.MailAttempts, row.MailAttempts + 1).SetProperty(x => x.MailTriedAt, now), ct) == 0)
+            {
+                continue;
+            }
+            var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == row.EventId, ct);
+            var member = await MemberAsync(row.AccountId, ct);
+            if (ev is null || member is null || !await WantedAsync(ev, start, row.AccountId, member.Status, ct))
+            {
+                // No longer for them (cancelled, moved, left the group): given up without a word.
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(x => x.MailAttempts, MaxMailAttempts), ct);
+                continue;
+            }
+            var going = row.Kind == EventReminderKind.OrganizerFollowUp
+                ? await db.EventRsvps.CountAsync(r => r.EventId == row.EventId && r.OccurrenceStartsAt == row.OccurrenceStartsAt && r.Response == RsvpResponse.Going, ct)
+                : 0;
+            if (await MailAsync(ev, start, row.AccountId, row.Kind, member, context, going, ct))
+            {
+                await mine.ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, time.UtcNow()), CancellationToken.None);
+                sent++;
+            }
+        }
+        return sent;
     }
 
     private async Task<int> RemindersAsync(DateTime now, MailContext context, CancellationToken ct)
@@ -133,17 +183,15 @@ public sealed partial class EventReminderService(
     private async Task<bool> SendAsync(long eventId, DateTime start, long accountId, string kind, DateTime now, MailContext context, CancellationToken ct, int going = 0)
     {
         var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
-        var member = await db.Users.AsNoTracking().Where(u => u.Id == accountId)
-            .Select(u => new { u.Email, u.EmailConfirmed, u.Locale, u.Status, u.Account.Username, u.Account.DisplayName }).FirstOrDefaultAsync(ct);
+        var member = await MemberAsync(accountId, ct);
         if (ev is null || member is null)
         {
             return false;
         }
-        // Still allowed to see the event (not removed from its group, no block since), and the occurrence still happens.
-        var wanted = member.Status == UserStatus.Active && ev.CancelledAt is null && InSeries(ev, start)
-            && await db.Events.Where(e => e.Id == eventId).VisibleTo(db, Viewer.Member(accountId)).AnyAsync(ct);
+        var wanted = await WantedAsync(ev, start, accountId, member.Status, ct);
+        var mails = wanted && member.Email is not null && member.EmailConfirmed;
 
-        var claim = new EventReminderSend { EventId = eventId, OccurrenceStartsAt = start, AccountId = accountId, Kind = kind, ClaimedAt = now };
+        var claim = new EventReminderSend { EventId = eventId, OccurrenceStartsAt = start, AccountId = accountId, Kind = kind, ClaimedAt = now, MailAttempts = mails ? 1 : 0, MailTriedAt = mails ? now : null };
         db.EventReminderSends.Add(claim);
         if (wanted)
         {
@@ -176,32 +224,55 @@ public sealed partial class EventReminderService(
         {
             return false;
         }
-        if (member.Email is { } email && member.EmailConfirmed)
+        if (mails && !await MailAsync(ev, start, accountId, kind, member, context, going, ct))
         {
-            var text = EventReminderText.For(member.Locale);
-            var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Username : member.DisplayName;
-            var mail = kind switch
-            {
-                EventReminderKind.FollowUp => EventReminderEmail.FollowUp(ev, text, name, context.Organization, context.BaseUrl),
-                EventReminderKind.OrganizerFollowUp => EventReminderEmail.OrganizerFollowUp(ev, going, text, name, context.Organization, context.BaseUrl),
-                _ => EventReminderEmail.Reminder(ev, start, kind == EventReminderKind.Hour, text, name, context.Organization, context.BaseUrl),
-            };
-            try
-            {
-                // RFC 3834: automatic mail, so auto-responders stay quiet.
-                await sender.SendAsync(email, mail.Subject, mail.Text, mail.Html, [new("Auto-Submitted", "auto-generated")], ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e, kind, eventId, accountId);
-                return true;
-            }
+            // Refused: the row stays unsent and a later run tries again (RetriesAsync).
+            return true;
         }
         await db.EventReminderSends
             .Where(s => s.EventId == eventId && s.OccurrenceStartsAt == start && s.AccountId == accountId && s.Kind == kind)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.SentAt, time.UtcNow()), CancellationToken.None);
         return true;
     }
+
+    private Task<Recipient?> MemberAsync(long accountId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == accountId)
+            .Select(u => new Recipient(u.Email, u.EmailConfirmed, u.Locale, u.Status, u.Account.Username, u.Account.DisplayName)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Still allowed to see the event (not removed from its group, no block since), and the occurrence still happens.</summary>
+    private async Task<bool> WantedAsync(Event ev, DateTime start, long accountId, UserStatus status, CancellationToken ct) =>
+        status == UserStatus.Active && ev.CancelledAt is null && InSeries(ev, start)
+        && await db.Events.Where(e => e.Id == ev.Id).VisibleTo(db, Viewer.Member(accountId)).AnyAsync(ct);
+
+    /// <summary>Renders and sends one mail; false (logged) when the SMTP server refused it.</summary>
+    private async Task<bool> MailAsync(Event ev, DateTime start, long accountId, string kind, Recipient member, MailContext context, int going, CancellationToken ct)
+    {
+        if (member.Email is not { } email || !member.EmailConfirmed)
+        {
+            return true;
+        }
+        var text = EventReminderText.For(member.Locale);
+        var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Username : member.DisplayName;
+        var mail = kind switch
+        {
+            EventReminderKind.FollowUp => EventReminderEmail.FollowUp(ev, text, name, context.Organization, context.BaseUrl),
+            EventReminderKind.OrganizerFollowUp => EventReminderEmail.OrganizerFollowUp(ev, going, text, name, context.Organization, context.BaseUrl),
+            _ => EventReminderEmail.Reminder(ev, start, kind == EventReminderKind.Hour, text, name, context.Organization, context.BaseUrl),
+        };
+        try
+        {
+            // RFC 3834: automatic mail, so auto-responders stay quiet.
+            await sender.SendAsync(email, mail.Subject, mail.Text, mail.Html, [new("Auto-Submitted", "auto-generated")], ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e, kind, ev.Id, accountId);
+            return false;
+        }
+    }
+
+    private sealed record Recipient(string? Email, bool EmailConfirmed, string Locale, UserStatus Status, string Username, string? DisplayName);
 
     /// <summary>Whether <paramref name="start"/> is still an occurrence of the event (not moved, not taken out of the series).</summary>
     private static bool InSeries(Event ev, DateTime start) => EventOccurrences.IsOccurrence(ev, start);
@@ -215,6 +286,6 @@ public sealed partial class EventReminderService(
 
     private sealed record MailContext(string Organization, string BaseUrl);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the {Kind} mail of event {EventId} to member {AccountId} failed; the notification stands and the mail is not retried")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the {Kind} mail of event {EventId} to member {AccountId} failed; the notification stands and a later run tries the mail again")]
     private partial void LogFailed(Exception exception, string kind, long eventId, long accountId);
 }

@@ -62,12 +62,21 @@ public sealed class EventReminderText
         ? $"Vous recevez ce message parce que vous participez à un événement de {organization}."
         : $"You get this message because you take part in an event of {organization}.";
 
+    /// <summary>The announcement post's line for a repeating event; the rule itself is what calendars read.</summary>
+    public string Repeats(string rule) => French ? $"Se répète ({rule})" : $"Repeats ({rule})";
+
+    /// <summary>The announcement post's place line for an online event.</summary>
+    public string Online => French ? "En ligne" : "Online";
+
+    /// <summary>A local date and time: "Tuesday 27 October 2026, 19:00", "mardi 27 octobre 2026 à 19:00".</summary>
+    public string DateTimeFormat => French ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy, HH:mm";
+
     /// <summary>"Tuesday 27 October 2026, 19:00 (Europe/London)" in the event's own zone.</summary>
     public string Time(DateTime utc, string zoneId)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        var text = local.ToString(French ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy, HH:mm", Culture);
+        var text = local.ToString(DateTimeFormat, Culture);
         return $"{text} ({zoneId})";
     }
 }

@@ -123,19 +123,24 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
     private async Task<NewStatus?> AnnouncementAsync(Event ev, string? baseUrl, CancellationToken ct)
     {
         var url = baseUrl ?? kindred.Value.PublicUrl ?? "";
-        var text = EventAnnouncement.Text(ev, url);
+        var words = await OrganizerWordsAsync(ev, ct);
+        var text = EventAnnouncement.Text(ev, url, words);
         if (ev.GroupId is not { } groupId)
         {
-            return new NewStatus(text, url, ev.Visibility == EventVisibility.Public ? Audience.Public : Audience.MembersOnly);
+            return new NewStatus(text, url, ev.Visibility == EventVisibility.Public ? Audience.Public : Audience.MembersOnly, Language: words.Language);
         }
         var publicGroup = await db.Groups.AnyAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct);
         return (ev.Visibility, publicGroup) switch
         {
             (EventVisibility.Group, true) => null,
-            (EventVisibility.Members, true) => new NewStatus(text, url, Audience.MembersOnly),
-            _ => new NewStatus(text, url, Audience.MembersOnly, GroupId: groupId),
+            (EventVisibility.Members, true) => new NewStatus(text, url, Audience.MembersOnly, Language: words.Language),
+            _ => new NewStatus(text, url, Audience.MembersOnly, Language: words.Language, GroupId: groupId),
         };
     }
+
+    /// <summary>The announcement is the organizer's post, so it speaks their language (their locale, as their mails do).</summary>
+    private async Task<EventReminderText> OrganizerWordsAsync(Event ev, CancellationToken ct) =>
+        EventReminderText.For(await db.Users.Where(u => u.Id == ev.OrganizerId).Select(u => u.Locale).FirstOrDefaultAsync(ct));
 
     /// <summary>
     /// Changes an event (its managers: <see cref="EventAccess.CanManageAsync"/>); null parts of <paramref name="input"/>
@@ -233,6 +238,10 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         if (ev.Recurrence is null && before.Recurrence is null && ev.StartsAt != before.StartsAt)
         {
             await MoveOccurrenceAsync(ev.Id, before.StartsAt, ev.StartsAt, ct);
+        }
+        else if (moved)
+        {
+            await RescheduleSeriesAsync(ev, before.TimeZone, actorId, now, ct);
         }
         if (changed)
         {
@@ -349,14 +358,54 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
     private async Task MoveOccurrenceAsync(long eventId, DateTime from, DateTime to, CancellationToken ct)
     {
         var counters = await Occurrence(eventId, from).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (counters is null)
+        if (counters is not null)
         {
-            return;
+            await EnsureOccurrenceAsync(eventId, to, ct);
+            await Occurrence(eventId, to).ExecuteUpdateAsync(s => s.SetProperty(o => o.GoingCount, counters.GoingCount).SetProperty(o => o.WaitlistCount, counters.WaitlistCount), ct);
         }
-        await EnsureOccurrenceAsync(eventId, to, ct);
-        await Occurrence(eventId, to).ExecuteUpdateAsync(s => s.SetProperty(o => o.GoingCount, counters.GoingCount).SetProperty(o => o.WaitlistCount, counters.WaitlistCount), ct);
         await db.EventRsvps.Where(r => r.EventId == eventId && r.OccurrenceStartsAt == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.OccurrenceStartsAt, to), ct);
         await Occurrence(eventId, from).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// A series that moves (ADR 38). Each answered date still to come that the new schedule no longer has either moves
+    /// to the new schedule's occurrence on the same local day, answers and counters together (a new time on the same
+    /// day, as a one-off's move), or, when that day has none, is dropped with its counters: answers for a date that no
+    /// longer exists would otherwise hold places nobody can use and vanish silently from "my events". The people who
+    /// answered going, maybe or waiting for a dropped date are told (event_update). Dates already started stay as they were.
+    /// </summary>
+    private async Task RescheduleSeriesAsync(Event ev, string zoneBefore, long actorId, DateTime now, CancellationToken ct)
+    {
+        var answered = (await db.EventRsvps.AsNoTracking().Where(r => r.EventId == ev.Id && r.OccurrenceStartsAt > now).Select(r => r.OccurrenceStartsAt).Distinct().ToListAsync(ct))
+            .Union(await db.EventOccurrences.AsNoTracking().Where(o => o.EventId == ev.Id && o.StartsAt > now).Select(o => o.StartsAt).ToListAsync(ct))
+            .Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)).Distinct().Order().ToList();
+        var oldZone = TimeZoneInfo.FindSystemTimeZoneById(zoneBefore);
+        var newZone = TimeZoneInfo.FindSystemTimeZoneById(ev.TimeZone);
+        var taken = answered.ToHashSet();
+        foreach (var from in answered)
+        {
+            if (EventRecurrence.Occurrences(ev, from, from.AddTicks(1), 1).Count > 0)
+            {
+                continue;
+            }
+            var day = TimeZoneInfo.ConvertTimeFromUtc(from, oldZone).Date;
+            var dayStart = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day, DateTimeKind.Unspecified), newZone);
+            var dayEnd = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.AddDays(1), DateTimeKind.Unspecified), newZone);
+            if (EventRecurrence.Occurrences(ev, dayStart, dayEnd, 1) is [var to] && to > now && taken.Add(to))
+            {
+                await MoveOccurrenceAsync(ev.Id, from, to, ct);
+                continue;
+            }
+            RsvpResponse[] answering = [RsvpResponse.Going, RsvpResponse.Maybe, RsvpResponse.Waitlisted];
+            var told = await db.EventRsvps.Where(r => r.EventId == ev.Id && r.OccurrenceStartsAt == from && answering.Contains(r.Response))
+                .Select(r => r.AccountId).ToListAsync(ct);
+            foreach (var accountId in told)
+            {
+                await Notify.AddForEventAsync(db, now, NotificationTypes.EventUpdate, accountId, actorId, ev.Id, ct);
+            }
+            await db.EventRsvps.Where(r => r.EventId == ev.Id && r.OccurrenceStartsAt == from).ExecuteDeleteAsync(ct);
+            await Occurrence(ev.Id, from).ExecuteDeleteAsync(ct);
+        }
     }
 
     /// <summary>The announcement follows the event's new title, time and place (an edit of the organizer's post).</summary>
@@ -367,7 +416,8 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
             return;
         }
         var url = baseUrl ?? kindred.Value.PublicUrl ?? "";
-        await statuses.EditAsync(ev.OrganizerId, statusId, new StatusUpdate(EventAnnouncement.Text(ev, url), url), ct);
+        var words = await OrganizerWordsAsync(ev, ct);
+        await statuses.EditAsync(ev.OrganizerId, statusId, new StatusUpdate(EventAnnouncement.Text(ev, url, words), url, Language: words.Language), ct);
     }
 
     private const int MaxExceptions = 4_000;

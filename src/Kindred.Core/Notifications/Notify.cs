@@ -40,10 +40,25 @@ public static class Notify
     }
 
     /// <summary>A notification about a group (a request to join, an approval), for the caller's SaveChanges.</summary>
-    public static async Task AddForGroupAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default)
+    public static Task AddForGroupAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default) =>
+        AddAboutAsync(db, now, type, recipientId, fromId, groupId, null, ct);
+
+    /// <summary>
+    /// A notification about an event (an update, a cancellation, a place that freed up), for the caller's SaveChanges.
+    /// Reading re-checks that the recipient may still see the event (<see cref="NotificationQueries"/>).
+    /// </summary>
+    public static Task AddForEventAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default) =>
+        AddAboutAsync(db, now, type, recipientId, fromId, null, eventId, ct);
+
+    /// <summary>
+    /// The one writer for notifications about a thing rather than a status (a group or an event): the same checks as
+    /// <see cref="AddAsync"/> and one per recipient, sender, type and thing within a SaveChanges, so a fan-out loop
+    /// that meets someone twice tells them once.
+    /// </summary>
+    private static async Task AddAboutAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? groupId, long? eventId, CancellationToken ct)
     {
         if (!await WantedAsync(db, now, recipientId, fromId, ct)
-            || db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.GroupId == groupId))
+            || db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.GroupId == groupId && n.EventId == eventId))
         {
             return;
         }
@@ -54,27 +69,6 @@ public static class Notify
             FromAccountId = fromId,
             Type = type,
             GroupId = groupId,
-            CreatedAt = now,
-        });
-    }
-
-    /// <summary>
-    /// A notification about an event (an update, a cancellation, a place that freed up), for the caller's SaveChanges.
-    /// Reading re-checks that the recipient may still see the event (<see cref="NotificationQueries"/>).
-    /// </summary>
-    public static async Task AddForEventAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default)
-    {
-        if (!await WantedAsync(db, now, recipientId, fromId, ct)
-            || db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.EventId == eventId))
-        {
-            return;
-        }
-        db.Notifications.Add(new Notification
-        {
-            Id = Snowflake.NewId(now),
-            AccountId = recipientId,
-            FromAccountId = fromId,
-            Type = type,
             EventId = eventId,
             CreatedAt = now,
         });

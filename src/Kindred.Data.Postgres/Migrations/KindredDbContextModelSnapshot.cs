@@ -910,6 +910,12 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("MailTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 

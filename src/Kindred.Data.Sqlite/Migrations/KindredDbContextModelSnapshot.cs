@@ -904,6 +904,12 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<DateTime>("ClaimedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MailTriedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Kindred.Core.Notifications;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
@@ -41,6 +43,12 @@ public abstract class AidResponsesApiTests(KindredApp app)
 
         var fulfilled = await aid.PostOkAsync(owner, $"/api/v1/kindred/aid/{item.Id}/fulfil");
         Assert.Equal("fulfilled", fulfilled.GetProperty("state").GetString());
+        // The whole item comes back, as from close and reopen, so an app can redraw it without another request.
+        Assert.Equal(item.Id.ToString(CultureInfo.InvariantCulture), fulfilled.GetProperty("id").GetString());
+        Assert.True(fulfilled.GetProperty("own").GetBoolean());
+        Assert.Equal(JsonValueKind.String, fulfilled.GetProperty("title").ValueKind);
+        Assert.Equal(JsonValueKind.String, fulfilled.GetProperty("ended_at").ValueKind);
+        Assert.Equal(owner.Id.ToString(CultureInfo.InvariantCulture), fulfilled.GetProperty("account").GetProperty("id").GetString());
         Assert.NotNull(await app.WithDbAsync(db => db.AidItems.Where(i => i.Id == item.Id).Select(i => i.EndedAt).FirstAsync()));
 
         var thanks = await aid.PostOkAsync(owner, $"/api/v1/kindred/aid/responses/{rid}/thanks", ("text", "You made our week easier."), ("share", "true"));
@@ -83,7 +91,7 @@ public abstract class AidResponsesApiTests(KindredApp app)
             var json = await aid.GetOkAsync(who, "/api/v1/notifications");
             foreach (var n in json.EnumerateArray())
             {
-                Assert.Equal(item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.GetProperty("aid_item_id").GetString());
+                Assert.Equal(item.Id.ToString(CultureInfo.InvariantCulture), n.GetProperty("aid_item_id").GetString());
             }
             return json.EnumerateArray().Select(n => n.GetProperty("type").GetString()!).Order().ToList();
         }
@@ -184,7 +192,7 @@ public abstract class AidResponsesApiTests(KindredApp app)
         }
         else
         {
-            rid = long.Parse(await aid.AnsweredAsync(helper, item.Id), System.Globalization.CultureInfo.InvariantCulture);
+            rid = long.Parse(await aid.AnsweredAsync(helper, item.Id), CultureInfo.InvariantCulture);
             await aid.PostOkAsync(owner, $"/api/v1/kindred/aid/responses/{rid}/accept");
             response = action switch
             {
@@ -409,7 +417,7 @@ public abstract class AidResponsesApiTests(KindredApp app)
         var item = await aid.ItemAsync(owner);
         var rid = await aid.AnsweredAsync(helper, item.Id);
         var eid = (await aid.PostOkAsync(helper, $"/api/v1/kindred/aid/responses/{rid}/unsafe")).GetProperty("id").GetString()!;
-        var url = path.Replace("{item}", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        var url = path.Replace("{item}", item.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{rid}", rid, StringComparison.Ordinal).Replace("{eid}", eid, StringComparison.Ordinal);
         HttpRequestMessage Request() => new(new HttpMethod(method), url) { Content = method == "POST" ? AidFixtures.Form(("text", "hi")) : null };
         var lacking = await app.TokenAsync(owner.Name, scope == "read" ? "write" : "read");
@@ -434,6 +442,9 @@ public abstract class AidResponsesApiTests(KindredApp app)
         Assert.True(paths.TryGetProperty("/api/v1/kindred/aid/responses/{rid}/unsafe", out _));
         Assert.True(paths.TryGetProperty("/api/v1/kindred/aid/responses/{rid}/messages", out _));
         Assert.True(paths.TryGetProperty("/api/v1/kindred/safeguarding/escalations/{eid}/review", out _));
+        // Fulfil answers with the whole item, like close and reopen.
+        var fulfil = paths.GetProperty("/api/v1/kindred/aid/{id}/fulfil").GetProperty("post").GetProperty("responses").GetProperty("200").ToString();
+        Assert.Contains("AidItemDto", fulfil, StringComparison.Ordinal);
     }
 }
 

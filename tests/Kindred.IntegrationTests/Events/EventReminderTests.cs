@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
+using netDumbster.smtp;
 
 namespace Kindred.IntegrationTests.Events;
 
@@ -110,6 +111,48 @@ public abstract class EventReminderTests(ReminderApp app)
         await RunAsync(app, clock);
         await RunAsync(app, clock);
         Assert.Equal("Reminder: Late walk starts soon", Assert.Single(MailsTo("rem_late")).Subject);
+    }
+
+    [Fact]
+    public async Task AReminderTheMailServerRefusedIsSentOnTheNextRunAndOnlyOnce()
+    {
+        var start = Now().AddDays(2);
+        var clock = ClockAt(Now());
+        var organizer = await app.CreateUserAsync("rem_retry_org");
+        var guest = await app.CreateUserAsync("rem_retry");
+        var ev = await EventFixtures.CreateAsync(app, organizer.Id, EventFixtures.InPerson("Retry picnic", start), clock);
+        await EventFixtures.RsvpAsync(app, guest.Id, ev.Id, RsvpResponse.Going, clock: clock);
+        clock.SetUtcNow(start.AddHours(-20));
+
+        app.Smtp!.Stop();
+        try
+        {
+            await RunAsync(app, clock);
+            var row = await app.WithDbAsync(db => db.EventReminderSends.SingleAsync(s => s.EventId == ev.Id && s.AccountId == guest.Id));
+            Assert.Null(row.SentAt);
+            Assert.Equal(1, row.MailAttempts);
+            // The notification came with the claim and is not repeated by the retry.
+            Assert.Single(await NotificationTypesAsync("rem_retry"), t => t == "pleroma:event_reminder");
+        }
+        finally
+        {
+            app.Smtp.Dispose();
+            app.Smtp = SimpleSmtpServer.Start(app.SmtpPort);
+        }
+
+        // The next run (here two racing processes) sends it once; later runs leave it alone.
+        await using var second = new ReminderApp(app.Database, sameDatabaseAs: app);
+        await second.InitializeAsync();
+        // Not before the retry delay: a send may still be under way.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await RunAsync(app, clock);
+        Assert.Empty(MailsTo("rem_retry"));
+        clock.Advance(EventReminderService.RetryAfter);
+        await Task.WhenAll(RunAsync(app, clock), RunAsync(second, clock));
+        await RunAsync(app, clock);
+        Assert.Equal("Reminder: Retry picnic is tomorrow", Assert.Single(MailsTo("rem_retry")).Subject);
+        Assert.NotNull(await app.WithDbAsync(db => db.EventReminderSends.Where(s => s.EventId == ev.Id && s.AccountId == guest.Id).Select(s => s.SentAt).SingleAsync()));
+        Assert.Single(await NotificationTypesAsync("rem_retry"), t => t == "pleroma:event_reminder");
     }
 
     [Fact]

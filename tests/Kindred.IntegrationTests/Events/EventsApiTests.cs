@@ -103,6 +103,100 @@ public abstract class EventsApiTests(KindredApp app)
     }
 
     [Fact]
+    public async Task TheAnnouncementIsWrittenInTheOrganizersLanguageAndStaysSoWhenEdited()
+    {
+        var (french, frenchToken) = await MemberAsync("ev_fr");
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.FirstAsync(u => u.Id == french.Id)).Locale = "fr";
+            await db.SaveChangesAsync();
+        });
+        var (status, eventId) = await CreateAsync(frenchToken, Fields("Repas partagé", more: [("recurrence", "FREQ=WEEKLY;COUNT=4")]));
+        var content = status.GetProperty("content").GetString()!;
+        var localStart = TimeZoneInfo.ConvertTimeFromUtc(Start, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.Contains(localStart.ToString("dddd d MMMM yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR")), content, StringComparison.Ordinal);
+        Assert.Contains("Se répète", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Repeats", content, StringComparison.Ordinal);
+        Assert.Contains("📍 Community hall, Hackney", content, StringComparison.Ordinal);
+        Assert.Equal("fr", status.GetProperty("language").GetString());
+
+        // The rewritten announcement after an edit is still French.
+        var edited = await app.Api(frenchToken).PutAsync($"/api/v1/pleroma/events/{eventId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Grand repas partagé" }));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var statusId = status.GetProperty("id").GetString()!;
+        var after = await KindredApp.Json(await app.Api(frenchToken).GetAsync($"/api/v1/statuses/{statusId}"), HttpStatusCode.OK);
+        Assert.Contains("Grand repas partagé", after.GetProperty("content").GetString()!, StringComparison.Ordinal);
+        Assert.Contains("Se répète", after.GetProperty("content").GetString()!, StringComparison.Ordinal);
+
+        // An English-speaking organizer's online event is announced in English.
+        var (_, englishToken) = await MemberAsync("ev_en");
+        var (english, _) = await CreateAsync(englishToken, Fields("Online coffee", more: [("recurrence", "FREQ=WEEKLY;COUNT=2"), ("mode", "online"), ("online_url", "https://meet.example.org/room"), ("place_name", ""), ("address", ""), ("area_name", "")]));
+        var text = english.GetProperty("content").GetString()!;
+        Assert.Contains(localStart.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")), text, StringComparison.Ordinal);
+        Assert.Contains("Repeats", text, StringComparison.Ordinal);
+        Assert.Contains("📍 Online", text, StringComparison.Ordinal);
+        Assert.Equal("en", english.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task AnnouncementsCarryTheEventOnTimelinesAndStatusesButOrdinaryPostsDoNot()
+    {
+        var (_, organizer) = await MemberAsync("ev_org");
+        var (status, eventId) = await CreateAsync(organizer, Fields("Timeline supper"));
+        var statusId = status.GetProperty("id").GetString()!;
+        var (_, reader) = await MemberAsync("ev_reader");
+        await app.PostStatusAsync(organizer, "Just an ordinary post");
+
+        var viewers = new[] { app.Api(), app.Api(reader) };
+        foreach (var client in viewers)
+        {
+            var timeline = await KindredApp.Json(await client.GetAsync("/api/v1/timelines/public?limit=40"), HttpStatusCode.OK);
+            var announcement = timeline.EnumerateArray().First(s => s.GetProperty("id").GetString() == statusId);
+            var ev = announcement.GetProperty("pleroma").GetProperty("event");
+            Assert.Equal("Timeline supper", ev.GetProperty("name").GetString());
+            Assert.Equal(eventId, ev.GetProperty("kindred").GetProperty("id").GetString());
+            // The address stays for people going and managers.
+            Assert.True(!ev.GetProperty("location").TryGetProperty("street", out var street) || street.ValueKind == JsonValueKind.Null);
+            var plain = timeline.EnumerateArray().First(s => s.GetProperty("content").GetString()!.Contains("Just an ordinary post", StringComparison.Ordinal));
+            Assert.True(!plain.TryGetProperty("pleroma", out var p) || p.ValueKind == JsonValueKind.Null || !p.TryGetProperty("event", out var e) || e.ValueKind == JsonValueKind.Null);
+
+            var single = await KindredApp.Json(await client.GetAsync($"/api/v1/statuses/{statusId}"), HttpStatusCode.OK);
+            Assert.Equal("Timeline supper", single.GetProperty("pleroma").GetProperty("event").GetProperty("name").GetString());
+        }
+
+        // The organizer's own timelines show the whole event to them, with the address.
+        var mine = await KindredApp.Json(await app.Api(organizer).GetAsync($"/api/v1/accounts/{status.GetProperty("account").GetProperty("id").GetString()}/statuses"), HttpStatusCode.OK);
+        var own = mine.EnumerateArray().First(s => s.GetProperty("id").GetString() == statusId).GetProperty("pleroma").GetProperty("event");
+        Assert.Equal("12 Secret Street", own.GetProperty("location").GetProperty("street").GetString());
+        Assert.True(own.GetProperty("kindred").GetProperty("can_manage").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TheUpcomingListFiltersByModeAndPagesTheFilteredList()
+    {
+        var (organizer, token) = await MemberAsync("ev_mode");
+        await CreateAsync(token, Fields("Hall supper"));
+        await CreateAsync(token, Fields("Online quiz", more: [("mode", "online"), ("online_url", "https://meet.example.org/quiz"), ("place_name", ""), ("address", "")]));
+        await CreateAsync(token, Fields("Online choir", more: [("mode", "online"), ("online_url", "https://meet.example.org/choir"), ("place_name", ""), ("address", "")]));
+        var list = $"/api/v1/kindred/events?organizer_id={organizer.Id}";
+
+        var online = await KindredApp.Json(await app.Api(token).GetAsync(list + "&mode=online"), HttpStatusCode.OK);
+        Assert.Equal(["Online choir", "Online quiz"], online.EnumerateArray().Select(e => e.GetProperty("title").GetString()!).Order().ToArray());
+        var inPerson = await KindredApp.Json(await app.Api(token).GetAsync(list + "&mode=in_person"), HttpStatusCode.OK);
+        Assert.Equal("Hall supper", Assert.Single(inPerson.EnumerateArray()).GetProperty("title").GetString());
+        // Paging counts only the filtered events: one online event per page, and the second page is the last.
+        var first = await app.Api(token).GetAsync(list + "&mode=online&limit=1");
+        Assert.Single((await KindredApp.Json(first, HttpStatusCode.OK)).EnumerateArray());
+        Assert.Contains("offset=1", first.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+        var second = await app.Api(token).GetAsync(list + "&mode=online&limit=1&offset=1");
+        Assert.Single((await KindredApp.Json(second, HttpStatusCode.OK)).EnumerateArray());
+        Assert.DoesNotContain("rel=\"next\"", second.Headers.TryGetValues("Link", out var links) ? string.Join(",", links) : "", StringComparison.Ordinal);
+
+        var bad = await KindredApp.Json(await app.Api(token).GetAsync(list + "&mode=underwater"), HttpStatusCode.UnprocessableEntity);
+        Assert.True(bad.GetProperty("details").TryGetProperty("mode", out _), bad.ToString());
+    }
+
+    [Fact]
     public async Task AMemberAnswersGoingMaybeAndNotGoingWithAnswersToTheQuestions()
     {
         var (_, organizer) = await MemberAsync("ev_org");
@@ -225,6 +319,47 @@ public abstract class EventsApiTests(KindredApp app)
         // Someone else may not change it.
         var other = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/pleroma/events/{eventId}") { Content = new FormUrlEncodedContent([new("name", "Mine now")]) };
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Api(guest).SendAsync(other)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MovingASeriesCarriesAnswersToTheSameDayAndDropsThoseForDatesThatNoLongerExist()
+    {
+        var (_, organizer) = await MemberAsync("ev_org");
+        var (_, eventId) = await CreateAsync(organizer, Fields(capacity: 5, more: [("recurrence", "FREQ=WEEKLY;COUNT=4")]));
+        var (_, earlyToken) = await MemberAsync("ev_early");
+        var (_, lateToken) = await MemberAsync("ev_late");
+        var (_, unsureToken) = await MemberAsync("ev_unsure");
+        async Task AnswerAsync(string token, string response, DateTime occurrence) =>
+            await KindredApp.Json(await PostAsync(token, $"/api/v1/kindred/events/{eventId}/rsvp", [new("response", response), new("occurrence", Iso(occurrence))]), HttpStatusCode.OK);
+        await AnswerAsync(earlyToken, "going", Start.AddDays(7));
+        await AnswerAsync(lateToken, "going", Start.AddDays(21));
+        await AnswerAsync(unsureToken, "maybe", Start.AddDays(21));
+
+        // An hour later on the same days, and one week fewer.
+        var moved = Start.AddHours(1);
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/pleroma/events/{eventId}")
+        {
+            Content = new FormUrlEncodedContent([new("start_time", Iso(moved)), new("end_time", Iso(moved.AddHours(2))), new("recurrence", "FREQ=WEEKLY;COUNT=3")]),
+        };
+        await KindredApp.Json(await app.Api(organizer).SendAsync(request), HttpStatusCode.OK);
+
+        // The answer for a date that still exists moved to its new time, with its place.
+        var second = await KindredApp.Json(await app.Api(earlyToken).GetAsync($"/api/v1/kindred/events/{eventId}?occurrence={Iso(moved.AddDays(7))}"), HttpStatusCode.OK);
+        Assert.Equal("going", second.GetProperty("my_response").GetString());
+        Assert.Equal(1, second.GetProperty("going_count").GetInt32());
+        // The fourth date is gone: its answers and counters went with it, and those who had answered are told.
+        Assert.False(await app.WithDbAsync(db => db.EventRsvps.AnyAsync(r => r.EventId == long.Parse(eventId, CultureInfo.InvariantCulture) && r.OccurrenceStartsAt > Start.AddDays(20))));
+        var rows = await app.WithDbAsync(db => db.EventOccurrences.Where(o => o.EventId == long.Parse(eventId, CultureInfo.InvariantCulture)).Select(o => o.StartsAt).ToListAsync());
+        Assert.All(rows, r => Assert.Contains(Iso(r), new[] { Iso(moved), Iso(moved.AddDays(7)), Iso(moved.AddDays(14)) }));
+        Assert.Equal(1, await app.WithDbAsync(db => db.EventRsvps.CountAsync(r => r.EventId == long.Parse(eventId, CultureInfo.InvariantCulture))));
+        foreach (var token in new[] { lateToken, unsureToken, earlyToken })
+        {
+            var notifications = await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/notifications"), HttpStatusCode.OK);
+            Assert.Contains(notifications.EnumerateArray(), n => n.GetProperty("type").GetString() == "pleroma:event_update");
+        }
+        var occurrences = await KindredApp.Json(await app.Api(lateToken).GetAsync($"/api/v1/kindred/events/{eventId}/occurrences?from={Iso(Start.AddDays(-1))}&to={Iso(Start.AddDays(30))}"), HttpStatusCode.OK);
+        Assert.Equal(3, occurrences.GetArrayLength());
+        Assert.Equal(1, occurrences.EnumerateArray().Sum(o => o.GetProperty("going_count").GetInt32()));
     }
 
     [Fact]

@@ -154,7 +154,8 @@ public static class AidEndpoints
     }
 
     // The item after a write, read like any other read: a lead closing someone else's sensitive item has opened it.
-    private static async Task<IResult> OwnAsync(HttpContext context, long me, long itemId, AidQueries queries, AidRenderer renderer)
+    /// <summary>The item as its owner now sees it: every state change (close, reopen, fulfil) answers with it.</summary>
+    internal static async Task<IResult> OwnAsync(HttpContext context, long me, long itemId, AidQueries queries, AidRenderer renderer)
     {
         var entry = await queries.GetAsync(itemId, Viewer.Member(me), "api", context.RequestAborted);
         return MastodonJson.Ok((await renderer.RenderManyAsync([entry], me, context.RequestAborted))[0]);

@@ -18,7 +18,8 @@ public static class AidResponsesEndpoints
         var aid = api.MapGroup("/v1/kindred/aid").WithTags("Aid conversations (Kindred)");
         aid.MapPost("/{id}/responses", Answer).WithSummary("Answer an aid item (\"I can help\" / \"I'd like this\") with a first message (text ≤ 5000)");
         aid.MapGet("/{id}/responses", ForItem).WithSummary("The owner's list of answers to their item, newest first (paged; Link header)");
-        aid.MapPost("/{id}/fulfil", Fulfil).WithSummary("The owner marks their item fulfilled");
+        aid.MapPost("/{id}/fulfil", Fulfil).WithSummary("The owner marks their open or in-progress item fulfilled; answers with the item, like close and reopen")
+            .Produces<AidItemDto>();
         aid.MapGet("/responses", Mine).WithSummary("The caller's aid conversations on either side, newest first (paged; Link header)");
         aid.MapGet("/responses/{rid}", Get).WithSummary("One aid conversation (its parties; leads once escalated)");
         aid.MapGet("/responses/{rid}/messages", Messages).WithSummary("The conversation's messages, newest first (paged; Link header)");
@@ -109,10 +110,11 @@ public static class AidResponsesEndpoints
         return MastodonJson.Ok(AidResponseRenderer.Render(escalation, conversation));
     }
 
-    private static async Task<IResult> Fulfil(string id, HttpContext context, AidResponseService service)
+    private static async Task<IResult> Fulfil(string id, HttpContext context, AidResponseService service, AidQueries queries, AidRenderer renderer)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write");
-        return MastodonJson.Ok(AidResponseRenderer.Render(await service.FulfilAsync(me, StatusesEndpoints.ParseId(id), context.RequestAborted)));
+        var item = await service.FulfilAsync(me, StatusesEndpoints.ParseId(id), context.RequestAborted);
+        return await AidEndpoints.OwnAsync(context, me, item.Id, queries, renderer);
     }
 
     private static async Task<IResult> Thank(string rid, HttpContext context, AidResponseService service)

@@ -67,7 +67,8 @@ public static class EventParams
         _ => throw KindredException.Invalid("response", "response must be going, maybe or not_going."),
     };
 
-    private static EventMode? Mode(string? value) => value switch
+    /// <summary>in_person or online; null when absent. Used for an event's own mode and for filtering the upcoming list.</summary>
+    public static EventMode? Mode(string? value) => value switch
     {
         null or "" => null,
         "in_person" => EventMode.InPerson,

@@ -47,7 +47,7 @@ public static class EventsEndpoints
         var kindred = api.MapGroup("/v1/kindred/events").WithTags("Events (Kindred)");
         kindred.MapGet("", Upcoming)
             .WithSummary("Upcoming events, recurring series expanded, soonest first: from, to (ISO 8601; at most 366 days apart, default 90 days), group_id, " +
-                "organizer_id, near (me, or \"lat,lon\") with radius (km), offset, limit; Link header")
+                "organizer_id, mode (in_person|online), near (me, or \"lat,lon\") with radius (km), offset, limit; Link header")
             .Produces<List<KindredEvent>>();
         kindred.MapGet("/{id}", Get).WithSummary("One event at an occurrence (occurrence; the next by default)").Produces<KindredEvent>();
         kindred.MapGet("/{id}/occurrences", Occurrences)
@@ -148,7 +148,8 @@ public static class EventsEndpoints
             point,
             input.WholeNumber("radius"),
             offset,
-            limit);
+            limit,
+            EventParams.Mode(input.Value("mode", 20)));
         var page = await queries.UpcomingAsync(viewer, filter, context.RequestAborted);
         Pagination.SetOffsetLink(context, urls, offset, limit, page.Items.Count, page.HasMore);
         return MastodonJson.Ok(await renderer.RenderManyAsync(page.Items, viewer, context.RequestAborted));

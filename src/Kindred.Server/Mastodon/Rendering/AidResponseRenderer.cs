@@ -61,8 +61,6 @@ public sealed class AidResponseRenderer(KindredDbContext db, AccountRenderer acc
         new(Id(escalation.Id), Id(escalation.ResponseId), Id(escalation.RaisedById), escalation.Reason, escalation.CreatedAt,
             escalation.ReviewedAt, escalation.ReviewedById is { } by ? Id(by) : null, escalation.Resumed, escalation.ReviewNote, conversation);
 
-    public static AidItemStateDto Render(AidItem item) => new(Id(item.Id), ItemStateName(item.State), item.EndedAt);
-
     public static string StateName(AidResponseState state) => state switch
     {
         AidResponseState.Pending => "pending",

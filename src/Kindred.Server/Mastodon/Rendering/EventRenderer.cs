@@ -23,7 +23,7 @@ public sealed class EventRenderer(KindredDbContext db, AccountRenderer accounts,
     public async Task<IReadOnlyList<KindredEvent>> RenderManyAsync(IReadOnlyList<EventView> views, Viewer viewer, CancellationToken ct = default)
     {
         var organizers = await OrganizersAsync(views, viewer, ct);
-        return views.Select(v => Render(v, organizers[v.Event.OrganizerId])).ToList();
+        return views.Select(v => Render(v, organizers[v.Event.OrganizerId], urls)).ToList();
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public sealed class EventRenderer(KindredDbContext db, AccountRenderer accounts,
         var result = new List<MastodonStatus>(views.Count);
         foreach (var view in views)
         {
-            var kindred = Render(view, organizers[view.Event.OrganizerId]);
+            var kindred = Render(view, organizers[view.Event.OrganizerId], urls);
             var status = view.Event.StatusId is { } sid && rendered.TryGetValue(Id(sid), out var found)
                 ? Clone(found)
                 : Standalone(view, kindred);
@@ -90,7 +90,8 @@ public sealed class EventRenderer(KindredDbContext db, AccountRenderer accounts,
         return rendered.ToDictionary(a => long.Parse(a.Id, CultureInfo.InvariantCulture));
     }
 
-    private KindredEvent Render(EventView view, MastodonAccount organizer)
+    /// <summary>The Kindred shape of one event; static so <see cref="StatusRenderer"/> can add it to announcements on timelines.</summary>
+    internal static KindredEvent Render(EventView view, MastodonAccount organizer, PublicUrls urls)
     {
         var ev = view.Event;
         return new KindredEvent
@@ -131,7 +132,7 @@ public sealed class EventRenderer(KindredDbContext db, AccountRenderer accounts,
         };
     }
 
-    private static PleromaEvent Pleroma(EventView view, KindredEvent kindred)
+    internal static PleromaEvent Pleroma(EventView view, KindredEvent kindred)
     {
         var ev = view.Event;
         var location = ev.Mode == EventMode.Online && kindred.OnlineUrl is null && ev.PlaceName is null

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Core.Polls;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -14,7 +15,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, PublicUrls urls, TimeProvider time)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PublicUrls urls, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
@@ -72,7 +73,20 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var polls = await PollQueries.ForStatusesAsync(db, ids, viewer, ct);
         // A status the viewer may read shows its group: a public one, or one the viewer belongs to (or wrote in).
         var groups = await groupRenderer.RenderIdsAsync(all.Where(s => s.GroupId is not null).Select(s => s.GroupId!.Value).Distinct().ToList(), ct);
+        // An event's announcement carries pleroma.event, as Rebased's do, wherever it shows (timelines, threads, search),
+        // for viewers who may see the event; the events of the whole page come in one batch.
+        var events = await eventQueries.ForStatusesAsync(ids, viewer, ct);
         var now = time.UtcNow();
+
+        MastodonStatusPleroma? EventOf(Status status)
+        {
+            if (!events.TryGetValue(status.Id, out var view)
+                || !renderedAuthors.TryGetValue(view.Event.OrganizerId.ToString(CultureInfo.InvariantCulture), out var organizer))
+            {
+                return null;
+            }
+            return new MastodonStatusPleroma(EventRenderer.Pleroma(view, EventRenderer.Render(view, organizer, urls)));
+        }
 
         MastodonStatus Render(Status status, bool text)
         {
@@ -118,6 +132,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 LocalOnly = members,
                 Group = status.GroupId is { } groupId ? groups.GetValueOrDefault(groupId) : null,
                 Kindred = new KindredStatus(VisibilityName(status.Visibility)),
+                Pleroma = EventOf(status),
             };
         }
 

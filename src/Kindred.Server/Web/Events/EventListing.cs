@@ -26,42 +26,32 @@ public sealed class EventListing(KindredDbContext db, EventQueries queries)
                 return null;
             }
         }
-        return new EventFilter(From: from, To: to, GroupId: groupId, NearMe: state.NearMe, RadiusKm: state.NearMe ? state.Radius : null);
+        return new EventFilter(From: from, To: to, GroupId: groupId, NearMe: state.NearMe, RadiusKm: state.NearMe ? state.Radius : null, Mode: state.Mode);
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> occurrences from the core's offset <paramref name="offset"/>, keeping those of
-    /// <paramref name="mode"/>; returns the core offset to continue from, or null when there are no more.
+    /// Up to <paramref name="count"/> occurrences from the core's offset <paramref name="offset"/> (the mode is part of
+    /// the filter, so the core pages it); returns the offset to continue from, or null when there are no more.
     /// </summary>
-    public async Task<(IReadOnlyList<EventView> Items, int? Next)> PageAsync(CoreViewer viewer, EventFilter filter, EventMode? mode, int offset, int count, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<EventView> Items, int? Next)> PageAsync(CoreViewer viewer, EventFilter filter, int offset, int count, CancellationToken ct = default)
     {
         var items = new List<EventView>();
-        while (offset <= EventQueries.MaxOffset)
+        while (items.Count < count && offset <= EventQueries.MaxOffset)
         {
-            var page = await queries.UpcomingAsync(viewer, filter with { Offset = offset, Limit = EventQueries.MaxLimit }, ct);
-            for (var i = 0; i < page.Items.Count; i++)
-            {
-                if (mode is null || page.Items[i].Event.Mode == mode)
-                {
-                    if (items.Count == count)
-                    {
-                        return (items, offset + i);
-                    }
-                    items.Add(page.Items[i]);
-                }
-            }
-            if (!page.HasMore)
+            var page = await queries.UpcomingAsync(viewer, filter with { Offset = offset, Limit = Math.Min(count - items.Count, EventQueries.MaxLimit) }, ct);
+            items.AddRange(page.Items);
+            offset += page.Items.Count;
+            if (!page.HasMore || page.Items.Count == 0)
             {
                 return (items, null);
             }
-            offset += page.Items.Count;
         }
-        return (items, null);
+        return (items, offset <= EventQueries.MaxOffset ? offset : null);
     }
 
     /// <summary>Every occurrence in the window (a calendar month), at most <paramref name="max"/>.</summary>
-    public async Task<IReadOnlyList<EventView>> AllAsync(CoreViewer viewer, EventFilter filter, EventMode? mode, int max, CancellationToken ct = default) =>
-        (await PageAsync(viewer, filter, mode, 0, max, ct)).Items;
+    public async Task<IReadOnlyList<EventView>> AllAsync(CoreViewer viewer, EventFilter filter, int max, CancellationToken ct = default) =>
+        (await PageAsync(viewer, filter, 0, max, ct)).Items;
 
     /// <summary>The names of the events' groups, by id; the events are visible, so their groups are too.</summary>
     public async Task<IReadOnlyDictionary<long, string>> GroupNamesAsync(IEnumerable<EventView> views, CancellationToken ct = default)
