@@ -40,6 +40,7 @@ public sealed class AidService(KindredDbContext db, TimeProvider time)
             CategoryId = category.Id,
             Title = AidRules.Title(input.Title),
             Description = AidRules.Description(input.Description),
+            SearchText = AidSearchText.Of(AidRules.Title(input.Title), AidRules.Description(input.Description)),
             StartsOn = input.StartsOn,
             EndsOn = input.EndsOn,
             AvailabilityMask = AidRules.Availability(input.AvailabilityMask ?? 0),
@@ -135,6 +136,7 @@ public sealed class AidService(KindredDbContext db, TimeProvider time)
             item.Description = description;
             item.DescriptionHtml = description.Length == 0 ? "" : SafeHtml.RenderMarkdown(description);
         }
+        item.SearchText = AidSearchText.Of(item.Title, item.Description);
         item.AreaName = area;
         (item.Latitude, item.Longitude) = location;
         item.StartsOn = startsOn;

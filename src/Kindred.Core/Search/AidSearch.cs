@@ -10,8 +10,8 @@ namespace Kindred.Core.Search;
 /// <summary>
 /// Aid items in search (ADR 31): signed-in members find open requests and offers whose title or description holds every
 /// word, and only those <see cref="AidVisibility"/> lets them see; anonymous visitors and app tokens find none. Aid
-/// items are few and short-lived, so a case-insensitive substring match over the visible open items is enough and needs
-/// no index of its own (accents are not folded, unlike posts).
+/// items are few and short-lived, so a substring match over the visible open items' folded text
+/// (<see cref="AidSearchText"/>: case and accents folded, as for posts) is enough and needs no index of its own.
 /// </summary>
 public sealed class AidSearch(KindredDbContext db)
 {
@@ -30,8 +30,8 @@ public sealed class AidSearch(KindredDbContext db)
             .VisibleTo(db, aidViewer);
         foreach (var word in words.Take(8))
         {
-            var lower = word.Text;
-            items = items.Where(i => i.Title.ToLower().Contains(lower) || i.Description.ToLower().Contains(lower));
+            var folded = AidSearchText.Fold(word.Text);
+            items = items.Where(i => i.SearchText.Contains(folded));
         }
         return await items.OrderByDescending(i => i.Id).Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, MaxResults)).ToListAsync(ct);
     }

@@ -448,6 +448,11 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime?>("MatchedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(5200)
+                        .HasColumnType("character varying(5200)");
+
                     b.Property<bool>("Sensitive")
                         .HasColumnType("boolean");
 

@@ -442,6 +442,11 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<DateTime?>("MatchedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(5200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Sensitive")
                         .HasColumnType("INTEGER");
 

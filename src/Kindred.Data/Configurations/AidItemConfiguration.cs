@@ -12,6 +12,7 @@ public sealed class AidItemConfiguration : IEntityTypeConfiguration<AidItem>
         builder.Property(i => i.Title).HasMaxLength(120);
         builder.Property(i => i.Description).HasMaxLength(5_000);
         builder.Property(i => i.DescriptionHtml).HasMaxLength(20_000);
+        builder.Property(i => i.SearchText).HasMaxLength(5_200);
         builder.Property(i => i.AreaName).HasMaxLength(100);
         // Browsing (/aid) lists open items newest first, filtered by kind; "near me" prefilters on a bounding box.
         builder.HasIndex(i => new { i.State, i.Kind, i.Id });

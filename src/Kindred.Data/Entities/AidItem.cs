@@ -15,6 +15,9 @@ public class AidItem
     public string Description { get; set; } = "";
     /// <summary>Rendered and sanitized when written.</summary>
     public string DescriptionHtml { get; set; } = "";
+    /// <summary>Title and description folded for search (lower case, no accents, ligatures spelled out), kept by
+    /// AidService; empty only on rows written before it existed, which the server fills on start.</summary>
+    public string SearchText { get; set; } = "";
     public string? AreaName { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }

@@ -179,5 +179,6 @@ public static class CoreServices
         {
             scope.ServiceProvider.GetRequiredService<ILogger<KindredDbContext>>().LogWarning("The search index had lost its triggers (a migration rebuilt a table); they were recreated and the index refilled.");
         }
+        await AidSearchText.BackfillAsync(db);
     }
 }

@@ -3,6 +3,7 @@ using Kindred.Core.Aid;
 using Kindred.Core.Digests;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindred.IntegrationTests.Aid;
@@ -89,6 +90,33 @@ public abstract class AidLeakMatrixTests(AidApp app)
         var asApp = await KindredApp.Json(await app.Api(appToken).GetAsync("/api/v2/search?q=quokkamatrix"), HttpStatusCode.OK);
         Assert.Empty(asApp.GetProperty("kindred_aid_items").EnumerateArray());
         await KindredApp.Json(await app.Api(await app.TokenAsync(world.Viewers["member"].UserName!, "read")).GetAsync("/api/v2/search?q=quokkamatrix&type=aid"), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task SearchFoldsCaseAndAccentsOnBothSidesAndFillsOlderItemsOnStart()
+    {
+        var owner = await app.MemberAtAsync("lk_fold_owner", 46, 10);
+        var reader = await app.MemberAtAsync("lk_fold_reader", 46, 10);
+        var item = await app.ItemAsync(owner, new AidInput { Kind = AidKind.Request, Category = "childcare", Title = "CRÈCHE du soir", Description = "Garde d'enfants, cœur du quartier", Audience = AidAudience.Members });
+        var token = await app.TokenAsync(reader.UserName!, "read");
+        async Task<List<long>> FindAsync(string q) =>
+            (await KindredApp.Json(await app.Api(token).GetAsync("/api/v2/search?type=kindred_aid_items&q=" + Uri.EscapeDataString(q)), HttpStatusCode.OK))
+                .GetProperty("kindred_aid_items").EnumerateArray().Select(i => long.Parse(i.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        foreach (var q in new[] { "creche", "Crèche", "CRÈCHE", "crèche soir", "coeur", "CŒUR", "enfants" })
+        {
+            Assert.Equal([item.Id], await FindAsync(q));
+        }
+        Assert.Empty(await FindAsync("creche matin"));
+
+        // An item written before the folded text was kept has none; the start-up fill gives it one.
+        await app.WithDbAsync(async db =>
+        {
+            await db.AidItems.Where(i => i.Id == item.Id).ExecuteUpdateAsync(u => u.SetProperty(i => i.SearchText, ""));
+            Assert.Equal(1, await AidSearchText.BackfillAsync(db));
+            Assert.Equal(0, await AidSearchText.BackfillAsync(db));
+        });
+        Assert.Equal([item.Id], await FindAsync("Crèche"));
     }
 
     [Fact]
