@@ -40,7 +40,6 @@ public sealed class AidService(KindredDbContext db, TimeProvider time)
             CategoryId = category.Id,
             Title = AidRules.Title(input.Title),
             Description = AidRules.Description(input.Description),
-            SearchText = AidSearchText.Of(AidRules.Title(input.Title), AidRules.Description(input.Description)),
             StartsOn = input.StartsOn,
             EndsOn = input.EndsOn,
             AvailabilityMask = AidRules.Availability(input.AvailabilityMask ?? 0),
@@ -55,6 +54,7 @@ public sealed class AidService(KindredDbContext db, TimeProvider time)
             ExpiresAt = now.AddDays(AidRules.OpenForDays(input.OpenForDays ?? AidRules.DefaultOpenDays)),
         };
         item.DescriptionHtml = item.Description.Length == 0 ? "" : SafeHtml.RenderMarkdown(item.Description);
+        item.SearchText = AidSearchText.Of(item.Title, item.Description);
         if (input.Latitude is { } lat && input.Longitude is { } lon)
         {
             (item.Latitude, item.Longitude) = CoarseLocation.Round(lat, lon);
