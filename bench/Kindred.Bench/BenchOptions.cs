@@ -17,7 +17,7 @@ public sealed record BenchOptions
           --seed N               generator seed (default 42)
           --results DIR          where latest.json and the dated report go (default bench/results)
           --generate-only        build the community and stop
-          --reuse                measure an existing SQLite community of the same scale, seed and schema again
+          --reuse                measure an existing community of the same scale, seed and schema again
           --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)
         """;
 

@@ -1,11 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Kindred.Data.Postgres;
 
 /// <summary>How Kindred talks to PostgreSQL: its migrations live in this assembly.</summary>
 public static class PostgresDatabase
 {
+    /// <summary>Statements prepared per connection once they have run a few times (ADR 39); an operator's own
+    /// "Max Auto Prepare" in the connection string wins.</summary>
+    private const int AutoPrepared = 128;
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         // No retrying execution strategy: services use explicit transactions, which it would forbid.
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.FullName));
+        options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql
+            .MigrationsAssembly(typeof(PostgresDatabase).Assembly.FullName)
+            // A list of ids goes as one array parameter (= ANY (@ids)), so the SQL is the same for every list length and
+            // EF Core's command cache holds (ADR 39).
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = AutoPrepared;
+        }
+        return builder.ConnectionString;
+    }
 }

@@ -37,6 +37,7 @@ public sealed partial class PostgresBulkWriter(BenchDatabase database) : BulkWri
         await using (var importer = await db.BeginBinaryImportAsync(
             $"COPY {target} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct))
         {
+            importer.Timeout = TimeSpan.Zero;
             // Synchronous writes: the importer buffers, and an await per value costs more than the copy itself.
             foreach (var row in rows)
             {
@@ -68,7 +69,9 @@ public sealed partial class PostgresBulkWriter(BenchDatabase database) : BulkWri
     {
         if (connection is null)
         {
-            connection = new NpgsqlConnection(Database.ConnectionString);
+            // A 72-million-row COPY at scale L outlasts any default timeout; a timeout mid-COPY breaks the connection.
+            var settings = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { CommandTimeout = 0, KeepAlive = 30 };
+            connection = new NpgsqlConnection(settings.ConnectionString);
             await connection.OpenAsync(ct);
         }
         return connection;
@@ -76,13 +79,17 @@ public sealed partial class PostgresBulkWriter(BenchDatabase database) : BulkWri
 
     public override async ValueTask DisposeAsync()
     {
-        if (connection is not null)
+        // After a failed COPY the connection is broken; the error that broke it is the one to see, not ANALYZE's.
+        if (connection is { State: System.Data.ConnectionState.Open })
         {
             await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection))
             {
                 analyze.CommandTimeout = 0;
                 await analyze.ExecuteNonQueryAsync();
             }
+        }
+        if (connection is not null)
+        {
             await connection.DisposeAsync();
             connection = null;
         }

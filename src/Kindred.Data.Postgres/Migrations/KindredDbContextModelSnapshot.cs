@@ -1839,7 +1839,8 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.HasIndex("AccountId", "IdempotencyKey");
 
-                    b.HasIndex("AccountId", "PinnedAt");
+                    b.HasIndex("AccountId", "PinnedAt")
+                        .HasFilter("\"PinnedAt\" IS NOT NULL");
 
                     b.HasIndex("GroupId", "Id");
 

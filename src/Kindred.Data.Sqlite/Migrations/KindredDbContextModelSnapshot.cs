@@ -1833,7 +1833,8 @@ namespace Kindred.Data.Sqlite.Migrations
 
                     b.HasIndex("AccountId", "IdempotencyKey");
 
-                    b.HasIndex("AccountId", "PinnedAt");
+                    b.HasIndex("AccountId", "PinnedAt")
+                        .HasFilter("\"PinnedAt\" IS NOT NULL");
 
                     b.HasIndex("GroupId", "Id");
 

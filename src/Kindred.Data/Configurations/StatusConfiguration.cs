@@ -21,7 +21,8 @@ public sealed class StatusConfiguration : IEntityTypeConfiguration<Status>
         // walks nearly all statuses in author order and sorts them (32 s for the public timeline at scale L, ADR 33).
         builder.HasIndex(s => new { s.ReblogOfId, s.AccountId }).HasFilter("\"ReblogOfId\" IS NOT NULL");
         builder.HasIndex(s => new { s.AccountId, s.IdempotencyKey });
-        builder.HasIndex(s => new { s.AccountId, s.PinnedAt });
+        // Pinned posts only, a few per account: a profile's pinned posts are looked up here before their page (ADR 39).
+        builder.HasIndex(s => new { s.AccountId, s.PinnedAt }).HasFilter("\"PinnedAt\" IS NOT NULL");
         // A group's feed pages by id per group.
         builder.HasIndex(s => new { s.GroupId, s.Id });
         builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.SetNull);

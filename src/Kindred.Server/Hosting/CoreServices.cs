@@ -20,6 +20,7 @@ using Kindred.Core.Search;
 using Kindred.Core.Setup;
 using Kindred.Core.Statuses;
 using Kindred.Core.Streaming;
+using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Postgres;
 using Kindred.Data.Postgres.Search;
@@ -49,6 +50,8 @@ public static class CoreServices
         });
         services.AddSingleton<SetupState>();
         services.AddSingleton<LargeCountCache>();
+        services.AddSingleton<HomeFeedTrims>();
+        services.AddScoped<StatusPrefetch>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
         services.AddScoped<DemoSeeder>();

@@ -53,14 +53,16 @@ public sealed class PostgresCluster
     private static PosixSignalRegistration[] signalRegistrations = [];
 
     private readonly bool runAsPostgres;
+    private readonly bool kept;
     private int stopped;
 
-    private PostgresCluster(string binDirectory, string rootDirectory, int port, bool runAsPostgres)
+    private PostgresCluster(string binDirectory, string rootDirectory, int port, bool runAsPostgres, bool kept)
     {
         BinDirectory = binDirectory;
         RootDirectory = rootDirectory;
         Port = port;
         this.runAsPostgres = runAsPostgres;
+        this.kept = kept;
     }
 
     /// <summary>The cluster for this test process, started on first use.</summary>
@@ -123,10 +125,15 @@ public sealed class PostgresCluster
     private string AdminConnectionString() =>
         new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false }.ConnectionString;
 
-    /// <summary>A new cluster with durable settings for the benchmark harness (bench/), stopped when the process exits.</summary>
-    public static PostgresCluster StartForBenchmark() => Start(BenchmarkSettings);
+    /// <summary>A cluster with durable settings for the benchmark harness (bench/), stopped when the process exits. It
+    /// lives in <paramref name="keepIn"/> and is kept after the run, so a scale-L community is generated once and measured
+    /// again; a cluster already there is started as it is.</summary>
+    public static PostgresCluster StartForBenchmark(string keepIn) => Start(BenchmarkSettings, Path.GetFullPath(keepIn));
 
-    private static PostgresCluster Start(string settings)
+    /// <summary>Whether <paramref name="keepIn"/> holds a cluster that <see cref="StartForBenchmark"/> would start again.</summary>
+    public static bool ExistsIn(string keepIn) => File.Exists(Path.Combine(keepIn, "data", "PG_VERSION"));
+
+    private static PostgresCluster Start(string settings, string? keepIn = null)
     {
         var binDirectory = Environment.GetEnvironmentVariable("KINDRED_PG_BIN") is { Length: > 0 } fromEnv
             ? fromEnv
@@ -147,14 +154,15 @@ public sealed class PostgresCluster
 
         // Under /tmp rather than the root user's TMPDIR, which the postgres user may not be able to enter.
         var tempBase = runAsPostgres ? "/tmp" : Path.GetTempPath();
-        var root = Path.Combine(tempBase, DirectoryPrefix + Guid.NewGuid().ToString("N")[..12]);
+        var root = keepIn ?? Path.Combine(tempBase, DirectoryPrefix + Guid.NewGuid().ToString("N")[..12]);
+        var existing = keepIn is not null && ExistsIn(keepIn);
         Directory.CreateDirectory(root);
 
-        var cluster = new PostgresCluster(binDirectory, root, FreePort(), runAsPostgres);
+        var cluster = new PostgresCluster(binDirectory, root, FreePort(), runAsPostgres, kept: keepIn is not null);
         try
         {
             cluster.StartWatchdog();
-            cluster.InitAndStart(settings);
+            cluster.InitAndStart(settings, existing);
         }
         catch
         {
@@ -180,23 +188,34 @@ public sealed class PostgresCluster
     {
         const string Script = """
             exec </dev/null >/dev/null 2>&1
-            owner=$1; root=$2; shift 2
+            owner=$1; root=$2; keep=$3; shift 3
             while kill -0 "$owner" && ! grep -qs '^State:[[:space:]]*Z' "/proc/$owner/status"; do sleep 1; done
             if [ -f "$root/data/postmaster.pid" ]; then "$@"; fi
-            rm -rf "$root"
+            if [ "$keep" = no ]; then rm -rf "$root"; fi
             """;
         string[] arguments =
         [
             "-f", "sh", "-c", Script, "kindred-pg-watchdog",
-            Environment.ProcessId.ToString(CultureInfo.InvariantCulture), RootDirectory,
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture), RootDirectory, kept ? "yes" : "no",
             .. runAsPostgres ? new[] { "runuser", "-u", "postgres", "--" } : [],
-            Path.Combine(BinDirectory, "pg_ctl"), "stop", "-D", DataDirectory, "-m", "immediate", "-w",
+            Path.Combine(BinDirectory, "pg_ctl"), "stop", "-D", DataDirectory, "-m", StopMode, "-w",
         ];
         RunTool("setsid", arguments, asPostgres: false);
     }
 
-    private void InitAndStart(string settings)
+    /// <summary>A kept cluster shuts down cleanly so it starts again without recovery; a throwaway one just stops.</summary>
+    private string StopMode => kept ? "fast" : "immediate";
+
+    private void InitAndStart(string settings, bool existing)
     {
+        if (existing)
+        {
+            // A new port for this run; the appended line wins over the one an earlier run wrote.
+            File.AppendAllText(Path.Combine(DataDirectory, "postgresql.conf"), $"port = {Port}\n");
+            StartServer();
+            return;
+        }
+
         if (runAsPostgres)
         {
             // initdb creates the data directory and the server writes its socket and log here, so postgres
@@ -221,7 +240,11 @@ public sealed class PostgresCluster
             """);
         // Trust only TCP from 127.0.0.1; initdb's default also trusts every local OS user over the socket.
         File.WriteAllText(Path.Combine(DataDirectory, "pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+        StartServer();
+    }
 
+    private void StartServer()
+    {
         try
         {
             RunTool(Path.Combine(BinDirectory, "pg_ctl"),
@@ -269,23 +292,24 @@ public sealed class PostgresCluster
         }
 
         NpgsqlConnection.ClearAllPools();
-        StopAndDelete(BinDirectory, RootDirectory, runAsPostgres);
-    }
-
-    private static void StopAndDelete(string binDirectory, string root, bool asPostgres)
-    {
         try
         {
-            if (File.Exists(Path.Combine(root, "data", "postmaster.pid")))
+            if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
             {
-                RunTool(Path.Combine(binDirectory, "pg_ctl"),
-                    ["stop", "-D", Path.Combine(root, "data"), "-m", "immediate", "-w"], asPostgres);
+                RunTool(Path.Combine(BinDirectory, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", StopMode, "-w"], runAsPostgres);
             }
         }
         catch (InvalidOperationException)
         {
             // Best effort at exit: the server may already be gone.
         }
+
+        if (kept)
+        {
+            return;
+        }
+
+        var root = RootDirectory;
 
         try
         {
