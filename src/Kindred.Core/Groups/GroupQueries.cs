@@ -147,9 +147,15 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
         {
             throw KindredException.NotFound();
         }
-        var surfacing = db.Groups.Where(c => c.ParentId == groupId && c.SurfaceInParent && c.Visibility == GroupVisibility.Public).Select(c => (long?)c.Id);
-        var statuses = db.Statuses.AsNoTracking().VisibleTo(db, viewer)
-            .Where(s => s.ReblogOfId == null && (s.GroupId == groupId || surfacing.Contains(s.GroupId)));
+        // The surfacing sub-groups are looked up first, and a group without any (most) is asked for by its id alone:
+        // "GroupId = x OR GroupId IN (sub-groups)" kept the (GroupId, Id) index from giving the newest first, and
+        // PostgreSQL walked all statuses newest first instead (27 ms and more per page at scale L, ADR 39).
+        var groupIds = await db.Groups.Where(c => c.ParentId == groupId && c.SurfaceInParent && c.Visibility == GroupVisibility.Public).Select(c => c.Id).ToListAsync(ct);
+        groupIds.Add(groupId);
+        var statuses = db.Statuses.AsNoTracking().VisibleTo(db, viewer).Where(s => s.ReblogOfId == null);
+        statuses = groupIds.Count == 1
+            ? statuses.Where(s => s.GroupId == groupId)
+            : statuses.Where(s => s.GroupId != null && groupIds.Contains(s.GroupId.Value));
         if (viewer.AccountId is { } id)
         {
             var now = time.UtcNow();
@@ -162,7 +168,8 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
             pinned = await LoadAsync(statuses, pinnedIds, ct);
         }
         var pinnedHere = pinned.Select(s => s.Id).ToList();
-        var ids = await statuses.Where(s => !pinnedHere.Contains(s.Id)).Select(s => s.Id).PageAsync(page, x => x, StatusQueries.MaxLimit, ct);
+        var listed = pinnedHere.Count == 0 ? statuses : statuses.Where(s => !pinnedHere.Contains(s.Id));
+        var ids = await listed.Select(s => s.Id).PageAsync(page, x => x, StatusQueries.MaxLimit, ct);
         return new GroupTimeline(pinned, await LoadAsync(statuses, ids, ct));
     }
 

@@ -45,6 +45,10 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
         return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
     }
 
+    /// <summary>A status this request already loaded with its details for a timeline page, on the page or as the original
+    /// of a boost on it; either way it passed the viewer's visibility rule (which checks a boost's original too).</summary>
+    public bool TryGetLoaded(long id, out Status status) => prefetch.TryGet(id, out status);
+
     /// <summary>The versions of a status, oldest first; just the current one when it was never edited.</summary>
     public async Task<(Status Status, IReadOnlyList<StatusEdit> Versions)> HistoryAsync(long id, Viewer viewer, CancellationToken ct = default)
     {

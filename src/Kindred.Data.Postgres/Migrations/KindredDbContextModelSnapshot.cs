@@ -1847,6 +1847,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("ReblogOfId", "AccountId")
                         .HasFilter("\"ReblogOfId\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "AccountId" }, "IX_Statuses_AccountId_Live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("Statuses");
                 });
 

@@ -1841,6 +1841,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("ReblogOfId", "AccountId")
                         .HasFilter("\"ReblogOfId\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "AccountId" }, "IX_Statuses_AccountId_Live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("Statuses");
                 });
 

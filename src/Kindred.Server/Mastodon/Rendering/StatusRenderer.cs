@@ -55,24 +55,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         }
         var all = byId.Values.ToList();
         var ids = all.Select(s => s.Id).ToList();
-        // Three counts in one round trip, and the viewer's three flags in another (ADR 39).
-        var visible = db.Statuses.VisibleTo(db, viewer);
-        var counts = (await visible.Where(s => s.InReplyToId != null && ids.Contains(s.InReplyToId.Value))
-                .GroupBy(s => s.InReplyToId!.Value).Select(g => new Counted { Kind = CountKind.Replies, StatusId = g.Key, Count = g.Count() })
-            .Concat(visible.Where(s => s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value))
-                .GroupBy(s => s.ReblogOfId!.Value).Select(g => new Counted { Kind = CountKind.Reblogs, StatusId = g.Key, Count = g.Count() }))
-            .Concat(db.Favourites.Where(f => ids.Contains(f.StatusId))
-                .GroupBy(f => f.StatusId).Select(g => new Counted { Kind = CountKind.Favourites, StatusId = g.Key, Count = g.Count() }))
-            .ToListAsync(ct)).ToDictionary(c => (c.Kind, c.StatusId), c => c.Count);
-        var flags = new HashSet<(CountKind, long)>();
-        if (viewer.AccountId is { } me)
-        {
-            flags = (await db.Favourites.Where(f => f.AccountId == me && ids.Contains(f.StatusId)).Select(f => new Counted { Kind = CountKind.Favourites, StatusId = f.StatusId })
-                .Concat(db.Bookmarks.Where(b => b.AccountId == me && ids.Contains(b.StatusId)).Select(b => new Counted { Kind = CountKind.Bookmarks, StatusId = b.StatusId }))
-                .Concat(db.Statuses.Where(s => s.AccountId == me && s.DeletedAt == null && s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value))
-                    .Select(s => new Counted { Kind = CountKind.Reblogs, StatusId = s.ReblogOfId!.Value }))
-                .ToListAsync(ct)).Select(c => (c.Kind, c.StatusId)).ToHashSet();
-        }
+        var counts = await StatusCounts.LoadAsync(db, ids, viewer, ct);
         var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
             .ToLookup(m => m.StatusId!.Value);
         var mentionIds = all.SelectMany(s => s.Mentions).Select(m => m.AccountId).Distinct().ToList();
@@ -123,9 +106,9 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                     urls.Absolute("/@" + a.Username),
                     a.Domain is null ? a.Username : $"{a.Username}@{a.Domain}")).ToList(),
                 Tags = status.Tags.Select(t => new MastodonStatusTag(t.Tag.Name, urls.Absolute("/tags/" + Uri.EscapeDataString(t.Tag.Name)))).ToList(),
-                RepliesCount = counts.GetValueOrDefault((CountKind.Replies, status.Id)),
-                ReblogsCount = counts.GetValueOrDefault((CountKind.Reblogs, status.Id)),
-                FavouritesCount = counts.GetValueOrDefault((CountKind.Favourites, status.Id)),
+                RepliesCount = counts.Replies(status.Id),
+                ReblogsCount = counts.Reblogs(status.Id),
+                FavouritesCount = counts.Favourites(status.Id),
                 InReplyToId = status.InReplyToId?.ToString(CultureInfo.InvariantCulture),
                 InReplyToAccountId = status.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
                 Reblog = original is null ? null : Render(original, false),
@@ -133,9 +116,9 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Poll = polls.TryGetValue(status.Id, out var poll) ? PollRenderer.Render(poll, now) : null,
                 Language = status.Language,
                 Text = text ? status.Text : null,
-                Favourited = viewer.AccountId is null ? null : flags.Contains((CountKind.Favourites, status.Id)),
-                Bookmarked = viewer.AccountId is null ? null : flags.Contains((CountKind.Bookmarks, status.Id)),
-                Reblogged = viewer.AccountId is null ? null : flags.Contains((CountKind.Reblogs, status.Id)),
+                Favourited = viewer.AccountId is null ? null : counts.Favourited(status.Id),
+                Bookmarked = viewer.AccountId is null ? null : counts.Bookmarked(status.Id),
+                Reblogged = viewer.AccountId is null ? null : counts.Reblogged(status.Id),
                 Muted = viewer.AccountId is null ? null : false,
                 Pinned = viewer.AccountId == status.AccountId ? status.PinnedAt is not null : null,
                 Filtered = viewer.AccountId is null ? null : [],
@@ -206,20 +189,4 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
     };
 
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private enum CountKind
-    {
-        Replies,
-        Reblogs,
-        Favourites,
-        Bookmarks,
-    }
-
-    /// <summary>One row of the batched counts (or, without <see cref="Count"/>, of the viewer's flags).</summary>
-    private sealed class Counted
-    {
-        public CountKind Kind { get; init; }
-        public long StatusId { get; init; }
-        public int Count { get; init; }
-    }
 }
