@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Kindred.Bench.Generation;
 
 namespace Kindred.Bench.Running;
@@ -25,11 +26,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Time from process start to the first successful /health/ready.</summary>
     public TimeSpan StartupTime { get; private set; }
 
-    /// <summary>Publishes the server in Release into <paramref name="outputDirectory"/>; the harness runs that copy.</summary>
+    /// <summary>Publishes the server in Release into <paramref name="outputDirectory"/>, ahead-of-time compiled as the README
+    /// tells an installation to (ReadyToRun: 3.5 s → 2.4 s cold start at scale L, ADR 39); the harness runs that copy.</summary>
     public static void Publish(string repositoryRoot, string outputDirectory, TextWriter log)
     {
-        log.WriteLine($"  publishing the server (Release) to {outputDirectory}");
-        Run("dotnet", ["publish", Path.Combine(repositoryRoot, "src", "Kindred.Server"), "-c", "Release", "-o", outputDirectory, "--nologo", "-v", "quiet"]);
+        log.WriteLine($"  publishing the server (Release, ReadyToRun) to {outputDirectory}");
+        Run("dotnet", ["publish", Path.Combine(repositoryRoot, "src", "Kindred.Server"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", outputDirectory, "--nologo", "-v", "quiet"]);
     }
 
     public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, CancellationToken ct = default)
