@@ -22,7 +22,7 @@ public static class PostgresDatabase
             // EF Core's command cache holds (ADR 39).
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
 
-    public static string WithSessionSettings(string connectionString)
+    private static string WithSessionSettings(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0)
