@@ -13,6 +13,7 @@ public sealed class HomeFeedTrims(TimeProvider time)
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<long, DateTimeOffset> lastTrimmed = new();
+    private long lastSweepTicks;
 
     /// <summary>True, and noted, when <paramref name="accountId"/>'s feed was not trimmed within <see cref="Interval"/>.</summary>
     public bool ShouldTrim(long accountId)
@@ -23,8 +24,11 @@ public sealed class HomeFeedTrims(TimeProvider time)
             return false;
         }
         lastTrimmed[accountId] = now;
-        // One entry per member who read their home timeline; stale ones are dropped now and then so it stays bounded.
-        if (lastTrimmed.Count > 100_000)
+        // One entry per member who read their home timeline; stale ones are dropped, at most once per interval (a sweep
+        // walks every entry, and a busy server may stay above the bound), so it stays bounded.
+        var lastSweep = Interlocked.Read(ref lastSweepTicks);
+        if (lastTrimmed.Count > 100_000 && now.UtcTicks - lastSweep >= Interval.Ticks
+            && Interlocked.CompareExchange(ref lastSweepTicks, now.UtcTicks, lastSweep) == lastSweep)
         {
             foreach (var (id, at) in lastTrimmed)
             {
