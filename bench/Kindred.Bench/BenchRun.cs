@@ -58,7 +58,7 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
             Directory.CreateDirectory(dataDirectory);
             var database = db == "sqlite"
                 ? BenchDatabase.Sqlite(dataDirectory)
-                : BenchDatabase.Postgres(PostgresCluster.StartForBenchmark(clusterDirectory).CreateDatabase(databaseName), dataDirectory);
+                : BenchDatabase.Postgres(PostgresCluster.StartForBenchmark(options.Smoke ? null : clusterDirectory).CreateDatabase(databaseName), dataDirectory);
             var generation = Stopwatch.StartNew();
             await new CommunityGenerator(options.Scale, options.Seed, log).GenerateAsync(database, ct);
             log.WriteLine($"  generation took {generation.Elapsed.TotalSeconds:F0} s");

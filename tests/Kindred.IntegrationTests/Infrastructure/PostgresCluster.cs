@@ -127,8 +127,10 @@ public sealed class PostgresCluster
 
     /// <summary>A cluster with durable settings for the benchmark harness (bench/), stopped when the process exits. It
     /// lives in <paramref name="keepIn"/> and is kept after the run, so a scale-L community is generated once and measured
-    /// again; a cluster already there is started as it is.</summary>
-    public static PostgresCluster StartForBenchmark(string keepIn) => Start(BenchmarkSettings, Path.GetFullPath(keepIn));
+    /// again; a cluster already there is started as it is.
+    /// Without <paramref name="keepIn"/> (smoke runs) it is throwaway under /tmp like the test clusters: the postgres user
+    /// cannot enter a checkout under a private directory such as mktemp's.</summary>
+    public static PostgresCluster StartForBenchmark(string? keepIn) => Start(BenchmarkSettings, keepIn is null ? null : Path.GetFullPath(keepIn));
 
     /// <summary>Whether <paramref name="keepIn"/> holds a cluster that <see cref="StartForBenchmark"/> would start again.</summary>
     public static bool ExistsIn(string keepIn) => File.Exists(Path.Combine(keepIn, "data", "PG_VERSION"));
