@@ -15,7 +15,8 @@ public sealed record BenchOptions
           --duration SECONDS     measured time per scenario (default 20)
           --scenarios a,b,...    plaintext is always measured; default: home,web_home,notifications,search,fanout,mixed
           --seed N               generator seed (default 42)
-          --results DIR          where latest.json and the dated report go (default bench/results)
+          --results DIR          where latest.json and the dated report go (default bench/results; only
+                                 that default also updates the table in BENCHMARKS.md)
           --generate-only        build the community and stop
           --reuse                measure an existing community of the same scale, seed and schema again
           --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)

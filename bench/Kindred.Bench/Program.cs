@@ -23,8 +23,10 @@ if (options.GenerateOnly)
     return 0;
 }
 // Smoke runs keep the harness working in CI; their numbers are not results.
+// BENCHMARKS.md's table shows bench/results/latest.json, so a run whose results go elsewhere (an A/B trial) leaves it alone.
 var resultsDirectory = options.ResultsDirectory ?? (options.Smoke ? Path.Combine(root, "artifacts", "bench", "results") : Path.Combine(root, "bench", "results"));
-ResultWriter.Write(resultsDirectory, records, options.Smoke ? null : Path.Combine(root, "BENCHMARKS.md"), Console.Out);
+var intoBenchResults = Path.GetFullPath(resultsDirectory) == Path.GetFullPath(Path.Combine(root, "bench", "results"));
+ResultWriter.Write(resultsDirectory, records, options.Smoke || !intoBenchResults ? null : Path.Combine(root, "BENCHMARKS.md"), Console.Out);
 var errors = records.Sum(r => r.Errors);
 var empty = records.Where(r => r.Rps <= 0).Select(r => $"{r.Db}/{r.Scenario}").ToList();
 Console.WriteLine($"{records.Count} records, {errors} errors{(empty.Count > 0 ? $", nothing measured for {string.Join(", ", empty)}" : "")}");

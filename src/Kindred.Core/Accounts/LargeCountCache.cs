@@ -1,4 +1,7 @@
+using Kindred.Data;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kindred.Core.Accounts;
 
@@ -6,10 +9,12 @@ namespace Kindred.Core.Accounts;
 /// Keeps the follower, following and post counts of big accounts (ADR 33). Counting the organization's 90,000
 /// followers took 600 ms on every page that showed one of its posts; a count of 1,000 or more is kept, while smaller
 /// counts, cheap to make, are counted exactly every time. A kept count is fresh for <see cref="Lifetime"/>; after that
-/// the first request to ask recounts it while the others go on with the kept value, so that 64 requests arriving
-/// together do not all start the same 800 ms count (ADR 39). A count is never more than <see cref="StaleLimit"/> old.
+/// the first request to ask starts one recount in the background, with a DbContext of its own, and every request
+/// (that one included) goes on with the kept value meanwhile. On PostgreSQL at scale L the big counts going stale
+/// together held requests for up to 3 seconds while they recounted on the request path (ADR 39, 40). A count is never
+/// more than <see cref="StaleLimit"/> old: past it, the request counts again itself.
 /// </summary>
-public sealed class LargeCountCache(TimeProvider time) : IDisposable
+public sealed class LargeCountCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<LargeCountCache> log) : IDisposable
 {
     public const int Threshold = 1_000;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
@@ -19,14 +24,16 @@ public sealed class LargeCountCache(TimeProvider time) : IDisposable
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     /// <summary>The counts for <paramref name="ids"/>: kept ones from the cache, the rest from <paramref name="count"/>
-    /// in one batch (ids with nothing to count are absent from its result and count 0).</summary>
-    public async Task<IReadOnlyDictionary<long, int>> GetAsync(string kind, IReadOnlyCollection<long> ids,
-        Func<List<long>, Task<Dictionary<long, int>>> count)
+    /// over <paramref name="db"/> in one batch (ids with nothing to count are absent from its result and count 0).
+    /// <paramref name="count"/> must count through the context it is given: stale kept counts are recounted with it in
+    /// the background, over a context of their own.</summary>
+    public async Task<IReadOnlyDictionary<long, int>> GetAsync(string kind, IReadOnlyCollection<long> ids, KindredDbContext db,
+        Func<KindredDbContext, List<long>, CancellationToken, Task<Dictionary<long, int>>> count, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var result = new Dictionary<long, int>(ids.Count);
         var missing = new List<long>();
-        var refreshing = new List<Kept>();
+        var stale = new List<(long Id, Kept Kept)>();
         foreach (var id in ids.Distinct())
         {
             if (cache.TryGetValue((kind, id), out Kept? kept) && kept is not null && now < kept.CountedAt + StaleLimit)
@@ -34,8 +41,7 @@ public sealed class LargeCountCache(TimeProvider time) : IDisposable
                 result[id] = kept.Value;
                 if (now >= kept.CountedAt + Lifetime && kept.TryStartRecount())
                 {
-                    missing.Add(id);
-                    refreshing.Add(kept);
+                    stale.Add((id, kept));
                 }
             }
             else
@@ -43,38 +49,56 @@ public sealed class LargeCountCache(TimeProvider time) : IDisposable
                 missing.Add(id);
             }
         }
-        if (missing.Count == 0)
+        if (stale.Count > 0)
         {
-            return result;
+            _ = RecountAsync(kind, stale, count);
         }
-        Dictionary<long, int> counted;
+        if (missing.Count > 0)
+        {
+            Keep(kind, missing, await count(db, missing, ct), now, result);
+        }
+        return result;
+    }
+
+    public void Dispose() => cache.Dispose();
+
+    private async Task RecountAsync(string kind, List<(long Id, Kept Kept)> stale,
+        Func<KindredDbContext, List<long>, CancellationToken, Task<Dictionary<long, int>>> count)
+    {
+        // Off the request: the request that noticed the stale counts has gone on, and its context is not ours to use.
+        await Task.Yield();
         try
         {
-            counted = await count(missing);
+            var startedAt = time.GetUtcNow();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
+            var ids = stale.Select(s => s.Id).ToList();
+            Keep(kind, ids, await count(db, ids, CancellationToken.None), startedAt, null);
         }
-        catch
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Someone else may try again; the kept values stay in use meanwhile.
-            refreshing.ForEach(k => k.RecountFailed());
-            throw;
+            // The kept values stay in use, and the next request to find them stale tries again.
+            stale.ForEach(s => s.Kept.RecountFailed());
+            log.LogWarning(e, "Recounting {Count} kept {Kind} counts failed", stale.Count, kind);
         }
-        foreach (var id in missing)
+    }
+
+    private void Keep(string kind, List<long> ids, Dictionary<long, int> counted, DateTimeOffset countedAt, Dictionary<long, int>? result)
+    {
+        foreach (var id in ids)
         {
             var value = counted.GetValueOrDefault(id);
-            result[id] = value;
+            result?.Add(id, value);
             if (value >= Threshold)
             {
-                cache.Set((kind, id), new Kept(value, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = StaleLimit });
+                cache.Set((kind, id), new Kept(value, countedAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = StaleLimit });
             }
             else
             {
                 cache.Remove((kind, id));
             }
         }
-        return result;
     }
-
-    public void Dispose() => cache.Dispose();
 
     private sealed class Kept(int value, DateTimeOffset countedAt)
     {

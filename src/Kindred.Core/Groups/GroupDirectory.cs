@@ -12,7 +12,7 @@ namespace Kindred.Core.Groups;
 /// a bounding box around a point, then measured, matched and ranked here, so SQLite and PostgreSQL give the same
 /// groups in the same order.
 /// </summary>
-public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
+public sealed class GroupDirectory(KindredDbContext db, TimeProvider time, GroupSuggestionCache suggestionCache)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -150,11 +150,29 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
         limit = Math.Clamp(limit, 1, MaxLimit);
         var home = await HomeAsync(viewerId, ct);
         var interests = await InterestsAsync(viewerId, ct);
-        var groups = VisibleTo(viewerId).Where(g => g.JoinPolicy != GroupJoinPolicy.InviteOnly
-            && !db.GroupMemberships.Any(m => m.GroupId == g.Id && m.AccountId == viewerId)
-            && !db.GroupMembershipRequests.Any(r => r.GroupId == g.Id && r.AccountId == viewerId)
-            && !db.GroupBans.Any(b => b.GroupId == g.Id && b.AccountId == viewerId));
-        var candidates = await CandidatesAsync(groups, interests, [], false, ct);
+        var key = new GroupSuggestionCache.Key(viewerId, home, string.Join('\n', interests.Order(StringComparer.Ordinal)),
+            await db.Groups.MaxAsync(g => (long?)g.Id, ct) ?? 0);
+        if (suggestionCache.Get(key) is { } kept)
+        {
+            // The kept ranking is used only for groups the member may still be suggested (they may have joined one, or
+            // one may have turned secret since); when too few are left to fill the list, it is ranked afresh.
+            var keptIds = kept.Select(r => r.Id).ToList();
+            var still = (await Suggestable(viewerId).Where(g => keptIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)).ToHashSet();
+            var shown = kept.Where(r => still.Contains(r.Id)).Take(limit).ToList();
+            if (shown.Count == limit || kept.Count < MaxLimit)
+            {
+                return await EntriesAsync(shown, interests, ct);
+            }
+        }
+        var ranked = await RankSuggestionsAsync(viewerId, home, interests, ct);
+        suggestionCache.Set(key, ranked);
+        return await EntriesAsync(ranked.Take(limit).ToList(), interests, ct);
+    }
+
+    // The best MaxLimit groups to suggest, in order: matches first (shared interests, a group near home), then activity.
+    private async Task<List<(long Id, double? Distance)>> RankSuggestionsAsync(long viewerId, GeoPoint? home, List<string> interests, CancellationToken ct)
+    {
+        var candidates = await CandidatesAsync(Suggestable(viewerId), interests, [], false, ct);
         var now = time.UtcNow();
         var ranked = candidates.Select(c =>
         {
@@ -167,17 +185,24 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time)
             }
             return (c.Id, Distance: distance, Match: match, Activity: ActivityScore(c, now), c.LastStatusAt, c.MembersCount);
         });
-        var chosen = ranked
+        return ranked
             .OrderByDescending(r => r.Match > 0)
             .ThenByDescending(r => r.Match + r.Activity)
             .ThenByDescending(r => r.LastStatusAt ?? DateTime.MinValue)
             .ThenByDescending(r => r.MembersCount)
             .ThenByDescending(r => r.Id)
-            .Take(limit)
+            .Take(MaxLimit)
             .Select(r => (r.Id, r.Distance))
             .ToList();
-        return await EntriesAsync(chosen, interests, ct);
     }
+
+    // Groups the member could be suggested: visible, joinable without an invitation, and not one they are in, asked to
+    // join or are banned from.
+    private IQueryable<Group> Suggestable(long viewerId) =>
+        VisibleTo(viewerId).Where(g => g.JoinPolicy != GroupJoinPolicy.InviteOnly
+            && !db.GroupMemberships.Any(m => m.GroupId == g.Id && m.AccountId == viewerId)
+            && !db.GroupMembershipRequests.Any(r => r.GroupId == g.Id && r.AccountId == viewerId)
+            && !db.GroupBans.Any(b => b.GroupId == g.Id && b.AccountId == viewerId));
 
     /// <summary>Whether <paramref name="viewerId"/> belongs to fewer than <see cref="FewGroups"/> groups.</summary>
     public async Task<bool> HasFewGroupsAsync(long viewerId, CancellationToken ct = default) =>

@@ -191,9 +191,9 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
 
     /// <summary>How many statuses (posts and boosts, not deleted) each account has, in one query, for statuses_count.</summary>
     public Task<IReadOnlyDictionary<long, int>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default) =>
-        counts.GetAsync("statuses", accountIds, missing => db.Statuses.Where(s => missing.Contains(s.AccountId) && s.DeletedAt == null)
+        counts.GetAsync("statuses", accountIds, db, (context, missing, token) => context.Statuses.Where(s => missing.Contains(s.AccountId) && s.DeletedAt == null)
             .GroupBy(s => s.AccountId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct));
+            .ToDictionaryAsync(g => g.Key, g => g.Count, token), ct);
 
     /// <summary>Statuses with what rendering needs: the author (user, fields, tags), mentions and hashtags.</summary>
     public static IQueryable<Status> WithDetails(IQueryable<Status> statuses) =>

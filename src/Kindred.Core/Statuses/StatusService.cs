@@ -93,11 +93,16 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             db.Polls.Add(PollService.Build(status, input.Poll, now));
         }
         StatusMedia.Attach(status, media);
-        await HomeFeed.FanOutAsync(db, status, ct);
         await NotifyNewStatusAsync(status, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
         author.LastStatusAt = now;
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        await HomeFeed.FanOutAsync(db, status, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return status;
     }
 
@@ -228,9 +233,14 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             CreatedAt = now,
         };
         db.Statuses.Add(reblog);
-        await HomeFeed.FanOutAsync(db, reblog, ct);
         await Notify.AddAsync(db, now, NotificationTypes.Reblog, original.AccountId, accountId, original.Id, ct: ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        await HomeFeed.FanOutAsync(db, reblog, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return reblog;
     }
 

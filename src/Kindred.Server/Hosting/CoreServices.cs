@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddSingleton<SetupState>();
         services.AddSingleton<LargeCountCache>();
         services.AddSingleton<HomeFeedTrims>();
+        services.AddSingleton<GroupSuggestionCache>();
         services.AddScoped<StatusPrefetch>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();

@@ -206,6 +206,36 @@ public abstract class GroupDirectoryTests(KindredApp app)
         Assert.Single(Slugs(await GetAsync(app.Api(await app.TokenAsync("gd_sug_member", "read")), "/api/v1/truth/suggestions/groups?limit=1")));
     }
 
+    [Fact]
+    public async Task KeptSuggestionsFollowWhatTheMemberAndTheGroupsDoNext()
+    {
+        var owner = await app.CreateUserAsync("gd_kept_owner");
+        var member = await app.CreateUserAsync("gd_kept_member");
+        await app.SetInterestsAsync(member.Id, ["Tissage"]);
+        string[] weaving = ["Tissage"];
+        var first = await app.AddGroupAsync("gd-kept-first", owner.Id, tags: weaving);
+        var second = await app.AddGroupAsync("gd-kept-second", owner.Id, tags: weaving);
+        await app.AddGroupAsync("gd-kept-pottery", owner.Id, tags: ["Poterie"]);
+        var token = await app.TokenAsync("gd_kept_member", "read");
+        async Task<List<string>> SuggestedAsync() => Slugs(await GetAsync(app.Api(token), "/api/v1/truth/suggestions/groups?limit=40"));
+
+        Assert.Equal(["gd-kept-second", "gd-kept-first"], (await SuggestedAsync())[..2]);
+
+        // Joining, or being banned, takes a group out at once, though the ranking was kept.
+        await app.JoinAsync(first.Id, member.Id);
+        Assert.DoesNotContain("gd-kept-first", await SuggestedAsync());
+        await app.BanAsync(second.Id, member.Id);
+        Assert.DoesNotContain("gd-kept-second", await SuggestedAsync());
+
+        // A new group is ranked with the others at once.
+        await app.AddGroupAsync("gd-kept-new", owner.Id, tags: weaving);
+        Assert.Equal("gd-kept-new", (await SuggestedAsync())[0]);
+
+        // So is a change of interests.
+        await app.SetInterestsAsync(member.Id, ["Poterie"]);
+        Assert.Equal("gd-kept-pottery", (await SuggestedAsync())[0]);
+    }
+
     [Theory]
     [InlineData("/api/v1/groups/search?q=x")]
     [InlineData("/api/v1/truth/suggestions/groups")]

@@ -97,6 +97,23 @@ public abstract class HomeTimelineTests(KindredApp app)
     }
 
     [Fact]
+    public async Task FollowingWithoutBoostsLeavesTheAccountsBoostsOutButNotItsPosts()
+    {
+        var (_, quiet) = await MemberAsync("nb_quiet");
+        var (_, everything) = await MemberAsync("nb_everything");
+        var (authorId, author) = await MemberAsync("nb_author");
+        var (_, stranger) = await MemberAsync("nb_stranger");
+        await PostAsync(quiet, $"/api/v1/accounts/{authorId}/follow", new() { ["reblogs"] = "false" });
+        await PostAsync(everything, $"/api/v1/accounts/{authorId}/follow");
+        var strangerPost = Id(await app.PostStatusAsync(stranger, "worth passing on"));
+        var boost = Id(await PostAsync(author, $"/api/v1/statuses/{strangerPost}/reblog"));
+        var post = Id(await app.PostStatusAsync(author, "my own words"));
+
+        Assert.Equal([post], await HomeAsync(quiet));
+        Assert.Equal([post, boost], await HomeAsync(everything));
+    }
+
+    [Fact]
     public async Task FollowingBringsInRecentPostsAndUnfollowingTakesThemOut()
     {
         var (_, reader) = await MemberAsync("bf_reader");

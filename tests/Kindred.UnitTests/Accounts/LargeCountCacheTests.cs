@@ -1,26 +1,44 @@
 using Kindred.Core.Accounts;
+using Kindred.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kindred.UnitTests.Accounts;
 
-public sealed class LargeCountCacheTests
+public sealed class LargeCountCacheTests : IDisposable
 {
+    // The counts here never touch a database; the contexts only show which one each count was given. Nothing opens them.
+    private readonly ServiceProvider services = new ServiceCollection()
+        .AddScoped(_ => new KindredDbContext(new DbContextOptionsBuilder<KindredDbContext>().Options))
+        .BuildServiceProvider();
+
+    private readonly KindredDbContext requestContext = new(new DbContextOptionsBuilder<KindredDbContext>().Options);
+
+    public void Dispose()
+    {
+        requestContext.Dispose();
+        services.Dispose();
+    }
+
     [Fact]
     public async Task BigCountsAreKeptAndSmallOnesAreCountedEveryTime()
     {
-        using var cache = new LargeCountCache(TimeProvider.System);
+        using var cache = Cache(TimeProvider.System);
         var counts = new Dictionary<long, int> { [1] = LargeCountCache.Threshold, [2] = LargeCountCache.Threshold - 1 };
         var asked = new List<List<long>>();
-        Task<Dictionary<long, int>> Count(List<long> ids)
+        Task<Dictionary<long, int>> Count(KindredDbContext db, List<long> ids, CancellationToken ct)
         {
+            Assert.Same(requestContext, db);
             asked.Add(ids);
             return Task.FromResult(ids.Where(counts.ContainsKey).ToDictionary(id => id, id => counts[id]));
         }
 
-        var first = await cache.GetAsync("followers", [1, 2, 3], Count);
+        var first = await cache.GetAsync("followers", [1, 2, 3], requestContext, Count);
         counts[1] += 5;
         counts[2] += 5;
-        var second = await cache.GetAsync("followers", [1, 2, 3], Count);
+        var second = await cache.GetAsync("followers", [1, 2, 3], requestContext, Count);
 
         Assert.Equal(LargeCountCache.Threshold, first[1]);
         Assert.Equal(LargeCountCache.Threshold - 1, first[2]);
@@ -34,54 +52,98 @@ public sealed class LargeCountCacheTests
     [Fact]
     public async Task KindsAreKeptApartAndDuplicateIdsAreAskedOnce()
     {
-        using var cache = new LargeCountCache(TimeProvider.System);
+        using var cache = Cache(TimeProvider.System);
         var asked = new List<List<long>>();
-        Task<Dictionary<long, int>> Count(List<long> ids)
+        Task<Dictionary<long, int>> Count(KindredDbContext db, List<long> ids, CancellationToken ct)
         {
             asked.Add(ids);
             return Task.FromResult(ids.ToDictionary(id => id, _ => 5_000));
         }
 
-        await cache.GetAsync("followers", [7, 7], Count);
-        var statuses = await cache.GetAsync("statuses", [7], Count);
+        await cache.GetAsync("followers", [7, 7], requestContext, Count);
+        var statuses = await cache.GetAsync("statuses", [7], requestContext, Count);
 
         Assert.Equal(5_000, statuses[7]);
         Assert.Equal([[7], [7]], asked);
     }
 
     [Fact]
-    public async Task AnOldCountIsRecountedByOneCallerWhileTheOthersUseTheKeptOne()
+    public async Task AStaleCountIsRecountedOnceInTheBackgroundWhileEveryRequestUsesTheKeptOne()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        using var cache = new LargeCountCache(time);
+        using var cache = Cache(time);
         var current = 5_000;
-        var asked = 0;
-        var recount = new TaskCompletionSource<Dictionary<long, int>>();
-        Task<Dictionary<long, int>> Count(List<long> ids)
+        var asked = new List<KindredDbContext>();
+        var recount = new TaskCompletionSource<Dictionary<long, int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<Dictionary<long, int>> Count(KindredDbContext db, List<long> ids, CancellationToken ct)
         {
-            asked++;
-            return asked == 2 ? recount.Task : Task.FromResult(ids.ToDictionary(id => id, _ => current));
+            lock (asked)
+            {
+                asked.Add(db);
+                return asked.Count == 2 ? recount.Task : Task.FromResult(ids.ToDictionary(id => id, _ => current));
+            }
         }
 
-        await cache.GetAsync("followers", [1], Count);
+        await cache.GetAsync("followers", [1], requestContext, Count);
         time.Advance(LargeCountCache.Lifetime);
         current = 5_010;
-        // The first caller after the count went stale recounts; the second, meanwhile, is given the kept value at once.
-        var recounting = cache.GetAsync("followers", [1], Count);
-        var meanwhile = await cache.GetAsync("followers", [1], Count);
-        recount.SetResult(new Dictionary<long, int> { [1] = current });
-        var recounted = await recounting;
-        var after = await cache.GetAsync("followers", [1], Count);
-
+        // The first request after the count went stale starts the recount and is not held by it; nor is the next.
+        var noticing = await cache.GetAsync("followers", [1], requestContext, Count);
+        var meanwhile = await cache.GetAsync("followers", [1], requestContext, Count);
+        Assert.Equal(5_000, noticing[1]);
         Assert.Equal(5_000, meanwhile[1]);
-        Assert.Equal(5_010, recounted[1]);
-        Assert.Equal(5_010, after[1]);
-        Assert.Equal(2, asked);
 
-        // Past the stale limit a count is never used, however busy the recount.
+        recount.SetResult(new Dictionary<long, int> { [1] = current });
+        var after = await EventuallyAsync(cache, 5_010, Count);
+        Assert.Equal(5_010, after);
+        Assert.Equal(2, asked.Count);
+        // The recount ran over a context of its own, not the request's.
+        Assert.NotSame(requestContext, asked[1]);
+
+        // Past the stale limit a count is never used, however busy the recount: the request counts itself.
         time.Advance(LargeCountCache.StaleLimit);
         current = 6_000;
-        Assert.Equal(6_000, (await cache.GetAsync("followers", [1], Count))[1]);
-        Assert.Equal(3, asked);
+        Assert.Equal(6_000, (await cache.GetAsync("followers", [1], requestContext, Count))[1]);
+        Assert.Equal(3, asked.Count);
+        Assert.Same(requestContext, asked[2]);
+    }
+
+    [Fact]
+    public async Task AFailedRecountKeepsTheOldValueAndTheNextRequestTriesAgain()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        using var cache = Cache(time);
+        var calls = 0;
+        Task<Dictionary<long, int>> Count(KindredDbContext db, List<long> ids, CancellationToken ct) =>
+            Interlocked.Increment(ref calls) == 2
+                ? Task.FromException<Dictionary<long, int>>(new InvalidOperationException("the database went away"))
+                : Task.FromResult(ids.ToDictionary(id => id, _ => 2_000 + calls));
+
+        await cache.GetAsync("followers", [1], requestContext, Count);
+        time.Advance(LargeCountCache.Lifetime);
+        Assert.Equal(2_001, (await cache.GetAsync("followers", [1], requestContext, Count))[1]);
+
+        // Once the failed recount has let go, a later request starts another, which succeeds.
+        Assert.Equal(2_003, await EventuallyAsync(cache, 2_003, Count));
+        Assert.Equal(3, calls);
+    }
+
+    private LargeCountCache Cache(TimeProvider time) =>
+        new(time, services.GetRequiredService<IServiceScopeFactory>(), NullLogger<LargeCountCache>.Instance);
+
+    // The background recount finishes on its own schedule: ask again (as later requests would) until it shows.
+    private async Task<int> EventuallyAsync(LargeCountCache cache, int expected,
+        Func<KindredDbContext, List<long>, CancellationToken, Task<Dictionary<long, int>>> count)
+    {
+        var value = 0;
+        for (var attempt = 0; attempt < 500 && value != expected; attempt++)
+        {
+            value = (await cache.GetAsync("followers", [1], requestContext, count))[1];
+            if (value != expected)
+            {
+                await Task.Delay(10);
+            }
+        }
+        return value;
     }
 }
