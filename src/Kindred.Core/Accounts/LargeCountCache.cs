@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kindred.Data;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ namespace Kindred.Core.Accounts;
 /// the first request to ask starts one recount in the background, with a DbContext of its own, and every request
 /// (that one included) goes on with the kept value meanwhile. On PostgreSQL at scale L the big counts going stale
 /// together held requests for up to 3 seconds while they recounted on the request path (ADR 39, 40). A count is never
-/// more than <see cref="StaleLimit"/> old: past it, the request counts again itself.
+/// more than <see cref="StaleLimit"/> old: past it, the request counts again itself. Requests that need the same
+/// count while nothing is kept (just after a start) wait for the one count already running rather than start their own.
 /// </summary>
 public sealed class LargeCountCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<LargeCountCache> log) : IDisposable
 {
@@ -22,6 +24,10 @@ public sealed class LargeCountCache(TimeProvider time, IServiceScopeFactory scop
 
     // Bounded: one entry per big account and kind of count.
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    // Counts being made now for ids without a kept value. Requests that arrive together (64 at once after a start, all
+    // showing the organization's posts) share one count instead of each starting the same one.
+    private readonly ConcurrentDictionary<(string Kind, long Id), Task<Dictionary<long, int>>> counting = new();
 
     /// <summary>The counts for <paramref name="ids"/>: kept ones from the cache, the rest from <paramref name="count"/>
     /// over <paramref name="db"/> in one batch (ids with nothing to count are absent from its result and count 0).
@@ -55,12 +61,72 @@ public sealed class LargeCountCache(TimeProvider time, IServiceScopeFactory scop
         }
         if (missing.Count > 0)
         {
-            Keep(kind, missing, await count(db, missing, ct), now, result);
+            await CountMissingAsync(kind, missing, db, count, now, result, ct);
         }
         return result;
     }
 
     public void Dispose() => cache.Dispose();
+
+    private async Task CountMissingAsync(string kind, List<long> missing, KindredDbContext db,
+        Func<KindredDbContext, List<long>, CancellationToken, Task<Dictionary<long, int>>> count, DateTimeOffset now,
+        Dictionary<long, int> result, CancellationToken ct)
+    {
+        var batch = new TaskCompletionSource<Dictionary<long, int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mine = new List<long>();
+        var shared = new List<(long Id, Task<Dictionary<long, int>> Running)>();
+        foreach (var id in missing)
+        {
+            var running = counting.GetOrAdd((kind, id), batch.Task);
+            if (running == batch.Task)
+            {
+                mine.Add(id);
+            }
+            else
+            {
+                shared.Add((id, running));
+            }
+        }
+        if (mine.Count > 0)
+        {
+            try
+            {
+                var counted = await count(db, mine, ct);
+                Keep(kind, mine, counted, now, result);
+                batch.SetResult(counted);
+            }
+            catch (Exception e)
+            {
+                // Those who waited for this count make their own; the exception is theirs to ignore, ours to throw.
+                batch.SetException(e);
+                _ = batch.Task.Exception;
+                throw;
+            }
+            finally
+            {
+                foreach (var id in mine)
+                {
+                    counting.TryRemove(new KeyValuePair<(string, long), Task<Dictionary<long, int>>>((kind, id), batch.Task));
+                }
+            }
+        }
+        var again = new List<long>();
+        foreach (var (id, running) in shared)
+        {
+            try
+            {
+                result[id] = (await running.WaitAsync(ct)).GetValueOrDefault(id);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                again.Add(id);
+            }
+        }
+        if (again.Count > 0)
+        {
+            Keep(kind, again, await count(db, again, ct), now, result);
+        }
+    }
 
     private async Task RecountAsync(string kind, List<(long Id, Kept Kept)> stale,
         Func<KindredDbContext, List<long>, CancellationToken, Task<Dictionary<long, int>>> count)

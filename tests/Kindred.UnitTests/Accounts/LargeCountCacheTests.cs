@@ -128,6 +128,52 @@ public sealed class LargeCountCacheTests : IDisposable
         Assert.Equal(3, calls);
     }
 
+    [Fact]
+    public async Task RequestsNeedingTheSameCountTogetherShareOneCount()
+    {
+        using var cache = Cache(TimeProvider.System);
+        var asked = new List<List<long>>();
+        var slow = new TaskCompletionSource<Dictionary<long, int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<Dictionary<long, int>> Count(KindredDbContext db, List<long> ids, CancellationToken ct)
+        {
+            lock (asked)
+            {
+                asked.Add(ids);
+                return asked.Count == 1 ? slow.Task : Task.FromResult(ids.ToDictionary(id => id, id => (int)id));
+            }
+        }
+
+        // The first request counts account 1; the second, arriving meanwhile, waits for that count and counts only 2.
+        var first = cache.GetAsync("followers", [1], requestContext, Count);
+        var second = cache.GetAsync("followers", [1, 2], requestContext, Count);
+        Assert.False(first.IsCompleted);
+        slow.SetResult(new Dictionary<long, int> { [1] = 90_000 });
+
+        Assert.Equal(90_000, (await first)[1]);
+        var both = await second;
+        Assert.Equal(90_000, both[1]);
+        Assert.Equal(2, both[2]);
+        Assert.Equal([[1], [2]], asked);
+    }
+
+    [Fact]
+    public async Task WhenTheSharedCountFailsTheWaitingRequestCountsItself()
+    {
+        using var cache = Cache(TimeProvider.System);
+        var calls = 0;
+        var failing = new TaskCompletionSource<Dictionary<long, int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<Dictionary<long, int>> Count(KindredDbContext db, List<long> ids, CancellationToken ct) =>
+            Interlocked.Increment(ref calls) == 1 ? failing.Task : Task.FromResult(ids.ToDictionary(id => id, _ => 3_000));
+
+        var first = cache.GetAsync("followers", [1], requestContext, Count);
+        var second = cache.GetAsync("followers", [1], requestContext, Count);
+        failing.SetException(new InvalidOperationException("the connection broke"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal(3_000, (await second)[1]);
+        Assert.Equal(2, calls);
+    }
+
     private LargeCountCache Cache(TimeProvider time) =>
         new(time, services.GetRequiredService<IServiceScopeFactory>(), NullLogger<LargeCountCache>.Instance);
 
