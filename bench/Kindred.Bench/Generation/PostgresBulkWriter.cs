@@ -15,41 +15,20 @@ public sealed partial class PostgresBulkWriter(BenchDatabase database) : BulkWri
         // "character varying(100)" is written as "character varying": COPY takes the base type; the column checks the length.
         var types = columns.Select(c => Facets().Replace(c.Mapping.StoreType, "")).ToArray();
         // As on SQLite: secondary indexes are rebuilt after the load, the primary key stays.
-        var indexes = new List<(string Name, string Definition)>();
-        await using (var list = new NpgsqlCommand(
+        var indexes = await DefinitionsAsync(db,
             "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.tablename = @table AND i.schemaname = COALESCE(@schema, current_schema()) " +
-            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", db))
-        {
-            list.Parameters.AddWithValue("table", table);
-            list.Parameters.Add(new NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)schema ?? DBNull.Value });
-            await using var reader = await list.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-        foreach (var (name, _) in indexes)
-        {
-            await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", db);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", table, schema, target, ct);
         // Foreign keys too: checked row by row they are two index probes for each of the home feed's 72 million rows;
         // added back after the load, PostgreSQL checks them all in one join.
-        var foreignKeys = new List<(string Name, string Definition)>();
-        await using (var list = new NpgsqlCommand(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid = @target::regclass", db))
+        var foreignKeys = await DefinitionsAsync(db,
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid = @target::regclass", table, schema, target, ct);
+        foreach (var (name, _) in indexes)
         {
-            list.Parameters.AddWithValue("target", target);
-            await using var reader = await list.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                foreignKeys.Add((reader.GetString(0), reader.GetString(1)));
-            }
+            await ExecuteAsync(db, $"DROP INDEX \"{name}\"", ct);
         }
         foreach (var (name, _) in foreignKeys)
         {
-            await using var drop = new NpgsqlCommand($"ALTER TABLE {target} DROP CONSTRAINT \"{name}\"", db);
-            await drop.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(db, $"ALTER TABLE {target} DROP CONSTRAINT \"{name}\"", ct);
         }
         long written = 0;
         await using (var importer = await db.BeginBinaryImportAsync(
@@ -77,15 +56,36 @@ public sealed partial class PostgresBulkWriter(BenchDatabase database) : BulkWri
         }
         foreach (var (_, definition) in indexes)
         {
-            await using var rebuild = new NpgsqlCommand(definition, db) { CommandTimeout = 0 };
-            await rebuild.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(db, definition, ct);
         }
         foreach (var (name, definition) in foreignKeys)
         {
-            await using var restore = new NpgsqlCommand($"ALTER TABLE {target} ADD CONSTRAINT \"{name}\" {definition}", db) { CommandTimeout = 0 };
-            await restore.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(db, $"ALTER TABLE {target} ADD CONSTRAINT \"{name}\" {definition}", ct);
         }
         return written;
+    }
+
+    // Name and definition pairs of a table's indexes or constraints; the query may use @table, @schema and @target.
+    private static async Task<List<(string Name, string Definition)>> DefinitionsAsync(NpgsqlConnection db, string sql, string table, string? schema, string target, CancellationToken ct)
+    {
+        var found = new List<(string Name, string Definition)>();
+        await using var list = new NpgsqlCommand(sql, db);
+        list.Parameters.AddWithValue("table", table);
+        list.Parameters.Add(new NpgsqlParameter("schema", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)schema ?? DBNull.Value });
+        list.Parameters.AddWithValue("target", target);
+        await using var reader = await list.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        return found;
+    }
+
+    // No timeout: rebuilding an index or checking a foreign key over 72 million rows takes minutes.
+    private static async Task ExecuteAsync(NpgsqlConnection db, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
