@@ -16,8 +16,11 @@ public abstract class EventsApiTests(KindredApp app)
 {
     private static int users;
 
-    /// <summary>A start a week ahead on the hour, so every test has a future occurrence.</summary>
-    private static readonly DateTime Start = new DateTime(DateTime.UtcNow.Ticks - (DateTime.UtcNow.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc).AddDays(7);
+    /// <summary>
+    /// A start more than a week ahead, so every test has a future occurrence, at 10:00 UTC (10:00 or 11:00 in London), so
+    /// moving it by an hour or two keeps it on the same local day whatever the time of the run.
+    /// </summary>
+    private static readonly DateTime Start = DateTime.UtcNow.Date.AddDays(8).AddHours(10);
 
     private async Task<(User User, string Token)> MemberAsync(string prefix, UserRole role = UserRole.Member, string scopes = "read write")
     {
