@@ -9,7 +9,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KindredDbCon
     public KindredDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<KindredDbContext>();
-        PostgresDatabase.Configure(options, "Host=localhost;Database=kindred_design");
+        PostgresDatabase.Configure(options, "Host=localhost;Database=kindred_design", compiledModel: false);
         return new KindredDbContext(options.Options);
     }
 }

@@ -9,7 +9,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KindredDbCon
     public KindredDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<KindredDbContext>();
-        SqliteDatabase.Configure(options, SqliteDatabase.ConnectionStringFor("design-time.db"));
+        SqliteDatabase.Configure(options, SqliteDatabase.ConnectionStringFor("design-time.db"), compiledModel: false);
         return new KindredDbContext(options.Options);
     }
 }

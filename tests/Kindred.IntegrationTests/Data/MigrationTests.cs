@@ -1,6 +1,9 @@
 using Kindred.Data;
+using Kindred.Data.Postgres;
+using Kindred.Data.Sqlite;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kindred.IntegrationTests.Data;
@@ -12,6 +15,22 @@ public abstract class MigrationTests(KindredApp app)
     {
         var pending = await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
         Assert.False(pending, "The EF model changed without a migration for this provider; run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public void TheCompiledModelIsTheModelTheCodeBuilds()
+    {
+        static string Model(Action<DbContextOptionsBuilder> configure)
+        {
+            var options = new DbContextOptionsBuilder<KindredDbContext>();
+            configure(options);
+            using var db = new KindredDbContext(options.Options);
+            return db.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
+        }
+        var (built, compiled, project) = app.Database == DatabaseKind.Sqlite
+            ? (Model(o => SqliteDatabase.Configure(o, "Data Source=model.db", compiledModel: false)), Model(o => SqliteDatabase.Configure(o, "Data Source=model.db")), "Kindred.Data.Sqlite")
+            : (Model(o => PostgresDatabase.Configure(o, "Host=localhost", compiledModel: false)), Model(o => PostgresDatabase.Configure(o, "Host=localhost")), "Kindred.Data.Postgres");
+        Assert.True(built == compiled, $"The EF model changed since src/{project}/CompiledModel was generated; regenerate it with dotnet ef dbcontext optimize (CONTRIBUTING.md).");
     }
 
     [Fact]
