@@ -7,6 +7,18 @@ public class SafeHtmlTests
     private const string LinkAttributes = "rel=\"nofollow noopener noreferrer\" target=\"_blank\"";
 
     [Fact]
+    public void CleaningAgainGivesEachInputItsOwnResult()
+    {
+        // Clean keeps what it made of each input (ADR 42): a kept result must be the one for that very input.
+        var first = XssVectors.All.Select(SafeHtml.Clean).ToList();
+        var again = XssVectors.All.Select(SafeHtml.Clean).ToList();
+        Assert.Equal(first, again);
+        Assert.Equal("<b>one</b>", SafeHtml.Clean("<b>one</b>"));
+        Assert.Equal("<b>two</b>", SafeHtml.Clean("<b>two</b>"));
+        Assert.Equal("<b>one</b>", SafeHtml.Clean("<b>one</b><script>two</script>"));
+    }
+
+    [Fact]
     public void ParagraphsAndLineBreaksRenderAsParagraphsAndBreaks()
     {
         var html = SafeHtml.RenderMarkdown("First line\nsecond line\n\nNew paragraph");
