@@ -28,6 +28,8 @@ using Kindred.Data.Search;
 using Kindred.Data.Sqlite;
 using Kindred.Data.Sqlite.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Kindred.Server.Hosting;
@@ -180,8 +182,9 @@ public static class CoreServices
         var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
         // Migrate checks the code's model against the last migration's snapshot, which builds the whole model from
         // OnModelCreating (0.6 s at start). When every migration is applied there is nothing for it to do, and the server
-        // runs on the compiled model alone (ADR 41).
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        // runs on the compiled model alone (ADR 41). Existence is asked first: on a PostgreSQL database not created yet,
+        // reading its migration history would log a failed connection before Migrate creates it.
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync() || (await db.Database.GetPendingMigrationsAsync()).Any())
         {
             await db.Database.MigrateAsync();
         }
