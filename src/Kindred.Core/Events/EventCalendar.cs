@@ -103,9 +103,10 @@ public static class EventCalendar
             Description = Description(ev, url),
             Class = ev.Visibility == EventVisibility.Public ? "PUBLIC" : "PRIVATE",
         };
-        if (entry.Occurrence is null && ev.Recurrence is not null)
+        // A stored rule that cannot be expanded (ADR 45) is left out: calendar apps show the first date only, as the pages do.
+        if (entry.Occurrence is null && ev.Recurrence is { } rule && EventRecurrence.IsUsable(ev))
         {
-            component.RecurrenceRule = new RecurrenceRule(ev.Recurrence);
+            component.RecurrenceRule = new RecurrenceRule(rule);
             foreach (var excepted in Exceptions(ev))
             {
                 component.ExceptionDates.Add(new CalDateTime(excepted, ev.TimeZone));

@@ -82,6 +82,10 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
             CreatedAt = now,
             UpdatedAt = now,
         };
+        if (ev.Recurrence is { } rule)
+        {
+            EventRecurrence.RequireOccurs(rule, ev.StartsAt, ev.TimeZone);
+        }
         ev.DescriptionHtml = ev.Description.Length == 0 ? "" : SafeHtml.RenderMarkdown(ev.Description);
         if (input.Latitude is { } lat && input.Longitude is { } lon)
         {
@@ -173,6 +177,10 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
             (start, end) = EventRules.Times(newStart, newEnd);
         }
         var recurrence = input.Recurrence is null ? ev.Recurrence : EventRecurrence.Normalize(input.Recurrence);
+        if (recurrence is not null && (recurrence, start, zone) != (ev.Recurrence, ev.StartsAt, ev.TimeZone))
+        {
+            EventRecurrence.RequireOccurs(recurrence, start, zone);
+        }
         var mode = input.Mode ?? ev.Mode;
         var onlineUrl = input.OnlineUrl is null ? ev.OnlineUrl : EventRules.OnlineUrl(input.OnlineUrl);
         EventRules.Place(mode, onlineUrl);

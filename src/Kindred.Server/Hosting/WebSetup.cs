@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Rendering;
 using Microsoft.AspNetCore.Localization;
@@ -67,6 +68,7 @@ public static class WebSetup
     /// <summary>The middleware order matters: proxies first, then errors, the setup gate, static files, authentication, limits.</summary>
     public static WebApplication UseKindredPipeline(this WebApplication app)
     {
+        RecurrenceProblems.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RecurrenceProblems));
         app.UseForwardedHeaders();
         app.UseKindredErrors();
         app.UseWebSockets();
