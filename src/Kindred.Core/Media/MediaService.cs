@@ -95,6 +95,11 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         await RemoveAsync(media, ct);
     }
 
+    /// <summary>Whether a deleted status's images wait a day for a redraft: only a public or unlisted post outside any group,
+    /// whose images anyone could already fetch. The others' go with the post.</summary>
+    public static bool KeptForRedraft(Status status) =>
+        status.Visibility is Audience.Public or Audience.Unlisted && status.GroupId is null;
+
     /// <summary>Deletes the caller's own uploads that are not posted, at once (a web form that failed after uploading).</summary>
     public async Task DiscardAsync(long accountId, IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
@@ -107,7 +112,8 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
     }
 
     /// <summary>Removes uploads that waited longer than <see cref="MediaLimits.UnattachedLifetime"/> for a post, and the
-    /// images of statuses deleted that long ago. Rows go first, files after, so no post ever points at a missing file.</summary>
+    /// images of statuses deleted that long ago (or deleted at all, for those not <see cref="KeptForRedraft"/>: deleted by
+    /// a moderator or with the account). Rows go first, files after, so no post ever points at a missing file.</summary>
     /// <returns>How many attachments were removed.</returns>
     public async Task<int> CleanupAsync(CancellationToken ct = default)
     {
@@ -120,7 +126,8 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
                         // An image dropped by an edit lives on in the history of its post while the post lives.
                         && !db.StatusEditMedia.Any(e => e.MediaAttachmentId == m.Id
                             && db.StatusEdits.Any(v => v.Id == e.StatusEditId && db.Statuses.Any(s => s.Id == v.StatusId && s.DeletedAt == null))))
-                    || db.Statuses.Any(s => s.Id == m.StatusId && s.DeletedAt != null && s.DeletedAt < cutoff))
+                    || db.Statuses.Any(s => s.Id == m.StatusId && s.DeletedAt != null
+                        && (s.DeletedAt < cutoff || !(s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted) || s.GroupId != null)))
                 .OrderBy(m => m.Id)
                 .Take(100)
                 .ToListAsync(ct);

@@ -10,7 +10,10 @@ public static class ErrorHandling
 {
     public static IApplicationBuilder UseKindredErrors(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
     {
-        StatusCodeSelector = e => e is KindredException k ? MastodonErrors.StatusFor(k.Kind) : e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError,
+        StatusCodeSelector = e => e is KindredException k ? MastodonErrors.StatusFor(k.Kind)
+            : e is BadHttpRequestException b ? b.StatusCode
+            : DatabaseOutage.Is(e) ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError,
         ExceptionHandler = async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -26,6 +29,15 @@ public static class ErrorHandling
             {
                 context.Response.StatusCode = bad.StatusCode;
                 message = "The request could not be read.";
+            }
+            else if (DatabaseOutage.Is(error))
+            {
+                // An outage is not a bug: one line, no stack trace, and clients are told when to come back.
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kindred.Errors")
+                    .LogWarning("Database unreachable {TraceId} on {Method} {Path}: {Reason}", trace, context.Request.Method, context.Request.Path.Value, error!.Message);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                message = "The service cannot reach its database just now. Please try again in a minute.";
             }
             else
             {

@@ -2,7 +2,7 @@ using Kindred.Core.Media;
 
 namespace Kindred.Server.Hosting;
 
-/// <summary>Once an hour, removes uploads nobody posted within a day and the images of posts deleted a day ago
+/// <summary>Once an hour, removes uploads nobody posted within a day and the images of posts deleted a day ago (at once for posts that were not public)
 /// (<see cref="MediaService.CleanupAsync"/>). A missed run only delays the cleanup; nothing depends on its timing.</summary>
 public sealed partial class MediaCleanup(IServiceScopeFactory scopes, ILogger<MediaCleanup> logger) : BackgroundService
 {

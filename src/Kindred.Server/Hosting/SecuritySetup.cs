@@ -47,6 +47,12 @@ public static class SecuritySetup
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=()";
+            if (context.Request.Path.StartsWithSegments("/api") && !headers.ContainsKey("Cache-Control")
+                && (context.Request.Headers.Authorization.Count > 0 || context.User.Identity?.IsAuthenticated == true))
+            {
+                // A member's own JSON (timelines, messages, notifications) must not stay in a shared or browser cache.
+                headers.CacheControl = "private, no-store";
+            }
             if (context.Request.Path.StartsWithSegments("/api-docs"))
             {
                 // The API reference (Scalar) starts itself with an inline module script and inline styles; it shows no member content.

@@ -70,6 +70,9 @@ public static class WebSetup
     {
         RecurrenceProblems.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RecurrenceProblems));
         app.UseForwardedHeaders();
+        app.UseHeadAsGet();
+        // Routing is placed here, after HEAD has become GET, rather than first as WebApplication would place it.
+        app.UseRouting();
         app.UseKindredErrors();
         app.UseWebSockets();
         app.UseSecurityHeaders();

@@ -276,6 +276,29 @@ public abstract class MediaTests(KindredApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync(url)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("direct")]
+    [InlineData("private")]
+    public async Task TheImagesOfADeletedPostThatWasNotPublicStopBeingServedAtOnce(string visibility)
+    {
+        var (_, friendToken) = await MemberAsync("md_friend");
+        var friend = (await KindredApp.Json(await app.Api(friendToken).GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK)).GetProperty("username").GetString();
+        var (me, token) = await MemberAsync("md_dm");
+        var image = Id(await UploadAsync(token, "a private photo"));
+        var posted = await KindredApp.Json(await app.Api(token).PostAsync("/api/v1/statuses", Form(("status", $"@{friend} only for you"), ("visibility", visibility), ("media_ids[]", image))), HttpStatusCode.OK);
+        var attachment = posted.GetProperty("media_attachments")[0];
+        var urls = new[] { attachment.GetProperty("url").GetString()!, attachment.GetProperty("preview_url").GetString()! }.Select(u => new Uri(u).AbsolutePath).ToList();
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().GetAsync(urls[0])).StatusCode);
+
+        // No delete_media: a client deleting to redraft does not ask, but a private image must not outlive its post by a day.
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).DeleteAsync($"/api/v1/statuses/{Id(posted)}")).StatusCode);
+        foreach (var url in urls)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync(url)).StatusCode);
+        }
+        Assert.Equal(0, await MediaCountAsync(me));
+    }
+
     [Fact]
     public async Task TheCleanupRemovesUploadsNobodyPostedWithinADay()
     {

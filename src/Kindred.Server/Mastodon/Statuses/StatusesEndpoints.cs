@@ -109,8 +109,10 @@ public static class StatusesEndpoints
         var input = await MastodonParams.ReadAsync(context.Request);
         var status = await statuses.DeleteAsync(me, ParseId(id), context.RequestAborted);
         // The answer shows the images so a client can redraft with them; they stay a day unless delete_media asks otherwise.
+        // Images of a post the open web could not read go at once: their addresses were shared with fewer people, who
+        // must not keep reaching them for a day after the author took the post back (issue 23).
         var rendered = await renderer.RenderAsync(status.Id, Viewer.Member(me), withText: true, ct: context.RequestAborted);
-        if (input.Bool("delete_media") == true)
+        if (input.Bool("delete_media") == true || !MediaService.KeptForRedraft(status))
         {
             await media.DeleteForStatusAsync(me, status.Id, context.RequestAborted);
         }
