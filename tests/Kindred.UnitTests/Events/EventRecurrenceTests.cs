@@ -66,4 +66,53 @@ public class EventRecurrenceTests
         var error = Assert.Throws<KindredException>(() => EventRecurrence.Normalize(rule));
         Assert.Equal("recurrence", error.Field);
     }
+
+    [Theory]
+    [InlineData("FREQ=DAILY;BYHOUR=9,18")]
+    [InlineData("FREQ=WEEKLY;COUNT=1001")]
+    [InlineData("FREQ=YEARLY;INTERVAL=100")]
+    public void RulesThatCostTooMuchAreRefused(string rule)
+    {
+        var error = Assert.Throws<KindredException>(() => EventRecurrence.Normalize(rule));
+        Assert.Equal("recurrence", error.Field);
+    }
+
+    [Theory]
+    [InlineData("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")]
+    [InlineData("FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=31")]
+    [InlineData("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")]
+    [InlineData("FREQ=WEEKLY;UNTIL=20000101T000000Z")]
+    [InlineData("FREQ=YEARLY;INTERVAL=5;BYMONTH=1;BYMONTHDAY=1")]
+    public void ARuleWithoutADateInTheTwoYearsAfterItsStartIsRefused(string rule)
+    {
+        var start = new DateTime(2026, 3, 2, 18, 0, 0, DateTimeKind.Utc);
+        var error = Assert.Throws<KindredException>(() => EventRecurrence.RequireOccurs(EventRecurrence.Normalize(rule)!, start, "Europe/Paris"));
+        Assert.Equal("recurrence", error.Field);
+    }
+
+    [Theory]
+    [InlineData("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29")]
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=31")]
+    [InlineData("FREQ=WEEKLY;BYDAY=TU")]
+    public void RareButRealRulesAreAccepted(string rule) =>
+        EventRecurrence.RequireOccurs(EventRecurrence.Normalize(rule)!, new DateTime(2026, 3, 2, 18, 0, 0, DateTimeKind.Utc), "Europe/Paris");
+
+    [Fact]
+    public void AStoredRuleThatNeverOccursReadsAsItsFirstDateOnly()
+    {
+        var ev = new Event
+        {
+            Id = 4242,
+            Title = "Never",
+            TimeZone = "Europe/Paris",
+            StartsAt = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc),
+            EndsAt = new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc),
+            Recurrence = "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        };
+
+        var starts = EventRecurrence.Occurrences(ev, ev.StartsAt.AddDays(-1), ev.StartsAt.AddDays(400));
+
+        Assert.Equal([ev.StartsAt], starts);
+        Assert.Null(EventOccurrences.Next(ev, ev.StartsAt.AddDays(2)));
+    }
 }
