@@ -2,34 +2,53 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Kindred.Core.Common.Email;
+using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kindred.Core.Accounts;
 
-/// <summary>The e-mails that carry account links: confirmation and password reset, in the member's language.</summary>
-public sealed class AccountEmails(UserManager<User> users, EmailSender sender)
+/// <summary>
+/// The e-mails that carry account links, in the member's language. The ones a stranger can make the server write
+/// (confirmation, password reset, "someone tried to join with your address") go through <see cref="OutgoingMailQueue"/>:
+/// the request only writes a row, so its answer time does not tell whether an account exists (ADR 47).
+/// </summary>
+public sealed class AccountEmails(UserManager<User> users, EmailSender sender, OutgoingMailQueue queue, KindredDbContext db)
 {
-    public async Task SendConfirmationAsync(User user, string baseUrl, CancellationToken ct = default)
+    public async Task QueueConfirmationAsync(User user, string baseUrl, CancellationToken ct = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = $"{baseUrl.TrimEnd('/')}/account/confirm?user={user.Id.ToString(CultureInfo.InvariantCulture)}&code={Encode(token)}";
         var fr = user.Locale == "fr";
-        await SendAsync(user, fr ? "Confirmez votre adresse e-mail" : "Confirm your e-mail address",
+        await QueueAsync(user, fr ? "Confirmez votre adresse e-mail" : "Confirm your e-mail address",
             fr ? "Bienvenue ! Pour confirmer votre adresse, ouvrez ce lien :" : "Welcome! To confirm your address, open this link:",
             link, ct);
     }
 
-    public async Task SendPasswordResetAsync(User user, string baseUrl, CancellationToken ct = default)
+    public async Task QueuePasswordResetAsync(User user, string baseUrl, CancellationToken ct = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{baseUrl.TrimEnd('/')}/account/reset-password?user={user.Id.ToString(CultureInfo.InvariantCulture)}&code={Encode(token)}";
         var fr = user.Locale == "fr";
-        await SendAsync(user, fr ? "Réinitialiser votre mot de passe" : "Reset your password",
+        await QueueAsync(user, fr ? "Réinitialiser votre mot de passe" : "Reset your password",
             fr ? "Pour choisir un nouveau mot de passe, ouvrez ce lien. Si vous n'avez rien demandé, ignorez ce message :"
                : "To choose a new password, open this link. If you did not ask for this, ignore this message:",
             link, ct);
+    }
+
+    /// <summary>
+    /// Someone signed up with the address of an existing account: the sign-up answered as if it worked, and the owner
+    /// hears of it here instead, with the way back in if it was them.
+    /// </summary>
+    public Task QueueSignUpAttemptAsync(User owner, string baseUrl, CancellationToken ct = default)
+    {
+        var fr = owner.Locale == "fr";
+        var root = baseUrl.TrimEnd('/');
+        return QueueAsync(owner, fr ? "Quelqu'un a voulu s'inscrire avec votre adresse" : "Someone tried to sign up with your address",
+            fr ? $"Quelqu'un a essayé de créer un compte avec votre adresse e-mail, qui a déjà un compte. Si c'était vous, connectez-vous ({root}/account/sign-in) ou choisissez un nouveau mot de passe avec ce lien. Sinon, ignorez ce message : votre compte n'a pas changé."
+               : $"Someone tried to create an account with your e-mail address, which already has one. If it was you, sign in ({root}/account/sign-in) or choose a new password with this link. If it was not you, ignore this message: nothing changed in your account.",
+            root + "/account/forgot-password", ct);
     }
 
     /// <summary>Tells an applicant that an admin decided; an approved applicant gets the sign-in link.</summary>
@@ -66,8 +85,17 @@ public sealed class AccountEmails(UserManager<User> users, EmailSender sender)
 
     private Task SendAsync(User user, string subject, string intro, string link, CancellationToken ct)
     {
-        var text = $"{intro}\n\n{link}\n";
-        var html = $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>";
+        var (text, html) = Bodies(intro, link);
         return sender.SendAsync(user.Email!, subject, text, html, ct);
     }
+
+    private async Task QueueAsync(User user, string subject, string intro, string link, CancellationToken ct)
+    {
+        var (text, html) = Bodies(intro, link);
+        queue.Add(user.Email!, subject, text, html);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static (string Text, string Html) Bodies(string intro, string link) =>
+        ($"{intro}\n\n{link}\n", $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
 }

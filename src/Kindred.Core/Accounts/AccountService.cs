@@ -13,6 +13,7 @@ namespace Kindred.Core.Accounts;
 public sealed class AccountService(
     KindredDbContext db,
     UserManager<User> users,
+    AccountEmails emails,
     IOptions<KindredOptions> options,
     TimeProvider time)
 {
@@ -61,8 +62,13 @@ public sealed class AccountService(
         return user;
     }
 
-    /// <summary>Public sign-up in whichever mode the operator chose. The caller sends the confirmation e-mail.</summary>
-    public async Task<User> RegisterAsync(Registration request, CancellationToken ct = default)
+    /// <summary>
+    /// Public sign-up in whichever mode the operator chose; queues the confirmation e-mail. An address that already has
+    /// an account gets the same answer as a new one, after the same checks and the same password hashing, and its owner
+    /// is mailed instead (ADR 47): sign-up must not tell a stranger who is a member.
+    /// </summary>
+    /// <param name="baseUrl">The server's public address, for the links in the mail.</param>
+    public async Task<Registered> RegisterAsync(Registration request, string baseUrl, CancellationToken ct = default)
     {
         var settings = options.Value.Registrations;
         if (!request.AcceptedRules)
@@ -98,16 +104,34 @@ public sealed class AccountService(
             throw KindredException.Invalid("reason", "Tell us a little about why you would like to join.");
         }
 
-        var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct);
+        var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct, emailMayBeTaken: true);
         user.Role = UserRole.Member;
         user.Status = needsApproval ? UserStatus.Pending : UserStatus.Active;
         user.ApplicationText = applicationText.Length == 0 ? null : applicationText;
         user.EmailConfirmed = !settings.RequireEmailConfirmation;
         user.ApprovedAt = needsApproval ? null : user.CreatedAt;
+        var answer = new Registered(user, settings.RequireEmailConfirmation, needsApproval);
+
+        if (await users.FindByEmailAsync(user.Email!) is { } owner)
+        {
+            // The same refusals as for a new account (a weak password), the same hashing cost, then the owner's mail.
+            foreach (var validator in users.PasswordValidators)
+            {
+                ThrowIfFailed(await validator.ValidateAsync(users, user, request.Password ?? ""), "password");
+            }
+            users.PasswordHasher.HashPassword(user, request.Password ?? "");
+            if (owner.Status != UserStatus.Disabled)
+            {
+                await emails.QueueSignUpAttemptAsync(owner, baseUrl, ct);
+            }
+            return answer with { User = null };
+        }
+
         if (invitation is null)
         {
             await SaveNewUserAsync(user, request.Password);
-            return user;
+            await QueueConfirmationAsync(user, baseUrl, ct);
+            return answer;
         }
 
         // The use, the account and the group membership land together or not at all (ADR 23).
@@ -127,7 +151,16 @@ public sealed class AccountService(
             await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, user.Id, invitation.Id, now, ct);
         }
         await transaction.CommitAsync(ct);
-        return user;
+        await QueueConfirmationAsync(user, baseUrl, ct);
+        return answer;
+    }
+
+    private async Task QueueConfirmationAsync(User user, string baseUrl, CancellationToken ct)
+    {
+        if (!user.EmailConfirmed)
+        {
+            await emails.QueueConfirmationAsync(user, baseUrl, ct);
+        }
     }
 
     public async Task<IReadOnlyList<User>> PendingAsync(CancellationToken ct = default) =>
@@ -195,7 +228,8 @@ public sealed class AccountService(
         return user;
     }
 
-    private async Task<User> BuildUserAsync(string username, string email, string locale, CancellationToken ct)
+    /// <param name="emailMayBeTaken">The caller checks the address itself (sign-up answers the same either way).</param>
+    private async Task<User> BuildUserAsync(string username, string email, string locale, CancellationToken ct, bool emailMayBeTaken = false)
     {
         var name = Usernames.Validate(username);
         var address = ValidateEmail(email);
@@ -205,7 +239,7 @@ public sealed class AccountService(
         {
             throw KindredException.Invalid("username", "That username is taken.");
         }
-        if (await users.FindByEmailAsync(address) is not null)
+        if (!emailMayBeTaken && await users.FindByEmailAsync(address) is not null)
         {
             throw KindredException.Invalid("email", "An account with this e-mail address already exists.");
         }

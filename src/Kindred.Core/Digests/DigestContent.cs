@@ -13,8 +13,18 @@ public sealed record DigestContent(
     /// <summary>Open requests for help near the recipient that they may see (ADR 31).</summary>
     public IReadOnlyList<DigestAid> AidRequests { get; init; } = [];
 
-    /// <summary>Nothing to say: no mail is sent.</summary>
+    /// <summary>
+    /// Unread direct messages and followers-only mentions from people the recipient does not follow: counted, never
+    /// quoted, because a mail leaves the server (ADR 47).
+    /// </summary>
+    public int PrivateMessages { get; init; }
+
+    /// <summary>Events in the next days the recipient may see: their own answers first, then their groups' events.</summary>
+    public IReadOnlyList<DigestEvent> Events { get; init; } = [];
+
+    /// <summary>Nothing to say: no mail is sent. Events coming up alone do not make a digest: they would repeat
+    /// the same dates in every daily mail of a quiet week.</summary>
     public bool IsEmpty => Items == 0;
 
-    public int Items => GroupPosts.Count + Mentions.Count + NewMembers.Count + Popular.Count + AidRequests.Count;
+    public int Items => GroupPosts.Count + Mentions.Count + NewMembers.Count + Popular.Count + AidRequests.Count + (PrivateMessages > 0 ? 1 : 0);
 }

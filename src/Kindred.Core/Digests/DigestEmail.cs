@@ -26,6 +26,29 @@ public static class DigestEmail
             Heading(plain, html, text.MentionsHeading);
             Posts(plain, html, content.Mentions, text, baseUrl);
         }
+        if (content.PrivateMessages > 0)
+        {
+            // Counted, never quoted: a direct or followers-only message stays on the server (ADR 47).
+            var messages = baseUrl + "/notifications";
+            plain.Append(text.PrivateMessages(content.PrivateMessages)).Append(' ').Append(messages).Append("\n\n");
+            html.Append("<p>").Append(Encode(text.PrivateMessages(content.PrivateMessages))).Append(" <a href=\"").Append(Encode(messages)).Append("\">")
+                .Append(Encode(messages)).Append("</a></p>");
+        }
+        if (content.Events.Count > 0)
+        {
+            Heading(plain, html, text.EventsHeading);
+            html.Append("<ul>");
+            foreach (var ev in content.Events)
+            {
+                var url = $"{baseUrl}/events/{ev.Id.ToString(CultureInfo.InvariantCulture)}";
+                var where = ev.Online ? text.Online : ev.AreaName ?? "";
+                var line = text.When(ev.LocalStartsAt) + (where.Length > 0 ? ", " + where : "") + (ev.Going ? " " + text.YouAnswered : "");
+                plain.Append("- ").Append(ev.Title).Append(" — ").Append(line).Append('\n').Append("  ").Append(url).Append('\n');
+                html.Append("<li><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(ev.Title)).Append("</a> — ").Append(Encode(line)).Append("</li>");
+            }
+            html.Append("</ul>");
+            plain.Append('\n');
+        }
         if (content.GroupPosts.Count > 0)
         {
             Heading(plain, html, text.GroupsHeading);
@@ -44,10 +67,9 @@ public static class DigestEmail
             {
                 var url = $"{baseUrl}/aid/{aid.Id.ToString(CultureInfo.InvariantCulture)}";
                 var category = text.Category(aid.CategorySlug, aid.CategoryName);
+                // A sensitive request is its category only: no title, no place (ADR 47). No distance for any item.
                 var what = aid.Title is { } title ? $"{title} ({category})" : text.SensitiveRequest(category);
-                var where = aid.DistanceKm is { } km
-                    ? (aid.AreaName is { Length: > 0 } area ? $"{area}, {text.Distance(km)}" : text.Distance(km))
-                    : aid.AreaName ?? "";
+                var where = aid.Title is null ? "" : aid.AreaName ?? "";
                 plain.Append("- ").Append(what).Append(where.Length > 0 ? ", " + where : "").Append('\n').Append("  ").Append(url).Append('\n');
                 html.Append("<li>").Append(Encode(what)).Append(where.Length > 0 ? ", " + Encode(where) : "")
                     .Append(" <a href=\"").Append(Encode(url)).Append("\">").Append(Encode(text.Open)).Append("</a></li>");
@@ -63,11 +85,11 @@ public static class DigestEmail
             {
                 var url = $"{baseUrl}/@{member.Username}";
                 var name = Name(member.DisplayName, member.Username);
-                var where = member.AreaName is { Length: > 0 } area ? $"{area}, {text.Distance(member.DistanceKm)}" : text.Distance(member.DistanceKm);
-                plain.Append("- ").Append(name).Append(" (@").Append(member.Username).Append("), ").Append(where).Append('\n')
+                var where = member.AreaName is { Length: > 0 } area ? ", " + area : "";
+                plain.Append("- ").Append(name).Append(" (@").Append(member.Username).Append(')').Append(where).Append('\n')
                     .Append("  ").Append(url).Append('\n');
                 html.Append("<li><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(name)).Append("</a> (@")
-                    .Append(Encode(member.Username)).Append("), ").Append(Encode(where)).Append("</li>");
+                    .Append(Encode(member.Username)).Append(')').Append(Encode(where)).Append("</li>");
             }
             html.Append("</ul>");
             plain.Append('\n');

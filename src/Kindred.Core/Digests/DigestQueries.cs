@@ -1,6 +1,7 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Aid;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -14,8 +15,10 @@ namespace Kindred.Core.Digests;
 /// Chooses what one member's digest says about a period. Every post comes through <see cref="StatusVisibility"/> as that
 /// member would read it; mentions through <see cref="NotificationQueries"/>; newcomers only when they are discoverable,
 /// show their area to members (<see cref="ProfileVisibilityRules"/>) and neither side blocks or mutes the other.
+/// A mail leaves the server, so on top of that nothing private is quoted: direct messages and followers-only posts of
+/// people the member does not follow are only counted, and no distance is ever written (ADR 47).
 /// </summary>
-public sealed class DigestQueries(KindredDbContext db, NotificationQueries notifications, IOptions<KindredOptions> options)
+public sealed class DigestQueries(KindredDbContext db, NotificationQueries notifications, EventQueries eventQueries, IOptions<KindredOptions> options)
 {
     public const int MaxGroupPosts = 8;
     public const int MaxMentions = 8;
@@ -23,6 +26,11 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
     public const int MaxPopular = 5;
     public const int MaxAidRequests = 5;
     public const int ExcerptLength = 200;
+    public const int MaxEvents = 6;
+    public const int EventDays = 7;
+
+    /// <summary>How many unread mentions are looked at to count the private ones.</summary>
+    public const int MentionScan = 100;
 
     /// <summary>"And N more" is counted up to this, so a busy group never costs a full count.</summary>
     public const int GroupPostsCountCap = 100;
@@ -34,14 +42,21 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
     {
         var viewer = Viewer.Member(accountId);
         var muted = db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > end)).Select(m => m.TargetAccountId);
+        var followed = db.Follows.Where(f => f.AccountId == accountId).Select(f => f.TargetAccountId);
         var inPeriod = db.Statuses.VisibleTo(db, viewer)
-            .Where(s => s.CreatedAt >= start && s.CreatedAt < end && s.AccountId != accountId && s.ReblogOfId == null && !muted.Contains(s.AccountId));
+            .Where(s => s.CreatedAt >= start && s.CreatedAt < end && s.AccountId != accountId && s.ReblogOfId == null && !muted.Contains(s.AccountId))
+            // Mail-safe only: never a direct message, never followers-only from someone the member does not follow.
+            .Where(s => s.Visibility != Audience.Direct && (s.Visibility != Audience.Private || followed.Contains(s.AccountId)));
 
-        // Replies and mentions come first in the mail, so they are not repeated below.
-        var missed = await notifications.UnreadBetweenAsync(accountId, MissedTypes, start, end, MaxMentions, ct);
-        var mentionIds = missed.Where(n => n.StatusId != null).Select(n => n.StatusId!.Value).Distinct().ToList();
+        // Replies and mentions come first in the mail, so they are not repeated below; the private ones are counted only.
+        var missed = await notifications.UnreadBetweenAsync(accountId, MissedTypes, start, end, MentionScan, ct);
+        var missedIds = missed.Where(n => n.StatusId != null).Select(n => n.StatusId!.Value).Distinct().ToList();
+        var privateIds = await db.Statuses.Where(s => missedIds.Contains(s.Id)
+                && (s.Visibility == Audience.Direct || (s.Visibility == Audience.Private && !followed.Contains(s.AccountId))))
+            .Select(s => s.Id).ToListAsync(ct);
+        var mentionIds = missedIds.Where(id => !privateIds.Contains(id)).Take(MaxMentions).ToList();
 
-        var inMyGroups = inPeriod.Where(s => s.GroupId != null && s.InReplyToId == null && s.Visibility != Audience.Direct
+        var inMyGroups = inPeriod.Where(s => s.GroupId != null && s.InReplyToId == null
             && db.GroupMemberships.Any(m => m.GroupId == s.GroupId && m.AccountId == accountId) && !mentionIds.Contains(s.Id));
         var groupIds = await inMyGroups.OrderByDescending(s => s.Id).Select(s => s.Id).Take(MaxGroupPosts).ToListAsync(ct);
         var groupTotal = groupIds.Count < MaxGroupPosts ? groupIds.Count : await inMyGroups.Take(GroupPostsCountCap).CountAsync(ct);
@@ -67,7 +82,37 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
             Pick(posts, popularIds))
         {
             AidRequests = await AidRequestsNearAsync(accountId, start, end, ct),
+            PrivateMessages = privateIds.Count,
+            Events = await EventsComingUpAsync(accountId, end, ct),
         };
+    }
+
+    /// <summary>
+    /// The occurrences in the <see cref="EventDays"/> days after <paramref name="from"/> that the member may see (through
+    /// <see cref="EventQueries"/> and <see cref="EventAccess"/>): those they answered first, then their groups' events.
+    /// Only the area's name goes into the mail, whoever the reader is: the address and the online link stay on the page.
+    /// </summary>
+    private async Task<IReadOnlyList<DigestEvent>> EventsComingUpAsync(long accountId, DateTime from, CancellationToken ct)
+    {
+        var to = from.AddDays(EventDays);
+        var zone = DigestSchedule.Zone(await db.Users.Where(u => u.Id == accountId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct));
+        var mine = (await eventQueries.MyEventsAsync(accountId, 0, EventQueries.MaxLimit, ct)).Items
+            .Where(v => v.OccurrenceStartsAt is { } s && s >= from && s < to)
+            .Select(v => (View: v, Going: true));
+        var groupIds = await db.GroupMemberships.Where(m => m.AccountId == accountId).Select(m => m.GroupId).ToListAsync(ct);
+        var ofGroups = new List<(EventView View, bool Going)>();
+        if (groupIds.Count > 0)
+        {
+            var page = await eventQueries.UpcomingAsync(Viewer.Member(accountId), new EventFilter(From: from, To: to, Limit: EventQueries.MaxLimit, GroupIds: groupIds), ct);
+            ofGroups.AddRange(page.Items.Select(v => (View: v, Going: false)));
+        }
+        return mine.Concat(ofGroups)
+            .DistinctBy(x => (x.View.Event.Id, x.View.OccurrenceStartsAt))
+            .Take(MaxEvents)
+            .Select(x => new DigestEvent(x.View.Event.Id, x.View.Event.Title, x.View.OccurrenceStartsAt!.Value,
+                TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(x.View.OccurrenceStartsAt!.Value, DateTimeKind.Utc), zone),
+                x.View.Event.AreaName, x.View.Event.Mode == EventMode.Online, x.Going))
+            .ToList();
     }
 
     /// <summary>
@@ -97,9 +142,12 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
         return candidates
             .Select(i => new { Item = i, Distance = CoarseLocation.DistanceKm(lat, lon, i.Latitude, i.Longitude) })
             .Where(x => x.Distance <= radius)
-            .OrderByDescending(x => x.Item.Urgency).ThenBy(x => x.Distance).ThenBy(x => x.Item.Id)
+            // Newest first, not nearest first: an order by distance would tell the reader which request is closest.
+            .OrderByDescending(x => x.Item.Urgency).ThenByDescending(x => x.Item.Id)
             .Take(MaxAidRequests)
-            .Select(x => new DigestAid(x.Item.Id, x.Item.Slug, x.Item.Name, x.Item.Sensitive ? null : x.Item.Title, x.Item.AreaName, x.Distance))
+            .Select(x => x.Item.Sensitive
+                ? new DigestAid(x.Item.Id, x.Item.Slug, x.Item.Name, null, null)
+                : new DigestAid(x.Item.Id, x.Item.Slug, x.Item.Name, x.Item.Title, x.Item.AreaName))
             .ToList();
     }
 
@@ -129,10 +177,10 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
             .ToListAsync(ct);
         return candidates
             .Where(a => ProfileVisibilityRules.CanSee(a.AreaVisibility, a.Id, accountId))
-            .Select(a => new DigestNewMember(a.Username, a.DisplayName, a.AreaName, CoarseLocation.DistanceKm(lat, lon, a.Latitude, a.Longitude)))
-            .Where(m => m.DistanceKm <= radius)
-            .OrderBy(m => m.DistanceKm).ThenBy(m => m.Username, StringComparer.Ordinal)
+            .Where(a => CoarseLocation.DistanceKm(lat, lon, a.Latitude, a.Longitude) <= radius)
+            // Newest first (candidates come newest first), not nearest first: the order would rank distances.
             .Take(MaxNewMembers)
+            .Select(a => new DigestNewMember(a.Username, a.DisplayName, a.AreaName))
             .ToList();
     }
 

@@ -39,8 +39,25 @@ public sealed class DigestText
 
     public string AidHeading => French ? "Demandes d'aide près de chez vous" : "Requests for help near you";
 
-    /// <summary>How a sensitive request is named in a mail: its category only, never its title.</summary>
-    public string SensitiveRequest(string category) => French ? $"Une demande confidentielle ({category})" : $"A confidential request ({category})";
+    /// <summary>How a sensitive request is named in a mail: its category only, never its title nor its place.</summary>
+    public string SensitiveRequest(string category) => French
+        ? $"Une personne près de chez vous a besoin d'aide : {category} (demande confidentielle)"
+        : $"Someone near you needs help with {category} (a confidential request)";
+
+    public string PrivateMessages(int count) => French
+        ? (count == 1 ? "Vous avez 1 nouveau message privé. Lisez-le sur le site :" : $"Vous avez {Number(count)} nouveaux messages privés. Lisez-les sur le site :")
+        : (count == 1 ? "You have 1 new private message. Read it on the site:" : $"You have {Number(count)} new private messages. Read them on the site:");
+
+    public string EventsHeading => French ? "Événements à venir" : "Events coming up";
+
+    public string Online => French ? "en ligne" : "online";
+
+    public string YouAnswered => French ? "(vous avez répondu)" : "(you answered)";
+
+    /// <summary>An event's start in the reader's own time zone, with the day of the week.</summary>
+    public string When(DateTime local) => French
+        ? local.ToString("dddd d MMMM 'à' HH'h'mm", CultureInfo.GetCultureInfo("fr"))
+        : local.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en"));
 
     /// <summary>The built-in categories by slug; a category an admin added carries its own name.</summary>
     public string Category(string slug, string? name) => name ?? (slug, French) switch
@@ -73,10 +90,6 @@ public sealed class DigestText
     public string More(int count) => French
         ? (count == 1 ? "et 1 autre publication" : $"et {Number(count)} autres publications")
         : (count == 1 ? "and 1 more post" : $"and {Number(count)} more posts");
-
-    public string Distance(double km) => French
-        ? (km < 1 ? "à moins d'1 km" : $"à environ {Number(Math.Round(km))} km")
-        : (km < 1 ? "less than 1 km away" : $"about {Number(Math.Round(km))} km away");
 
     public string Open => French ? "Lire" : "Read";
 

@@ -15,6 +15,7 @@ namespace Kindred.Core.Events;
 /// <param name="Point">Around this point instead; ignored when <paramref name="NearMe"/> is set.</param>
 /// <param name="RadiusKm">The radius around the point; <see cref="EventQueries.DefaultRadiusKm"/> when null.</param>
 /// <param name="Mode">Only events in person, or only online ones; both when null.</param>
+/// <param name="GroupIds">Only the events of these groups (the digest's "your groups"; not on the wire).</param>
 public sealed record EventFilter(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
@@ -25,4 +26,5 @@ public sealed record EventFilter(
     int? RadiusKm = null,
     int Offset = 0,
     int Limit = EventQueries.DefaultLimit,
-    EventMode? Mode = null);
+    EventMode? Mode = null,
+    IReadOnlyCollection<long>? GroupIds = null);

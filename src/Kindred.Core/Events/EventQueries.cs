@@ -122,6 +122,11 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
         {
             events = events.Where(e => e.GroupId == groupId);
         }
+        if (filter.GroupIds is { } groupIds)
+        {
+            var ids = groupIds.ToList();
+            events = events.Where(e => e.GroupId != null && ids.Contains(e.GroupId.Value));
+        }
         if (filter.OrganizerId is { } organizerId)
         {
             events = events.Where(e => e.OrganizerId == organizerId);

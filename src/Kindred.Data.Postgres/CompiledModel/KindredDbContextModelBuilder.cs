@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8ac0d7b0-5c6e-4e3e-b1bc-6bdc1f7c1304"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("d2f7d22b-4ad2-48b4-893b-b0ee47f571dc"), entityTypeCount: 63)
         {
         }
 
@@ -59,6 +59,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var outgoingMail = OutgoingMailEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
@@ -224,6 +225,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
             OrganizationEntityType.CreateAnnotations(organization);
+            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8df0052a-6959-484e-9125-4c095052cf2b"), entityTypeCount: 62)
+            : base(skipDetectChanges: false, modelId: new Guid("0d2ae404-3e93-4b68-bec9-76ea653c2944"), entityTypeCount: 63)
         {
         }
 
@@ -58,6 +58,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var outgoingMail = OutgoingMailEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
@@ -223,6 +224,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
             OrganizationEntityType.CreateAnnotations(organization);
+            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);

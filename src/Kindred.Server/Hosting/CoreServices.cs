@@ -121,6 +121,7 @@ public static class CoreServices
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
             return new EmailSender(kindred.Smtp, kindred.FullDataDirectory, sp.GetRequiredService<ILogger<EmailSender>>());
         });
+        services.AddScoped<OutgoingMailQueue>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<DigestQueries>();
         services.AddScoped<DigestService>();

@@ -10,6 +10,7 @@ public static class JobsSetup
         builder.Services.AddHostedService<EventReminderJob>();
         builder.Services.AddHostedService<AidExpiryJob>();
         builder.Services.AddHostedService<AidMatchingJob>();
+        builder.Services.AddHostedService<OutgoingMailJob>();
         return builder;
     }
 }

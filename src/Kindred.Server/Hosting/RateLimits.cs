@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using Kindred.Data.Entities;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kindred.Server.Hosting;
@@ -15,6 +17,9 @@ public static class RateLimits
     private static readonly string[] AccountFields = ["Input.Username", "username", "Input.UserName"];
     private static readonly string[] EmailFields = ["Input.Email", "email"];
 
+    /// <summary>Where the form preload leaves the sign-in's account key for the limiter (which cannot query).</summary>
+    private const string SignInAccountItem = "Kindred.RateLimits.SignInAccount";
+
     public static WebApplicationBuilder AddKindredRateLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Kindred:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -22,7 +27,7 @@ public static class RateLimits
         {
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Rule(IsSignIn, c => "ip:" + Ip(c), limits.SignInPerIp, limits.SignInPerIpWindow),
-                Rule(IsSignIn, c => FormValue(c, AccountFields) is { } name ? "account:" + name.Trim().ToLowerInvariant() : null, limits.SignInPerAccount, limits.SignInPerAccountWindow),
+                Rule(IsSignIn, c => c.Items[SignInAccountItem] as string, limits.SignInPerAccount, limits.SignInPerAccountWindow),
                 Rule(IsSignUp, c => "ip:" + Ip(c), limits.SignUpPerIp, limits.SignUpPerIpWindow),
                 Rule(IsEmailRequest, c => FormValue(c, EmailFields) is { } email ? "email:" + email.Trim().ToLowerInvariant() : null, limits.EmailPerAddress, limits.EmailPerAddressWindow),
                 Rule(c => c.Request.Path.StartsWithSegments("/api"), ApiKey, limits.ApiPerToken, limits.ApiPerTokenWindow),
@@ -64,9 +69,33 @@ public static class RateLimits
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
+            if (IsSignIn(context) && FormValue(context, AccountFields) is { } name)
+            {
+                context.Items[SignInAccountItem] = await SignInAccountKeyAsync(context, name);
+            }
         }
         await next(context);
     });
+
+    /// <summary>
+    /// The per-account key of a sign-in: the account the name resolves to, looked up the way the sign-in page and the
+    /// password grant do (username, then e-mail), so "Sam", "ſam" (U+017F folds to S) and sam@example.org share one
+    /// budget (ADR 47). A name that finds no account is keyed by its normalized form.
+    /// </summary>
+    private static async Task<string> SignInAccountKeyAsync(HttpContext context, string name)
+    {
+        var users = context.RequestServices.GetRequiredService<UserManager<User>>();
+        var trimmed = name.Trim();
+        if (trimmed.StartsWith('@') && trimmed.IndexOf('@', 1) < 0)
+        {
+            trimmed = trimmed[1..];
+        }
+        var user = trimmed.Length is 0 or > 254 ? null
+            : await users.FindByNameAsync(trimmed) ?? (trimmed.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(trimmed) : null);
+        return user is not null
+            ? "account:" + user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "name:" + users.NormalizeName(trimmed.Length > 254 ? trimmed[..254] : trimmed);
+    }
 
     private static PartitionedRateLimiter<HttpContext> Rule(Func<HttpContext, bool> applies, Func<HttpContext, string?> key, int permits, TimeSpan window) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>

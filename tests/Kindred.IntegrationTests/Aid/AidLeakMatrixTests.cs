@@ -135,7 +135,7 @@ public abstract class AidLeakMatrixTests(AidApp app)
             await app.WithServicesAsync(s => s.GetRequiredService<DigestQueries>().SelectAsync(world.Viewers["member"].Id, world.Start, DateTime.UtcNow.AddMinutes(1))),
             DigestText.English, "Member", "Helping Hands", true, "http://localhost", "http://localhost/unsubscribe");
         Assert.Contains("Requests for help near you", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("A confidential request (shelter and housing)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Someone near you needs help with shelter and housing (a confidential request)", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Members sensitive", mail.Text, StringComparison.Ordinal);
     }
 

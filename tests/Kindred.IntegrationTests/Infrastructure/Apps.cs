@@ -38,10 +38,14 @@ public sealed class FreshPostgresApp() : KindredApp(DatabaseKind.Postgres)
 }
 
 /// <summary>The security baseline's rate limits, unchanged.</summary>
-public sealed class RateLimitedApp : KindredApp
+public sealed class RateLimitedApp() : RateLimitedAppBase(DatabaseKind.Sqlite);
+
+public sealed class RateLimitedPostgresApp() : RateLimitedAppBase(DatabaseKind.Postgres);
+
+public abstract class RateLimitedAppBase : KindredApp
 {
-    public RateLimitedApp()
-        : base(DatabaseKind.Sqlite)
+    protected RateLimitedAppBase(DatabaseKind database)
+        : base(database)
     {
         Set("Kindred:RateLimits:SignInPerIp", null);
         Set("Kindred:RateLimits:SignInPerAccount", null);

@@ -48,6 +48,8 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         Set("Kindred:RateLimits:EmailPerAddress", "10000");
         Set("Kindred:RateLimits:ApiPerToken", "10000");
         Set("Kindred:RateLimits:WebWritesPerAccount", "10000");
+        // Queued mail goes out when a test says so (DeliverMailAsync), never on a timer behind its back.
+        Set("Kindred:Smtp:QueueCheckSeconds", "0");
         if (database == DatabaseKind.Postgres)
         {
             var name = "kindred_" + Guid.NewGuid().ToString("N")[..12];
@@ -115,6 +117,10 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>One pass of the outgoing-mail job, as the hosted job would run it: sends every queued mail that is due.</summary>
+    public Task<int> DeliverMailAsync() =>
+        WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Common.Email.OutgoingMailQueue>().RunAsync());
 
     public Task WithDbAsync(Func<KindredDbContext, Task> action) =>
         WithServicesAsync(async s =>

@@ -23,7 +23,8 @@ public abstract class OpenRegistrationTests(KindredApp app)
         Assert.Equal(UserStatus.Active, user.Status);
         Assert.Equal("fr", user.Locale);
         Assert.False(user.EmailConfirmed);
-        // The confirmation e-mail lands in the data directory when no SMTP server is configured.
+        // The confirmation e-mail is queued; sent, it lands in the data directory when no SMTP server is configured.
+        await app.DeliverMailAsync();
         var mail = Directory.GetFiles(app.MailDirectory, "*.eml").Select(File.ReadAllText).Single(m => m.Contains("newbie@example.org", StringComparison.Ordinal));
         Assert.Contains("/account/confirm?user=", mail, StringComparison.Ordinal);
 
@@ -39,7 +40,6 @@ public abstract class OpenRegistrationTests(KindredApp app)
     [InlineData("okname", "x@example.org", "short", true, "password")]
     [InlineData("okname", "x@example.org", "a long enough password", false, "agreement")]
     [InlineData("owner", "x@example.org", "a long enough password", true, "username")]
-    [InlineData("okname", "owner@example.org", "a long enough password", true, "email")]
     public async Task BadRegistrationsNameTheFieldAndCreateNothing(string username, string email, string password, bool agreement, string field)
     {
         var appToken = await app.AppTokenAsync("read write");

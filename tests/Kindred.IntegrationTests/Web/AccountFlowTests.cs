@@ -207,6 +207,7 @@ public abstract partial class AccountFlowTests(KindredApp app)
 
     private string LinkFromMail(string address, string path)
     {
+        app.DeliverMailAsync().GetAwaiter().GetResult();
         var mail = Directory.GetFiles(app.MailDirectory, "*.eml")
             .Select(File.ReadAllText)
             .Last(m => m.Contains(address, StringComparison.Ordinal) && m.Contains(path, StringComparison.Ordinal));

@@ -50,6 +50,7 @@ public sealed class SmtpTests(SmtpApp app) : IClassFixture<SmtpApp>
             ["Input.AcceptRules"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await app.DeliverMailAsync();
         var message = Assert.Single(app.Smtp.ReceivedEmail);
         Assert.Equal("mailed@example.org", message.ToAddresses.Single().Address);
         Assert.Equal("community@example.org", message.FromAddress.Address);

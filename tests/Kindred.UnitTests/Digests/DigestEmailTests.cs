@@ -37,12 +37,30 @@ public sealed class DigestEmailTests
     }
 
     [Fact]
-    public void NewMembersShowTheirAreaAndARoundedDistance()
+    public void NewMembersShowTheirAreaAndNoDistance()
     {
-        var content = new DigestContent([], 0, [], [new DigestNewMember("dave", "", "Croix-Rousse", 2.4)], []);
+        var content = new DigestContent([], 0, [], [new DigestNewMember("dave", "", "Croix-Rousse")], []);
         var message = Render(content);
-        Assert.Contains("@dave (@dave), Croix-Rousse, about 2 km away", message.Text, StringComparison.Ordinal);
+        Assert.Contains("@dave (@dave), Croix-Rousse\n", message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("km", message.Text, StringComparison.Ordinal);
         Assert.Contains("https://community.example/@dave", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FrenchMailsCountPrivateMessagesNameSensitiveRequestsByCategoryAndListEventsWithAnAreaOnly()
+    {
+        var content = new DigestContent([], 0, [], [], [])
+        {
+            PrivateMessages = 3,
+            AidRequests = [new DigestAid(7, "shelter", null, null, null)],
+            Events = [new DigestEvent(9, "Chorale", new DateTime(2026, 12, 10, 17, 30, 0, DateTimeKind.Utc), new DateTime(2026, 12, 10, 18, 30, 0), "Croix-Rousse", false, true)],
+        };
+        var message = Render(content, "fr");
+        Assert.Contains("Vous avez 3 nouveaux messages privés.", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Une personne près de chez vous a besoin d'aide : hébergement et logement", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Événements à venir", message.Text, StringComparison.Ordinal);
+        Assert.Contains("- Chorale — jeudi 10 décembre à 18h30, Croix-Rousse (vous avez répondu)", message.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://community.example/events/9\"", message.Html, StringComparison.Ordinal);
     }
 
     [Fact]

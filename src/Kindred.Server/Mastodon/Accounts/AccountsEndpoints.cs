@@ -28,7 +28,7 @@ public static class AccountsEndpoints
         return api;
     }
 
-    private static async Task<IResult> Register(HttpContext context, AccountService accounts, AccountEmails emails, PublicUrls urls, TokenIssuer tokens, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> Register(HttpContext context, AccountService accounts, PublicUrls urls, TokenIssuer tokens, IOpenIddictApplicationManager applications)
     {
         var principal = await MastodonAuth.RequireTokenAsync(context, "write:accounts");
         if (principal.GetClaim(Claims.Subject)?.StartsWith("app:", StringComparison.Ordinal) != true)
@@ -38,21 +38,20 @@ public static class AccountsEndpoints
         var clientId = principal.GetClaim(Claims.ClientId) ?? principal.GetPresenters().FirstOrDefault()
             ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
         var input = await MastodonParams.ReadAsync(context.Request);
-        var user = await accounts.RegisterAsync(new Registration(
+        var registered = await accounts.RegisterAsync(new Registration(
             input.Value("username", 100) ?? "",
             input.Value("email", 300) ?? "",
             input.Value("password", 200) ?? "",
             input.Value("locale", 10) ?? "en",
             input.Bool("agreement") ?? false,
             input.Value("reason", AccountService.MaxApplicationLength + 1),
-            input.Value("invite_code", 64)));
-        if (!user.EmailConfirmed)
-        {
-            await emails.SendConfirmationAsync(user, urls.Base);
-        }
+            input.Value("invite_code", 64)), urls.Base);
         var application = await applications.FindByClientIdAsync(clientId);
         var appScopes = application is null ? ["read"] : await AppsEndpoints.ScopesAsync(applications, application);
-        var token = await tokens.IssueAsync(context, clientId, OAuthEndpoints.CreatePrincipal(user, appScopes), urls.Base);
+        // An address that already has an account gets the same answer with an app token in place of the user token: it
+        // acts for nobody, and the owner was mailed instead (ADR 47).
+        var issued = registered.User is { } user ? OAuthEndpoints.CreatePrincipal(user, appScopes) : OAuthEndpoints.CreateAppPrincipal(clientId, appScopes);
+        var token = await tokens.IssueAsync(context, clientId, issued, urls.Base);
         // OpenIddict has normally written the Token response already; otherwise write it here.
         return context.Response.HasStarted
             ? Results.Empty

@@ -102,12 +102,7 @@ public static class OAuthEndpoints
         }
         if (request.IsClientCredentialsGrantType())
         {
-            // An app token: it can register accounts and read public data, but acts for no user.
-            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
-            identity.SetClaim(Claims.Subject, "app:" + request.ClientId);
-            identity.SetScopes(requested);
-            identity.SetDestinations(_ => [Destinations.AccessToken]);
-            return Results.SignIn(new ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(CreateAppPrincipal(request.ClientId!, requested), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         return Results.Forbid(Properties(Errors.UnsupportedGrantType, "This grant type is not supported."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
@@ -120,6 +115,16 @@ public static class OAuthEndpoints
         var asked = request.GetScopes();
         string[] scopes = asked.IsEmpty ? ["read"] : [.. asked];
         return scopes.All(s => MastodonScopes.Allows(registered, s)) ? scopes : null;
+    }
+
+    /// <summary>An app token: it can register accounts and read public data, but acts for no user.</summary>
+    public static ClaimsPrincipal CreateAppPrincipal(string clientId, IEnumerable<string> scopes)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, "app:" + clientId);
+        identity.SetScopes(scopes);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return new ClaimsPrincipal(identity);
     }
 
     public static ClaimsPrincipal CreatePrincipal(User user, IEnumerable<string> scopes)
