@@ -15,6 +15,7 @@ public sealed class AccountService(
     UserManager<User> users,
     AccountEmails emails,
     IOptions<KindredOptions> options,
+    AccountAccess access,
     TimeProvider time)
 {
     public const int MaxApplicationLength = 2000;
@@ -196,10 +197,32 @@ public sealed class AccountService(
         {
             throw KindredException.Conflict("The organization needs at least one owner.");
         }
+        var lost = Roles.Loses(user.Role, role);
         user.Role = role;
         await db.SaveChangesAsync(ct);
         // A new stamp makes every signed-in browser pick up the new role at its next check.
         await users.UpdateSecurityStampAsync(user);
+        if (lost)
+        {
+            // Tokens and sessions carry the role they were issued with: a lost role ends them all (ADR 44).
+            await access.EndAllAsync(user.Id, AccessEndReason.RoleLoss, ct: ct);
+        }
+        return user;
+    }
+
+    /// <summary>Suspends a member (status Disabled): they can no longer sign in, and every session, token and stream of
+    /// theirs ends at once (ADR 44).</summary>
+    public async Task<User> SuspendAsync(UserRole actorRole, long userId, CancellationToken ct = default)
+    {
+        var user = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == userId, ct)
+            ?? throw KindredException.NotFound("No such user.");
+        if (!Roles.CanSuspend(actorRole, user.Role))
+        {
+            throw KindredException.Forbidden("You may not suspend this member.");
+        }
+        user.Status = UserStatus.Disabled;
+        await db.SaveChangesAsync(ct);
+        await access.EndAllAsync(user.Id, AccessEndReason.Suspension, ct: ct);
         return user;
     }
 
@@ -209,6 +232,7 @@ public sealed class AccountService(
             ?? throw KindredException.NotFound("No such user.");
         var token = await users.GeneratePasswordResetTokenAsync(user);
         ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "password");
+        await access.EndAllAsync(user.Id, AccessEndReason.PasswordReset, ct: ct);
     }
 
     public Task<User?> FindLocalAsync(string username, CancellationToken ct = default)

@@ -32,6 +32,16 @@ public static class Roles
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);
 
+    /// <summary>Whether going from <paramref name="from"/> to <paramref name="to"/> takes away anything the member
+    /// could do: such a change ends all of the member's sessions and tokens (ADR 44), which carry the old role.</summary>
+    public static bool Loses(UserRole from, UserRole to) =>
+        (IsStaff(from) && !IsStaff(to)) || (CanModerate(from) && !CanModerate(to))
+        || (CanAdminister(from) && !CanAdminister(to)) || (from == UserRole.Owner && to != UserRole.Owner);
+
+    /// <summary>Moderators and above suspend members below them; nobody suspends an owner or themselves through this.</summary>
+    public static bool CanSuspend(UserRole actor, UserRole target) =>
+        CanModerate(actor) && target != UserRole.Owner && (actor == UserRole.Owner || target < actor);
+
     public static string Name(UserRole role) => role.ToString().ToLowerInvariant();
 
     public static bool TryParse(string? value, out UserRole role) =>

@@ -59,6 +59,9 @@ public static class CoreServices
         services.AddScoped<SetupService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<ConnectedAppQueries>();
+        services.AddSingleton<TokenUses>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<InvitationQueries>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Accounts;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Server.Hosting;
 
 /// <summary>The list of browsers a member is signed in on. The cookie carries the row's id; a cookie whose row is gone is refused.</summary>
-public sealed class UserSessions(KindredDbContext db, TimeProvider time)
+public sealed class UserSessions(KindredDbContext db, AccountAccess access, TimeProvider time)
 {
     public const string ClaimType = "kindred:sid";
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(5);
@@ -38,10 +39,11 @@ public sealed class UserSessions(KindredDbContext db, TimeProvider time)
     public Task<int> EndAsync(long userId, long sessionId) =>
         db.UserSessions.Where(s => s.UserId == userId && s.Id == sessionId).ExecuteDeleteAsync();
 
-    /// <summary>Ends every browser session and, through a new security stamp, every other cookie too.</summary>
-    public async Task EndAllAsync(User user, UserManager<User> users)
+    /// <summary>Ends every browser session, every OAuth token and open stream (ADR 44) and, through a new security
+    /// stamp, every other cookie too.</summary>
+    public async Task EndAllAsync(User user, UserManager<User> users, AccessEndReason reason)
     {
-        await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
+        await access.EndAllAsync(user.Id, reason);
         await users.UpdateSecurityStampAsync(user);
     }
 

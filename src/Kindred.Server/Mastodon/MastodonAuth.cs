@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -34,6 +35,11 @@ public static class MastodonAuth
                 throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
             }
             principal = result.Principal;
+            if (principal.GetTokenId() is { } tokenId && UserId(principal) is not null)
+            {
+                await context.RequestServices.GetRequiredService<TokenUses>().TouchAsync(
+                    context.RequestServices.GetRequiredService<KindredDbContext>(), tokenId, context.RequestAborted);
+            }
         }
         context.Items[PrincipalKey] = principal;
         return principal;

@@ -26,6 +26,10 @@ public sealed class StreamSession
     private readonly List<StreamKey> keys = [];
     private IDisposable? subscription;
 
+    /// <summary>1 when the hub said this member's access changed; read before every delivery, however many events
+    /// wait in the queue, so a revoked credential stops the stream at once (ADR 44).</summary>
+    private int accessChanged;
+
     public StreamSession(IServiceProvider services, StreamAccess access, IStreamFormat format)
     {
         scopes = services.GetRequiredService<IServiceScopeFactory>();
@@ -66,7 +70,17 @@ public sealed class StreamSession
 
     /// <summary>Starts queueing hub events, before the handshake completes, so nothing committed after the client is
     /// told the stream is open can be missed.</summary>
-    public void Open() => subscription ??= hub.Subscribe(e => queue.Writer.TryWrite(e), () => queue.Writer.TryComplete());
+    public void Open() => subscription ??= hub.Subscribe(Offer, () => queue.Writer.TryComplete());
+
+    private bool Offer(StreamEvent e)
+    {
+        if (e.Kind == StreamEventKind.AccessChanged && (e.AccountId is null || e.AccountId == access.AccountId))
+        {
+            Volatile.Write(ref accessChanged, 1);
+        }
+        // The event itself also wakes an idle loop; a full queue ends the stream, which is what a revocation wants.
+        return queue.Writer.TryWrite(e);
+    }
 
     /// <summary>Runs until the client leaves (<paramref name="ct"/>), access is lost, or the queue overflows.</summary>
     public async Task RunAsync(IStreamTransport transport, CancellationToken ct)
@@ -112,7 +126,7 @@ public sealed class StreamSession
                 }
             }
             now = time.GetUtcNow();
-            var forced = e is { Kind: StreamEventKind.AccessChanged } && (e.AccountId is null || e.AccountId == access.AccountId);
+            var forced = Interlocked.Exchange(ref accessChanged, 0) == 1;
             if (forced || now >= nextCheck)
             {
                 if (!await AllowedAsync(force: true, ct))

@@ -1,24 +1,15 @@
 using System.Security.Claims;
-using Kindred.Server.Hosting;
+using Kindred.Core.Accounts;
 using Kindred.Server.Web.Shared;
 
 namespace Kindred.Server.Web.Settings;
 
 /// <summary>
-/// A new security stamp (password or two-factor change) already locks other browsers out at their next check;
-/// removing their rows as well signs them out at once and keeps the session list truthful.
+/// After a password or two-factor change: every other browser, every OAuth token and every open stream of the member
+/// ends at once (ADR 44); the browser the member acted from stays signed in (the caller refreshed its cookie).
 /// </summary>
 public static class OtherSessions
 {
-    public static async Task EndAsync(UserSessions sessions, long userId, ClaimsPrincipal current)
-    {
-        var keep = Viewer.SessionId(current);
-        foreach (var session in await sessions.ListAsync(userId))
-        {
-            if (session.Id != keep)
-            {
-                await sessions.EndAsync(userId, session.Id);
-            }
-        }
-    }
+    public static Task EndAsync(AccountAccess access, long userId, ClaimsPrincipal current, AccessEndReason reason) =>
+        access.EndAllAsync(userId, reason, Viewer.SessionId(current));
 }
