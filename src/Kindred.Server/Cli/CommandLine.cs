@@ -131,6 +131,17 @@ public static class CommandLine
         }));
         admin.Subcommands.Add(setRole);
 
+        var suspendUser = new Option<string>("--username") { Description = "The username.", Required = true };
+        var suspend = new Command("suspend", "Suspends an account: it can no longer sign in, and its sessions and app tokens end (ADR 44).") { suspendUser };
+        suspend.SetAction((parse, ct) => RunAsync(parse, dataDirectory, async services =>
+        {
+            var accounts = services.GetRequiredService<AccountService>();
+            var user = await accounts.FindLocalAsync(parse.GetValue(suspendUser)!, ct) ?? throw KindredException.NotFound("No such user.");
+            await accounts.SuspendAsync(UserRole.Owner, user.Id, ct);
+            return $"{user.UserName} is suspended.";
+        }));
+        admin.Subcommands.Add(suspend);
+
         var approveUser = new Option<string>("--username") { Description = "The applicant's username.", Required = true };
         var approve = new Command("approve", "Approves a pending application.") { approveUser };
         approve.SetAction((parse, ct) => RunAsync(parse, dataDirectory, async services =>

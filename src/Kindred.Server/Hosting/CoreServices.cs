@@ -112,6 +112,8 @@ public static class CoreServices
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
         services.AddKindredStreaming(builder.Configuration);
+        // OpenIddict's token and authorization managers: AccountAccess revokes through them, on the command line too.
+        services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KindredDbContext>());
         // The search index is the one seam chosen by database (ADR 15).
         services.AddScoped<ISearchIndex>(sp =>
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using Kindred.Core.Common;
-using Kindred.Data;
 using Kindred.Server.Mastodon.OAuth;
 using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
@@ -18,8 +17,8 @@ public static class OAuthSetup
     public static WebApplicationBuilder AddKindredOAuth(this WebApplicationBuilder builder)
     {
         var kindred = builder.Configuration.GetSection(KindredOptions.Section).Get<KindredOptions>() ?? new KindredOptions();
+        // The core (stores and managers) is registered with the other core services, for the command line too.
         builder.Services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KindredDbContext>())
             .AddServer(o =>
             {
                 o.SetAuthorizationEndpointUris("oauth/authorize")

@@ -58,6 +58,12 @@ public abstract class CommandLineTests : IDisposable
 
         (code, output) = await RunAsync("admin", "set-role", "--username", "helper", "--role", "moderator");
         Assert.True(code == 0, output);
+        (code, output) = await RunAsync("admin", "create-user", "--username", "troll", "--email", "troll@example.org", "--password", "helper password 1");
+        Assert.True(code == 0, output);
+        (code, output) = await RunAsync("admin", "suspend", "--username", "troll");
+        Assert.True(code == 0, output);
+        (code, output) = await RunAsync("admin", "suspend", "--username", "boss");
+        Assert.Equal(1, code);
         (code, output) = await RunAsync("admin", "create-invitation", "--max-uses", "3", "--expires-in-days", "7");
         Assert.True(code == 0, output);
         Assert.Matches("^[a-z0-9]{12}$", output.Trim());
@@ -67,16 +73,16 @@ public abstract class CommandLineTests : IDisposable
         Assert.True(code == 0, output);
         (code, output) = await RunAsync("admin", "create-user", "--username", "afterbackup", "--email", "after@example.org", "--password", "helper password 1");
         Assert.True(code == 0, output);
-        Assert.Equal(3, await CountUsersAsync());
+        Assert.Equal(4, await CountUsersAsync());
 
         (code, output) = await RunAsync("restore", "--input", backup);
         Assert.Equal(1, code);
         Assert.Contains("--yes", output, StringComparison.Ordinal);
-        Assert.Equal(3, await CountUsersAsync());
+        Assert.Equal(4, await CountUsersAsync());
 
         (code, output) = await RunAsync("restore", "--input", backup, "--yes");
         Assert.True(code == 0, output);
-        Assert.Equal(2, await CountUsersAsync());
+        Assert.Equal(3, await CountUsersAsync());
         Directory.Delete(backup, recursive: true);
     }
 
@@ -114,7 +120,7 @@ public abstract class CommandLineTests : IDisposable
         }
         (code, output) = await RunAsync("admin", "--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "create-user", "reset-password", "set-role", "create-invitation", "approve" })
+        foreach (var command in new[] { "create-user", "reset-password", "set-role", "suspend", "create-invitation", "approve" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }

@@ -33,6 +33,35 @@ public sealed class RolesTests
     public void OnlyTheOwnerTouchesAdminsAndAdminsManageTheRest(UserRole actor, UserRole from, UserRole to, bool allowed) =>
         Assert.Equal(allowed, Roles.CanAssign(actor, from, to));
 
+    /// <summary>Which role changes take something away, and so end every session and token (ADR 44).</summary>
+    [Theory]
+    [InlineData(UserRole.Member, UserRole.Staff, false)]
+    [InlineData(UserRole.Member, UserRole.Owner, false)]
+    [InlineData(UserRole.Staff, UserRole.Admin, false)]
+    [InlineData(UserRole.Moderator, UserRole.Admin, false)]
+    [InlineData(UserRole.Staff, UserRole.Member, true)]
+    [InlineData(UserRole.Moderator, UserRole.Member, true)]
+    [InlineData(UserRole.Staff, UserRole.Moderator, true)]
+    [InlineData(UserRole.Moderator, UserRole.Staff, true)]
+    [InlineData(UserRole.Admin, UserRole.Moderator, true)]
+    [InlineData(UserRole.Owner, UserRole.Admin, true)]
+    [InlineData(UserRole.Admin, UserRole.Admin, false)]
+    public void ARoleChangeLosesSomethingWhenTheNewRoleCannotDoAllTheOldOneCould(UserRole from, UserRole to, bool loses) =>
+        Assert.Equal(loses, Roles.Loses(from, to));
+
+    [Theory]
+    [InlineData(UserRole.Owner, UserRole.Admin, true)]
+    [InlineData(UserRole.Owner, UserRole.Owner, false)]
+    [InlineData(UserRole.Admin, UserRole.Moderator, true)]
+    [InlineData(UserRole.Admin, UserRole.Admin, false)]
+    [InlineData(UserRole.Moderator, UserRole.Member, true)]
+    [InlineData(UserRole.Moderator, UserRole.Staff, true)]
+    [InlineData(UserRole.Moderator, UserRole.Moderator, false)]
+    [InlineData(UserRole.Staff, UserRole.Member, false)]
+    [InlineData(UserRole.Member, UserRole.Member, false)]
+    public void ModeratorsAndAboveSuspendMembersBelowThemAndNobodySuspendsAnOwner(UserRole actor, UserRole target, bool allowed) =>
+        Assert.Equal(allowed, Roles.CanSuspend(actor, target));
+
     [Theory]
     [InlineData("member", UserRole.Member)]
     [InlineData("STAFF", UserRole.Staff)]
