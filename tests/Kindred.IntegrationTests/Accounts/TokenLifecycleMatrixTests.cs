@@ -199,7 +199,11 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
                 Assert.Contains("Your recovery codes", await codes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 break;
             case AccessEnd.Suspension:
-                await app.WithServicesAsync(s => s.GetRequiredService<AccountService>().SuspendAsync(UserRole.Owner, user.Id));
+                // The owner suspends the member from the members page.
+                var staff = app.Browser();
+                await AccountFlowTests.SignInAsync(staff, "owner", KindredApp.OwnerPassword);
+                var suspended = await Html.PostFormAsync(staff, $"/admin/users?q={user.UserName}", "roles", new Dictionary<string, string> { ["Suspend"] = user.Id.ToString(CultureInfo.InvariantCulture) });
+                Assert.Contains("is suspended", await suspended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 break;
             case AccessEnd.RoleLoss:
                 await app.WithServicesAsync(s => s.GetRequiredService<AccountService>().SetRoleAsync(UserRole.Owner, user.Id, UserRole.Member));
