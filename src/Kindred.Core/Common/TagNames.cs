@@ -23,7 +23,7 @@ public static class TagNames
         ArgumentNullException.ThrowIfNull(tag);
 
         // Compatibility decomposition also folds full-width letters and ligatures ("ＡＢ", "ﬁ") to plain ones.
-        var decomposed = tag.Trim().TrimStart('#').ToLowerInvariant().Normalize(NormalizationForm.FormKD);
+        var decomposed = WellFormed(tag).Trim().TrimStart('#').ToLowerInvariant().Normalize(NormalizationForm.FormKD);
         var kept = new StringBuilder(decomposed.Length);
         Rune? previousBase = null;
         foreach (var rune in decomposed.EnumerateRunes())
@@ -52,6 +52,24 @@ public static class TagNames
         }
 
         return Truncate(kept.ToString().Normalize(NormalizationForm.FormC));
+    }
+
+    /// <summary>
+    /// The text without what <see cref="string.Normalize(NormalizationForm)"/> refuses with an exception: lone
+    /// surrogates (which enumerate as U+FFFD, dropped too) and unassigned code points such as U+FFFF. None of them
+    /// is a letter, so a name loses nothing it would have kept.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune != Rune.ReplacementChar && Rune.GetUnicodeCategory(rune) != UnicodeCategory.OtherNotAssigned)
+            {
+                kept.Append(rune);
+            }
+        }
+        return kept.Length == text.Length ? text : kept.ToString();
     }
 
     private static bool IsMark(Rune rune) =>

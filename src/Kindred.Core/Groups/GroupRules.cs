@@ -69,7 +69,7 @@ public static class GroupRules
     /// </summary>
     public static string SlugFromName(string name)
     {
-        var decomposed = name.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormKD);
+        var decomposed = TagNames.WellFormed(name).Trim().ToLowerInvariant().Normalize(NormalizationForm.FormKD);
         var slug = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

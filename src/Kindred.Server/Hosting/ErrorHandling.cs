@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kindred.Core.Common;
 using Kindred.Server.Mastodon;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kindred.Server.Hosting;
@@ -10,8 +11,12 @@ public static class ErrorHandling
 {
     public static IApplicationBuilder UseKindredErrors(this IApplicationBuilder app) => app.UseExceptionHandler(new ExceptionHandlerOptions
     {
+        // The middleware would log every exception with its stack trace, and an unexpected one a second time below:
+        // bad input could fill the log. Unexpected exceptions are logged once below; a rejected request in one line.
+        SuppressDiagnosticsCallback = _ => true,
         StatusCodeSelector = e => e is KindredException k ? MastodonErrors.StatusFor(k.Kind)
             : e is BadHttpRequestException b ? b.StatusCode
+            : e is AntiforgeryValidationException ? StatusCodes.Status400BadRequest
             : DatabaseOutage.Is(e) ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError,
         ExceptionHandler = async context =>
@@ -19,30 +24,38 @@ public static class ErrorHandling
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var trace = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
             var isApi = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/oauth") || context.Request.Path.StartsWithSegments("/nodeinfo");
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kindred.Errors");
             string message;
             if (error is KindredException known)
             {
                 context.Response.StatusCode = MastodonErrors.StatusFor(known.Kind);
                 message = known.Message;
+                LogRejected(logger, context, known.Kind.ToString());
             }
             else if (error is BadHttpRequestException bad)
             {
                 context.Response.StatusCode = bad.StatusCode;
                 message = "The request could not be read.";
+                LogRejected(logger, context, "unreadable request");
+            }
+            else if (error is AntiforgeryValidationException)
+            {
+                // A form whose token cannot even be read (a broken multipart body) is the client's fault, like a missing token.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                message = "The form could not be read; reload the page and try again.";
+                LogRejected(logger, context, "unreadable form");
             }
             else if (DatabaseOutage.Is(error))
             {
                 // An outage is not a bug: one line, no stack trace, and clients are told when to come back.
-                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kindred.Errors")
-                    .LogWarning("Database unreachable {TraceId} on {Method} {Path}: {Reason}", trace, context.Request.Method, context.Request.Path.Value, error!.Message);
+                logger.LogWarning("Database unreachable {TraceId} on {Method} {Path}: {Reason}", trace, context.Request.Method, context.Request.Path.Value, error!.Message);
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 message = "The service cannot reach its database just now. Please try again in a minute.";
             }
             else
             {
-                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Kindred.Errors")
-                    .LogError(error, "Unhandled exception {TraceId} on {Method} {Path}", trace, context.Request.Method, context.Request.Path.Value);
+                logger.LogError(error, "Unhandled exception {TraceId} on {Method} {Path}", trace, context.Request.Method, context.Request.Path.Value);
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 message = $"Something went wrong on our side (trace {trace}).";
             }
@@ -53,8 +66,17 @@ public static class ErrorHandling
             else
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Error</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>Something went wrong</h1><p>{System.Net.WebUtility.HtmlEncode(message)}</p><p><a href=\"/\">Home</a></p></main></body></html>");
+                var heading = context.Response.StatusCode >= 500 ? "Something went wrong" : "This request could not be answered";
+                await context.Response.WriteAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Error</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main><h1>{heading}</h1><p>{System.Net.WebUtility.HtmlEncode(message)}</p><p><a href=\"/\">Home</a></p></main></body></html>");
             }
         },
     });
+
+    private static void LogRejected(ILogger logger, HttpContext context, string reason)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Rejected {Method} {Path} with {Status}: {Reason}", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, reason);
+        }
+    }
 }

@@ -64,7 +64,8 @@ public static class RateLimits
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);
             }
-            catch (InvalidDataException)
+            // A truncated multipart body ends in an IOException: the client's fault, like a malformed one.
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;

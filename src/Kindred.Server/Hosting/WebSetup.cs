@@ -94,6 +94,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<PageQueryCheck>();
         return app;
     }
 }

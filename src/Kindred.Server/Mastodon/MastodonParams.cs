@@ -69,6 +69,12 @@ public sealed class MastodonParams
             {
                 throw KindredException.BadRequest("The JSON body is malformed: " + e.Message);
             }
+            catch (InvalidOperationException)
+            {
+                // The reader accepts any bytes inside a string; turning one into .NET text is where invalid UTF-8
+                // or an escaped lone surrogate ("\ud800") fails. That is the client's mistake, not ours.
+                throw KindredException.BadRequest("The JSON body holds text that is not valid Unicode (invalid UTF-8 or a lone surrogate).");
+            }
         }
         else if (request.ContentType is { Length: > 0 } contentType && (request.ContentLength ?? 1) > 0)
         {

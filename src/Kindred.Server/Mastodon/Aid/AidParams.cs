@@ -95,8 +95,8 @@ public static class AidParams
 
     private static DateOnly? Date(string? value, string field) =>
         string.IsNullOrEmpty(value) ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw KindredException.Invalid(field, $"{field} must be a date written YYYY-MM-DD.");
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2200 ? date
+        : throw KindredException.Invalid(field, $"{field} must be a date written YYYY-MM-DD, between the years 1900 and 2200.");
 
     private static double? Coordinate(double? value, double max, string field) =>
         value is { } v && (v < -max || v > max) ? throw KindredException.Invalid(field, $"{field} must be between -{max} and {max}.") : value;

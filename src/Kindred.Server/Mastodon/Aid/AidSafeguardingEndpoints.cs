@@ -142,6 +142,7 @@ public static class AidSafeguardingEndpoints
 
     private static DateOnly? Date(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-        : throw KindredException.Invalid(field, $"{field} must be a date (yyyy-mm-dd).");
+        // A window of real years: the figures add days either side, which overflows at 0001-01-01 and 9999-12-31.
+        : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 1900 and <= 2200 ? day
+        : throw KindredException.Invalid(field, $"{field} must be a date (yyyy-mm-dd) between the years 1900 and 2200.");
 }

@@ -42,9 +42,11 @@ public static class EventParams
         {
             return null;
         }
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+        // Years outside 1900-2200 are refused: nothing real happens there, and 9999-12-31 overflows the date arithmetic
+        // of lists and occurrences (a 500 before).
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) && time.UtcDateTime.Year is >= 1900 and <= 2200
             ? time
-            : throw KindredException.Invalid(key, $"{key} must be an ISO 8601 date and time, e.g. 2026-12-05T19:00:00Z.");
+            : throw KindredException.Invalid(key, $"{key} must be an ISO 8601 date and time between the years 1900 and 2200, e.g. 2026-12-05T19:00:00Z.");
     }
 
     public static long? Id(MastodonParams input, string key)

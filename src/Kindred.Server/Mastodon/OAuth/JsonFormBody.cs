@@ -22,7 +22,8 @@ public sealed class JsonFormBody(RequestDelegate next)
             {
                 form = await ToFormAsync(request);
             }
-            catch (Exception e) when (e is JsonException or InvalidDataException)
+            // InvalidOperationException: a string that is not valid Unicode (invalid UTF-8, a lone surrogate) fails when read.
+            catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsJsonAsync(new { error = "invalid_request", error_description = "The request body is not a flat JSON object." });

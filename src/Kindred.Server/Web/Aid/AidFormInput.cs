@@ -139,6 +139,6 @@ public sealed class AidFormInput
 
     private static DateOnly? Date(string? text, string field) =>
         string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2200 ? date
         : throw KindredException.Invalid(field, "Enter a date such as 2026-12-24.");
 }

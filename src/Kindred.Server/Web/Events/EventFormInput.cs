@@ -243,7 +243,7 @@ public sealed class EventFormInput
     }
 
     private static DateOnly ParseDate(string? text, string field, string message) =>
-        DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 1900 and <= 2200
             ? date
             : throw KindredException.Invalid(field, message);
 
