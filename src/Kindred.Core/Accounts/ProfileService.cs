@@ -88,13 +88,11 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
         }
         if (update.ClearCoordinates)
         {
-            account.Latitude = null;
-            account.Longitude = null;
+            DistanceOrigin.Move(account, null, time.UtcNow());
         }
         else if (coordinates is { } c)
         {
-            account.Latitude = c.Lat;
-            account.Longitude = c.Lon;
+            DistanceOrigin.Move(account, c, time.UtcNow());
         }
         if (update.AreaVisibility is { } areaVisibility)
         {

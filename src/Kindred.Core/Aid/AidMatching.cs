@@ -13,7 +13,8 @@ namespace Kindred.Core.Aid;
 /// helper's own radius; an offer's owner's radius or <see cref="AidSafeguardingOptions.DefaultRadiusKm"/>), available at
 /// the same times and dates, who may see the request (<see cref="AidVisibility"/>, so blocks either way are out) and may
 /// answer it (answer policy, new members and sensitive requests). For a new offer: the open requests its owner could
-/// answer. <see cref="RunAsync"/> tells the best few once per item, claiming each item with a guarded UPDATE inside the
+/// answer. Every distance is measured between cell centres (<see cref="CoarseLocation.Cell"/>, ADR 43).
+/// <see cref="RunAsync"/> tells the best few once per item, claiming each item with a guarded UPDATE inside the
 /// transaction that adds the notifications, so a restart or a second server never tells anyone twice.
 /// </summary>
 public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions<AidSafeguardingOptions> options)
@@ -74,7 +75,7 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
         // request cannot be placed in anyone's area, so only offers are suggested.
         if (request.Latitude is { } lat && request.Longitude is { } lon)
         {
-            var box = GeoBox.Around(lat, lon, AidHelpingService.MaxRadiusKm);
+            var box = GeoBox.Around(lat, lon, AidHelpingService.MaxRadiusKm + (2 * CoarseLocation.CellMarginKm));
             var helpers = await db.AidHelperCategories.AsNoTracking()
                 .Where(h => h.CategoryId == request.CategoryId && h.AccountId != request.AccountId)
                 .Join(db.Accounts, h => h.AccountId, a => a.Id, (h, a) => new { h.AccountId, h.RadiusKm, a.Latitude, a.Longitude })
@@ -88,7 +89,7 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
                 {
                     continue;
                 }
-                var distance = CoarseLocation.DistanceKm(lat, lon, h.Latitude!.Value, h.Longitude!.Value);
+                var distance = CoarseLocation.CellDistanceKm(new GeoPoint(lat, lon), new GeoPoint(h.Latitude!.Value, h.Longitude!.Value));
                 if (distance > h.RadiusKm)
                 {
                     continue;
@@ -116,7 +117,7 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
             .VisibleTo(db, owner);
         if (offer.Latitude is { } lat && offer.Longitude is { } lon)
         {
-            var box = GeoBox.Around(lat, lon, reach);
+            var box = GeoBox.Around(lat, lon, reach + (2 * CoarseLocation.CellMarginKm));
             requests = requests.Where(r => r.Latitude == null || (r.Latitude >= box.MinLat && r.Latitude <= box.MaxLat
                 && (box.AllLongitudes || (r.Longitude >= box.West1 && r.Longitude <= box.East1) || (r.Longitude >= box.West2 && r.Longitude <= box.East2))));
         }
@@ -149,8 +150,17 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
         var items = await db.AidItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var owners = items.Values.Select(i => i.AccountId).Distinct().ToList();
         var names = await db.Accounts.AsNoTracking().Where(a => owners.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, ct);
+        var answering = (await db.AidResponses.Where(r => r.ResponderId == viewerId && ids.Contains(r.ItemId)
+                && (r.State == AidResponseState.Pending || r.State == AidResponseState.Accepted))
+            .Select(r => r.ItemId).ToListAsync(ct)).ToHashSet();
+
+        // The owner sees bands, never kilometres, and no distance for a sensitive item they are not answering; the order
+        // uses the band alone, so it cannot rank two items inside one band by distance (ADR 43).
         var shown = matches.Where(m => m.ItemId is { } id && items.ContainsKey(id))
-            .Select(m => new AidSuggestedItem(items[m.ItemId!.Value], names.GetValueOrDefault(items[m.ItemId!.Value].AccountId, ""), m.DistanceKm, m.Score))
+            .Select(m => (Match: m, Item: items[m.ItemId!.Value]))
+            .Select(x => new AidSuggestedItem(x.Item, names.GetValueOrDefault(x.Item.AccountId, ""),
+                x.Match.DistanceKm is { } km && (!x.Item.Sensitive || answering.Contains(x.Item.Id)) ? DistanceBand.Of(km) : null, x.Match.Score))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Distance?.Index ?? int.MaxValue).ThenBy(s => s.Item.Id)
             .ToList();
         return new AidSuggestions(item, shown, matches.Count(m => m.Kind == AidMatchKind.Helper));
     }
@@ -268,6 +278,7 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
     private async Task<AidViewer> AudienceViewerAsync(long accountId, CancellationToken ct) =>
         await AidViewer.LoadAsync(db, Viewer.Member(accountId), ct) with { IsSafeguardingLead = false };
 
+    // Between cell centres (ADR 43): an owner who moves their item and watches who matches learns at most a cell.
     private static double? Distance(double? lat1, double? lon1, double? lat2, double? lon2) =>
-        lat1 is { } a && lon1 is { } b && lat2 is { } c && lon2 is { } d ? CoarseLocation.DistanceKm(a, b, c, d) : null;
+        lat1 is { } a && lon1 is { } b && lat2 is { } c && lon2 is { } d ? CoarseLocation.CellDistanceKm(new GeoPoint(a, b), new GeoPoint(c, d)) : null;
 }

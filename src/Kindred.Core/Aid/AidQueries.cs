@@ -1,3 +1,4 @@
+using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
@@ -9,8 +10,10 @@ namespace Kindred.Core.Aid;
 
 /// <summary>
 /// Reading aid items: browsing (/aid and the API), a member's own items, and one item with the sensitive-view audit.
-/// Every read starts from <see cref="AidVisibility.VisibleTo"/>; filters and the distance box run in SQL, the exact
-/// distance and the ranked orders here, so SQLite and PostgreSQL give the same items in the same order (ADR 29).
+/// Every read starts from <see cref="AidVisibility.VisibleTo"/>; filters and the distance box run in SQL, the distance
+/// bands and the ranked orders here, so SQLite and PostgreSQL give the same items in the same order (ADR 29).
+/// Distances are bands between cells, measured from the viewer's settled <see cref="DistanceOrigin"/>; a sensitive
+/// item has no distance, no place in a "near me" list and no rank by distance for anyone but those answering it (ADR 43).
 /// </summary>
 public sealed class AidQueries(KindredDbContext db, TimeProvider time)
 {
@@ -73,12 +76,19 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
                 ? items.Where(i => i.State == state)
                 : items.Where(i => i.State == AidItemState.Open || i.State == AidItemState.InProgress);
         }
+        // The radius snaps to a band edge: binary-searching it finds a band, never a distance.
+        var within = DistanceBand.ForRadius(radius);
         if (query.NearMe && home is { } origin)
         {
-            var box = GeoBox.Around(origin.Lat, origin.Lon, radius);
-            items = items.Where(i => i.Latitude != null && i.Longitude != null
-                && i.Latitude >= box.MinLat && i.Latitude <= box.MaxLat
-                && (box.AllLongitudes || (i.Longitude >= box.West1 && i.Longitude <= box.East1) || (i.Longitude >= box.West2 && i.Longitude <= box.East2)));
+            items = items.Where(i => i.Latitude != null && i.Longitude != null);
+            if (within.UpperKm is { } upper)
+            {
+                // Bands run between cell centres; the margin keeps every point whose cell is within reach.
+                var centre = CoarseLocation.Cell(origin);
+                var box = GeoBox.Around(centre.Lat, centre.Lon, upper + CoarseLocation.CellMarginKm);
+                items = items.Where(i => i.Latitude >= box.MinLat && i.Latitude <= box.MaxLat
+                    && (box.AllLongitudes || (i.Longitude >= box.West1 && i.Longitude <= box.East1) || (i.Longitude >= box.West2 && i.Longitude <= box.East2)));
+            }
         }
 
         // Keyset bounds apply to the newest order only; the ranked orders page by offset.
@@ -102,14 +112,17 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
         }
         var ordered = oldestFirst ? items.OrderBy(i => i.Id) : items.OrderByDescending(i => i.Id);
         var candidates = await ordered.Take(MaxCandidates)
-            .Select(i => new { i.Id, i.Latitude, i.Longitude, i.Urgency, i.Kind })
+            .Select(i => new { i.Id, i.Latitude, i.Longitude, i.Urgency, i.Kind, i.Sensitive })
             .ToListAsync(ct);
+        var answering = home is null ? [] : await AnsweringAsync(candidates.Where(c => c.Sensitive).Select(c => c.Id).ToList(), viewer.AccountId, ct);
 
         var measured = candidates
-            .Select(c => (c.Id, c.Urgency, c.Kind, Distance: home is { } h && c.Latitude is { } lat && c.Longitude is { } lon ? h.DistanceKm(new GeoPoint(lat, lon)) : (double?)null))
-            .Where(c => !query.NearMe || c.Distance <= radius)
+            .Select(c => (c.Id, c.Urgency, c.Kind, Distance: home is { } h && c.Latitude is { } lat && c.Longitude is { } lon && (!c.Sensitive || answering.Contains(c.Id))
+                ? CoarseLocation.Band(h, new GeoPoint(lat, lon))
+                : (DistanceBand?)null))
+            .Where(c => !query.NearMe || (c.Distance is { } band && band.Within(within)))
             .ToList();
-        List<(long Id, double? Distance)> chosen;
+        List<(long Id, DistanceBand? Distance)> chosen;
         bool hasMore;
         if (query.Sort == AidSort.Newest)
         {
@@ -126,7 +139,8 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
             var ranked = query.Sort == AidSort.Urgency
                 // Offers have no urgency: they come after every request.
                 ? measured.OrderByDescending(c => c.Kind == AidKind.Request ? (int)c.Urgency : -1).ThenByDescending(c => c.Id)
-                : measured.OrderBy(c => c.Distance ?? double.MaxValue).ThenByDescending(c => c.Id);
+                // By band, then newest first: within a band the order says nothing about who is nearer.
+                : measured.OrderBy(c => c.Distance?.Index ?? int.MaxValue).ThenByDescending(c => c.Id);
             var taken = ranked.Skip(query.Offset).Take(limit + 1).ToList();
             hasMore = taken.Count > limit;
             chosen = taken.Take(limit).Select(c => (c.Id, c.Distance)).ToList();
@@ -139,7 +153,7 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
     {
         var ids = await db.AidItems.AsNoTracking().Where(i => i.AccountId == accountId)
             .Select(i => i.Id).PageAsync(page, id => id, MaxLimit, ct);
-        return await EntriesAsync(ids.Select(id => (id, (double?)null)).ToList(), ct);
+        return await EntriesAsync(ids.Select(id => (id, (DistanceBand?)null)).ToList(), ct);
     }
 
     /// <summary>
@@ -160,8 +174,9 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct);
         }
         var home = await HomeAsync(viewer.AccountId, ct);
-        double? distance = viewer.AccountId != item.AccountId && home is { } h && item.Latitude is { } lat && item.Longitude is { } lon
-            ? h.DistanceKm(new GeoPoint(lat, lon))
+        DistanceBand? distance = viewer.AccountId != item.AccountId && home is { } h && item.Latitude is { } lat && item.Longitude is { } lon
+            && (!item.Sensitive || (await AnsweringAsync([item.Id], viewer.AccountId, ct)).Count > 0)
+            ? CoarseLocation.Band(h, new GeoPoint(lat, lon))
             : null;
         return (await EntriesAsync([(item.Id, distance)], ct))[0];
     }
@@ -171,20 +186,26 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
         await db.AidItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.AccountId == accountId, ct)
             ?? throw KindredException.NotFound();
 
-    /// <summary>A member's home area, when their profile has one. Only the member themself is measured from it.</summary>
-    public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
+    /// <summary>Where a member's distances are measured from: their settled home area (<see cref="DistanceOrigin"/>).
+    /// Only the member themself is measured from it.</summary>
+    public Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default) => DistanceOrigin.LoadAsync(db, viewerId, time.UtcNow(), ct);
+
+    /// <summary>
+    /// Which of these sensitive items <paramref name="viewerId"/> is already answering (a pending or accepted response):
+    /// the only people besides the owner who may know how far a sensitive item is.
+    /// </summary>
+    private async Task<HashSet<long>> AnsweringAsync(List<long> sensitiveIds, long? viewerId, CancellationToken ct)
     {
-        if (viewerId is not { } me)
+        if (viewerId is not { } me || sensitiveIds.Count == 0)
         {
-            return null;
+            return [];
         }
-        var home = await db.Accounts.Where(a => a.Id == me && a.Latitude != null && a.Longitude != null)
-            .Select(a => new { Lat = a.Latitude!.Value, Lon = a.Longitude!.Value })
-            .FirstOrDefaultAsync(ct);
-        return home is null ? null : new GeoPoint(home.Lat, home.Lon);
+        return (await db.AidResponses.Where(r => r.ResponderId == me && sensitiveIds.Contains(r.ItemId)
+                && (r.State == AidResponseState.Pending || r.State == AidResponseState.Accepted))
+            .Select(r => r.ItemId).ToListAsync(ct)).ToHashSet();
     }
 
-    private async Task<IReadOnlyList<AidListEntry>> EntriesAsync(List<(long Id, double? Distance)> chosen, CancellationToken ct)
+    private async Task<IReadOnlyList<AidListEntry>> EntriesAsync(List<(long Id, DistanceBand? Distance)> chosen, CancellationToken ct)
     {
         if (chosen.Count == 0)
         {

@@ -9,6 +9,16 @@ public static class CoarseLocation
     /// <summary>Two decimal places: about 1.1 km north–south, less east–west away from the equator.</summary>
     public const int Decimals = 2;
 
+    /// <summary>
+    /// The side of the cells others are measured against, in hundredths of a degree (ADR 43): 0.05°, about 5.6 km
+    /// north–south and 3.7 km east–west around Paris. Every distance, band, radius filter, order and suggestion that
+    /// involves someone else's place uses the centre of its cell, so none of them can locate it more precisely.
+    /// </summary>
+    public const int CellHundredths = 5;
+
+    /// <summary>How far (km) a stored point can lie from its cell's centre, rounded up: half a cell's diagonal.</summary>
+    public const double CellMarginKm = 4;
+
     private const double EarthRadiusKm = 6371.0088;
 
     /// <summary>Validates and rounds a coordinate pair to <see cref="Decimals"/> places.</summary>
@@ -40,6 +50,19 @@ public static class CoarseLocation
         // Rounding can push h a hair above 1 for antipodal points, which would make Asin return NaN.
         return 2 * EarthRadiusKm * Math.Asin(Math.Sqrt(Math.Min(1, h)));
     }
+
+    /// <summary>The centre of the cell that holds a stored (two-decimal) point.</summary>
+    public static GeoPoint Cell(GeoPoint point) => new(CellCentre(point.Lat), CellCentre(point.Lon));
+
+    /// <summary>The great-circle distance (km) between the centres of the cells of two points: all others may learn.</summary>
+    public static double CellDistanceKm(GeoPoint a, GeoPoint b) => Cell(a).DistanceKm(Cell(b));
+
+    /// <summary>The band between the cells of two points.</summary>
+    public static DistanceBand Band(GeoPoint a, GeoPoint b) => DistanceBand.Of(CellDistanceKm(a, b));
+
+    // Whole hundredths first, so 48.85 is cell 977 and not 976.999… of floating point.
+    private static double CellCentre(double degrees) =>
+        (Math.Floor(Math.Round(degrees * 100) / CellHundredths) * CellHundredths + (CellHundredths / 2.0)) / 100;
 
     private static double ToRadians(double degrees) => degrees * Math.PI / 180;
 }

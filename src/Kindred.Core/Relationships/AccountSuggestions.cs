@@ -19,7 +19,7 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
     /// <summary>Members who follow fewer people than this get suggestions on their home page.</summary>
     public const int FewConnections = 10;
 
-    /// <summary>Home areas this close count as "near".</summary>
+    /// <summary>Home areas whose cells are this close count as "near".</summary>
     public const int NearbyKm = 10;
 
     // Each signal reads at most this many rows, so a very connected member costs a bounded amount.
@@ -35,10 +35,10 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
         var now = time.UtcNow();
-        var me = await db.Accounts.AsNoTracking().Where(a => a.Id == viewerId)
-            .Select(a => new { a.Latitude, a.Longitude })
-            .FirstOrDefaultAsync(ct) ?? throw KindredException.NotFound();
-
+        if (!await db.Accounts.AnyAsync(a => a.Id == viewerId, ct))
+        {
+            throw KindredException.NotFound();
+        }
         var excluded = new HashSet<long> { viewerId };
         excluded.UnionWith(await db.Follows.Where(f => f.AccountId == viewerId).Select(f => f.TargetAccountId).ToListAsync(ct));
         excluded.UnionWith(await db.FollowRequests.Where(r => r.AccountId == viewerId).Select(r => r.TargetAccountId).ToListAsync(ct));
@@ -65,11 +65,13 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
             .GroupBy(t => t.AccountId)
             .ToDictionary(g => g.Key, g => g.Select(t => t.Display).ToList());
 
-        var nearby = new Dictionary<long, double>();
-        GeoPoint? home = me.Latitude is { } lat && me.Longitude is { } lon ? new GeoPoint(lat, lon) : null;
-        if (home is { } h)
+        // Nearness is measured from the viewer's settled home area, between cell centres, and does not grade the score:
+        // moving one's home area about, or comparing the order of people nearby, locates no one (ADR 43).
+        var nearby = new HashSet<long>();
+        if (await DistanceOrigin.LoadAsync(db, viewerId, now, ct) is { } h)
         {
-            var box = GeoBox.Around(h.Lat, h.Lon, NearbyKm);
+            var centre = CoarseLocation.Cell(h);
+            var box = GeoBox.Around(centre.Lat, centre.Lon, NearbyKm + CoarseLocation.CellMarginKm);
             var points = await db.Accounts
                 .Where(a => a.Id != viewerId && a.Domain == null && a.Latitude != null && a.Longitude != null
                     && a.Latitude >= box.MinLat && a.Latitude <= box.MaxLat
@@ -80,10 +82,9 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
                 .ToListAsync(ct);
             foreach (var p in points)
             {
-                var distance = h.DistanceKm(new GeoPoint(p.Lat, p.Lon));
-                if (distance <= NearbyKm)
+                if (CoarseLocation.CellDistanceKm(h, new GeoPoint(p.Lat, p.Lon)) <= NearbyKm)
                 {
-                    nearby[p.Id] = distance;
+                    nearby.Add(p.Id);
                 }
             }
         }
@@ -101,7 +102,7 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
         var followers = (await db.Follows.Where(f => f.TargetAccountId == viewerId)
             .OrderByDescending(f => f.Id).Select(f => f.AccountId).Take(MaxPerSignal).ToListAsync(ct)).ToHashSet();
 
-        var ids = sharedGroups.Keys.Concat(interests.Keys).Concat(nearby.Keys).Concat(mutual.Keys).Concat(followers)
+        var ids = sharedGroups.Keys.Concat(interests.Keys).Concat(nearby).Concat(mutual.Keys).Concat(followers)
             .Where(id => !excluded.Contains(id)).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Visible()
             .Where(a => ids.Contains(a.Id) && a.Domain == null && a.Discoverable)
@@ -131,10 +132,10 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
             {
                 reasons.Add((new SuggestionReason(SuggestionReasonKind.SharedInterest, shared.Count, shared[0]), 2.0 * shared.Count));
             }
-            if (nearby.TryGetValue(account.Id, out var distance) && ProfileVisibilityRules.CanSee(account.AreaVisibility, account.Id, viewerId))
+            if (nearby.Contains(account.Id) && ProfileVisibilityRules.CanSee(account.AreaVisibility, account.Id, viewerId))
             {
                 var area = string.IsNullOrWhiteSpace(account.AreaName) ? null : account.AreaName;
-                reasons.Add((new SuggestionReason(SuggestionReasonKind.Nearby, 0, area), 2 + (1 - (distance / NearbyKm))));
+                reasons.Add((new SuggestionReason(SuggestionReasonKind.Nearby, 0, area), 2.5));
             }
             if (reasons.Count == 0)
             {

@@ -20,7 +20,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 25,
                 navigationCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -101,6 +101,22 @@ namespace Kindred.Data.Postgres.CompiledModel
                 maxLength: 100);
             displayName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var distanceLatitude = runtimeEntityType.AddProperty(
+                "DistanceLatitude",
+                typeof(double?),
+                propertyInfo: typeof(Account).GetProperty("DistanceLatitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<DistanceLatitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            distanceLatitude.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var distanceLongitude = runtimeEntityType.AddProperty(
+                "DistanceLongitude",
+                typeof(double?),
+                propertyInfo: typeof(Account).GetProperty("DistanceLongitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<DistanceLongitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            distanceLongitude.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var domain = runtimeEntityType.AddProperty(
                 "Domain",
                 typeof(string),
@@ -126,6 +142,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Account).GetField("<HideCollections>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             hideCollections.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var homeMovedAt = runtimeEntityType.AddProperty(
+                "HomeMovedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Account).GetProperty("HomeMovedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<HomeMovedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            homeMovedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lastStatusAt = runtimeEntityType.AddProperty(
                 "LastStatusAt",

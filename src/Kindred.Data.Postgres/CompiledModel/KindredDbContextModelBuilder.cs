@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d2f7d22b-4ad2-48b4-893b-b0ee47f571dc"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("64488338-8712-4239-9c12-92b64b41fd13"), entityTypeCount: 63)
         {
         }
 

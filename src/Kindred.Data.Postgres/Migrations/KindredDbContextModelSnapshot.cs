@@ -56,6 +56,12 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<double?>("DistanceLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("DistanceLongitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
@@ -66,6 +72,9 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.Property<bool>("HideCollections")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("HomeMovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("LastStatusAt")
                         .HasColumnType("timestamp with time zone");

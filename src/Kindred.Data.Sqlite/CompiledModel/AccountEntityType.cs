@@ -19,7 +19,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 25,
                 navigationCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -91,6 +91,20 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Account).GetField("<DisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
 
+            var distanceLatitude = runtimeEntityType.AddProperty(
+                "DistanceLatitude",
+                typeof(double?),
+                propertyInfo: typeof(Account).GetProperty("DistanceLatitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<DistanceLatitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var distanceLongitude = runtimeEntityType.AddProperty(
+                "DistanceLongitude",
+                typeof(double?),
+                propertyInfo: typeof(Account).GetProperty("DistanceLongitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<DistanceLongitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var domain = runtimeEntityType.AddProperty(
                 "Domain",
                 typeof(string),
@@ -113,6 +127,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Account).GetProperty("HideCollections", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Account).GetField("<HideCollections>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var homeMovedAt = runtimeEntityType.AddProperty(
+                "HomeMovedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Account).GetProperty("HomeMovedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<HomeMovedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var lastStatusAt = runtimeEntityType.AddProperty(
                 "LastStatusAt",

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0d2ae404-3e93-4b68-bec9-76ea653c2944"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("de596546-8aff-4381-bc87-4c9655715305"), entityTypeCount: 63)
         {
         }
 

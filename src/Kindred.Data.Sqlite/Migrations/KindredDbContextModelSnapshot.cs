@@ -50,6 +50,12 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("DistanceLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DistanceLongitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
@@ -60,6 +66,9 @@ namespace Kindred.Data.Sqlite.Migrations
 
                     b.Property<bool>("HideCollections")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HomeMovedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastStatusAt")
                         .HasColumnType("TEXT");

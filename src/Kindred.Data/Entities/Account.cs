@@ -27,6 +27,14 @@ public class Account
     /// <summary>Rounded to two decimals (about 1 km) before it is stored; never an exact position.</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
+    /// <summary>
+    /// The last settled home area, which the member's own distances keep using while a newer one settles (ADR 43):
+    /// moving the home area around cannot be used to measure others' places from many points.
+    /// </summary>
+    public double? DistanceLatitude { get; set; }
+    public double? DistanceLongitude { get; set; }
+    /// <summary>When the home area last changed; distances follow it a week later (null: they already do).</summary>
+    public DateTime? HomeMovedAt { get; set; }
     public ProfileVisibility AreaVisibility { get; set; } = ProfileVisibility.Members;
     public ProfileVisibility TagsVisibility { get; set; } = ProfileVisibility.Public;
     /// <summary>Who may send this member private messages (ADR 17); moderators and admins always may.</summary>

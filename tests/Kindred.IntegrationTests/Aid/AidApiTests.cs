@@ -149,7 +149,9 @@ public abstract class AidApiTests(KindredApp app)
 
         var near = await SendAsync(me, HttpMethod.Get, $"{Aid}?category=transport&near=me&radius=25&sort=distance");
         Assert.Equal([offer, close, town], Ids(near));
-        Assert.Equal(1.1, near[1].GetProperty("distance_km").GetDouble());
+        // A band, never kilometres (ADR 43): 1.1 km away is "under 5 km", given as its upper edge.
+        Assert.Equal(5, near[1].GetProperty("distance_km").GetDouble());
+        Assert.Equal("under_5", near[1].GetProperty("distance_band").GetString());
         Assert.Equal(JsonValueKind.Null, near[1].GetProperty("latitude").ValueKind);
         Assert.Equal([offer, close], Ids(await SendAsync(me, HttpMethod.Get, $"{Aid}?category=transport&near=me&radius=5")));
         Assert.Equal([offer, far, town, close], Ids(await SendAsync(me, HttpMethod.Get, $"{Aid}?category=transport&near=me&radius=100")));

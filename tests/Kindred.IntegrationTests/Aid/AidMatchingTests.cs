@@ -73,8 +73,9 @@ public abstract class AidMatchingTests(AidApp app)
         Assert.Equal([offerer.Id, vetted.Id, near.Id, mid.Id, wide.Id], order.Select(m => m.AccountId));
         Assert.Equal(offer.Id, order[0].ItemId);
         Assert.Equal([AidMatchKind.Offer, AidMatchKind.Helper, AidMatchKind.Helper, AidMatchKind.Helper, AidMatchKind.Helper], order.Select(m => m.Kind));
-        Assert.InRange(order[2].DistanceKm!.Value, 2.0, 2.5);
-        Assert.InRange(order[4].DistanceKm!.Value, 29, 31);
+        // Between cell centres (ADR 43): "near" shares the request's 0.05° cell, "wide" is five cells north.
+        Assert.Equal(0, order[2].DistanceKm!.Value, 6);
+        Assert.InRange(order[4].DistanceKm!.Value, 27, 29);
     }
 
     [Fact]

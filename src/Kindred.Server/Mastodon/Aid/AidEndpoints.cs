@@ -24,7 +24,10 @@ public static class AidEndpoints
                 "sort (newest|urgency|distance), limit")
             .WithDescription("Anonymous callers see public items only; sensitive items are never public. Newest first pages by max_id, since_id and min_id; " +
                 $"urgency and distance orders page by offset (at most {AidQueries.MaxOffset}). Radius {AidQueries.MinRadiusKm}–{AidQueries.MaxRadiusKm} km " +
-                $"(default {AidQueries.DefaultRadiusKm}), measured from the caller's profile home area. limit at most {AidQueries.MaxLimit}. The Link header carries the filters.")
+                $"(default {AidQueries.DefaultRadiusKm}) snaps up to a distance band edge (5, 15, 50, 150 km; beyond 150 every item with a place), " +
+                "measured between 0.05° cells from the caller's settled home area: a new home area counts for distances 7 days after it was set (ADR 43). " +
+                "distance_km is the band's upper edge, distance_band its name; the distance order is by band, then newest first. A sensitive item " +
+                "has no distance, is left out of near=me and comes after located items in the distance order, except for those answering it. limit at most {AidQueries.MaxLimit}. The Link header carries the filters.")
             .Produces<List<AidItemDto>>();
         aid.MapPost("", Create)
             .WithSummary("Post a request or an offer: kind, category, title (≤ 120), description (≤ 5000), area_name, latitude and longitude (rounded; the profile's " +
@@ -36,7 +39,9 @@ public static class AidEndpoints
             .Produces<List<AidItemDto>>();
         aid.MapGet("/categories", Categories).WithSummary("The categories new items may choose (archived ones only with include_archived=true)")
             .Produces<List<AidCategoryDto>>();
-        aid.MapGet("/{id}", Get).WithSummary("One request or offer; a 404 for anything the caller may not see").Produces<AidItemDto>();
+        aid.MapGet("/{id}", Get).WithSummary("One request or offer; a 404 for anything the caller may not see")
+            .WithDescription("distance_km and distance_band give a distance band from the caller's settled home area, never kilometres (ADR 43); " +
+                "null on the caller's own items and on a sensitive item the caller is not answering.").Produces<AidItemDto>();
         aid.MapMethods("/{id}", ["PATCH", "PUT"], Update).WithSummary("Change one of the caller's own items (the create fields; omitted fields stay as they are)")
             .Produces<AidItemDto>();
         aid.MapPost("/{id}/close", Close).WithSummary("Close an open or in-progress item (its owner, or a safeguarding lead)").Produces<AidItemDto>();

@@ -2,8 +2,13 @@ namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>
 /// A request for help or an offer of it (Kindred extension, ADR 29). Never carries a contact detail; the coarse
-/// coordinates are given to the owner only, everyone else gets the distance from their own home area.
+/// coordinates are given to the owner only. Everyone else gets a distance band (ADR 43): <c>distance_band</c> is
+/// "under_5", "5_15", "15_50", "50_150" or "farther", measured between 0.05° cells from the viewer's settled home area
+/// (a new home area counts after 7 days), and <c>distance_km</c> is the band's upper edge (5, 15, 50, 150) or null.
+/// Both are null for the owner, without a place, and on a sensitive item for anyone but those answering it.
 /// </summary>
+/// <param name="DistanceKm">The upper edge of <paramref name="DistanceBand"/> in km, never a measured distance.</param>
+/// <param name="DistanceBand">The band of the distance from the viewer's settled home area, or null.</param>
 public sealed record AidItemDto(
     string Id,
     string Kind,
@@ -15,6 +20,7 @@ public sealed record AidItemDto(
     double? Latitude,
     double? Longitude,
     double? DistanceKm,
+    string? DistanceBand,
     string? StartsOn,
     string? EndsOn,
     int Availability,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
@@ -41,6 +42,12 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         var seesArea = ProfileVisibilityRules.CanSee(account.AreaVisibility, account.Id, viewerId);
         var seesTags = ProfileVisibilityRules.CanSee(account.TagsVisibility, account.Id, viewerId);
         var role = account.User?.Role ?? UserRole.Member;
+
+        // The member sees the point they chose; others who may see the area get its cell's centre, the precision every
+        // distance promises (ADR 43).
+        var point = account.Latitude is { } lat && account.Longitude is { } lon
+            ? (viewerId == account.Id ? new GeoPoint(lat, lon) : CoarseLocation.Cell(new GeoPoint(lat, lon)))
+            : (GeoPoint?)null;
         return new MastodonAccount
         {
             Id = account.Id.ToString(CultureInfo.InvariantCulture),
@@ -72,8 +79,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             Kindred = new KindredProfile
             {
                 AreaName = seesArea ? account.AreaName : null,
-                Latitude = seesArea ? account.Latitude : null,
-                Longitude = seesArea ? account.Longitude : null,
+                Latitude = seesArea ? point?.Lat : null,
+                Longitude = seesArea ? point?.Lon : null,
                 Interests = seesTags ? Tags(account, AccountTagKind.Interest) : null,
                 Skills = seesTags ? Tags(account, AccountTagKind.Skill) : null,
                 AreaVisibility = VisibilityName(account.AreaVisibility),

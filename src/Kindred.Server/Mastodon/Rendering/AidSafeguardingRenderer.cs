@@ -20,7 +20,7 @@ public static class AidSafeguardingRenderer
         Id(suggestions.Item.Id), Kind(suggestions.Item.Kind),
         suggestions.Items.Select(s => new AidMatchDto(
             Id(s.Item.Id), Kind(s.Item.Kind), categorySlugs.GetValueOrDefault(s.Item.CategoryId, ""), s.Item.Title, s.Item.AreaName, s.Username,
-            s.DistanceKm is { } d ? Math.Round(d) : null, s.Score, $"{baseUrl}/aid/{Id(s.Item.Id)}")).ToList(),
+            s.Distance?.UpperKm, s.Distance?.Name, s.Score, $"{baseUrl}/aid/{Id(s.Item.Id)}")).ToList(),
         suggestions.Helpers);
 
     public static AidFiguresDto Render(AidFigureReport report) => new(report.From, report.To, Render(report.Overall),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Microsoft.Extensions.Localization;
 
@@ -48,8 +49,13 @@ public static class AidLabels
         _ => t["Open"],
     };
 
-    public static string Distance(IStringLocalizer t, double km) =>
-        km < 1 ? t["less than 1 km away"] : t["about {0} km away", Math.Round(km).ToString("N0", CultureInfo.CurrentCulture)];
+    /// <summary>A distance band (ADR 43) as words: "under 5 km away", "5 to 15 km away", "more than 150 km away".</summary>
+    public static string Distance(IStringLocalizer t, DistanceBand band) => band switch
+    {
+        { Index: 0, UpperKm: { } upper } => t["under {0} km away", upper],
+        { UpperKm: { } upper } => t["{0} to {1} km away", band.LowerKm, upper],
+        _ => t["more than {0} km away", band.LowerKm],
+    };
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
