@@ -20,6 +20,11 @@ public sealed record BenchOptions
           --generate-only        build the community and stop
           --reuse                measure an existing community of the same scale, seed and schema again
           --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)
+          --durability           instead of measuring speed, the kill -9 rounds (scale XS unless --scale is given):
+                                 16 writers post, favourite and join groups through the API, the server is killed
+                                 with SIGKILL mid-write and restarted; every acknowledged write must be stored, the
+                                 database's integrity check clean and stored counts equal to fresh counts (exit 1 if not)
+          --rounds N             kill -9 rounds of --durability (default 20)
         """;
 
     public static readonly string[] AllScenarios = ["home", "web_home", "notifications", "group", "search", "fanout", "mixed"];
@@ -34,6 +39,8 @@ public sealed record BenchOptions
     public bool GenerateOnly { get; init; }
     public bool Reuse { get; init; }
     public bool Smoke { get; init; }
+    public bool Durability { get; init; }
+    public int Rounds { get; init; } = 20;
     public int SampleMembers => Smoke ? 8 : 64;
     public int FanoutPosts => Smoke ? 2 : 20;
     public int FanoutWatchers => Smoke ? 5 : 20;
@@ -41,8 +48,10 @@ public sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
+        var scaleGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
+            scaleGiven |= args[i] == "--scale";
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
@@ -64,8 +73,18 @@ public sealed record BenchOptions
                 "--generate-only" => options with { GenerateOnly = true },
                 "--reuse" => options with { Reuse = true },
                 "--smoke" => options with { Smoke = true, Scale = Scale.XS, Duration = TimeSpan.FromSeconds(2), Warmup = TimeSpan.FromSeconds(1) },
+                "--durability" => options with { Durability = true },
+                "--rounds" => options with { Rounds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 var other => throw new ArgumentException($"Unknown option '{other}'.\n{Usage}"),
             };
+        }
+        if (options.Durability && !scaleGiven && !options.Smoke)
+        {
+            options = options with { Scale = Scale.XS };
+        }
+        if (options.Rounds < 1)
+        {
+            throw new ArgumentException("--rounds needs at least one round.");
         }
         var unknown = options.Scenarios.Except(AllScenarios).ToList();
         if (unknown.Count > 0)

@@ -47,7 +47,7 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
                     var existing = db == "sqlite"
                         ? BenchDatabase.Sqlite(dataDirectory)
                         : BenchDatabase.Postgres(PostgresCluster.StartForBenchmark(clusterDirectory).ConnectionStringFor(databaseName), dataDirectory);
-                    records.AddRange(await MeasureAsync(serverDirectory, existing, db, ct));
+                    records.AddRange(await RunOnAsync(serverDirectory, existing, db, ct));
                 }
                 continue;
             }
@@ -65,16 +65,36 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
             await File.WriteAllTextAsync(marker, stamp, ct);
             if (!options.GenerateOnly)
             {
-                records.AddRange(await MeasureAsync(serverDirectory, database, db, ct));
+                records.AddRange(await RunOnAsync(serverDirectory, database, db, ct));
             }
         }
         return records;
     }
 
+    private async Task<List<ResultRecord>> RunOnAsync(string serverDirectory, BenchDatabase database, string db, CancellationToken ct) =>
+        options.Durability ? [await DurabilityAsync(serverDirectory, database, db, ct)] : await MeasureAsync(serverDirectory, database, db, ct);
+
+    /// <summary>The kill -9 rounds (issue 23): one record whose errors are the problems found (lost writes, integrity
+    /// errors, count drift), which must be 0.</summary>
+    private async Task<ResultRecord> DurabilityAsync(string serverDirectory, BenchDatabase database, string db, CancellationToken ct)
+    {
+        var outcome = await new Durability(serverDirectory, database, log).RunAsync(options.Rounds, options.Seed, options.Scale.Members, ct);
+        var integrity = db == "sqlite" ? "integrity_check and foreign_key_check" : "amcheck bt_index_check on every b-tree index";
+        var record = Record(db, "durability", Durability.Writers, outcome.Measurement, 0, string.Create(CultureInfo.InvariantCulture,
+            $"{outcome.Rounds} kill -9 rounds; {outcome.Acknowledged:N0} acknowledged writes ({outcome.Statuses:N0} statuses, {outcome.Favourites:N0} favourites, the rest group joins and leaves), {outcome.Unacknowledged:N0} cut off or refused; {integrity}; errors are lost writes, integrity errors and count drifts; rps is acknowledged writes/s"));
+        foreach (var problem in outcome.Problems)
+        {
+            log.WriteLine($"  PROBLEM {problem}");
+        }
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  durability: {outcome.Rounds} rounds, {outcome.Acknowledged} acknowledged writes at {outcome.Measurement.Rps:F0}/s (p50 {outcome.Measurement.P50:F1}, p99 {outcome.Measurement.P99:F1} ms), {outcome.Problems.Count} problems"));
+        return record;
+    }
+
     private async Task<List<ResultRecord>> MeasureAsync(string serverDirectory, BenchDatabase database, string db, CancellationToken ct)
     {
         var records = new List<ResultRecord>();
-        await using var server = await ServerProcess.StartAsync(serverDirectory, database, log, ct);
+        await using var server = await ServerProcess.StartAsync(serverDirectory, database, log, ct: ct);
         // Idle after start, before any request beyond the readiness probe: the "≤ 150 MB idle" target.
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         records.Add(Record(db, "startup", 0, new Measurement(1, 0, server.StartupTime, server.StartupTime.TotalMilliseconds, server.StartupTime.TotalMilliseconds, server.StartupTime.TotalMilliseconds, server.ResidentMegabytes()), 0,

@@ -31,7 +31,8 @@ var errors = records.Sum(r => r.Errors);
 var empty = records.Where(r => r.Rps <= 0).Select(r => $"{r.Db}/{r.Scenario}").ToList();
 Console.WriteLine($"{records.Count} records, {errors} errors{(empty.Count > 0 ? $", nothing measured for {string.Join(", ", empty)}" : "")}");
 // A smoke run fails when a scenario answered with errors or measured nothing: the harness or the server is broken.
-return options.Smoke && (errors > 0 || empty.Count > 0) ? 1 : 0;
+// A durability run fails on any lost write, integrity error or count drift (its records' errors).
+return (options.Smoke || options.Durability) && (errors > 0 || empty.Count > 0) ? 1 : 0;
 
 static string RepositoryRoot()
 {

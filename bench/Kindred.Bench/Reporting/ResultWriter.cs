@@ -17,14 +17,15 @@ public static class ResultWriter
         Directory.CreateDirectory(directory);
         var latestPath = Path.Combine(directory, "latest.json");
         var earlier = File.Exists(latestPath) ? JsonSerializer.Deserialize<List<ResultRecord>>(File.ReadAllText(latestPath)) ?? [] : [];
-        var replaced = run.Select(r => (r.Scale, r.Db)).ToHashSet();
-        var merged = earlier.Where(r => !replaced.Contains((r.Scale, r.Db))).Concat(run)
+        // A durability run (kill -9 rounds) and a speed run replace only their own kind of record.
+        var replaced = run.Select(r => (r.Scale, r.Db, IsDurability(r))).ToHashSet();
+        var merged = earlier.Where(r => !replaced.Contains((r.Scale, r.Db, IsDurability(r)))).Concat(run)
             .OrderBy(r => r.Scale).ThenBy(r => r.Db).ToList();
         File.WriteAllText(latestPath, JsonSerializer.Serialize(merged, Json) + "\n");
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var group in run.GroupBy(r => (r.Scale, r.Db)))
+        foreach (var group in run.GroupBy(r => (r.Scale, r.Db, Durability: IsDurability(r))))
         {
-            var path = Path.Combine(directory, $"{date}-{group.Key.Scale}-{group.Key.Db}.md");
+            var path = Path.Combine(directory, $"{date}-{group.Key.Scale}-{group.Key.Db}{(group.Key.Durability ? "-durability" : "")}.md");
             File.WriteAllText(path, $"# Kindred benchmark, scale {group.Key.Scale}, {group.Key.Db}, {date}\n\n{Table(group.ToList())}");
             log.WriteLine($"  wrote {path}");
         }
@@ -42,6 +43,8 @@ public static class ResultWriter
             }
         }
     }
+
+    private static bool IsDurability(ResultRecord record) => record.Scenario == "durability";
 
     public static string Table(IReadOnlyList<ResultRecord> records)
     {

@@ -35,10 +35,12 @@ public sealed class ServerProcess : IAsyncDisposable
             "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", outputDirectory, "--nologo", "-v", "quiet"]);
     }
 
-    public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, CancellationToken ct = default)
+    /// <summary>Starts the server on a free port, or on <paramref name="port"/>: a restart must keep its address, because
+    /// the address is the OAuth issuer and tokens issued under another one are refused.</summary>
+    public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, int? port = null, CancellationToken ct = default)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        port ??= FreePort();
+        var address = new Uri($"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(serverDirectory, "Kindred.Server.dll")])
         {
             WorkingDirectory = serverDirectory,
@@ -122,6 +124,15 @@ public sealed class ServerProcess : IAsyncDisposable
         {
         }
         return 0;
+    }
+
+    /// <summary>SIGKILL, as a power cut or the OOM killer would end it: no shutdown hooks, no flush, in-flight requests cut off.</summary>
+    public void KillAbruptly()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
     }
 
     public async ValueTask DisposeAsync()
