@@ -174,14 +174,14 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAndRecountAsync(group, ct);
         }
         catch (DbUpdateException)
         {
             // A second click joined or requested at the same moment; the first one stands.
             db.ChangeTracker.Clear();
+            await RecountAsync(group, ct);
         }
-        await RecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
     }
 
@@ -200,8 +200,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         }
         await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
         await ForgetRequestAsync(groupId, accountId, ct);
-        await db.SaveChangesAsync(ct);
-        await RecountAsync(group, ct);
+        await SaveAndRecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
     }
 
@@ -220,8 +219,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             await Notify.AddForGroupAsync(db, time.UtcNow(), NotificationTypes.GroupApproval, accountId, actorId, groupId, ct);
         }
         await ForgetRequestAsync(groupId, accountId, ct);
-        await db.SaveChangesAsync(ct);
-        await RecountAsync(group, ct);
+        await SaveAndRecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
     }
 
@@ -313,8 +311,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             ?? throw KindredException.NotFound("That person is not a member of the group.");
         Require(target.Role < role, "You can only remove members whose role is below yours.");
         db.GroupMemberships.Remove(target);
-        await db.SaveChangesAsync(ct);
-        await RecountAsync(group, ct);
+        await SaveAndRecountAsync(group, ct);
     }
 
     /// <summary>
@@ -344,8 +341,8 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
             db.GroupBans.Add(new GroupBan { GroupId = groupId, AccountId = accountId, BannedById = actorId, Reason = clean, CreatedAt = time.UtcNow() });
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         await RecountAsync(group, ct);
+        await transaction.CommitAsync(ct);
     }
 
     public async Task UnbanAsync(long actorId, long groupId, long accountId, CancellationToken ct = default)
@@ -639,11 +636,29 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
     private async Task<GroupRelationship> RelationshipAsync(long groupId, long accountId, CancellationToken ct) =>
         (await GroupQueries.RelationshipsAsync(db, accountId, [groupId], ct))[0];
 
-    // Counted from the rows rather than incremented, so concurrent joins and leaves cannot drift the number.
+    /// <summary>
+    /// Saves a change of membership and the group's count in one transaction (or the caller's): a process killed between
+    /// the two would otherwise leave the count off until the next join or leave (found by the harness's kill -9 rounds,
+    /// ADR 48).
+    /// </summary>
+    private async Task SaveAndRecountAsync(Group group, CancellationToken ct)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        await RecountAsync(group, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    // Counted from the rows in the UPDATE itself rather than incremented or counted first, so concurrent joins and
+    // leaves cannot drift the number.
     private async Task RecountAsync(Group group, CancellationToken ct)
     {
-        var count = await db.GroupMemberships.CountAsync(m => m.GroupId == group.Id, ct);
-        await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.MembersCount, count), ct);
+        await db.Groups.Where(g => g.Id == group.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.MembersCount, g => db.GroupMemberships.Count(m => m.GroupId == g.Id)), ct);
+        var count = await db.Groups.Where(g => g.Id == group.Id).Select(g => g.MembersCount).FirstAsync(ct);
         var entry = db.Entry(group);
         if (entry.State != EntityState.Detached)
         {
