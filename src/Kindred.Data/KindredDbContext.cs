@@ -62,7 +62,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
     public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
     public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
-    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<Job> Jobs => Set<Job>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -11,10 +11,10 @@ namespace Kindred.Core.Accounts;
 
 /// <summary>
 /// The e-mails that carry account links, in the member's language. The ones a stranger can make the server write
-/// (confirmation, password reset, "someone tried to join with your address") go through <see cref="OutgoingMailQueue"/>:
+/// (confirmation, password reset, "someone tried to join with your address") go through <see cref="MailJob"/>:
 /// the request only writes a row, so its answer time does not tell whether an account exists (ADR 47).
 /// </summary>
-public sealed class AccountEmails(UserManager<User> users, EmailSender sender, OutgoingMailQueue queue, KindredDbContext db)
+public sealed class AccountEmails(UserManager<User> users, EmailSender sender, MailJob queue, KindredDbContext db)
 {
     public async Task QueueConfirmationAsync(User user, string baseUrl, CancellationToken ct = default)
     {

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("64488338-8712-4239-9c12-92b64b41fd13"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("23e2cb2a-8f2e-4926-aaa9-07194a188a9a"), entityTypeCount: 63)
         {
         }
 
@@ -54,12 +54,12 @@ namespace Kindred.Data.Postgres.CompiledModel
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var job = JobEntityType.Create(this);
             var marker = MarkerEntityType.Create(this);
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
-            var outgoingMail = OutgoingMailEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
@@ -220,12 +220,12 @@ namespace Kindred.Data.Postgres.CompiledModel
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
+            JobEntityType.CreateAnnotations(job);
             MarkerEntityType.CreateAnnotations(marker);
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
             OrganizationEntityType.CreateAnnotations(organization);
-            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);

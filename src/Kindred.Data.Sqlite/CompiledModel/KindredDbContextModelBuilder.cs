@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("de596546-8aff-4381-bc87-4c9655715305"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("c1b48b2e-8d9a-433c-9746-e16a5cf59f45"), entityTypeCount: 63)
         {
         }
 
@@ -53,12 +53,12 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var job = JobEntityType.Create(this);
             var marker = MarkerEntityType.Create(this);
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
-            var outgoingMail = OutgoingMailEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
@@ -219,12 +219,12 @@ namespace Kindred.Data.Sqlite.CompiledModel
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
+            JobEntityType.CreateAnnotations(job);
             MarkerEntityType.CreateAnnotations(marker);
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
             OrganizationEntityType.CreateAnnotations(organization);
-            OutgoingMailEntityType.CreateAnnotations(outgoingMail);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);

@@ -8,6 +8,7 @@ using Kindred.Core.Digests;
 using Kindred.Core.Events;
 using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
+using Kindred.Core.Jobs;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
 using Kindred.Core.Media;
@@ -126,7 +127,7 @@ public static class CoreServices
             var kindred = sp.GetRequiredService<IOptions<KindredOptions>>().Value;
             return new EmailSender(kindred.Smtp, kindred.FullDataDirectory, sp.GetRequiredService<ILogger<EmailSender>>());
         });
-        services.AddScoped<OutgoingMailQueue>();
+        services.AddKindredJobHandlers(builder.Configuration);
         services.AddScoped<AccountEmails>();
         services.AddScoped<DigestQueries>();
         services.AddScoped<DigestService>();

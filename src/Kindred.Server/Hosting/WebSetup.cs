@@ -55,7 +55,6 @@ public static class WebSetup
         services.AddScoped<AidRenderer>();
         services.AddScoped<ConversationRenderer>();
         services.AddScoped<MediaRenderer>();
-        services.AddHostedService<MediaCleanup>();
         services.AddScoped<NotificationRenderer>();
         services.AddScoped<ReportRenderer>();
         services.AddScoped<InvitationRenderer>();

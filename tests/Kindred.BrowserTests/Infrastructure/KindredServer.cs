@@ -30,7 +30,6 @@ public sealed class KindredServer : WebApplicationFactory<Program>
         // Kept on, so the journey follows the confirmation link from the e-mail like a newcomer would.
         builder.UseSetting("Kindred:Registrations:RequireEmailConfirmation", "true");
         // Queued mail goes out every second, within the time Mailbox waits for it (ADR 47).
-        builder.UseSetting("Kindred:Smtp:QueueCheckSeconds", "1");
     }
 
     /// <summary>Asks the system for a free port. Another process could take it before Kestrel binds, which is rare enough on a test machine.</summary>

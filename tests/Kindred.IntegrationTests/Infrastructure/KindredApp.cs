@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kindred.Core.Accounts;
+using Kindred.Core.Common.Email;
+using Kindred.Core.Jobs;
 using Kindred.Core.Setup;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -48,8 +50,8 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         Set("Kindred:RateLimits:EmailPerAddress", "10000");
         Set("Kindred:RateLimits:ApiPerToken", "10000");
         Set("Kindred:RateLimits:WebWritesPerAccount", "10000");
-        // Queued mail goes out when a test says so (DeliverMailAsync), never on a timer behind its back.
-        Set("Kindred:Smtp:QueueCheckSeconds", "0");
+        // Queued mail goes out when a test says so (DeliverMailAsync), never on the job runner's timer behind its back.
+        Set("Kindred:Jobs:Paused", "mail");
         if (database == DatabaseKind.Postgres)
         {
             var name = "kindred_" + Guid.NewGuid().ToString("N")[..12];
@@ -118,9 +120,9 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
-    /// <summary>One pass of the outgoing-mail job, as the hosted job would run it: sends every queued mail that is due.</summary>
+    /// <summary>Runs the due mail jobs, as the server's job runner would: sends every queued mail that is due.</summary>
     public Task<int> DeliverMailAsync() =>
-        WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Common.Email.OutgoingMailQueue>().RunAsync());
+        WithServicesAsync(s => ActivatorUtilities.CreateInstance<JobRunner>(s).RunDueAsync([MailJob.Name]));
 
     public Task WithDbAsync(Func<KindredDbContext, Task> action) =>
         WithServicesAsync(async s =>

@@ -31,7 +31,4 @@ public sealed class EmailOptions
     public string FromAddress { get; set; } = "noreply@localhost";
 
     public string FromName { get; set; } = "Kindred";
-
-    /// <summary>How often the outgoing-mail job sends what is queued (ADR 47); 0 turns the job off (tests run it themselves).</summary>
-    public int QueueCheckSeconds { get; set; } = 5;
 }
