@@ -11,6 +11,12 @@ public static class Roles
 
     public static bool CanModerate(UserRole role) => role is UserRole.Owner or UserRole.Admin or UserRole.Moderator;
 
+    /// <summary>Who may start a group: anyone, or only staff and moderators when <c>Kindred:Groups:StaffOnlyCreation</c> is set.</summary>
+    public static bool MayCreateGroups(UserRole role, bool staffOnlyCreation) => !staffOnlyCreation || IsStaff(role) || CanModerate(role);
+
+    /// <summary>Who may organize an event outside any group: anyone when members may organize events, else staff and moderators.</summary>
+    public static bool MayOrganizeEvents(UserRole role, bool membersMayCreate) => membersMayCreate || IsStaff(role) || CanModerate(role);
+
     public static bool IsStaff(UserRole role) => role is UserRole.Owner or UserRole.Admin or UserRole.Staff;
 
     /// <summary>Staff and moderators may always invite; members when the operator lets them (Kindred:Invitations:MembersMayInvite).</summary>

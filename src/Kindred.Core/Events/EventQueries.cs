@@ -4,6 +4,7 @@ using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Kindred.Core.Events;
 
@@ -11,7 +12,7 @@ namespace Kindred.Core.Events;
 /// Reading events (ADR 28). Every read goes through <see cref="EventAccess.VisibleTo"/> (not visible = not found) and
 /// blanks the address and the online link for viewers who may not see them (<see cref="EventAccess"/>).
 /// </summary>
-public sealed class EventQueries(KindredDbContext db, TimeProvider time)
+public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOptions<EventsOptions> options)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -48,7 +49,27 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
             // A series that is over still shows its last date rather than nothing.
             start = EventOccurrences.Next(ev, time.UtcNow()) ?? (ev.Recurrence is null ? ev.StartsAt : null);
         }
-        return (await ViewsAsync([(ev, start, null)], viewer, ct))[0];
+        var view = (await ViewsAsync([(ev, start, null)], viewer, ct))[0];
+        return view.MyResponse == RsvpResponse.Waitlisted && viewer.AccountId is { } me && view.OccurrenceStartsAt is { } at
+            ? view with { WaitlistPosition = await WaitlistPositionAsync(ev.Id, at, me, ct) }
+            : view;
+    }
+
+    /// <summary>
+    /// Where <paramref name="accountId"/> stands on the waiting list of one occurrence (1 is served first), or null when
+    /// they are not on it. The list is served in the order answers last changed (ADR 28); the place is theirs to know.
+    /// </summary>
+    public async Task<int?> WaitlistPositionAsync(long eventId, DateTime occurrence, long accountId, CancellationToken ct = default)
+    {
+        var mine = await db.EventRsvps.AsNoTracking()
+            .Where(r => r.EventId == eventId && r.OccurrenceStartsAt == occurrence && r.AccountId == accountId && r.Response == RsvpResponse.Waitlisted)
+            .Select(r => new { r.Id, r.UpdatedAt }).FirstOrDefaultAsync(ct);
+        if (mine is null)
+        {
+            return null;
+        }
+        return 1 + await db.EventRsvps.CountAsync(r => r.EventId == eventId && r.OccurrenceStartsAt == occurrence && r.Response == RsvpResponse.Waitlisted
+            && (r.UpdatedAt < mine.UpdatedAt || (r.UpdatedAt == mine.UpdatedAt && r.Id < mine.Id)), ct);
     }
 
     /// <summary>
@@ -284,6 +305,20 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time)
             }
         }
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The groups <paramref name="accountId"/> may organize events for (<see cref="GroupAccess.MayOrganizeEvents"/>, the rule
+    /// <see cref="EventService.CreateAsync"/> applies), by name: asked first so nobody fills a form they cannot send.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupOption>> OrganizableGroupsAsync(long accountId, CancellationToken ct = default)
+    {
+        var rows = await db.GroupMemberships.Where(m => m.AccountId == accountId)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name, g.Slug, m.Role })
+            .ToListAsync(ct);
+        return rows.Where(r => GroupAccess.MayOrganizeEvents(r.Role, options.Value.MembersMayCreate))
+            .OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(r => new GroupOption(r.Id, r.Name, r.Slug)).ToList();
     }
 
     /// <summary>The member's coarse home point, for "near me".</summary>

@@ -27,7 +27,6 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         {
             throw KindredException.Forbidden("Your account is not active.");
         }
-        var staff = Roles.IsStaff(user.Role) || Roles.CanModerate(user.Role);
         var visibility = input.Visibility ?? (input.GroupId is null ? EventVisibility.Public : EventVisibility.Group);
         if (input.GroupId is { } groupId)
         {
@@ -39,7 +38,7 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
                     ? KindredException.Forbidden("Only members of the group may organize its events.")
                     : KindredException.NotFound();
             }
-            if (!GroupAccess.CanModerate(role) && !options.Value.MembersMayCreate)
+            if (!GroupAccess.MayOrganizeEvents(role, options.Value.MembersMayCreate))
             {
                 throw KindredException.Forbidden("Only the group's moderators may organize its events.");
             }
@@ -50,7 +49,7 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
             {
                 throw KindredException.Invalid("group_id", "Choose the group whose members should see this event.");
             }
-            if (!staff && !options.Value.MembersMayCreate)
+            if (!Roles.MayOrganizeEvents(user.Role, options.Value.MembersMayCreate))
             {
                 throw KindredException.Forbidden("On this server only staff may organize events.");
             }

@@ -11,6 +11,8 @@ namespace Kindred.Core.Events;
 /// <param name="WaitlistCount">People waiting for a place at that occurrence.</param>
 /// <param name="MyResponse">The viewer's own answer for that occurrence.</param>
 /// <param name="DistanceKm">From the point of a "near" search.</param>
+/// <param name="WaitlistPosition">The viewer's place on the waiting list (1 is served first) when they are on it; only
+/// <see cref="EventQueries.GetAsync"/> fills it.</param>
 public sealed record EventView(
     Event Event,
     IReadOnlyList<string> Questions,
@@ -21,4 +23,5 @@ public sealed record EventView(
     RsvpResponse? MyResponse,
     bool CanManage,
     bool SeesPrivateDetails,
-    double? DistanceKm = null);
+    double? DistanceKm = null,
+    int? WaitlistPosition = null);

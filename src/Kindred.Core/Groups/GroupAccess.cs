@@ -39,6 +39,9 @@ public static class GroupAccess
     /// <summary>Whether <paramref name="role"/> may moderate the group: remove posts, pin, decide requests, kick and ban.</summary>
     public static bool CanModerate(GroupRole? role) => role >= GroupRole.Moderator;
 
+    /// <summary>Who may organize a group's events: its moderators, or any member when members may organize events.</summary>
+    public static bool MayOrganizeEvents(GroupRole? role, bool membersMayCreate) => role is not null && (membersMayCreate || CanModerate(role));
+
     /// <summary>Whether <paramref name="role"/> may change the group's settings and members' roles.</summary>
     public static bool CanAdminister(GroupRole? role) => role >= GroupRole.Admin;
 }

@@ -21,7 +21,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
     public async Task<Group> CreateAsync(long creatorId, GroupInput input, CancellationToken ct = default)
     {
         var creator = await ActiveUserAsync(creatorId, ct);
-        if (options.Value.StaffOnlyCreation && !(Roles.IsStaff(creator.Role) || Roles.CanModerate(creator.Role)))
+        if (!Roles.MayCreateGroups(creator.Role, options.Value.StaffOnlyCreation))
         {
             throw KindredException.Forbidden("On this server only staff may create groups.");
         }

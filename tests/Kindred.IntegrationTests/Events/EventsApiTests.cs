@@ -297,6 +297,31 @@ public abstract class EventsApiTests(KindredApp app)
     }
 
     [Fact]
+    public async Task EachWaitingMemberSeesTheirOwnPlaceOnTheWaitingListAndNobodyElseSeesOne()
+    {
+        var (_, organizer) = await MemberAsync("ev_wpo");
+        var (_, eventId) = await CreateAsync(organizer, Fields(capacity: 1));
+        var (_, first) = await MemberAsync("ev_wp1");
+        var (_, second) = await MemberAsync("ev_wp2");
+        var (_, third) = await MemberAsync("ev_wp3");
+        foreach (var token in new[] { first, second, third })
+        {
+            await KindredApp.Json(await PostAsync(token, $"/api/v1/pleroma/events/{eventId}/join"), HttpStatusCode.OK);
+        }
+
+        async Task<JsonElement> PositionAsync(string token) =>
+            (await KindredApp.Json(await app.Api(token).GetAsync($"/api/v1/kindred/events/{eventId}"), HttpStatusCode.OK)).GetProperty("waitlist_position");
+        Assert.Equal(JsonValueKind.Null, (await PositionAsync(first)).ValueKind);
+        Assert.Equal(1, (await PositionAsync(second)).GetInt32());
+        Assert.Equal(2, (await PositionAsync(third)).GetInt32());
+        Assert.Equal(JsonValueKind.Null, (await PositionAsync(organizer)).ValueKind);
+
+        // The second person withdraws: the third moves up to first in line.
+        await KindredApp.Json(await PostAsync(second, $"/api/v1/pleroma/events/{eventId}/leave"), HttpStatusCode.OK);
+        Assert.Equal(1, (await PositionAsync(third)).GetInt32());
+    }
+
+    [Fact]
     public async Task UpdatingTheTimeTellsPeopleGoingAndRewritesTheAnnouncement()
     {
         var (_, organizer) = await MemberAsync("ev_org");

@@ -30,6 +30,9 @@ public sealed record KindredEvent
     public int GoingCount { get; init; }
     public int WaitlistCount { get; init; }
     public string? MyResponse { get; init; }
+
+    /// <summary>The caller's place on the waiting list (1 is served first) when they are on it; only on single-event answers.</summary>
+    public int? WaitlistPosition { get; init; }
     public required string Visibility { get; init; }
     public string? GroupId { get; init; }
     public required MastodonAccount Organizer { get; init; }

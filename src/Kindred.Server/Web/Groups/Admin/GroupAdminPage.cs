@@ -10,25 +10,17 @@ namespace Kindred.Server.Web.Groups.Admin;
 /// whose role does not reach this page is a 403 with no form on it, so a forged post finds nothing to submit to. The core
 /// checks the role again on every change.
 /// </summary>
-public abstract class GroupAdminPage : ComponentBase
+public abstract class GroupAdminPage : KindredPage
 {
     [Parameter] public string Slug { get; set; } = "";
-    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
     [Inject] protected KindredDbContext Db { get; set; } = default!;
     [Inject] protected GroupQueries Groups { get; set; } = default!;
     [Inject] protected GroupService GroupActions { get; set; } = default!;
-    [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
     protected LoadedGroup? Loaded { get; private set; }
 
-    /// <summary>True when the member sees the group but their role does not reach this page.</summary>
-    protected bool Denied { get; private set; }
-    protected long Me { get; private set; }
-    protected string? Error { get; set; }
-
     /// <summary>A server administrator may delete any group they can see (GroupService.DeleteAsync).</summary>
-    protected bool ServerAdmin => Viewer.Role(HttpContext.User) is { } role && Kindred.Core.Accounts.Roles.CanAdminister(role);
-    protected string? Done { get; set; }
+    protected bool ServerAdmin => ViewerRole is { } role && Kindred.Core.Accounts.Roles.CanAdminister(role);
 
     /// <summary>Whether the member may use this page.</summary>
     protected abstract bool Allowed(LoadedGroup group);
@@ -38,7 +30,6 @@ public abstract class GroupAdminPage : ComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Me = Viewer.Id(HttpContext.User) ?? 0;
         await ReloadGroupAsync();
         if (Loaded is null)
         {
@@ -47,11 +38,20 @@ public abstract class GroupAdminPage : ComponentBase
         }
         if (!Allowed(Loaded))
         {
-            Denied = true;
-            HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            Deny();
             return;
         }
         await OnAllowedAsync();
+    }
+
+    /// <summary>The group again (after a change), then what the page shows while the member is still allowed.</summary>
+    protected override async Task LoadAsync()
+    {
+        await ReloadGroupAsync();
+        if (Loaded is not null && !Denied)
+        {
+            await OnAllowedAsync();
+        }
     }
 
     protected async Task ReloadGroupAsync() => Loaded = Me == 0 ? null : await GroupPages.LoadAsync(Db, Groups, Slug, Me);
