@@ -58,16 +58,17 @@ public abstract class KindredPage : KindredComponent
     }
 
     /// <summary>
-    /// Reads what the page is about: null after answering 404 (not found, not visible, or an id that names nothing) or
-    /// 403 (forbidden, with <see cref="Denied"/> set).
+    /// Reads what the page is about: null after answering 404 (not found or not visible; with
+    /// <paramref name="invalidIsNotFound"/> also an address that names nothing, such as a date the event does not take
+    /// place on) or 403 (forbidden, with <see cref="Denied"/> set).
     /// </summary>
-    protected async Task<T?> FindAsync<T>(Func<Task<T>> read) where T : class
+    protected async Task<T?> FindAsync<T>(Func<Task<T>> read, bool invalidIsNotFound = false) where T : class
     {
         try
         {
             return await read();
         }
-        catch (KindredException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Invalid)
+        catch (KindredException e) when (e.Kind == ErrorKind.NotFound || (invalidIsNotFound && e.Kind == ErrorKind.Invalid))
         {
             Navigation.NotFound();
             return null;
