@@ -13,7 +13,7 @@ public partial class FeatureOrderTests
     /// <summary>Bottom first. A new feature folder takes its place here.</summary>
     private static readonly string[] Order =
     [
-        "Common", "Timelines", "Media", "Accounts", "Notifications", "Relationships", "Invitations", "Polls",
+        "Common", "Jobs", "Timelines", "Media", "Accounts", "Notifications", "Relationships", "Invitations", "Polls",
         "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Moderation", "PublicFace",
         "Search", "Setup", "Markers", "Digests", "Demo",
     ];
@@ -26,6 +26,7 @@ public partial class FeatureOrderTests
     private static readonly Dictionary<(string From, string To), string[]> StillUpwards = new()
     {
         [("Accounts", "Invitations")] = ["AccountService.cs"],
+        [("Common", "Jobs")] = ["MailJob.cs"],
         [("Notifications", "Aid")] = ["NotificationQueries.cs"],
         [("Notifications", "Events")] = ["NotificationQueries.cs"],
         [("Notifications", "Groups")] = ["NotificationQueries.cs"],
