@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kindred.Core.Streaming;
+using Kindred.Core.Common;
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -5,7 +6,6 @@ using Kindred.Core.Common.Email;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Kindred.Core.Accounts;
 
@@ -65,7 +65,7 @@ public sealed class AccountEmails(UserManager<User> users, EmailSender sender, M
                 baseUrl.TrimEnd('/') + "/", ct);
     }
 
-    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+    public static string Encode(string token) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)
     {
@@ -75,7 +75,7 @@ public sealed class AccountEmails(UserManager<User> users, EmailSender sender, M
         }
         try
         {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(code));
         }
         catch (FormatException)
         {

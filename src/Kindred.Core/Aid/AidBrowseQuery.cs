@@ -1,4 +1,4 @@
-using Kindred.Core.Relationships;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 
 namespace Kindred.Core.Aid;

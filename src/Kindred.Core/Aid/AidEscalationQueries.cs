@@ -1,5 +1,4 @@
 using Kindred.Core.Common;
-using Kindred.Core.Relationships;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;

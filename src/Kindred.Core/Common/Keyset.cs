@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Kindred.Core.Relationships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Core.Common;

@@ -1,6 +1,5 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
-using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;

@@ -3,7 +3,6 @@ using Kindred.Core.Aid;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Core.Groups;
-using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;

@@ -1,6 +1,5 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
-using Kindred.Core.Lists;
 using Kindred.Core.Notifications;
 using Kindred.Core.Timelines;
 using Kindred.Data;

@@ -1,6 +1,5 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
-using Kindred.Core.Lists;
 using Kindred.Core.Relationships;
 using Kindred.Core.Timelines;
 using Kindred.Data;

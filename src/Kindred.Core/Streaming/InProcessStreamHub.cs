@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kindred.Core.Common;
 
 namespace Kindred.Core.Streaming;
 

@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Core.Lists;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -12,9 +13,9 @@ namespace Kindred.Core.Streaming;
 /// timeline asks: <c>user</c> is the home feed (an entry in the member's feed index, ADR 12, minus muted accounts);
 /// <c>public</c> and <c>hashtag</c> are the public and hashtag timelines (originals, public posts and, since every
 /// subscriber is a signed-in member, members-only posts, ADR 11; minus muted accounts); <c>direct</c> is direct posts
-/// the member takes part in; <c>list</c> asks the lists feature.
+/// the member takes part in; <c>list</c> asks the list timeline itself (<see cref="ListQueries.ContainsAsync"/>).
 /// </summary>
-public sealed class StreamQueries(KindredDbContext db, TimeProvider time, IStreamLists lists)
+public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQueries lists)
 {
     /// <param name="deleted">For a deletion: judged as the status stood just before it, so only those who could see
     /// it hear that it is gone.</param>

@@ -1,4 +1,4 @@
-using Kindred.Core.Lists;
+using Kindred.Core.Common;
 using Kindred.Core.Streaming;
 
 namespace Kindred.Server.Hosting;
@@ -11,7 +11,6 @@ public static class StreamingSetup
         services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.Section));
         services.AddSingleton<IStreamHub, InProcessStreamHub>();
         services.AddSingleton<AfterCommitPublisher>();
-        services.AddScoped<IStreamLists, ListStreams>();
         services.AddScoped<StreamQueries>();
         return services;
     }

@@ -278,10 +278,10 @@ public abstract class ListsTests(KindredApp app)
         await AddAsync(owner, id, memberId);
         long N(string value) => long.Parse(value, CultureInfo.InvariantCulture);
         var facts = await app.WithDbAsync(async db => (
-            await Kindred.Core.Lists.ListMembership.IsMemberAsync(db, N(ownerId), N(id), N(memberId)),
-            await Kindred.Core.Lists.ListMembership.IsMemberAsync(db, N(ownerId), N(id), N(otherId)),
-            await Kindred.Core.Lists.ListMembership.IsMemberAsync(db, N(otherId), N(id), N(memberId)),
-            await Kindred.Core.Lists.ListMembership.ListsHoldingAsync(db, N(memberId))));
+            await Kindred.Core.Relationships.ListMembership.IsMemberAsync(db, N(ownerId), N(id), N(memberId)),
+            await Kindred.Core.Relationships.ListMembership.IsMemberAsync(db, N(ownerId), N(id), N(otherId)),
+            await Kindred.Core.Relationships.ListMembership.IsMemberAsync(db, N(otherId), N(id), N(memberId)),
+            await Kindred.Core.Relationships.ListMembership.ListsHoldingAsync(db, N(memberId))));
         Assert.True(facts.Item1);
         Assert.False(facts.Item2);
         Assert.False(facts.Item3);

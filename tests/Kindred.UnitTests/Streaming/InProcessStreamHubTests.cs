@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Streaming;
 
 namespace Kindred.UnitTests.Streaming;

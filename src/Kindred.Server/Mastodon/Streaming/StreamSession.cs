@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using Kindred.Core.Common;
 using Kindred.Core.Streaming;
 using Microsoft.Extensions.Options;
 

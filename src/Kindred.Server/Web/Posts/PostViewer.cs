@@ -1,4 +1,4 @@
-using Kindred.Core.Relationships;
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 
 namespace Kindred.Server.Web.Posts;

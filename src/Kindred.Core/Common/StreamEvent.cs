@@ -1,4 +1,4 @@
-namespace Kindred.Core.Streaming;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// One change, published to the <see cref="IStreamHub"/> after its transaction committed. It names the entity and, for

@@ -1,7 +1,7 @@
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Lists;
+namespace Kindred.Core.Relationships;
 
 /// <summary>Pieces of list membership that other features call: relationships take people out of lists, the home
 /// timeline leaves out members of exclusive lists, streaming asks who is in which list.</summary>

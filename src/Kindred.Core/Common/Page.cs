@@ -1,4 +1,4 @@
-namespace Kindred.Core.Relationships;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// Mastodon paging by row id: <see cref="MaxId"/> gives older rows, <see cref="SinceId"/> the newest rows above a

@@ -1,4 +1,4 @@
-namespace Kindred.Core.Streaming;
+namespace Kindred.Core.Common;
 
 /// <summary>What happened. Events carry ids only: each subscriber reloads and re-checks what it may see.</summary>
 public enum StreamEventKind
