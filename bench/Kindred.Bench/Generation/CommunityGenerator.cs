@@ -249,7 +249,7 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             groups[g] = new GroupRow
             {
                 Id = IdAt(start + g),
-                Visibility = roll < 0.7 ? GroupVisibility.Public : roll < 0.9 ? GroupVisibility.MembersOnly : GroupVisibility.Secret,
+                Visibility = roll < 0.7 ? GroupVisibility.Public : roll < 0.9 ? GroupVisibility.Members : GroupVisibility.Secret,
                 Area = random.Next(Vocabulary.Areas.Length),
                 Members = [],
             };
@@ -359,7 +359,7 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
                     post.ReplyTo = parent;
                     post.Group = parentGroup;
                     // Replies stay within the parent's audience, as the server does for members-only and followers-only.
-                    if (posts[parent].Visibility is Audience.Private or Audience.MembersOnly)
+                    if (posts[parent].Visibility is Audience.Private or Audience.Members)
                     {
                         post.Visibility = posts[parent].Visibility;
                     }
@@ -372,7 +372,7 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
             if (post.Group >= 0)
             {
                 // The audience is forced as the server forces it: public group → public; any other → members only.
-                post.Visibility = groups[post.Group].Visibility == GroupVisibility.Public ? Audience.Public : Audience.MembersOnly;
+                post.Visibility = groups[post.Group].Visibility == GroupVisibility.Public ? Audience.Public : Audience.Members;
                 groups[post.Group].LastPostId = post.Id;
             }
             if (post.ReblogOf < 0 && random.NextDouble() < 0.2)
@@ -386,7 +386,7 @@ public sealed class CommunityGenerator(Scale scale, int seed, TextWriter log)
     private Audience RandomVisibility() => random.NextDouble() switch
     {
         < 0.55 => Audience.Public,
-        < 0.80 => Audience.MembersOnly,
+        < 0.80 => Audience.Members,
         < 0.85 => Audience.Unlisted,
         _ => Audience.Private,
     };

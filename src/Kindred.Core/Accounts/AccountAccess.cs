@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Data;
@@ -26,19 +27,11 @@ public sealed class AccountAccess(
     public async Task EndAllAsync(long userId, AccessEndReason reason, long? keepSessionId = null, CancellationToken ct = default)
     {
         var subject = Subject(userId);
-        int sessions;
-        long revokedTokens, revokedAuthorizations;
         // One transaction: either the member's access ends entirely or nothing changed and the action fails.
-        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
-        {
-            sessions = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(ct);
-            revokedTokens = await tokens.RevokeBySubjectAsync(subject, ct);
-            revokedAuthorizations = await authorizations.RevokeBySubjectAsync(subject, ct);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(ct);
-            }
-        }
+        var (sessions, revokedTokens, revokedAuthorizations) = await db.InTransactionAsync(async () => (
+            await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(ct),
+            await tokens.RevokeBySubjectAsync(subject, ct),
+            await authorizations.RevokeBySubjectAsync(subject, ct)), ct);
         // Bulk updates bypass the change tracker, so the hub is told here, after the commit: open streams of the
         // member re-check their credential before anything else they would deliver.
         hub.Publish(StreamEvent.AccessChanged(userId));
@@ -54,16 +47,9 @@ public sealed class AccountAccess(
     public async Task<bool> RevokeAppAsync(long userId, string applicationId, CancellationToken ct = default)
     {
         var subject = Subject(userId);
-        long revoked;
-        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
-        {
-            revoked = await tokens.RevokeAsync(subject, applicationId, status: null, type: null, ct);
-            revoked += await authorizations.RevokeAsync(subject, applicationId, status: null, type: null, ct);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(ct);
-            }
-        }
+        var revoked = await db.InTransactionAsync(async () =>
+            await tokens.RevokeAsync(subject, applicationId, status: null, type: null, ct)
+            + await authorizations.RevokeAsync(subject, applicationId, status: null, type: null, ct), ct);
         hub.Publish(StreamEvent.AccessChanged(userId));
         return revoked > 0;
     }

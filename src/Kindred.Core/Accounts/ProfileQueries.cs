@@ -12,7 +12,8 @@ public static class ProfileQueries
     {
         var normalized = Usernames.Normalize(username);
         return Profiles(db)
-            .Where(a => a.UsernameNormalized == normalized && a.Domain == null && a.User != null && a.User.Status == UserStatus.Active)
+            .Visible()
+            .Where(a => a.UsernameNormalized == normalized && a.Domain == null)
             .FirstOrDefaultAsync(ct);
     }
 

@@ -17,7 +17,7 @@ public sealed class AidAuditQueries(KindredDbContext db)
     /// <summary>Views newest first, optionally of one item, paged by view id.</summary>
     public async Task<IReadOnlyList<AidViewRow>> ViewsAsync(long actorId, long? itemId, Page page, CancellationToken ct = default)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == actorId && u.IsSafeguardingLead && u.Status == UserStatus.Active, ct))
+        if (!await db.Users.Active().AnyAsync(u => u.Id == actorId && u.IsSafeguardingLead, ct))
         {
             throw KindredException.Forbidden("Only safeguarding leads read the audit trail.");
         }

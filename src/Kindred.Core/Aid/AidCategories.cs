@@ -67,7 +67,7 @@ public sealed class AidCategories(KindredDbContext db)
 
     private async Task RequireAdminAsync(long actorId, CancellationToken ct)
     {
-        var role = await db.Users.Where(u => u.Id == actorId && u.Status == UserStatus.Active).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
+        var role = await db.Users.Active().Where(u => u.Id == actorId).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
         if (role is not { } r || !Roles.CanAdminister(r))
         {
             throw KindredException.Forbidden("Only administrators manage the categories of help.");

@@ -86,8 +86,8 @@ public sealed class AidConversationQueries(KindredDbContext db)
     public async Task<IReadOnlyList<AidThanks>> SharedThanksAsync(long accountId, int limit = 20, CancellationToken ct = default) =>
         await db.AidThanks.AsNoTracking()
             .Where(t => t.ToAccountId == accountId && t.SharedByGiver && t.SharedByReceiver)
-            .Where(t => db.Users.Any(u => u.Id == t.FromAccountId && u.Status == UserStatus.Active))
-            .Where(t => !db.Blocks.Any(b => (b.AccountId == t.FromAccountId && b.TargetAccountId == accountId) || (b.AccountId == accountId && b.TargetAccountId == t.FromAccountId)))
+            .Where(t => db.Users.Active().Any(u => u.Id == t.FromAccountId))
+            .WithoutBlocksWith(db.Blocks, accountId, t => t.FromAccountId)
             .OrderByDescending(t => t.CreatedAt).Take(Math.Clamp(limit, 1, 100)).ToListAsync(ct);
 
     private async Task<IReadOnlyList<AidConversation>> WithItemsAsync(IReadOnlyList<AidResponse> responses, long viewerId, CancellationToken ct)

@@ -54,7 +54,7 @@ public sealed class AidEscalationQueries(KindredDbContext db, AidConversationQue
 
     /// <summary>Whether <paramref name="accountId"/> is a current safeguarding lead.</summary>
     public static Task<bool> IsLeadAsync(KindredDbContext db, long accountId, CancellationToken ct = default) =>
-        db.Users.AnyAsync(u => u.Id == accountId && u.IsSafeguardingLead && u.Status == UserStatus.Active, ct);
+        db.Users.Active().AnyAsync(u => u.Id == accountId && u.IsSafeguardingLead, ct);
 
     public static async Task RequireLeadAsync(KindredDbContext db, long accountId, CancellationToken ct = default)
     {

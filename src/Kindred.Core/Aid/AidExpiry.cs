@@ -40,15 +40,7 @@ public sealed class AidExpiry(KindredDbContext db, TimeProvider time, IOptions<A
             if (claimed == 1)
             {
                 // A reminder about the owner's own item: it comes "from" them, as Mastodon's poll notifications do.
-                db.Notifications.Add(new Notification
-                {
-                    Id = Snowflake.NewId(now),
-                    AccountId = item.AccountId,
-                    FromAccountId = item.AccountId,
-                    Type = NotificationTypes.AidClosingSoon,
-                    AidItemId = item.Id,
-                    CreatedAt = now,
-                });
+                Notify.AddRegardless(db, now, NotificationTypes.AidClosingSoon, item.AccountId, item.AccountId, new NotificationAbout(AidItemId: item.Id));
                 await db.SaveChangesAsync(ct);
                 nudged++;
             }

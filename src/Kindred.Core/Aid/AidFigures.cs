@@ -22,7 +22,7 @@ public sealed class AidFigures(KindredDbContext db)
 
     public async Task<AidFigureReport> ReportAsync(long actorId, DateTime from, DateTime to, CancellationToken ct = default)
     {
-        var role = await db.Users.AsNoTracking().Where(u => u.Id == actorId && u.Status == UserStatus.Active).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
+        var role = await db.Users.AsNoTracking().Active().Where(u => u.Id == actorId).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
         if (role is not { } r || !Roles.CanSeeAidFigures(r))
         {
             throw KindredException.Forbidden("Only staff see the aid figures.");

@@ -178,31 +178,30 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
         var done = 0;
         foreach (var id in ids)
         {
-            // Its own transaction per item, unless the caller holds one (the demo seeder runs everything in one).
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            var claimed = await db.AidItems.Where(i => i.Id == id && i.MatchedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.MatchedAt, now), ct);
-            if (claimed == 0)
+            // The claim and the notifications commit together, per item.
+            var claimed = await db.InTransactionAsync(async () =>
             {
-                if (transaction is not null)
+                if (await db.AidItems.Where(i => i.Id == id && i.MatchedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.MatchedAt, now), ct) == 0)
                 {
-                    await transaction.RollbackAsync(ct);
+                    // Another process claimed it; the empty transaction commits nothing.
+                    return false;
                 }
+                var item = await db.AidItems.AsNoTracking().FirstAsync(i => i.Id == id, ct);
+                if (item.Kind == AidKind.Request)
+                {
+                    await NotifyAsync((await ForRequestAsync(item, ct)).Select(m => (m.AccountId, item.Id, item.AccountId)), now, ct);
+                }
+                else
+                {
+                    await NotifyAsync((await ForOfferAsync(item, ct)).Select(m => (item.AccountId, m.ItemId!.Value, m.AccountId)), now, ct);
+                }
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
+            if (!claimed)
+            {
                 continue;
-            }
-            var item = await db.AidItems.AsNoTracking().FirstAsync(i => i.Id == id, ct);
-            if (item.Kind == AidKind.Request)
-            {
-                await NotifyAsync((await ForRequestAsync(item, ct)).Select(m => (m.AccountId, item.Id, item.AccountId)), now, ct);
-            }
-            else
-            {
-                await NotifyAsync((await ForOfferAsync(item, ct)).Select(m => (item.AccountId, m.ItemId!.Value, m.AccountId)), now, ct);
-            }
-            await db.SaveChangesAsync(ct);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(ct);
             }
             db.ChangeTracker.Clear();
             done++;
@@ -230,21 +229,11 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
                 || db.Notifications.Local.Any(n => n.AccountId == recipient && n.AidItemId == itemId);
             var today = await db.Notifications.CountAsync(n => n.AccountId == recipient && n.Type == NotificationTypes.AidMatch && n.CreatedAt > dayAgo, ct)
                 + db.Notifications.Local.Count(n => n.AccountId == recipient);
-            var muted = await db.Mutes.AnyAsync(m => m.AccountId == recipient && m.TargetAccountId == fromId && m.HideNotifications && (m.ExpiresAt == null || m.ExpiresAt > now), ct);
-            if (already || today >= perDay || muted || recipient == fromId)
+            // Notify's rule leaves out whoever mutes the item's owner with notifications (blocks are out already).
+            if (!already && today < perDay && await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidMatch, recipient, fromId, itemId, ct))
             {
-                continue;
+                sent++;
             }
-            db.Notifications.Add(new Notification
-            {
-                Id = Snowflake.NewId(now),
-                AccountId = recipient,
-                FromAccountId = fromId,
-                Type = NotificationTypes.AidMatch,
-                AidItemId = itemId,
-                CreatedAt = now,
-            });
-            sent++;
         }
     }
 
@@ -255,7 +244,7 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
     /// </summary>
     private async Task<bool?> MayAnswerAsync(AidItem item, long accountId, DateTime now, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == accountId && u.Status == UserStatus.Active)
+        var user = await db.Users.AsNoTracking().Active().Where(u => u.Id == accountId)
             .Select(u => new { Joined = u.ApprovedAt ?? u.CreatedAt }).FirstOrDefaultAsync(ct);
         if (user is null || accountId == item.AccountId)
         {

@@ -49,26 +49,23 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         };
         db.AidResponses.Add(response);
         db.AidMessages.Add(new AidMessage { Id = Snowflake.NewId(now), ResponseId = response.Id, AuthorId = responderId, Text = message, CreatedAt = now });
-        await AddNotificationAsync(NotificationTypes.AidResponse, item.AccountId, responderId, itemId, now, ct);
-        // Its own transaction, unless the caller holds one (the demo seeder runs everything in one).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
+        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidResponse, item.AccountId, responderId, itemId, ct);
+        await db.InTransactionAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two answers from the same person at once: the unique index keeps one.
-            throw KindredException.Conflict("You have already answered this; carry on in your conversation.");
-        }
-        // Only the first answer from someone else counts for "time to first response"; a guarded UPDATE keeps it so
-        // when two people answer at the same moment.
-        await db.AidItems.Where(i => i.Id == itemId && i.FirstResponseAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.FirstResponseAt, now), ct);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Two answers from the same person at once: the unique index keeps one.
+                throw KindredException.Conflict("You have already answered this; carry on in your conversation.");
+            }
+            // Only the first answer from someone else counts for "time to first response"; a guarded UPDATE keeps it so
+            // when two people answer at the same moment.
+            await db.AidItems.Where(i => i.Id == itemId && i.FirstResponseAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.FirstResponseAt, now), ct);
+        }, ct);
         return response;
     }
 
@@ -90,7 +87,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         var message = new AidMessage { Id = Snowflake.NewId(now), ResponseId = responseId, AuthorId = authorId, Text = clean, CreatedAt = now };
         db.AidMessages.Add(message);
         (await db.AidResponses.FirstAsync(r => r.Id == responseId, ct)).LastMessageAt = now;
-        await AddNotificationAsync(NotificationTypes.AidMessage, conversation.OtherPartyId, authorId, conversation.Item.Id, now, ct);
+        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidMessage, conversation.OtherPartyId, authorId, conversation.Item.Id, ct);
         await db.SaveChangesAsync(ct);
         return message;
     }
@@ -115,7 +112,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
             item.State = AidItemState.InProgress;
             item.UpdatedAt = now;
         }
-        await AddNotificationAsync(NotificationTypes.AidAccepted, response.ResponderId, ownerId, item.Id, now, ct);
+        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidAccepted, response.ResponderId, ownerId, item.Id, ct);
         await db.SaveChangesAsync(ct);
         return response;
     }
@@ -193,7 +190,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
             SharedByGiver = share,
         };
         db.AidThanks.Add(thanks);
-        await AddNotificationAsync(NotificationTypes.AidThanks, response.ResponderId, ownerId, item.Id, now, ct);
+        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidThanks, response.ResponderId, ownerId, item.Id, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -235,21 +232,10 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         db.AidEscalations.Add(escalation);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.AidResponses.Where(r => r.Id == responseId && r.PausedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.PausedAt, now), ct);
-        var leads = await db.Users.AsNoTracking().Where(u => u.IsSafeguardingLead && u.Status == UserStatus.Active && u.Id != accountId)
+        var leads = await db.Users.AsNoTracking().Active().Where(u => u.IsSafeguardingLead && u.Id != accountId)
             .Select(u => u.Id).ToListAsync(ct);
-        foreach (var lead in leads)
-        {
-            // Deliberately past blocks and mutes: a safeguarding alert must reach every lead.
-            db.Notifications.Add(new Notification
-            {
-                Id = Snowflake.NewId(now),
-                AccountId = lead,
-                FromAccountId = accountId,
-                Type = NotificationTypes.AidEscalation,
-                AidItemId = conversation.Item.Id,
-                CreatedAt = now,
-            });
-        }
+        // Deliberately past blocks and mutes: a safeguarding alert must reach every lead.
+        Notify.AddRegardless(db, now, NotificationTypes.AidEscalation, leads, accountId, new NotificationAbout(AidItemId: conversation.Item.Id));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return escalation;
@@ -323,15 +309,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
     {
         foreach (var party in new[] { conversation.Item.AccountId, conversation.Response.ResponderId }.Distinct())
         {
-            db.Notifications.Add(new Notification
-            {
-                Id = Snowflake.NewId(now),
-                AccountId = party,
-                FromAccountId = party,
-                Type = type,
-                AidItemId = conversation.Item.Id,
-                CreatedAt = now,
-            });
+            Notify.AddRegardless(db, now, type, party, party, new NotificationAbout(AidItemId: conversation.Item.Id));
         }
     }
 
@@ -340,7 +318,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
 
     private async Task<AidConversation> PartyAsync(long accountId, long responseId, CancellationToken ct)
     {
-        if (!await db.Users.AnyAsync(u => u.Id == accountId && u.Status == UserStatus.Active, ct))
+        if (!await db.Users.Active().AnyAsync(u => u.Id == accountId, ct))
         {
             throw KindredException.Forbidden("Your account is not active.");
         }
@@ -383,29 +361,5 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
             item.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>
-    /// An aid notification for the caller's SaveChanges, with its item so it disappears when the item may no longer be
-    /// seen. Like <see cref="Notify"/>: nobody hears of their own action, nor from someone blocked either way or muted
-    /// with notifications.
-    /// </summary>
-    private async Task AddNotificationAsync(string type, long recipientId, long fromId, long itemId, DateTime now, CancellationToken ct)
-    {
-        if (recipientId == fromId
-            || await db.Blocks.AnyAsync(b => (b.AccountId == recipientId && b.TargetAccountId == fromId) || (b.AccountId == fromId && b.TargetAccountId == recipientId), ct)
-            || await db.Mutes.AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications && (m.ExpiresAt == null || m.ExpiresAt > now), ct))
-        {
-            return;
-        }
-        db.Notifications.Add(new Notification
-        {
-            Id = Snowflake.NewId(now),
-            AccountId = recipientId,
-            FromAccountId = fromId,
-            Type = type,
-            AidItemId = itemId,
-            CreatedAt = now,
-        });
     }
 }

@@ -105,7 +105,7 @@ public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
     /// <summary>The role of <paramref name="actorId"/> allows the action, or forbidden.</summary>
     public async Task RequireAsync(long actorId, Func<UserRole, bool> allowed, string message, CancellationToken ct)
     {
-        var role = await db.Users.AsNoTracking().Where(u => u.Id == actorId && u.Status == UserStatus.Active)
+        var role = await db.Users.AsNoTracking().Active().Where(u => u.Id == actorId)
             .Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
         if (role is not { } r || !allowed(r))
         {
@@ -121,8 +121,8 @@ public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
             throw KindredException.Invalid("username", "Give the member's username.");
         }
         var normalized = Usernames.Normalize(clean);
-        return await db.Accounts.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Domain == null && a.UsernameNormalized == normalized && a.User != null && a.User.Status == UserStatus.Active, ct)
+        return await db.Accounts.AsNoTracking().Visible()
+            .FirstOrDefaultAsync(a => a.Domain == null && a.UsernameNormalized == normalized, ct)
             ?? throw KindredException.Invalid("username", $"There is no active member called \"{clean}\".");
     }
 

@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -19,7 +20,7 @@ public sealed record AidViewer(long? AccountId, bool IsSafeguardingLead, bool Is
         {
             return Anonymous;
         }
-        var lead = await db.Users.AnyAsync(u => u.Id == id && u.IsSafeguardingLead && u.Status == UserStatus.Active, ct);
+        var lead = await db.Users.Active().AnyAsync(u => u.Id == id && u.IsSafeguardingLead, ct);
         var vetted = await db.VettedHelpers.AnyAsync(v => v.AccountId == id && v.RevokedAt == null, ct);
         return new AidViewer(id, lead, vetted);
     }

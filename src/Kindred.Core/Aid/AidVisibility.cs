@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 
@@ -23,21 +24,22 @@ public static class AidVisibility
         if (viewer.AccountId is not { } id)
         {
             return items.Where(i => i.Audience == AidAudience.Public && !i.Sensitive
-                && db.Users.Any(u => u.Id == i.AccountId && u.Status == UserStatus.Active));
+                && db.Users.Active().Any(u => u.Id == i.AccountId));
         }
         if (viewer.IsSafeguardingLead)
         {
             return items;
         }
         var vetted = viewer.IsVettedHelper;
+        // Nobody can block themselves, so the block test may stand outside the owner's clause.
         return items.Where(i => i.AccountId == id
-            || (db.Users.Any(u => u.Id == i.AccountId && u.Status == UserStatus.Active)
-                && !db.Blocks.Any(b => (b.AccountId == id && b.TargetAccountId == i.AccountId) || (b.AccountId == i.AccountId && b.TargetAccountId == id))
+            || (db.Users.Active().Any(u => u.Id == i.AccountId)
                 && (db.AidResponses.Any(r => r.ItemId == i.Id && r.ResponderId == id)
                     || i.Audience == AidAudience.Public
                     || i.Audience == AidAudience.Members
                     || (i.Audience == AidAudience.Group && db.GroupMemberships.Any(m => m.GroupId == i.GroupId && m.AccountId == id))
-                    || (i.Audience == AidAudience.VettedHelpers && vetted))));
+                    || (i.Audience == AidAudience.VettedHelpers && vetted))))
+            .WithoutBlocksWith(db.Blocks, id, i => i.AccountId);
     }
 
     /// <summary>Whether the item may ever leave this server or show on public pages and feeds: public and not sensitive.</summary>

@@ -342,7 +342,7 @@ internal sealed class DemoPlan
                 text = choices[index];
                 language = g == DemoContent.FrenchCafe && index != 2 ? "fr" : "en";
                 group = g;
-                visibility = DemoContent.Groups[g].Visibility == GroupVisibility.Public ? Audience.Public : Audience.MembersOnly;
+                visibility = DemoContent.Groups[g].Visibility == GroupVisibility.Public ? Audience.Public : Audience.Members;
             }
             else
             {
@@ -351,7 +351,7 @@ internal sealed class DemoPlan
                 text = choices[Draw(choices)];
                 language = french ? "fr" : "en";
                 var roll = random.NextDouble();
-                visibility = roll < 0.65 ? Audience.Public : roll < 0.85 ? Audience.MembersOnly : roll < 0.95 ? Audience.Unlisted : Audience.Private;
+                visibility = roll < 0.65 ? Audience.Public : roll < 0.85 ? Audience.Members : roll < 0.95 ? Audience.Unlisted : Audience.Private;
             }
             var area = DemoContent.Areas[author.Area];
             text = text.Replace("{area}", area.Name, StringComparison.Ordinal).Replace("{areatag}", area.Hashtag, StringComparison.Ordinal);

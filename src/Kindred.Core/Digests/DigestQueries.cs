@@ -41,7 +41,7 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
     public async Task<DigestContent> SelectAsync(long accountId, DateTime start, DateTime end, CancellationToken ct = default)
     {
         var viewer = Viewer.Member(accountId);
-        var muted = db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > end)).Select(m => m.TargetAccountId);
+        var muted = db.Mutes.Live(end).Where(m => m.AccountId == accountId).Select(m => m.TargetAccountId);
         var followed = db.Follows.Where(f => f.AccountId == accountId).Select(f => f.TargetAccountId);
         var inPeriod = db.Statuses.VisibleTo(db, viewer)
             .Where(s => s.CreatedAt >= start && s.CreatedAt < end && s.AccountId != accountId && s.ReblogOfId == null && !muted.Contains(s.AccountId))
@@ -64,7 +64,7 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
         var threshold = Math.Max(1, options.Value.Digests.PopularThreshold);
         var shown = mentionIds.Concat(groupIds).ToList();
         var popularIds = await inPeriod
-            .Where(s => (s.Visibility == Audience.Public || s.Visibility == Audience.MembersOnly) && !shown.Contains(s.Id))
+            .Where(s => (s.Visibility == Audience.Public || s.Visibility == Audience.Members) && !shown.Contains(s.Id))
             .Select(s => new
             {
                 s.Id,
@@ -169,9 +169,8 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
                 && a.Latitude != null && a.Longitude != null
                 && a.Latitude >= minLat && a.Latitude <= maxLat && a.Longitude >= minLon && a.Longitude <= maxLon
                 && (a.User!.ApprovedAt ?? a.User.CreatedAt) >= start && (a.User.ApprovedAt ?? a.User.CreatedAt) < end)
-            .Where(a => !db.Blocks.Any(b => (b.AccountId == accountId && b.TargetAccountId == a.Id) || (b.AccountId == a.Id && b.TargetAccountId == accountId)))
-            .Where(a => !db.Mutes.Any(m => ((m.AccountId == accountId && m.TargetAccountId == a.Id) || (m.AccountId == a.Id && m.TargetAccountId == accountId))
-                && (m.ExpiresAt == null || m.ExpiresAt > end)))
+            .WithoutBlocksWith(db.Blocks, accountId, a => a.Id)
+            .Where(a => !db.Mutes.Live(end).Any(m => (m.AccountId == accountId && m.TargetAccountId == a.Id) || (m.AccountId == a.Id && m.TargetAccountId == accountId)))
             .OrderByDescending(a => a.Id).Take(200)
             .Select(a => new { a.Id, a.Username, a.DisplayName, a.AreaName, a.AreaVisibility, Latitude = a.Latitude!.Value, Longitude = a.Longitude!.Value })
             .ToListAsync(ct);

@@ -103,7 +103,7 @@ public sealed partial class DigestService(
         tokens.Read(token) is { } userId && await db.Users.AnyAsync(u => u.Id == userId, ct);
 
     /// <summary>Members who get digests at all: active, with a confirmed address, not turned off.</summary>
-    private IQueryable<User> Receivers() => db.Users.Where(u => u.Status == UserStatus.Active && u.EmailConfirmed && u.Email != null
+    private IQueryable<User> Receivers() => db.Users.Active().Where(u => u.EmailConfirmed && u.Email != null
         && u.DigestFrequency != DigestFrequency.Off && u.DigestDueAt != null);
 
     private async Task ScheduleNewAsync(DateTime now, CancellationToken ct)

@@ -67,7 +67,7 @@ public sealed class CalendarFeedService(KindredDbContext db)
         {
             return null;
         }
-        return await db.Users.Where(u => u.CalendarFeedToken == token && u.Status == UserStatus.Active)
+        return await db.Users.Active().Where(u => u.CalendarFeedToken == token)
             .Select(u => (long?)u.Id).FirstOrDefaultAsync(ct);
     }
 

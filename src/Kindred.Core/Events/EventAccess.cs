@@ -1,3 +1,5 @@
+using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -22,19 +24,19 @@ public static class EventAccess
     /// <summary>The events <paramref name="viewer"/> may see; translates to SQL on SQLite and PostgreSQL.</summary>
     public static IQueryable<Event> VisibleTo(this IQueryable<Event> events, KindredDbContext db, Viewer viewer)
     {
-        var active = events.Where(e => db.Users.Any(u => u.Id == e.OrganizerId && u.Status == UserStatus.Active));
+        // A group's event is seen only by those who may see the group: that rule is GroupAccess's.
+        var groups = db.Groups.VisibleTo(db, viewer);
+        var active = events.Where(e => db.Users.Active().Any(u => u.Id == e.OrganizerId));
         if (viewer.AccountId is not { } id)
         {
-            return active.Where(e => e.Visibility == EventVisibility.Public
-                && (e.GroupId == null || db.Groups.Any(g => g.Id == e.GroupId && g.Visibility == GroupVisibility.Public)));
+            return active.Where(e => e.Visibility == EventVisibility.Public && (e.GroupId == null || groups.Any(g => g.Id == e.GroupId)));
         }
+        // Nobody can block themselves, so the block test may stand outside the organizer's clause.
         return active.Where(e => e.OrganizerId == id
-            || (!db.Blocks.Any(b => (b.AccountId == id && b.TargetAccountId == e.OrganizerId) || (b.AccountId == e.OrganizerId && b.TargetAccountId == id))
-                && (e.GroupId == null
-                    || db.Groups.Any(g => g.Id == e.GroupId && g.Visibility != GroupVisibility.Secret)
-                    || db.GroupMemberships.Any(m => m.GroupId == e.GroupId && m.AccountId == id))
-                && (e.Visibility != EventVisibility.Group
-                    || db.GroupMemberships.Any(m => m.GroupId == e.GroupId && m.AccountId == id))));
+                || ((e.GroupId == null || groups.Any(g => g.Id == e.GroupId))
+                    && (e.Visibility != EventVisibility.Group
+                        || db.GroupMemberships.Any(m => m.GroupId == e.GroupId && m.AccountId == id))))
+            .WithoutBlocksWith(db.Blocks, id, e => e.OrganizerId);
     }
 
     /// <summary>Organizer, a moderator (or above) of the event's group, or a server admin.</summary>
@@ -56,7 +58,7 @@ public static class EventAccess
                 return true;
             }
         }
-        return await db.Users.AnyAsync(u => u.Id == id && u.Role >= UserRole.Admin, ct);
+        return await db.Users.InRoles(Roles.CanAdminister).AnyAsync(u => u.Id == id, ct);
     }
 
     /// <summary>Whether the viewer sees the address and the online link: managers, and people going to any occurrence.</summary>

@@ -1,3 +1,4 @@
+using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Core.Statuses;
@@ -363,7 +364,7 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
                     going.Add(a.EventId);
                 }
             }
-            var isAdmin = await db.Users.AnyAsync(u => u.Id == me && u.Role >= UserRole.Admin, ct);
+            var isAdmin = await db.Users.InRoles(Roles.CanAdminister).AnyAsync(u => u.Id == me, ct);
             var groupIds = items.Select(i => i.Event.GroupId).OfType<long>().Distinct().ToList();
             var moderated = groupIds.Count == 0 ? [] : await db.GroupMemberships
                 .Where(m => m.AccountId == me && groupIds.Contains(m.GroupId) && m.Role >= GroupRole.Moderator)

@@ -195,16 +195,8 @@ public sealed partial class EventReminderService(
         db.EventReminderSends.Add(claim);
         if (wanted)
         {
-            db.Notifications.Add(new Notification
-            {
-                Id = Snowflake.NewId(now),
-                AccountId = accountId,
-                FromAccountId = ev.OrganizerId,
-                Type = kind is EventReminderKind.Day or EventReminderKind.Hour ? NotificationTypes.EventReminder : NotificationTypes.EventFollowUp,
-                EventId = eventId,
-                StatusId = ev.StatusId,
-                CreatedAt = now,
-            });
+            Notify.AddRegardless(db, now, kind is EventReminderKind.Day or EventReminderKind.Hour ? NotificationTypes.EventReminder : NotificationTypes.EventFollowUp,
+                accountId, ev.OrganizerId, new NotificationAbout(StatusId: ev.StatusId, EventId: eventId));
         }
         try
         {

@@ -101,19 +101,16 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         }
         db.Events.Add(ev);
         // The event and its announcement exist together or not at all.
-        // Its own transaction, unless the caller holds one (the demo seeder runs everything in one).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        if (await AnnouncementAsync(ev, input.BaseUrl, ct) is { } announcement)
+        await db.InTransactionAsync(async () =>
         {
-            var status = await statuses.CreateAsync(organizerId, announcement, ct);
-            ev.StatusId = status.Id;
             await db.SaveChangesAsync(ct);
-        }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
+            if (await AnnouncementAsync(ev, input.BaseUrl, ct) is { } announcement)
+            {
+                var status = await statuses.CreateAsync(organizerId, announcement, ct);
+                ev.StatusId = status.Id;
+                await db.SaveChangesAsync(ct);
+            }
+        }, ct);
         return ev;
     }
 
@@ -130,14 +127,14 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         var text = EventAnnouncement.Text(ev, url, words);
         if (ev.GroupId is not { } groupId)
         {
-            return new NewStatus(text, url, ev.Visibility == EventVisibility.Public ? Audience.Public : Audience.MembersOnly, Language: words.Language);
+            return new NewStatus(text, url, ev.Visibility == EventVisibility.Public ? Audience.Public : Audience.Members, Language: words.Language);
         }
         var publicGroup = await db.Groups.AnyAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct);
         return (ev.Visibility, publicGroup) switch
         {
             (EventVisibility.Group, true) => null,
-            (EventVisibility.Members, true) => new NewStatus(text, url, Audience.MembersOnly, Language: words.Language),
-            _ => new NewStatus(text, url, Audience.MembersOnly, Language: words.Language, GroupId: groupId),
+            (EventVisibility.Members, true) => new NewStatus(text, url, Audience.Members, Language: words.Language),
+            _ => new NewStatus(text, url, Audience.Members, Language: words.Language, GroupId: groupId),
         };
     }
 
@@ -467,11 +464,12 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         }
     }
 
-    private async Task<EventRsvp> AnswerAsync(Event ev, DateTime start, long accountId, RsvpResponse wanted, IReadOnlyList<string>? answers, CancellationToken ct)
+    private Task<EventRsvp> AnswerAsync(Event ev, DateTime start, long accountId, RsvpResponse wanted, IReadOnlyList<string>? answers, CancellationToken ct) =>
+        db.InTransactionAsync(() => AnswerInTransactionAsync(ev, start, accountId, wanted, answers, ct), ct);
+
+    private async Task<EventRsvp> AnswerInTransactionAsync(Event ev, DateTime start, long accountId, RsvpResponse wanted, IReadOnlyList<string>? answers, CancellationToken ct)
     {
         var now = time.UtcNow();
-        // Its own transaction, unless the caller holds one (the demo seeder runs everything in one).
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await EnsureOccurrenceAsync(ev.Id, start, ct);
         // Lock the occurrence's row first (a no-op UPDATE, portable where SELECT … FOR UPDATE is not): answers for one
         // occurrence then take turns, so the answer read next is never stale — a waiting answer promoted by someone
@@ -525,10 +523,6 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         if (before == RsvpResponse.Going && after != RsvpResponse.Going)
         {
             await PromoteAsync(ev, start, 1, ct);
-        }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
         }
         return rsvp;
     }

@@ -32,7 +32,7 @@ public static class GroupAccess
         group.Visibility switch
         {
             GroupVisibility.Public => true,
-            GroupVisibility.MembersOnly => viewer.AccountId is not null,
+            GroupVisibility.Members => viewer.AccountId is not null,
             _ => viewer.AccountId is { } id && await db.GroupMemberships.AnyAsync(m => m.GroupId == group.Id && m.AccountId == id, ct),
         };
 

@@ -11,5 +11,5 @@ public static class GroupPosts
     /// group.
     /// </summary>
     public static Audience Audience(Group group) =>
-        group.Visibility == GroupVisibility.Public ? Data.Entities.Audience.Public : Data.Entities.Audience.MembersOnly;
+        group.Visibility == GroupVisibility.Public ? Data.Entities.Audience.Public : Data.Entities.Audience.Members;
 }

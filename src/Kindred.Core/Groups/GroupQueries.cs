@@ -159,7 +159,7 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
         if (viewer.AccountId is { } id)
         {
             var now = time.UtcNow();
-            statuses = statuses.Where(s => s.AccountId == id || !db.Mutes.Any(m => m.AccountId == id && m.TargetAccountId == s.AccountId && (m.ExpiresAt == null || m.ExpiresAt > now)));
+            statuses = statuses.Where(s => s.AccountId == id || !db.Mutes.Live(now).Any(m => m.AccountId == id && m.TargetAccountId == s.AccountId));
         }
         IReadOnlyList<Status> pinned = [];
         if (page is { MaxId: null, SinceId: null, MinId: null })

@@ -641,16 +641,12 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
     /// the two would otherwise leave the count off until the next join or leave (found by the harness's kill -9 rounds,
     /// ADR 48).
     /// </summary>
-    private async Task SaveAndRecountAsync(Group group, CancellationToken ct)
-    {
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        await RecountAsync(group, ct);
-        if (transaction is not null)
+    private Task SaveAndRecountAsync(Group group, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
         {
-            await transaction.CommitAsync(ct);
-        }
-    }
+            await db.SaveChangesAsync(ct);
+            await RecountAsync(group, ct);
+        }, ct);
 
     // Counted from the rows in the UPDATE itself rather than incremented or counted first, so concurrent joins and
     // leaves cannot drift the number.

@@ -1,3 +1,4 @@
+using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -26,7 +27,7 @@ public sealed class InvitationQueries(KindredDbContext db, TimeProvider time)
     {
         await GetMineAsync(memberId, invitationId, ct);
         var ids = await db.Users.AsNoTracking()
-            .Where(u => u.InvitationId == invitationId && u.Status == UserStatus.Active)
+            .Active().Where(u => u.InvitationId == invitationId)
             .Select(u => u.Id)
             .PageAsync(page, id => id, MaxLimit, ct);
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
@@ -37,7 +38,7 @@ public sealed class InvitationQueries(KindredDbContext db, TimeProvider time)
     public async Task<Dictionary<long, List<JoinedAccount>>> JoinedByInvitationAsync(IReadOnlyCollection<long> invitationIds, CancellationToken ct = default)
     {
         var rows = await db.Users.AsNoTracking()
-            .Where(u => u.InvitationId != null && invitationIds.Contains(u.InvitationId.Value) && u.Status == UserStatus.Active)
+            .Active().Where(u => u.InvitationId != null && invitationIds.Contains(u.InvitationId.Value))
             .OrderBy(u => u.Id)
             .Select(u => new { InvitationId = u.InvitationId!.Value, u.Id, u.Account.Username, u.Account.DisplayName, u.CreatedAt })
             .ToListAsync(ct);
@@ -67,7 +68,7 @@ public sealed class InvitationQueries(KindredDbContext db, TimeProvider time)
             return new InvitationLanding(invitation, state, null, null, organization);
         }
         var inviter = invitation.CreatedById is { } by
-            ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == by && a.User!.Status == UserStatus.Active, ct)
+            ? await db.Accounts.AsNoTracking().Visible().FirstOrDefaultAsync(a => a.Id == by && a.Domain == null, ct)
             : null;
         // The invitation itself is the permission to learn the group's name, even a secret one's.
         var group = invitation.GroupId is { } groupId ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct) : null;

@@ -164,25 +164,21 @@ public sealed partial class InvitationService(
             // Already in: nothing to do, and the invitation keeps its use for someone else.
             return groupId;
         }
-        // Its own transaction, unless the caller already holds one (the demo seeder runs everything in one, so that a
-        // failure leaves the server as it was); the use and the membership then land with the caller's.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (!await TryTakeUseAsync(db, invitation.Id, now, ct))
-        {
-            throw InvitationStates.Error(InvitationState.UsedUp);
-        }
+        // The use and the membership land together (with the caller's transaction when it holds one).
         try
         {
-            await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, userId, invitation.Id, now, ct);
+            await db.InTransactionAsync(async () =>
+            {
+                if (!await TryTakeUseAsync(db, invitation.Id, now, ct))
+                {
+                    throw InvitationStates.Error(InvitationState.UsedUp);
+                }
+                await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, userId, invitation.Id, now, ct);
+            }, ct);
         }
         catch (DbUpdateException)
         {
             // The same member accepting twice at once: the other request made them a member; this one takes no use.
-            return groupId;
-        }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
         }
         return groupId;
     }
@@ -190,13 +186,13 @@ public sealed partial class InvitationService(
     /// <summary>Whether this person may invite at all (their role and the operator's setting).</summary>
     public async Task<bool> MayInviteAsync(long memberId, CancellationToken ct = default)
     {
-        var role = await db.Users.AsNoTracking().Where(u => u.Id == memberId && u.Status == UserStatus.Active).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
+        var role = await db.Users.AsNoTracking().Active().Where(u => u.Id == memberId).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
         return role is { } r && Roles.CanInvite(r, options.Value.Invitations.MembersMayInvite);
     }
 
     private async Task<User> RequireInviterAsync(long memberId, long? groupId, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == memberId && u.Status == UserStatus.Active, ct)
+        var user = await db.Users.AsNoTracking().Include(u => u.Account).Active().FirstOrDefaultAsync(u => u.Id == memberId, ct)
             ?? throw KindredException.Forbidden("Only members can invite people.");
         if (!Roles.CanInvite(user.Role, options.Value.Invitations.MembersMayInvite))
         {

@@ -86,7 +86,7 @@ public sealed class ListQueries(KindredDbContext db, TimeProvider time)
         var ownerId = list.AccountId;
         var now = time.UtcNow();
         var members = db.ListMembers.Where(m => m.ListId == list.Id).Select(m => m.AccountId);
-        var muted = db.Mutes.Where(m => m.AccountId == ownerId && (m.ExpiresAt == null || m.ExpiresAt > now)).Select(m => m.TargetAccountId);
+        var muted = db.Mutes.Live(now).Where(m => m.AccountId == ownerId).Select(m => m.TargetAccountId);
         var statuses = db.Statuses.AsNoTracking().VisibleTo(db, Viewer.Member(ownerId))
             .Where(s => members.Contains(s.AccountId))
             .Where(s => !muted.Contains(s.AccountId))

@@ -77,28 +77,16 @@ public sealed class ReportService(KindredDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Every active moderator hears of the report, saved with it. Not through <see cref="Notify"/>: handling reports is
-    /// a duty, so a moderator's mute of the reporter does not silence it. The reported account is never told, even when
+    /// Every active moderator hears of the report, saved with it, through <see cref="Notify.AddRegardless(KindredDbContext, DateTime, string, IEnumerable{long}, long, NotificationAbout)"/>:
+    /// handling reports is a duty, so a moderator's mute of the reporter does not silence it. The reported account is never told, even when
     /// it is a moderator itself, and the reporter is not told about their own report.
     /// </summary>
     private async Task NotifyModeratorsAsync(Report report, CancellationToken ct)
     {
-        var roles = Enum.GetValues<UserRole>().Where(Roles.CanModerate).ToList();
-        var moderators = await db.Users
-            .Where(u => roles.Contains(u.Role) && u.Status == UserStatus.Active && u.Id != report.AccountId && u.Id != report.TargetAccountId)
+        var moderators = await db.Users.Active().InRoles(Roles.CanModerate)
+            .Where(u => u.Id != report.AccountId && u.Id != report.TargetAccountId)
             .Select(u => u.Id)
             .ToListAsync(ct);
-        foreach (var moderator in moderators)
-        {
-            db.Notifications.Add(new Notification
-            {
-                Id = Snowflake.NewId(report.CreatedAt),
-                AccountId = moderator,
-                FromAccountId = report.AccountId,
-                Type = NotificationTypes.AdminReport,
-                ReportId = report.Id,
-                CreatedAt = report.CreatedAt,
-            });
-        }
+        Notify.AddRegardless(db, report.CreatedAt, NotificationTypes.AdminReport, moderators, report.AccountId, new NotificationAbout(ReportId: report.Id));
     }
 }

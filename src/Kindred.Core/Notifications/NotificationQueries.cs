@@ -79,7 +79,7 @@ public sealed class NotificationQueries(KindredDbContext db)
             .Where(n => n.AccountId == accountId)
             .Where(n => senders.Any(a => a.Id == n.FromAccountId))
             // A block (either way) also hides what the other account did before it, as Mastodon clears those.
-            .Where(n => !db.Blocks.Any(b => (b.AccountId == accountId && b.TargetAccountId == n.FromAccountId) || (b.AccountId == n.FromAccountId && b.TargetAccountId == accountId)))
+            .WithoutBlocksWith(db.Blocks, accountId, n => n.FromAccountId)
             .Where(n => n.StatusId == null || readable.Any(s => s.Id == n.StatusId))
             // A group notification lasts while the group may be seen; a request concerns only its current moderators.
             .Where(n => n.GroupId == null || groups.Any(g => g.Id == n.GroupId))

@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -6,76 +7,97 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Notifications;
 
 /// <summary>
-/// Adds notifications for the caller's SaveChanges, so they exist exactly when the action does. Nobody is told about
-/// their own action, nor by an account blocked either way, nor by one they mute with notifications, nor about a
-/// status they may not read. Reading re-checks the status, since visibility can change later.
+/// The one writer of notifications, for the caller's SaveChanges, so they exist exactly when the action does. Nobody
+/// is told about their own action, nor by an account blocked either way, nor by one they mute with notifications, nor
+/// about a status they may not read. Reading re-checks the status, since visibility can change later. Only
+/// <see cref="AddRegardless"/> skips that rule, for the few notifications that must arrive whatever the recipient's
+/// blocks and mutes say.
 /// </summary>
 public static class Notify
 {
     /// <param name="statusReadable">True when the caller knows the recipient may read the status (e.g. a new post
     /// that mentions them, not saved yet); otherwise an existing status is checked with <see cref="StatusVisibility"/>.</param>
-    public static async Task AddAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? statusId = null, bool statusReadable = false, CancellationToken ct = default)
+    /// <returns>Whether a notification was added.</returns>
+    public static async Task<bool> AddAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? statusId = null, bool statusReadable = false, CancellationToken ct = default)
     {
         if (!await WantedAsync(db, now, recipientId, fromId, ct))
         {
-            return;
+            return false;
         }
         if (statusId is { } id && !statusReadable && !await db.Statuses.VisibleTo(db, Viewer.Member(recipientId)).AnyAsync(s => s.Id == id, ct))
         {
-            return;
+            return false;
         }
-        if (db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.StatusId == statusId))
-        {
-            return;
-        }
-        db.Notifications.Add(new Notification
-        {
-            Id = Snowflake.NewId(now),
-            AccountId = recipientId,
-            FromAccountId = fromId,
-            Type = type,
-            StatusId = statusId,
-            CreatedAt = now,
-        });
+        return AddOnce(db, now, type, recipientId, fromId, new NotificationAbout(StatusId: statusId));
     }
 
     /// <summary>A notification about a group (a request to join, an approval), for the caller's SaveChanges.</summary>
-    public static Task AddForGroupAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default) =>
-        AddAboutAsync(db, now, type, recipientId, fromId, groupId, null, ct);
+    public static Task<bool> AddForGroupAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default) =>
+        AddAboutAsync(db, now, type, recipientId, fromId, new NotificationAbout(GroupId: groupId), ct);
 
     /// <summary>
     /// A notification about an event (an update, a cancellation, a place that freed up), for the caller's SaveChanges.
     /// Reading re-checks that the recipient may still see the event (<see cref="NotificationQueries"/>).
     /// </summary>
-    public static Task AddForEventAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default) =>
-        AddAboutAsync(db, now, type, recipientId, fromId, null, eventId, ct);
+    public static Task<bool> AddForEventAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default) =>
+        AddAboutAsync(db, now, type, recipientId, fromId, new NotificationAbout(EventId: eventId), ct);
 
     /// <summary>
-    /// The one writer for notifications about a thing rather than a status (a group or an event): the same checks as
-    /// <see cref="AddAsync"/> and one per recipient, sender, type and thing within a SaveChanges, so a fan-out loop
-    /// that meets someone twice tells them once.
+    /// A notification about an aid item (an answer, a message, a match), for the caller's SaveChanges; it disappears
+    /// when the item may no longer be seen (<see cref="NotificationQueries"/>).
     /// </summary>
-    private static async Task AddAboutAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? groupId, long? eventId, CancellationToken ct)
+    public static Task<bool> AddForAidItemAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long aidItemId, CancellationToken ct = default) =>
+        AddAboutAsync(db, now, type, recipientId, fromId, new NotificationAbout(AidItemId: aidItemId), ct);
+
+    /// <summary>
+    /// A notification past blocks and mutes, for the caller's SaveChanges. Only for what must arrive whatever the
+    /// recipient chose about the sender: a duty (a report for moderators, a safeguarding alert for leads), a reminder
+    /// about the recipient's own thing (it comes "from" them, as Mastodon's poll notifications do), or an event
+    /// reminder whose caller has checked the recipient may still see the event.
+    /// </summary>
+    public static void AddRegardless(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, NotificationAbout about) =>
+        db.Notifications.Add(Build(now, type, recipientId, fromId, about));
+
+    /// <summary><see cref="AddRegardless(KindredDbContext, DateTime, string, long, long, NotificationAbout)"/> for many recipients at once.</summary>
+    public static void AddRegardless(KindredDbContext db, DateTime now, string type, IEnumerable<long> recipientIds, long fromId, NotificationAbout about) =>
+        db.Notifications.AddRange(recipientIds.Select(id => Build(now, type, id, fromId, about)));
+
+    /// <summary>
+    /// The rule, then one per recipient, sender, type and thing within a SaveChanges, so a fan-out loop that meets
+    /// someone twice tells them once.
+    /// </summary>
+    private static async Task<bool> AddAboutAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, NotificationAbout about, CancellationToken ct) =>
+        await WantedAsync(db, now, recipientId, fromId, ct) && AddOnce(db, now, type, recipientId, fromId, about);
+
+    private static bool AddOnce(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, NotificationAbout about)
     {
-        if (!await WantedAsync(db, now, recipientId, fromId, ct)
-            || db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type && n.GroupId == groupId && n.EventId == eventId))
+        if (db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type
+            && n.StatusId == about.StatusId && n.GroupId == about.GroupId && n.EventId == about.EventId
+            && n.AidItemId == about.AidItemId && n.ReportId == about.ReportId))
         {
-            return;
+            return false;
         }
-        db.Notifications.Add(new Notification
-        {
-            Id = Snowflake.NewId(now),
-            AccountId = recipientId,
-            FromAccountId = fromId,
-            Type = type,
-            GroupId = groupId,
-            EventId = eventId,
-            CreatedAt = now,
-        });
+        db.Notifications.Add(Build(now, type, recipientId, fromId, about));
+        return true;
     }
 
+    private static Notification Build(DateTime now, string type, long recipientId, long fromId, NotificationAbout about) => new()
+    {
+        Id = Snowflake.NewId(now),
+        AccountId = recipientId,
+        FromAccountId = fromId,
+        Type = type,
+        StatusId = about.StatusId,
+        GroupId = about.GroupId,
+        EventId = about.EventId,
+        AidItemId = about.AidItemId,
+        ReportId = about.ReportId,
+        CreatedAt = now,
+    };
+
+    /// <summary>The rule: not one's own action, no block either way, no live mute that hides notifications.</summary>
     private static async Task<bool> WantedAsync(KindredDbContext db, DateTime now, long recipientId, long fromId, CancellationToken ct) =>
         recipientId != fromId
-        && !await db.Blocks.AnyAsync(b => (b.AccountId == recipientId && b.TargetAccountId == fromId) || (b.AccountId == fromId && b.TargetAccountId == recipientId), ct)
-        && !await db.Mutes.AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications && (m.ExpiresAt == null || m.ExpiresAt > now), ct);
+        && !await db.Blocks.Between(recipientId, fromId).AnyAsync(ct)
+        && !await db.Mutes.Live(now).AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications, ct);
 }

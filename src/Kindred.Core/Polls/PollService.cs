@@ -239,15 +239,7 @@ public sealed class PollService(KindredDbContext db, TimeProvider time)
             // The author hears of their own poll closing (Mastodon does this too), unless the post is gone.
             if (await db.Statuses.VisibleTo(db, Viewer.Member(poll.AccountId)).AnyAsync(s => s.Id == poll.StatusId, ct))
             {
-                db.Notifications.Add(new Notification
-                {
-                    Id = Snowflake.NewId(now),
-                    AccountId = poll.AccountId,
-                    FromAccountId = poll.AccountId,
-                    Type = NotificationTypes.Poll,
-                    StatusId = poll.StatusId,
-                    CreatedAt = now,
-                });
+                Notify.AddRegardless(db, now, NotificationTypes.Poll, poll.AccountId, poll.AccountId, new NotificationAbout(StatusId: poll.StatusId));
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

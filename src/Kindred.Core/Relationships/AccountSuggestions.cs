@@ -44,7 +44,7 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
         excluded.UnionWith(await db.FollowRequests.Where(r => r.AccountId == viewerId).Select(r => r.TargetAccountId).ToListAsync(ct));
         excluded.UnionWith(await db.Blocks.Where(b => b.AccountId == viewerId).Select(b => b.TargetAccountId).ToListAsync(ct));
         excluded.UnionWith(await db.Blocks.Where(b => b.TargetAccountId == viewerId).Select(b => b.AccountId).ToListAsync(ct));
-        excluded.UnionWith(await db.Mutes.Where(m => m.AccountId == viewerId && (m.ExpiresAt == null || m.ExpiresAt > now)).Select(m => m.TargetAccountId).ToListAsync(ct));
+        excluded.UnionWith(await db.Mutes.Live(now).Where(m => m.AccountId == viewerId).Select(m => m.TargetAccountId).ToListAsync(ct));
 
         var myGroups = db.GroupMemberships.Where(m => m.AccountId == viewerId).Select(m => m.GroupId);
         var sharedGroups = await db.GroupMemberships

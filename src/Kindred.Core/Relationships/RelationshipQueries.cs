@@ -13,7 +13,7 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
     public const int MaxLimit = 80;
 
     public Task<bool> IsBlockedEitherWayAsync(long a, long b, CancellationToken ct = default) =>
-        db.Blocks.AnyAsync(x => (x.AccountId == a && x.TargetAccountId == b) || (x.AccountId == b && x.TargetAccountId == a), ct);
+        db.Blocks.Between(a, b).AnyAsync(ct);
 
     /// <summary>
     /// The viewer's relationship to each visible account among <paramref name="targetIds"/>, in their order, in five
@@ -33,8 +33,8 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
         var blocks = await db.Blocks.AsNoTracking()
             .Where(b => (b.AccountId == viewerId && ids.Contains(b.TargetAccountId)) || (b.TargetAccountId == viewerId && ids.Contains(b.AccountId)))
             .ToListAsync(ct);
-        var mutes = await db.Mutes.AsNoTracking()
-            .Where(m => m.AccountId == viewerId && ids.Contains(m.TargetAccountId) && (m.ExpiresAt == null || m.ExpiresAt > now))
+        var mutes = await db.Mutes.AsNoTracking().Live(now)
+            .Where(m => m.AccountId == viewerId && ids.Contains(m.TargetAccountId))
             .ToListAsync(ct);
         return wanted.Where(ids.Contains).Select(id =>
         {
@@ -129,7 +129,7 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
     public Task<IReadOnlyList<ListedAccount>> MutesAsync(long accountId, Page page, CancellationToken ct = default)
     {
         var now = time.UtcNow();
-        return ListAsync(db.Mutes.Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > now))
+        return ListAsync(db.Mutes.Live(now).Where(m => m.AccountId == accountId)
             .Select(m => new Row { Id = m.Id, AccountId = m.TargetAccountId, ExpiresAt = m.ExpiresAt }), page, ct);
     }
 

@@ -101,7 +101,7 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
         accounts = accounts.Where(a => a.Discoverable || a.UsernameNormalized == exact || a.Id == me || follows.Any(f => f.TargetAccountId == a.Id));
         if (viewer.AccountId is not null)
         {
-            accounts = accounts.Where(a => !db.Blocks.Any(b => (b.AccountId == a.Id && b.TargetAccountId == me) || (b.AccountId == me && b.TargetAccountId == a.Id)));
+            accounts = accounts.WithoutBlocksWith(db.Blocks, me, a => a.Id);
         }
         if (following)
         {
@@ -168,7 +168,7 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
             .AsSplitQuery()
             .Visible()
             .Where(a => a.UsernameNormalized == normalized && a.Domain == null)
-            .Where(a => !db.Blocks.Any(b => (b.AccountId == a.Id && b.TargetAccountId == me) || (b.AccountId == me && b.TargetAccountId == a.Id)))
+            .WithoutBlocksWith(db.Blocks, me, a => a.Id)
             .FirstOrDefaultAsync(ct);
         return new LocalResource(account, null);
     }
@@ -177,7 +177,7 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
     private IQueryable<Status> Searchable(Viewer viewer, long me)
     {
         var now = time.UtcNow();
-        var muted = db.Mutes.Where(m => m.AccountId == me && (m.ExpiresAt == null || m.ExpiresAt > now)).Select(m => m.TargetAccountId);
+        var muted = db.Mutes.Live(now).Where(m => m.AccountId == me).Select(m => m.TargetAccountId);
         return db.Statuses.VisibleTo(db, viewer)
             .Where(s => !muted.Contains(s.AccountId))
             .Where(s => s.Account.Discoverable || s.AccountId == me

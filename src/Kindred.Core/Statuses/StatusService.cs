@@ -57,9 +57,9 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         {
             parent = await TargetAsync(authorId, replyId, ct);
             // A reply to a members-only post stays among members, even when an unmodified client asks for public.
-            if (parent.Visibility == Audience.MembersOnly && visibility is Audience.Public or Audience.Unlisted)
+            if (parent.Visibility == Audience.Members && visibility is Audience.Public or Audience.Unlisted)
             {
-                visibility = Audience.MembersOnly;
+                visibility = Audience.Members;
             }
         }
         var group = await GroupForPostAsync(authorId, input.GroupId, parent, ct);
@@ -96,13 +96,11 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         await NotifyNewStatusAsync(status, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
         author.LastStatusAt = now;
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        await HomeFeed.FanOutAsync(db, status, ct);
-        if (transaction is not null)
+        await db.InTransactionAsync(async () =>
         {
-            await transaction.CommitAsync(ct);
-        }
+            await db.SaveChangesAsync(ct);
+            await HomeFeed.FanOutAsync(db, status, ct);
+        }, ct);
         return status;
     }
 
@@ -234,13 +232,11 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         };
         db.Statuses.Add(reblog);
         await Notify.AddAsync(db, now, NotificationTypes.Reblog, original.AccountId, accountId, original.Id, ct: ct);
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        await HomeFeed.FanOutAsync(db, reblog, ct);
-        if (transaction is not null)
+        await db.InTransactionAsync(async () =>
         {
-            await transaction.CommitAsync(ct);
-        }
+            await db.SaveChangesAsync(ct);
+            await HomeFeed.FanOutAsync(db, reblog, ct);
+        }, ct);
         return reblog;
     }
 
@@ -422,7 +418,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var authorId = status.AccountId;
         var mentioned = names.Count == 0 ? [] : await db.Accounts.Visible()
             .Where(a => a.Domain == null && names.Contains(a.UsernameNormalized))
-            .Where(a => !db.Blocks.Any(b => (b.AccountId == authorId && b.TargetAccountId == a.Id) || (b.AccountId == a.Id && b.TargetAccountId == authorId)))
+            .WithoutBlocksWith(db.Blocks, authorId, a => a.Id)
             .Select(a => new { a.Id, a.Username, a.UsernameNormalized })
             .ToListAsync(ct);
         var byName = mentioned.ToDictionary(a => a.UsernameNormalized);

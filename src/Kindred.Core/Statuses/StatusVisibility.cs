@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public static class StatusVisibility
         var mentioned = status.Mentions.Any(m => m.AccountId == id);
         return status.Visibility switch
         {
-            Audience.Public or Audience.Unlisted or Audience.MembersOnly => true,
+            Audience.Public or Audience.Unlisted or Audience.Members => true,
             Audience.Private => facts.FollowsAuthor || mentioned,
             Audience.Direct => mentioned,
             _ => false,
@@ -86,18 +87,18 @@ public static class StatusVisibility
             facts = facts with
             {
                 FollowsAuthor = await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
-                BlockedEitherWay = await db.Blocks.AnyAsync(b => (b.AccountId == id && b.TargetAccountId == author) || (b.AccountId == author && b.TargetAccountId == id), ct),
+                BlockedEitherWay = await db.Blocks.Between(id, author).AnyAsync(ct),
             };
         }
         return CanSee(status, viewer, facts);
     }
 
     /// <summary>Whether <paramref name="visibility"/> may be boosted: never followers-only or direct (their audience is chosen).</summary>
-    public static bool CanBeBoosted(Audience visibility) => visibility is Audience.Public or Audience.Unlisted or Audience.MembersOnly;
+    public static bool CanBeBoosted(Audience visibility) => visibility is Audience.Public or Audience.Unlisted or Audience.Members;
 
     /// <summary>Whether statuses of <paramref name="visibility"/> appear in the public and hashtag timelines of <paramref name="viewer"/>.</summary>
     public static bool Listed(Audience visibility, Viewer viewer) =>
-        visibility == Audience.Public || (visibility == Audience.MembersOnly && viewer.AccountId is not null);
+        visibility == Audience.Public || (visibility == Audience.Members && viewer.AccountId is not null);
 
     private static IQueryable<Status> Readable(IQueryable<Status> statuses, KindredDbContext db, Viewer viewer)
     {
@@ -116,10 +117,10 @@ public static class StatusVisibility
             .Where(s => s.AccountId == id
                 || s.Visibility == Audience.Public
                 || s.Visibility == Audience.Unlisted
-                || s.Visibility == Audience.MembersOnly
+                || s.Visibility == Audience.Members
                 || (s.Visibility == Audience.Private && db.Follows.Any(f => f.AccountId == id && f.TargetAccountId == s.AccountId))
                 || ((s.Visibility == Audience.Private || s.Visibility == Audience.Direct) && s.Mentions.Any(m => m.AccountId == id)))
-            .Where(s => s.AccountId == id || !db.Blocks.Any(b =>
-                (b.AccountId == id && b.TargetAccountId == s.AccountId) || (b.AccountId == s.AccountId && b.TargetAccountId == id)));
+            // Nobody can block themselves, so this holds for the viewer's own statuses as well.
+            .WithoutBlocksWith(db.Blocks, id, s => s.AccountId);
     }
 }

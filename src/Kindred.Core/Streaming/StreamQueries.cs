@@ -47,7 +47,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
             originalAuthor = original.AccountId;
         }
         var now = time.UtcNow();
-        var muted = await db.Mutes.AnyAsync(m => m.AccountId == viewerId && (m.ExpiresAt == null || m.ExpiresAt > now)
+        var muted = await db.Mutes.Live(now).AnyAsync(m => m.AccountId == viewerId
             && (m.TargetAccountId == status.AccountId || m.TargetAccountId == originalAuthor), ct);
         var listed = !muted && status.ReblogOfId is null && StatusVisibility.Listed(status.Visibility, viewer);
         var matched = new List<StreamKey>();

@@ -16,5 +16,5 @@ public enum Audience
     Direct = 3,
 
     /// <summary>Any signed-in member of this server; never anonymous visitors or app tokens, never federated.</summary>
-    MembersOnly = 4,
+    Members = 4,
 }

@@ -7,7 +7,7 @@ public enum GroupVisibility
     Public = 0,
 
     /// <summary>Signed-in members of this server see the group; only its members read its posts.</summary>
-    MembersOnly = 1,
+    Members = 1,
 
     /// <summary>Only its members know it exists; to everyone else it is a 404.</summary>
     Secret = 2,

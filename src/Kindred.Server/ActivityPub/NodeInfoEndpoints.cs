@@ -25,7 +25,7 @@ public static class NodeInfoEndpoints
     private static async Task<IResult> NodeInfo(KindredDbContext db, IOptions<KindredOptions> options)
     {
         var org = await db.Organizations.AsNoTracking().FirstAsync();
-        var users = await db.Users.CountAsync(u => u.Status == UserStatus.Active);
+        var users = await db.Users.Active().CountAsync();
         return Results.Json(new
         {
             version = "2.0",

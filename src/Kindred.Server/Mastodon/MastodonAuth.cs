@@ -86,7 +86,7 @@ public static class MastodonAuth
             return Viewer.App;
         }
         var db = context.RequestServices.GetRequiredService<KindredDbContext>();
-        return await db.Users.AnyAsync(u => u.Id == id && u.Status == UserStatus.Active, context.RequestAborted)
+        return await db.Users.Active().AnyAsync(u => u.Id == id, context.RequestAborted)
             ? Viewer.Member(id)
             : throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
     }

@@ -56,7 +56,7 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
         var owner = people["owner"];
         await AidTestWorld.MakeVettedAsync(app, people["vetted"].Item1, people["lead"].Item1);
         await AidTestWorld.MakeLeadAsync(app, people["lead"].Item1);
-        var group = await TestGroups.CreateAsync(app, prefix + "-group", GroupVisibility.MembersOnly, owner.Item1);
+        var group = await TestGroups.CreateAsync(app, prefix + "-group", GroupVisibility.Members, owner.Item1);
         await TestGroups.JoinAsync(app, group.Id, people["groupmember"].Item1);
 
         // The helper may answer everything for now: vetted by staff, in the group, and a member for a month (sensitive

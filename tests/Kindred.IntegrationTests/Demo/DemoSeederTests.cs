@@ -51,7 +51,7 @@ public abstract class DemoSeederTests(KindredApp app)
             Assert.Equal(9, groups.Count);
             var city = groups.Single(g => g.Slug == "montreal-mutual-aid");
             Assert.True(groups.Count(g => g.ParentId == city.Id) >= 2);
-            var circle = groups.Single(g => g.Visibility == GroupVisibility.MembersOnly && g.JoinPolicy == GroupJoinPolicy.Approval);
+            var circle = groups.Single(g => g.Visibility == GroupVisibility.Members && g.JoinPolicy == GroupJoinPolicy.Approval);
             Assert.Equal(2, circle.Questions.Count);
             Assert.True(await db.GroupMembershipRequests.CountAsync(r => r.GroupId == circle.Id) >= 1);
             Assert.Contains(groups, g => g.Visibility == GroupVisibility.Secret);
@@ -71,7 +71,7 @@ public abstract class DemoSeederTests(KindredApp app)
             foreach (var post in groupPosts)
             {
                 var group = groups.Single(g => g.Id == post.GroupId);
-                Assert.Equal(group.Visibility == GroupVisibility.Public ? Audience.Public : Audience.MembersOnly, post.Visibility);
+                Assert.Equal(group.Visibility == GroupVisibility.Public ? Audience.Public : Audience.Members, post.Visibility);
                 Assert.Contains(memberships, m => m.GroupId == group.Id && m.AccountId == post.AccountId);
             }
             foreach (var group in groups.Where(g => groupPosts.Any(p => p.GroupId == g.Id)))

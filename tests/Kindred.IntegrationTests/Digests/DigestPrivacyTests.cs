@@ -97,7 +97,7 @@ public abstract class DigestPrivacyTests(DigestApp app)
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == rose.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZone, "Europe/Paris")));
         await app.RunDigestsAsync(clock);
 
-        var choir = await scenario.GroupAsync("evd-choir", GroupVisibility.MembersOnly, otto, rose);
+        var choir = await scenario.GroupAsync("evd-choir", GroupVisibility.Members, otto, rose);
         var hidden = await scenario.GroupAsync("evd-hidden", GroupVisibility.Secret, stranger);
         var today = DateTime.UtcNow.Date;
         var answered = await EventFixtures.CreateAsync(app, stranger.Id, EventFixtures.InPerson("Repair cafe", today.AddDays(4).AddHours(17)));

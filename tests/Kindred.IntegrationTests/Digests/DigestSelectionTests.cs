@@ -28,7 +28,7 @@ public abstract class DigestSelectionTests(DigestApp app)
         await scenario.AreaAsync(dave, 45.77, 4.83, "Croix-Rousse");
         var erin = await scenario.MemberAsync("sel_erin");
         await scenario.AreaAsync(erin, 48.85, 2.35, "Paris 4e");
-        var garden = await scenario.GroupAsync("sel-garden", GroupVisibility.MembersOnly, alice, bob);
+        var garden = await scenario.GroupAsync("sel-garden", GroupVisibility.Members, alice, bob);
         var groupPost = await scenario.PostAsync(alice, "Seed swap on Saturday at the allotments", groupId: garden);
         var mention = await scenario.PostAsync(alice, "@sel_bob could you bring the big ladder?");
         var popular = await scenario.PostAsync(frank, "Photos from the community dinner <3");
@@ -109,7 +109,7 @@ public abstract class DigestSelectionTests(DigestApp app)
 
         var open = await scenario.GroupAsync("vis-open", GroupVisibility.Public, sam, vera, pat, blake);
         var secret = await scenario.GroupAsync("vis-secret", GroupVisibility.Secret, sam, pat);
-        var closed = await scenario.GroupAsync("vis-closed", GroupVisibility.MembersOnly, sam, pat);
+        var closed = await scenario.GroupAsync("vis-closed", GroupVisibility.Members, sam, pat);
         await scenario.PostAsync(sam, "Open group: litter pick on Sunday", groupId: open);
         await scenario.PostAsync(pat, "Open group but followers only: my phone number", visibility: "private", groupId: open);
         await scenario.PostAsync(blake, "Open group from a blocked author", groupId: open);

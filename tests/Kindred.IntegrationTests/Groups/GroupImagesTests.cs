@@ -139,7 +139,7 @@ public abstract class GroupImagesTests(KindredApp app)
     public async Task TheSettingsPageUploadsShowsAndRemovesThePictures()
     {
         var owner = await app.CreateUserAsync("gi_web_owner");
-        var group = await app.WithServicesAsync(s => s.GetRequiredService<GroupService>().CreateAsync(owner.Id, new GroupInput { Name = "Web Painters", Visibility = GroupVisibility.MembersOnly }));
+        var group = await app.WithServicesAsync(s => s.GetRequiredService<GroupService>().CreateAsync(owner.Id, new GroupInput { Name = "Web Painters", Visibility = GroupVisibility.Members }));
         var id = group.Id.ToString(CultureInfo.InvariantCulture);
         var path = "/groups/" + group.Slug;
         var browser = await SignedInAsync("gi_web_owner");

@@ -172,7 +172,7 @@ public abstract class GroupServiceTests(KindredApp app)
         var owner = await UserAsync("gs_vis_owner");
         var me = await UserAsync("gs_vis_me");
         var pub = await CreateAsync(owner, "Visible public");
-        var members = await CreateAsync(owner, "Visible members", GroupVisibility.MembersOnly);
+        var members = await CreateAsync(owner, "Visible members", GroupVisibility.Members);
         var secret = await CreateAsync(owner, "Visible secret", GroupVisibility.Secret);
         long[] all = [pub.Id, members.Id, secret.Id];
 
@@ -292,7 +292,7 @@ public abstract class GroupServiceTests(KindredApp app)
         await Service(s => s.AddFromInvitationAsync(group.Id, member, invitation.Id));
         var postId = await app.WithDbAsync(async db =>
         {
-            var status = new Status { Id = Snowflake.NewId(), AccountId = member, Text = "secret", ContentHtml = "<p>secret</p>", Visibility = Audience.MembersOnly, GroupId = group.Id, CreatedAt = DateTime.UtcNow };
+            var status = new Status { Id = Snowflake.NewId(), AccountId = member, Text = "secret", ContentHtml = "<p>secret</p>", Visibility = Audience.Members, GroupId = group.Id, CreatedAt = DateTime.UtcNow };
             db.Statuses.Add(status);
             await db.SaveChangesAsync();
             return status.Id;

@@ -101,7 +101,7 @@ public abstract class GroupDirectoryTests(KindredApp app)
         var banned = await app.CreateUserAsync("gd_vis_banned");
         await app.CreateUserAsync("gd_vis_outsider");
         await app.AddGroupAsync("gd-vis-public", owner.Id, GroupVisibility.Public, tags: ["gdvis"]);
-        var membersOnly = await app.AddGroupAsync("gd-vis-members", owner.Id, GroupVisibility.MembersOnly, tags: ["gdvis"]);
+        var membersOnly = await app.AddGroupAsync("gd-vis-members", owner.Id, GroupVisibility.Members, tags: ["gdvis"]);
         var secret = await app.AddGroupAsync("gd-vis-secret", owner.Id, GroupVisibility.Secret, tags: ["gdvis"]);
         await app.JoinAsync(secret.Id, member.Id);
         await app.JoinAsync(membersOnly.Id, member.Id);

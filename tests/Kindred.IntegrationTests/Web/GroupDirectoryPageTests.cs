@@ -45,12 +45,12 @@ public abstract partial class GroupDirectoryPageTests(KindredApp app)
         var banned = await app.CreateUserAsync("gdp_banned");
         await app.CreateUserAsync("gdp_outsider");
         await app.AddGroupAsync("gdp-public-ortie", owner.Id, GroupVisibility.Public);
-        await app.AddGroupAsync("gdp-members-ortie", owner.Id, GroupVisibility.MembersOnly);
+        await app.AddGroupAsync("gdp-members-ortie", owner.Id, GroupVisibility.Members);
         var secret = await app.AddGroupAsync("gdp-secret-ortie", owner.Id, GroupVisibility.Secret);
         await app.JoinAsync(secret.Id, member.Id);
         await app.JoinAsync(secret.Id, banned.Id);
         await app.BanAsync(secret.Id, banned.Id);
-        var members = await app.AddGroupAsync("gdp-members2-ortie", owner.Id, GroupVisibility.MembersOnly);
+        var members = await app.AddGroupAsync("gdp-members2-ortie", owner.Id, GroupVisibility.Members);
         await app.BanAsync(members.Id, banned.Id);
 
         const string Url = "/groups?q=ortie&sort=activity";

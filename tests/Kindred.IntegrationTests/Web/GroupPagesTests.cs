@@ -137,14 +137,14 @@ public abstract class GroupPagesTests(KindredApp app)
             ["Input.Name"] = "Seed Swap",
             ["Input.Description"] = "Bring *seeds*.",
             ["Input.Kind"] = "Both",
-            ["Input.Visibility"] = "MembersOnly",
+            ["Input.Visibility"] = "Members",
             ["Input.JoinPolicy"] = "Approval",
             ["Input.Tags"] = "seeds, gardening",
             ["Input.AreaName"] = "Riverside",
         }, HttpStatusCode.Redirect);
         Assert.Equal("/groups/seed-swap", location);
         var group = await app.WithDbAsync(db => db.Groups.Include(g => g.Tags).AsNoTracking().SingleAsync(g => g.Slug == "seed-swap"));
-        Assert.Equal((GroupKind.Both, GroupVisibility.MembersOnly, GroupJoinPolicy.Approval, "Riverside"), (group.Kind, group.Visibility, group.JoinPolicy, group.AreaName));
+        Assert.Equal((GroupKind.Both, GroupVisibility.Members, GroupJoinPolicy.Approval, "Riverside"), (group.Kind, group.Visibility, group.JoinPolicy, group.AreaName));
         Assert.Equal(["gardening", "seeds"], group.Tags.Select(t => t.Name).Order());
         var page = await Html.GetAsync(browser, location);
         Assert.Contains("<em>seeds</em>", page, StringComparison.Ordinal);
@@ -276,7 +276,7 @@ public abstract class GroupPagesTests(KindredApp app)
 
     [Theory]
     [InlineData(GroupVisibility.Public)]
-    [InlineData(GroupVisibility.MembersOnly)]
+    [InlineData(GroupVisibility.Members)]
     [InlineData(GroupVisibility.Secret)]
     public async Task EachViewerSeesWhatTheGroupsVisibilityAndTheirRoleAllow(GroupVisibility visibility)
     {
@@ -311,7 +311,7 @@ public abstract class GroupPagesTests(KindredApp app)
         bool Sees(Who who) => visibility switch
         {
             GroupVisibility.Public => true,
-            GroupVisibility.MembersOnly => who != Who.Anonymous,
+            GroupVisibility.Members => who != Who.Anonymous,
             _ => IsMember(who),
         };
 
@@ -394,7 +394,7 @@ public abstract class GroupPagesTests(KindredApp app)
         var owner = await app.CreateUserAsync("wg_feed_owner");
         var member = await app.CreateUserAsync("wg_feed_member");
         await app.CreateUserAsync("wg_feed_out");
-        var group = await CreateAsync(owner.Id, "Tool Library", visibility: GroupVisibility.MembersOnly);
+        var group = await CreateAsync(owner.Id, "Tool Library", visibility: GroupVisibility.Members);
         await Service(s => s.JoinAsync(member.Id, group.Id, rulesAccepted: true));
         var path = "/groups/" + group.Slug;
 
@@ -405,7 +405,7 @@ public abstract class GroupPagesTests(KindredApp app)
         Assert.Contains("No posts in this group yet.", page, StringComparison.Ordinal);
         Assert.Equal(path, await PostAsync(memberBrowser, path, "compose", new() { ["Input.Text"] = "Who has a ladder to lend?" }, HttpStatusCode.Redirect));
         var post = await app.WithDbAsync(db => db.Statuses.AsNoTracking().SingleAsync(s => s.AccountId == member.Id));
-        Assert.Equal((group.Id, Audience.MembersOnly), (post.GroupId, post.Visibility));
+        Assert.Equal((group.Id, Audience.Members), (post.GroupId, post.Visibility));
         Assert.Contains("Who has a ladder to lend?", await Html.GetAsync(memberBrowser, path), StringComparison.Ordinal);
 
         // Outsiders see neither the post nor a composer; a member sees no moderation buttons.

@@ -136,7 +136,7 @@ public abstract class InvitationPagesTests(KindredApp app)
     public async Task ASignedInMemberJoinsTheGroupOfAnInvitationButNotWhenBanned()
     {
         var (host, _) = await MemberAsync("ip_ghost");
-        var group = await InvitationFixtures.CreateGroupAsync(app, host.Id, GroupJoinPolicy.InviteOnly, GroupVisibility.MembersOnly);
+        var group = await InvitationFixtures.CreateGroupAsync(app, host.Id, GroupJoinPolicy.InviteOnly, GroupVisibility.Members);
         var invitation = await InviteAsync(host.Id, new NewInvitation(3, null, GroupId: group.Id));
 
         var (guest, browser) = await MemberAsync("ip_gguest");

@@ -39,7 +39,7 @@ public abstract class ListPagesTests(KindredApp app)
         var owner = await app.CreateUserAsync("wl_owner");
         var friend = await app.CreateUserAsync("wl_friend");
         await FollowAsync(owner.Id, friend.Id);
-        await app.WithServicesAsync(s => s.GetRequiredService<StatusService>().CreateAsync(friend.Id, new NewStatus("Seedlings to share", "http://localhost", Audience.MembersOnly)));
+        await app.WithServicesAsync(s => s.GetRequiredService<StatusService>().CreateAsync(friend.Id, new NewStatus("Seedlings to share", "http://localhost", Audience.Members)));
         var browser = await SignedInAsync("wl_owner");
         Assert.Contains("href=\"/lists\"", await Html.GetAsync(browser, "/"), StringComparison.Ordinal);
 

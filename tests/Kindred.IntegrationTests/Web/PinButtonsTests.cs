@@ -34,7 +34,7 @@ public abstract class PinButtonsTests(KindredApp app)
     public async Task AMemberPinsAndUnpinsTheirOwnPostAndTheProfileShowsItFirst()
     {
         var (author, browser) = await MemberAsync("pin_author");
-        var pinned = await PostAsync(author.Id, "Our opening hours", Audience.MembersOnly);
+        var pinned = await PostAsync(author.Id, "Our opening hours", Audience.Members);
         await PostAsync(author.Id, "A newer post");
         var profile = $"/@{author.UserName}";
 

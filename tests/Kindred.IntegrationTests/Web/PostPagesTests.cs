@@ -70,7 +70,7 @@ public abstract partial class PostPagesTests(KindredApp app)
         var response = await Html.PostFormAsync(browser, "/compose", "compose", Compose("Hello from the #garden", "members_only", "Plants"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await app.WithDbAsync(db => db.Statuses.SingleAsync(s => s.AccountId == author.Id));
-        Assert.Equal(Audience.MembersOnly, stored.Visibility);
+        Assert.Equal(Audience.Members, stored.Visibility);
         Assert.Equal($"/@pp_writer/{stored.Id}", Html.Location(response));
 
         var thread = await Html.GetAsync(browser, Html.Location(response));
@@ -193,7 +193,7 @@ public abstract partial class PostPagesTests(KindredApp app)
     {
         { Audience.Public, "anonymous", true }, { Audience.Public, "member", true }, { Audience.Public, "follower", true }, { Audience.Public, "author", true },
         { Audience.Unlisted, "anonymous", true }, { Audience.Unlisted, "member", true }, { Audience.Unlisted, "follower", true }, { Audience.Unlisted, "author", true },
-        { Audience.MembersOnly, "anonymous", false }, { Audience.MembersOnly, "member", true }, { Audience.MembersOnly, "follower", true }, { Audience.MembersOnly, "author", true },
+        { Audience.Members, "anonymous", false }, { Audience.Members, "member", true }, { Audience.Members, "follower", true }, { Audience.Members, "author", true },
         { Audience.Private, "anonymous", false }, { Audience.Private, "member", false }, { Audience.Private, "follower", true }, { Audience.Private, "author", true },
         { Audience.Direct, "anonymous", false }, { Audience.Direct, "member", false }, { Audience.Direct, "follower", false }, { Audience.Direct, "author", true },
     };
@@ -295,7 +295,7 @@ public abstract partial class PostPagesTests(KindredApp app)
         {
             await PostAsync(author.Id, $"Post number {i}");
         }
-        await PostAsync(author.Id, "Only for members here", Audience.MembersOnly);
+        await PostAsync(author.Id, "Only for members here", Audience.Members);
 
         var visitor = await Html.GetAsync(app.Browser(), "/community");
         Assert.DoesNotContain("Only for members here", visitor, StringComparison.Ordinal);

@@ -156,7 +156,7 @@ public static class AccountsEndpoints
             .Include(a => a.User)
             .AsSplitQuery()
             .Where(predicate)
-            .Where(a => a.Domain != null || (a.User != null && a.User.Status == UserStatus.Active))
+            .Visible()
             .FirstOrDefaultAsync();
 
     private static DirectMessagePolicy? ParseDirectMessages(string? value) => value switch

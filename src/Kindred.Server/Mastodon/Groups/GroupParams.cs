@@ -60,7 +60,7 @@ public static class GroupParams
             return kindred switch
             {
                 "public" => GroupVisibility.Public,
-                "members_only" => GroupVisibility.MembersOnly,
+                "members_only" => GroupVisibility.Members,
                 "secret" => GroupVisibility.Secret,
                 _ => throw KindredException.Invalid("visibility", "visibility must be public, members_only or secret."),
             };
@@ -69,7 +69,7 @@ public static class GroupParams
         {
             null or "" => null,
             "everyone" => GroupVisibility.Public,
-            "members_only" => GroupVisibility.MembersOnly,
+            "members_only" => GroupVisibility.Members,
             _ => throw KindredException.Invalid("group_visibility", "group_visibility must be everyone or members_only."),
         };
     }

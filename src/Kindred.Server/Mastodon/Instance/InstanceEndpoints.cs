@@ -79,7 +79,7 @@ public static class InstanceEndpoints
 
     private static async Task<(Organization Org, int ActiveUsers, RegistrationMode Mode)> FactsAsync(KindredDbContext db, IOptions<KindredOptions> options) =>
         (await db.Organizations.AsNoTracking().FirstAsync(),
-         await db.Users.CountAsync(u => u.Status == UserStatus.Active),
+         await db.Users.Active().CountAsync(),
          options.Value.Registrations.Mode);
 
     private static async Task<IResult> Rules(KindredDbContext db) => MastodonJson.Ok(await RulesAsync(db));

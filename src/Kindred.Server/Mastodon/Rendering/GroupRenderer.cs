@@ -113,7 +113,7 @@ public sealed class GroupRenderer(KindredDbContext db, PublicUrls urls)
 
     public static string VisibilityName(GroupVisibility visibility) => visibility switch
     {
-        GroupVisibility.MembersOnly => "members_only",
+        GroupVisibility.Members => "members_only",
         GroupVisibility.Secret => "secret",
         _ => "public",
     };

@@ -86,7 +86,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             var id = status.Id.ToString(CultureInfo.InvariantCulture);
             var path = $"/@{status.Account.Username}/{id}";
             var original = status.ReblogOfId is { } originalId && byId.TryGetValue(originalId, out var o) ? o : null;
-            var members = status.Visibility == Audience.MembersOnly;
+            var members = status.Visibility == Audience.Members;
             return new MastodonStatus
             {
                 Id = id,
@@ -177,14 +177,14 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
     public static string WireVisibility(Audience visibility) => visibility switch
     {
         Audience.Public => "public",
-        Audience.Unlisted or Audience.MembersOnly => "unlisted",
+        Audience.Unlisted or Audience.Members => "unlisted",
         Audience.Private => "private",
         _ => "direct",
     };
 
     public static string VisibilityName(Audience visibility) => visibility switch
     {
-        Audience.MembersOnly => "members_only",
+        Audience.Members => "members_only",
         _ => WireVisibility(visibility),
     };
 

@@ -181,10 +181,10 @@ public static class StatusesEndpoints
             "unlisted" => Audience.Unlisted,
             "private" => Audience.Private,
             "direct" => Audience.Direct,
-            "members_only" or "local" => Audience.MembersOnly,
+            "members_only" or "local" => Audience.Members,
             _ => throw KindredException.Invalid("visibility", "visibility must be public, unlisted, members_only, private or direct."),
         };
-        return localOnly && visibility is Audience.Public or Audience.Unlisted ? Audience.MembersOnly : visibility;
+        return localOnly && visibility is Audience.Public or Audience.Unlisted ? Audience.Members : visibility;
     }
 
     public static long ParseId(string id) =>

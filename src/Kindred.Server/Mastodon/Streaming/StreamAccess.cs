@@ -71,5 +71,5 @@ public sealed class StreamAccess
     }
 
     private static Task<bool> ActiveAsync(IServiceProvider services, long accountId, CancellationToken ct) =>
-        services.GetRequiredService<KindredDbContext>().Users.AnyAsync(u => u.Id == accountId && u.Status == UserStatus.Active, ct);
+        services.GetRequiredService<KindredDbContext>().Users.Active().AnyAsync(u => u.Id == accountId, ct);
 }

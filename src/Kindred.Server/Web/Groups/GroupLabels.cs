@@ -15,7 +15,7 @@ public static class GroupLabels
 
     public static string Visibility(IStringLocalizer t, GroupVisibility visibility) => visibility switch
     {
-        GroupVisibility.MembersOnly => t["Visible to members of this server"],
+        GroupVisibility.Members => t["Visible to members of this server"],
         GroupVisibility.Secret => t["Secret: only its members know it exists"],
         _ => t["Public: anyone can see it"],
     };

@@ -10,7 +10,7 @@ public static class PostLabels
     {
         Audience.Public => t["Public"],
         Audience.Unlisted => t["Unlisted"],
-        Audience.MembersOnly => t["Members only"],
+        Audience.Members => t["Members only"],
         Audience.Private => t["Followers only"],
         _ => t["Direct"],
     };
@@ -18,7 +18,7 @@ public static class PostLabels
     /// <summary>The form value of each audience, in the order the composer offers them.</summary>
     public static readonly IReadOnlyList<(string Value, Audience Audience)> Choices =
     [
-        ("members_only", Audience.MembersOnly),
+        ("members_only", Audience.Members),
         ("public", Audience.Public),
         ("unlisted", Audience.Unlisted),
         ("private", Audience.Private),

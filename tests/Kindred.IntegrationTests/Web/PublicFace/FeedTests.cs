@@ -155,7 +155,7 @@ public abstract class FeedTests(KindredApp app)
         var (disabled, disabledName, _) = await MemberAsync("feed_disabled");
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == disabled.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, UserStatus.Disabled)));
         var stamp = Guid.NewGuid().ToString("N")[..8];
-        var members = await TestGroups.CreateAsync(app, "feed-members-" + stamp, GroupVisibility.MembersOnly, hidden.Id);
+        var members = await TestGroups.CreateAsync(app, "feed-members-" + stamp, GroupVisibility.Members, hidden.Id);
         var secret = await TestGroups.CreateAsync(app, "feed-secret-" + stamp, GroupVisibility.Secret, hidden.Id);
 
         foreach (var extension in new[] { "rss", "atom" })
@@ -187,7 +187,7 @@ public abstract class FeedTests(KindredApp app)
         {
             ["nogroup"] = null,
             ["publicgroup"] = await TestGroups.CreateAsync(app, "m-public-" + stamp, GroupVisibility.Public, author.Id),
-            ["membersgroup"] = await TestGroups.CreateAsync(app, "m-members-" + stamp, GroupVisibility.MembersOnly, author.Id),
+            ["membersgroup"] = await TestGroups.CreateAsync(app, "m-members-" + stamp, GroupVisibility.Members, author.Id),
             ["secretgroup"] = await TestGroups.CreateAsync(app, "m-secret-" + stamp, GroupVisibility.Secret, author.Id),
         };
         string[] audiences = ["public", "unlisted", "members_only", "private", "direct"];

@@ -28,7 +28,7 @@ public abstract class LandingPageTests(KindredApp app)
         var stamp = Guid.NewGuid().ToString("N")[..8];
         var quiet = await TestGroups.CreateAsync(app, "quiet-" + stamp, GroupVisibility.Public, author.Id, "No posts yet", lastStatusAt: null, members: 40);
         var busy = await TestGroups.CreateAsync(app, "busy-" + stamp, GroupVisibility.Public, author.Id, "Gardeners of the east side", lastStatusAt: DateTime.UtcNow, members: 3);
-        var members = await TestGroups.CreateAsync(app, "members-" + stamp, GroupVisibility.MembersOnly, author.Id, lastStatusAt: DateTime.UtcNow);
+        var members = await TestGroups.CreateAsync(app, "members-" + stamp, GroupVisibility.Members, author.Id, lastStatusAt: DateTime.UtcNow);
         var secret = await TestGroups.CreateAsync(app, "secret-" + stamp, GroupVisibility.Secret, author.Id, lastStatusAt: DateTime.UtcNow);
 
         await app.PostStatusAsync(token, $"public-{stamp}");

@@ -123,7 +123,7 @@ public abstract class PageMetaTests(KindredApp app)
     }
 
     [Theory]
-    [InlineData(GroupVisibility.MembersOnly)]
+    [InlineData(GroupVisibility.Members)]
     [InlineData(GroupVisibility.Secret)]
     public async Task APublicPostInAGroupThatIsNotPublicIsNotDescribedToItsMembers(GroupVisibility visibility)
     {
@@ -172,7 +172,7 @@ public abstract class PageMetaTests(KindredApp app)
     }
 
     [Theory]
-    [InlineData(GroupVisibility.MembersOnly)]
+    [InlineData(GroupVisibility.Members)]
     [InlineData(GroupVisibility.Secret)]
     public async Task AGroupPageThatIsNotPublicIsNotDescribedEvenToItsMembers(GroupVisibility visibility)
     {
