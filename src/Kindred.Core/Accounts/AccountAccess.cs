@@ -1,4 +1,3 @@
-using Kindred.Core.Common;
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Data;
