@@ -5,6 +5,7 @@ using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Models;
+using Kindred.Server.KindredApi.Models;
 using Kindred.Server.Mastodon.Rendering;
 
 namespace Kindred.Server.Mastodon.Search;
@@ -126,6 +127,6 @@ public static class SearchEndpoints
         {
             return null;
         }
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw KindredException.NotFound();
+        return Ids.ParseOrNotFound(value);
     }
 }

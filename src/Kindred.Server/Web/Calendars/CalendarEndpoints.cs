@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,7 +26,7 @@ public static class CalendarEndpoints
 
     private static async Task<IResult> EventAsync(string id, HttpContext context, CalendarQueries queries, PublicUrls urls, CancellationToken ct)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var eventId))
+        if (!Ids.TryParse(id, out var eventId))
         {
             return Results.NotFound();
         }
