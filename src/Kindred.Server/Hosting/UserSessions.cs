@@ -1,5 +1,5 @@
-using Kindred.Core.Common;
 using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Authentication;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
+using Kindred.Server.KindredApi.Rendering;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Rendering;
-using Kindred.Server.KindredApi.Rendering;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 

@@ -1,8 +1,8 @@
-using Kindred.Server.Mastodon;
 using System.Globalization;
 using Kindred.Core.Aid;
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
+using Kindred.Server.Mastodon;
 
 namespace Kindred.Server.KindredApi.Aid;
 

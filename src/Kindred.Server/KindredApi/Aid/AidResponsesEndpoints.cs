@@ -1,11 +1,11 @@
-using Kindred.Server.Mastodon;
 using Kindred.Core.Aid;
 using Kindred.Core.Common;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
-using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.KindredApi.Rendering;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.Mastodon.Statuses;
 
 namespace Kindred.Server.KindredApi.Aid;

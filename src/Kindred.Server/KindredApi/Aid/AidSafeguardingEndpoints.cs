@@ -1,11 +1,11 @@
-using Kindred.Server.Mastodon;
 using System.Globalization;
 using Kindred.Core.Aid;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.KindredApi.Rendering;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.Mastodon.Statuses;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
-using Kindred.Server.Mastodon;
 using Kindred.Core.Events;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Web.Calendars;
 
 namespace Kindred.Server.KindredApi.CalendarFeed;

@@ -1,8 +1,8 @@
-using Kindred.Server.Mastodon;
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Data.Entities;
+using Kindred.Server.Mastodon;
 
 namespace Kindred.Server.KindredApi.Events;
 

@@ -1,14 +1,14 @@
-using Kindred.Server.Mastodon;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
-using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.KindredApi.Rendering;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.KindredApi.Events;

@@ -1,11 +1,11 @@
-using Kindred.Server.Mastodon;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Invitations;
 using Kindred.Data;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.KindredApi.Rendering;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.Mastodon.Statuses;
 using Microsoft.EntityFrameworkCore;
 

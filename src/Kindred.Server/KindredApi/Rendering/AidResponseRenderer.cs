@@ -1,10 +1,10 @@
-using Kindred.Server.Mastodon.Rendering;
 using System.Globalization;
 using Kindred.Core.Aid;
 using Kindred.Data;
 using Kindred.Data.Entities;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.KindredApi.Rendering;

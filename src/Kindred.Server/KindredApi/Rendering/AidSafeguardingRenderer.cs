@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Aid;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
 
 namespace Kindred.Server.KindredApi.Rendering;
 

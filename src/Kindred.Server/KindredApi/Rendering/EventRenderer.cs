@@ -1,5 +1,3 @@
-using Kindred.Server.Mastodon;
-using Kindred.Server.Mastodon.Rendering;
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
@@ -7,8 +5,10 @@ using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon;
+using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.KindredApi.Rendering;

@@ -2,8 +2,8 @@ using System.Globalization;
 using Kindred.Core.Invitations;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
 
 namespace Kindred.Server.KindredApi.Rendering;
 

@@ -5,8 +5,8 @@ using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
 
 namespace Kindred.Server.Mastodon.Rendering;
 

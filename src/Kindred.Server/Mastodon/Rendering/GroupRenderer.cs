@@ -4,8 +4,8 @@ using Kindred.Core.Groups;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Mastodon.Rendering;

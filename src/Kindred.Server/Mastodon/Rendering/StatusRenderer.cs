@@ -1,4 +1,3 @@
-using Kindred.Server.KindredApi.Rendering;
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
@@ -7,8 +6,9 @@ using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.KindredApi.Rendering;
+using Kindred.Server.Mastodon.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Mastodon.Rendering;

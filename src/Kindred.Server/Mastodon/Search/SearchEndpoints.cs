@@ -4,8 +4,8 @@ using Kindred.Core.Search;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.Rendering;
 
 namespace Kindred.Server.Mastodon.Search;

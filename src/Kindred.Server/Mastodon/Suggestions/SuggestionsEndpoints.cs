@@ -1,6 +1,6 @@
 using Kindred.Core.Relationships;
-using Kindred.Server.Mastodon.Models;
 using Kindred.Server.KindredApi.Models;
+using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.Rendering;
 
 namespace Kindred.Server.Mastodon.Suggestions;

@@ -1,7 +1,7 @@
-using Kindred.Core.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Server.Hosting;
 using Microsoft.Net.Http.Headers;

@@ -1,6 +1,6 @@
-using Kindred.Core.Common;
 using System.Security.Claims;
 using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 

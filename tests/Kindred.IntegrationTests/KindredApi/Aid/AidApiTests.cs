@@ -1,9 +1,9 @@
-using Kindred.IntegrationTests.Aid;
 using System.Net;
 using System.Text.Json;
 using Kindred.Core.Aid;
 using Kindred.Core.Notifications;
 using Kindred.Data.Entities;
+using Kindred.IntegrationTests.Aid;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

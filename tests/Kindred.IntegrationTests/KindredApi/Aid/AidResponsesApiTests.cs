@@ -1,10 +1,10 @@
-using Kindred.Server.KindredApi.Models;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Kindred.Core.Notifications;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Kindred.Server.KindredApi.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.IntegrationTests.KindredApi.Aid;
