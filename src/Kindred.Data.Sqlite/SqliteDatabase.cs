@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Kindred.Data.Sqlite;
 
@@ -21,7 +22,11 @@ public static class SqliteDatabase
                 // A list of ids goes as one JSON parameter (IN (SELECT value FROM json_each(@ids))), so the SQL is the same
                 // for every list length and EF Core's command cache holds (ADR 39).
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            .AddInterceptors(PragmaInterceptor.Instance);
+            .AddInterceptors(PragmaInterceptor.Instance)
+            // A migration that alters a table makes EF rebuild it, between `PRAGMA foreign_keys = 0` and `= 1`, which SQLite
+            // cannot run inside a transaction; EF warns about each such pragma. The rebuild itself is transactional, and a
+            // pragma only lasts for its connection, so an interrupted migration leaves nothing half done (ADR 53).
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
         return compiledModel ? options.UseModel(CompiledModel.KindredDbContextModel.Instance) : options;
     }
 

@@ -7,7 +7,8 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServerDefaults.Options(args));
+builder.ListenOnDefaultUrl();
 builder.AddKindredCore();
 builder.AddKindredIdentity();
 builder.AddKindredOAuth();

@@ -44,7 +44,7 @@ public static class CommandLine
     /// <summary>The services of the server, without the web host, migrated and ready.</summary>
     internal static async Task<WebApplication> BuildAsync(ParseResult parse, Option<string?> dataDirectory)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(ServerDefaults.Options([]));
         if (parse.GetValue(dataDirectory) is { Length: > 0 } directory)
         {
             builder.Configuration["Kindred:DataDirectory"] = directory;

@@ -191,13 +191,31 @@ public static class CoreServices
         // OnModelCreating (0.6 s at start). When every migration is applied there is nothing for it to do, and the server
         // runs on the compiled model alone (ADR 41). Existence is asked first: on a PostgreSQL database not created yet,
         // reading its migration history would log a failed connection before Migrate creates it.
-        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync() || (await db.Database.GetPendingMigrationsAsync()).Any())
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<KindredDbContext>>();
+        var pending = await db.GetService<IRelationalDatabaseCreator>().ExistsAsync()
+            ? (await db.Database.GetPendingMigrationsAsync()).Count()
+            : db.Database.GetMigrations().Count();
+        if (pending > 0)
         {
             await db.Database.MigrateAsync();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Applied {Count} database migrations", pending);
+            }
         }
         if (await scope.ServiceProvider.GetRequiredService<ISearchIndex>().EnsureAsync())
         {
-            scope.ServiceProvider.GetRequiredService<ILogger<KindredDbContext>>().LogWarning("The search index had lost its triggers (a migration rebuilt a table); they were recreated and the index refilled.");
+            // On SQLite a migration that alters Statuses or Accounts rebuilds the table, which drops its search triggers; a
+            // fresh database goes through several. Recreated before the first request, nothing was missed, so that is
+            // expected. Missing triggers without a migration in this start mean writes went unindexed (ADR 53).
+            if (pending > 0)
+            {
+                logger.LogInformation("The search index's triggers were recreated after the migrations rebuilt a table");
+            }
+            else
+            {
+                logger.LogWarning("The search index had lost its triggers; they were recreated and the index refilled.");
+            }
         }
         await AidSearchText.BackfillAsync(db);
     }

@@ -13,10 +13,23 @@ public static class OperationsSetup
     public static WebApplicationBuilder AddKindredOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddDbContextCheck<KindredDbContext>("database", tags: ["ready"]);
-        if (!builder.Environment.IsDevelopment() && builder.Configuration["Logging:Console:FormatterName"] is null)
+        if (builder.Configuration["Logging:Console:FormatterName"] is null)
         {
-            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+            if (builder.Environment.IsDevelopment())
+            {
+                // `dotnet run` (launchSettings.json): one plain line per message, the ready line instead of the host's four.
+                builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+                builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            }
+            else
+            {
+                builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+            }
         }
+        // Data protection keys are kept in the database (SecuritySetup) like everything else worth protecting there; the
+        // framework warns at each new key that it stores them unencrypted, which on this design is always true (ADR 53).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        builder.Services.AddHostedService<ReadyLine>();
         var endpoint = builder.Configuration["Kindred:Telemetry:OtlpEndpoint"];
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("kindred", serviceVersion: "0.1.0"))

@@ -5,7 +5,7 @@ namespace Kindred.Server.Hosting;
 /// <summary>Until setup is done, every page leads to /setup and the API answers 503; afterwards /setup is closed.</summary>
 public static class SetupGate
 {
-    private static readonly string[] OpenPrefixes = ["/health", "/css", "/img", "/_framework", "/favicon", "/not-found", "/error"];
+    private static readonly string[] OpenPrefixes = ["/health", "/css", "/js", "/img", "/_framework", "/favicon", "/not-found", "/error"];
 
     public static IApplicationBuilder UseSetupGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -51,7 +51,7 @@ public sealed class UserSessions(KindredDbContext db, AccountAccess access, Time
     {
         var sid = context.Principal?.FindFirst(ClaimType)?.Value;
         var sub = context.Principal?.FindFirst("sub")?.Value;
-        if (!long.TryParse(sid, CultureInfo.InvariantCulture, out var sessionId) || !long.TryParse(sub, CultureInfo.InvariantCulture, out var userId))
+        if (!Ids.TryParse(sid, out var sessionId) || !Ids.TryParse(sub, out var userId))
         {
             context.RejectPrincipal();
             return;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
+using Kindred.Server.KindredApi.Rendering;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Rendering;
 using Microsoft.AspNetCore.Localization;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
@@ -102,6 +101,6 @@ public static class MastodonAuth
     private static long? UserId(ClaimsPrincipal? principal)
     {
         var subject = principal?.GetClaim(OpenIddictConstants.Claims.Subject);
-        return long.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        return Ids.Parse(subject);
     }
 }

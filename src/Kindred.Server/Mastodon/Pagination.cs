@@ -63,7 +63,7 @@ public static class Pagination
         {
             return null;
         }
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        return Ids.TryParse(value, out var id)
             ? id
             : throw KindredException.Invalid(key, $"{key} must be an id.");
     }

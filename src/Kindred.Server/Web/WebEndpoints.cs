@@ -23,7 +23,7 @@ public static class WebEndpoints
             }
             var sid = context.User.FindFirst(Hosting.UserSessions.ClaimType)?.Value;
             var sub = context.User.FindFirst("sub")?.Value;
-            if (long.TryParse(sid, out var sessionId) && long.TryParse(sub, out var userId))
+            if (Ids.TryParse(sid, out var sessionId) && Ids.TryParse(sub, out var userId))
             {
                 await sessions.EndAsync(userId, sessionId);
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Digests;
@@ -115,7 +114,7 @@ public static class AccountsEndpoints
     private static async Task<IResult> Get(string id, HttpContext context, KindredDbContext db, AccountRenderer renderer)
     {
         var viewer = await MastodonAuth.ViewerAsync(context);
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var accountId))
+        if (!Ids.TryParse(id, out var accountId))
         {
             throw KindredException.NotFound("Record not found");
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Data.Entities;
@@ -49,7 +48,7 @@ public static class GroupParams
     public static List<long> AccountIds(MastodonParams input)
     {
         var values = input.List("account_ids").Concat(input.Value("account_id", 30) is { Length: > 0 } one ? [one] : []);
-        return values.Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).Distinct().ToList();
+        return values.Select(v => Ids.TryParse(v, out var n) ? n : -1).Distinct().ToList();
     }
 
     private static GroupVisibility? Visibility(MastodonParams input)
@@ -98,6 +97,6 @@ public static class GroupParams
         {
             return null;
         }
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw KindredException.Invalid(field, $"{field} must be an id.");
+        return Ids.TryParse(value, out var id) ? id : throw KindredException.Invalid(field, $"{field} must be an id.");
     }
 }

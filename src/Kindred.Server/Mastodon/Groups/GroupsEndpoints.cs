@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Core.Statuses;
@@ -75,7 +74,7 @@ public static class GroupsEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "read");
         var input = await MastodonParams.ReadAsync(context.Request);
-        var ids = input.List("id").Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).Where(n => n > 0).Distinct().Take(GroupQueries.MaxLimit).ToList();
+        var ids = input.List("id").Select(v => Ids.TryParse(v, out var n) ? n : -1).Where(n => n > 0).Distinct().Take(GroupQueries.MaxLimit).ToList();
         var relationships = await queries.RelationshipsAsync(me, ids, context.RequestAborted);
         var result = new List<MastodonGroupRelationship>();
         foreach (var relationship in relationships)

@@ -139,5 +139,5 @@ public static class ListsEndpoints
 
     /// <summary>account_ids[] as numbers; one that is not a number names no account, so nobody can be added with it.</summary>
     private static List<long> AccountIds(MastodonParams input) =>
-        input.List("account_ids").Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToList();
+        input.List("account_ids").Select(v => Ids.TryParse(v, out var n) ? n : -1).ToList();
 }

@@ -34,7 +34,7 @@ public static class MarkersEndpoints
             var key = $"{timeline}[last_read_id]";
             if (input.Value(key, 30) is { Length: > 0 } value)
             {
-                positions[timeline] = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                positions[timeline] = Ids.TryParse(value, out var id)
                     ? id
                     : throw KindredException.Invalid(key, "last_read_id must be an id.");
             }
@@ -46,5 +46,5 @@ public static class MarkersEndpoints
         markers.ToDictionary(m => m.Timeline, m => new MastodonMarker(
             m.LastReadId.ToString(CultureInfo.InvariantCulture),
             m.Version,
-            m.UpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
+            MastodonTime.Format(m.UpdatedAt)));
 }

@@ -1,3 +1,4 @@
+using Kindred.Server.KindredApi.Models;
 namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>The Account entity (Mastodon docs: entities/Account). Nullable keys are always written, as null.</summary>

@@ -1,3 +1,4 @@
+using Kindred.Server.KindredApi.Models;
 namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>Search (Mastodon docs: entities/Search). All three lists are always present, empty when not searched.</summary>

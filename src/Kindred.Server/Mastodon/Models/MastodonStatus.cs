@@ -1,3 +1,4 @@
+using Kindred.Server.KindredApi.Models;
 namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>The Status entity (Mastodon docs: entities/Status). Every documented key is written, null when empty;

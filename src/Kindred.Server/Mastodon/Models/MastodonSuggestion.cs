@@ -1,3 +1,4 @@
+using Kindred.Server.KindredApi.Models;
 namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>Suggestion (Mastodon docs: entities/Suggestion): someone to follow, Mastodon's closed list of sources, and

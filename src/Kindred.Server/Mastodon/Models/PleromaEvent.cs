@@ -1,3 +1,4 @@
+using Kindred.Server.KindredApi.Models;
 namespace Kindred.Server.Mastodon.Models;
 
 /// <summary>

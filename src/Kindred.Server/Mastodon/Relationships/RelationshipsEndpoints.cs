@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Relationships;
 using Kindred.Server.Hosting;
@@ -42,7 +41,7 @@ public static class RelationshipsEndpoints
             throw KindredException.Invalid("id", "Ask for at most 100 accounts at a time.");
         }
         // Ids that are not numbers name no account, so they are left out like unknown ones.
-        var ids = raw.Select(r => long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null)
+        var ids = raw.Select(Ids.Parse)
             .OfType<long>().ToList();
         var relationships = await queries.RelationshipsAsync(viewer, ids, context.RequestAborted);
         return MastodonJson.Ok(relationships.Select(RelationshipRenderer.Render).ToList());
@@ -156,5 +155,5 @@ public static class RelationshipsEndpoints
     }
 
     private static long ParseId(string id) =>
-        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw KindredException.NotFound();
+        Ids.ParseOrNotFound(id);
 }

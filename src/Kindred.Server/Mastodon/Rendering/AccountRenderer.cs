@@ -5,6 +5,7 @@ using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
+using Kindred.Server.KindredApi.Models;
 using Kindred.Server.Mastodon.Models;
 
 namespace Kindred.Server.Mastodon.Rendering;
@@ -69,7 +70,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             HideCollections = account.HideCollections,
             Noindex = !account.Discoverable,
             // Mastodon gives the day an account was made, at midnight UTC.
-            CreatedAt = account.CreatedAt.Date.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            CreatedAt = MastodonTime.Format(account.CreatedAt.Date),
             LastStatusAt = account.LastStatusAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             // Counts stay public when the member hides their network, as Mastodon shows them.
             StatusesCount = statusesCount,

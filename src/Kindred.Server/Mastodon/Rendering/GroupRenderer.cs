@@ -4,6 +4,7 @@ using Kindred.Core.Groups;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
+using Kindred.Server.KindredApi.Models;
 using Kindred.Server.Mastodon.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,7 +52,7 @@ public sealed class GroupRenderer(KindredDbContext db, PublicUrls urls)
             AvatarStatic = avatar,
             Header = header,
             HeaderStatic = header,
-            CreatedAt = Timestamp(group.CreatedAt),
+            CreatedAt = MastodonTime.Format(group.CreatedAt),
             GroupVisibility = group.Visibility == GroupVisibility.Public ? "everyone" : "members_only",
             StatusesVisibility = group.Visibility == GroupVisibility.Public ? "public" : "members_only",
             MembershipRequired = group.Visibility != GroupVisibility.Public,
@@ -76,7 +77,7 @@ public sealed class GroupRenderer(KindredDbContext db, PublicUrls urls)
                 RadiusKm = group.RadiusKm,
                 ParentId = group.ParentId?.ToString(CultureInfo.InvariantCulture),
                 SurfaceInParent = group.SurfaceInParent,
-                LastStatusAt = group.LastStatusAt is { } last ? Timestamp(last) : null,
+                LastStatusAt = group.LastStatusAt is { } last ? MastodonTime.Format(last) : null,
             },
         };
     }
@@ -125,5 +126,4 @@ public sealed class GroupRenderer(KindredDbContext db, PublicUrls urls)
         _ => "open",
     };
 
-    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

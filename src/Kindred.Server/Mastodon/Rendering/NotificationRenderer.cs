@@ -38,7 +38,7 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
                 Id = Id(n.Id),
                 Type = n.Type,
                 GroupKey = "ungrouped-" + Id(n.Id),
-                CreatedAt = n.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                CreatedAt = MastodonTime.Format(n.CreatedAt),
                 Account = renderedSenders[Id(n.FromAccountId)],
                 Status = n.StatusId is { } statusId ? renderedStatuses.GetValueOrDefault(Id(statusId)) : null,
                 Report = n.ReportId is { } reportId ? renderedReports.GetValueOrDefault(Id(reportId)) : null,

@@ -14,7 +14,7 @@ public static class PollRenderer
         return new MastodonPoll
         {
             Id = poll.Id.ToString(CultureInfo.InvariantCulture),
-            ExpiresAt = poll.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ExpiresAt = MastodonTime.Format(poll.ExpiresAt),
             Expired = result.Expired(now),
             Multiple = poll.Multiple,
             VotesCount = result.VotesCount,

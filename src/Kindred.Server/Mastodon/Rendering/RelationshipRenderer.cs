@@ -17,7 +17,7 @@ public static class RelationshipRenderer
         BlockedBy = r.BlockedBy,
         Muting = r.Muting,
         MutingNotifications = r.MutingNotifications,
-        MutingExpiresAt = r.MuteExpiresAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        MutingExpiresAt = MastodonTime.Format(r.MuteExpiresAt),
         Requested = r.Requested,
         RequestedBy = r.RequestedBy,
     };

@@ -24,11 +24,11 @@ public sealed class ReportRenderer(KindredDbContext db, AccountRenderer accounts
             {
                 Id = Id(r.Id),
                 ActionTaken = r.ActionTakenAt is not null,
-                ActionTakenAt = r.ActionTakenAt is { } at ? Time(at) : null,
+                ActionTakenAt = r.ActionTakenAt is { } at ? MastodonTime.Format(at) : null,
                 Category = r.Category.ToString().ToLowerInvariant(),
                 Comment = r.Comment,
                 Forwarded = false,
-                CreatedAt = Time(r.CreatedAt),
+                CreatedAt = MastodonTime.Format(r.CreatedAt),
                 StatusIds = r.StatusIds.Select(Id).ToList(),
                 RuleIds = r.RuleIds.Select(Id).ToList(),
                 TargetAccount = rendered[Id(r.TargetAccountId)],
@@ -38,5 +38,4 @@ public sealed class ReportRenderer(KindredDbContext db, AccountRenderer accounts
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static string Time(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

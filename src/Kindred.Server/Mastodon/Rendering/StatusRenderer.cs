@@ -6,6 +6,8 @@ using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
+using Kindred.Server.KindredApi.Models;
+using Kindred.Server.KindredApi.Rendering;
 using Kindred.Server.Mastodon.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,8 +94,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Id = id,
                 Uri = urls.Absolute($"/users/{status.Account.Username}/statuses/{id}"),
                 Url = urls.Absolute(path),
-                CreatedAt = Timestamp(status.CreatedAt),
-                EditedAt = status.EditedAt is { } edited ? Timestamp(edited) : null,
+                CreatedAt = MastodonTime.Format(status.CreatedAt),
+                EditedAt = status.EditedAt is { } edited ? MastodonTime.Format(edited) : null,
                 Account = renderedAuthors[status.AccountId.ToString(CultureInfo.InvariantCulture)],
                 Content = SafeHtml.Clean(status.ContentHtml),
                 Visibility = WireVisibility(status.Visibility),
@@ -144,7 +146,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Content = SafeHtml.Clean(status.ContentHtml),
                 SpoilerText = status.SpoilerText,
                 Sensitive = status.Sensitive,
-                CreatedAt = Timestamp(status.CreatedAt),
+                CreatedAt = MastodonTime.Format(status.CreatedAt),
                 Account = author,
                 Poll = HistoryPoll(currentPoll),
                 MediaAttachments = current.Select(m => mediaRenderer.Render(m)).ToList(),
@@ -162,7 +164,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             Content = SafeHtml.Clean(v.ContentHtml),
             SpoilerText = v.SpoilerText,
             Sensitive = v.Sensitive,
-            CreatedAt = Timestamp(v.CreatedAt),
+            CreatedAt = MastodonTime.Format(v.CreatedAt),
             Account = author,
             Poll = HistoryPoll(v.PollOptions),
             MediaAttachments = shown[v.Id].Select(x => mediaRenderer.Render(x.Media, x.Description)).ToList(),
@@ -188,5 +190,4 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         _ => WireVisibility(visibility),
     };
 
-    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Moderation;
 using Kindred.Data.Entities;
@@ -46,7 +45,7 @@ public static class ReportsEndpoints
 
     /// <summary>An id that cannot be a snowflake names nothing: "not found" for accounts and posts, invalid for rules.</summary>
     private static long ParseId(string value, string field, bool notFound) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+        Ids.TryParse(value, out var id) && id > 0
             ? id
             : notFound ? throw KindredException.NotFound() : throw KindredException.Invalid(field, "Choose rules of this server.");
 }

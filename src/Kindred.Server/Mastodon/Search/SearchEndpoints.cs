@@ -4,6 +4,7 @@ using Kindred.Core.Search;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
+using Kindred.Server.KindredApi.Models;
 using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.Rendering;
 
@@ -126,6 +127,6 @@ public static class SearchEndpoints
         {
             return null;
         }
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw KindredException.NotFound();
+        return Ids.ParseOrNotFound(value);
     }
 }

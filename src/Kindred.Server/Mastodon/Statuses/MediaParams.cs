@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Media;
 
@@ -35,7 +34,7 @@ public static class MediaParams
     }
 
     private static long Id(string value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        Core.Common.Ids.TryParse(value, out var id)
             ? id
             : throw KindredException.Invalid("media_ids", $"Invalid media: \"{(value.Length > 20 ? value[..20] : value)}\" is not a media id.");
 }

@@ -75,7 +75,7 @@ public static class StatusesEndpoints
         var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
         var ids = input.List("id").Take(StatusQueries.MaxLimit)
-            .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .Select(id => Ids.TryParse(id, out var value) ? value : 0)
             .Where(id => id > 0).Distinct().ToList();
         var statuses = await queries.ManyAsync(ids, viewer, context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
@@ -188,7 +188,7 @@ public static class StatusesEndpoints
     }
 
     public static long ParseId(string id) =>
-        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw KindredException.NotFound();
+        Ids.ParseOrNotFound(id);
 
     private static long? OptionalId(string? id)
     {
@@ -196,6 +196,6 @@ public static class StatusesEndpoints
         {
             return null;
         }
-        return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw KindredException.NotFound();
+        return Ids.ParseOrNotFound(id);
     }
 }

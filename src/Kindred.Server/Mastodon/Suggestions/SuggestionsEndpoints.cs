@@ -1,4 +1,5 @@
 using Kindred.Core.Relationships;
+using Kindred.Server.KindredApi.Models;
 using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.Rendering;
 

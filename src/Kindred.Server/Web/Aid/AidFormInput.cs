@@ -77,7 +77,7 @@ public sealed class AidFormInput
         long? group = null;
         if (Audience == AidAudience.Group)
         {
-            group = long.TryParse(GroupId, NumberStyles.None, CultureInfo.InvariantCulture, out var g)
+            group = Ids.TryParse(GroupId, out var g)
                 ? g
                 : throw KindredException.Invalid("group_id", "Choose the group that should see this.");
         }

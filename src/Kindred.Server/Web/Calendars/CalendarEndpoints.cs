@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Server.Hosting;
 using Microsoft.Net.Http.Headers;
@@ -25,7 +26,7 @@ public static class CalendarEndpoints
 
     private static async Task<IResult> EventAsync(string id, HttpContext context, CalendarQueries queries, PublicUrls urls, CancellationToken ct)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var eventId))
+        if (!Ids.TryParse(id, out var eventId))
         {
             return Results.NotFound();
         }

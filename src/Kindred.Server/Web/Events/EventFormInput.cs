@@ -159,7 +159,7 @@ public sealed class EventFormInput
         long? groupId = null;
         if (!string.IsNullOrWhiteSpace(Group))
         {
-            groupId = long.TryParse(Group, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            groupId = Ids.TryParse(Group, out var id)
                 ? id
                 : throw KindredException.Invalid("group_id", "Choose one of your groups.");
         }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 
@@ -11,12 +11,12 @@ public static class Viewer
 {
     /// <summary>The signed-in member's user (and account) id, or null for a visitor.</summary>
     public static long? Id(ClaimsPrincipal? user) =>
-        user?.Identity?.IsAuthenticated == true && long.TryParse(user.FindFirst("sub")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        user?.Identity?.IsAuthenticated == true ? Ids.Parse(user.FindFirst("sub")?.Value) : null;
 
     public static UserRole? Role(ClaimsPrincipal? user) =>
         Roles.TryParse(user?.FindFirst(Roles.ClaimType)?.Value, out var role) ? role : null;
 
     /// <summary>The row in the session list that this browser's cookie belongs to.</summary>
     public static long? SessionId(ClaimsPrincipal? user) =>
-        long.TryParse(user?.FindFirst(UserSessions.ClaimType)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        Ids.Parse(user?.FindFirst(UserSessions.ClaimType)?.Value);
 }

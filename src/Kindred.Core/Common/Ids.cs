@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Kindred.Core.Common;
+
+/// <summary>The one reading of an id from text (a route, a form, a query, a claim): the decimal digits of a snowflake
+/// long (ADR 2), with no sign, spaces or separators. A text that is not one is no id at all, so it finds nothing.</summary>
+public static class Ids
+{
+    public static bool TryParse(string? text, out long id) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out long id) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+
+    public static long? Parse(string? text) => TryParse(text, out var id) ? id : null;
+
+    /// <summary>For an id in a route: a malformed one is a 404 like an unknown one.</summary>
+    public static long ParseOrNotFound(string? text) => TryParse(text, out var id) ? id : throw KindredException.NotFound();
+}

@@ -1,4 +1,0 @@
-namespace Kindred.Server.Mastodon.Models;
-
-/// <summary>One category a member opted in to help with, and how far from home (Kindred extension, ADR 31).</summary>
-public sealed record AidHelpingDto(string Category, int RadiusKm);
