@@ -26,7 +26,7 @@ public static class EventCalendar
         if (name is not null)
         {
             // Read by Apple Calendar, Google Calendar and Thunderbird for a subscribed calendar's name and refresh rate.
-            calendar.AddProperty("X-WR-CALNAME", name);
+            calendar.AddProperty("X-WR-CALNAME", Text(name));
             var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
             refresh.Parameters.Add("VALUE", "DURATION");
             calendar.Properties.Add(refresh);
@@ -89,7 +89,7 @@ public static class EventCalendar
         var component = new CalendarEvent
         {
             Uid = Uid(ev.Id, entry.Occurrence, host),
-            Summary = ev.Title,
+            Summary = Text(ev.Title),
             DtStart = Local(start, ev.TimeZone),
             DtEnd = Local(start + (ev.EndsAt - ev.StartsAt), ev.TimeZone),
             // The last revision rather than the time of writing keeps the bytes (and the ETag) stable between changes.
@@ -99,8 +99,8 @@ public static class EventCalendar
             Sequence = Sequence(ev),
             Url = new Uri(url),
             Status = ev.CancelledAt is null ? "CONFIRMED" : "CANCELLED",
-            Location = Location(ev, entry.PrivateDetails),
-            Description = Description(ev, url),
+            Location = Location(ev, entry.PrivateDetails) is { } location ? Text(location) : null,
+            Description = Text(Description(ev, url)),
             Class = ev.Visibility == EventVisibility.Public ? "PUBLIC" : "PRIVATE",
         };
         // A stored rule that cannot be expanded (ADR 45) is left out: calendar apps show the first date only, as the pages do.
@@ -120,6 +120,16 @@ public static class EventCalendar
         var text = ev.DescriptionHtml.Length > 0 ? SafeHtml.PlainText(ev.DescriptionHtml, 2_000) : "";
         return text.Length > 0 ? $"{text}\n\n{url}" : url;
     }
+
+    /// <summary>
+    /// Member text without the control characters RFC 5545 forbids in a TEXT value (all but tab; line breaks are
+    /// escaped by the serializer). Written raw, one title with such a character made the whole file unreadable, for
+    /// Ical.Net and calendar apps alike, so one event took a group's or the community's calendar down (afl-fuzz, ADR 54).
+    /// </summary>
+    public static string Text(string text) =>
+        text.Any(c => char.IsControl(c) && c is not '\t' and not '\n')
+            ? string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\n'))
+            : text;
 
     private static DateTime LastModified(Event ev) =>
         ev.CancelledAt is { } cancelled && cancelled > ev.UpdatedAt ? cancelled : ev.UpdatedAt;

@@ -48,7 +48,8 @@ public static class EventRecurrence
         {
             pattern = new RecurrencePattern(clean.ToUpperInvariant());
         }
-        catch (Exception e) when (e is ArgumentException or FormatException)
+        // Ical.Net parses INTERVAL and COUNT with int.Parse: a number past int's range overflows (found by fuzzing, ADR 54).
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
             throw KindredException.Invalid("recurrence", "The repeat rule is not a valid iCalendar RRULE (e.g. FREQ=WEEKLY;BYDAY=TU).");
         }

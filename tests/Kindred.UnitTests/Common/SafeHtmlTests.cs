@@ -18,6 +18,19 @@ public class SafeHtmlTests
         Assert.Equal("<b>one</b>", SafeHtml.Clean("<b>one</b><script>two</script>"));
     }
 
+    [Theory]
+    // A stray </p> inside a heading: the heading became <p><strong>head<p></p></strong></p>, which parses otherwise
+    // (afl-fuzz, fuzz/corpus/html/crash-paragraph-in-heading.html).
+    [InlineData("<p>H <a href=\"h\">x</a><h2>head</h2a><script>aler\n(1)</script></p>")]
+    [InlineData("<h1><em><h2>inner</h2></em></h1>")]
+    [InlineData("<p>a<table><p>b</p></table></p>")]
+    public void CleanHtmlIsCleanedToItself(string html)
+    {
+        var clean = SafeHtml.Clean(html);
+
+        Assert.Equal(clean, SafeHtml.Clean(clean));
+    }
+
     [Fact]
     public void ParagraphsAndLineBreaksRenderAsParagraphsAndBreaks()
     {

@@ -32,6 +32,21 @@ public class EventCalendarTests
         return calendar.Events.Single().GetOccurrences(new CalDateTime(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc))).Take(count).Select(o => o.Period.StartTime).ToList();
     }
 
+    [Fact]
+    public void ControlCharactersInMemberTextLeaveTheFileReadable()
+    {
+        // A title with U+0016 made the whole file unreadable (afl-fuzz, fuzz/corpus/calendar/crash-control-character).
+        var ev = Weekly("Europe/Paris", new DateTime(2026, 10, 13, 17, 0, 0, DateTimeKind.Utc));
+        ev.Title = "Title\u0016 with; comma\\ and\r\nbreak";
+        ev.PlaceName = "Hall\u0001";
+
+        var calendar = Calendar.Load(EventCalendar.Write([new CalendarEntry(ev, true)], "Group\u001b name", Base))!;
+
+        var read = calendar.Events.Single();
+        Assert.Equal("Title with; comma\\ and\nbreak", read.Summary);
+        Assert.StartsWith("Hall, ", read.Location, StringComparison.Ordinal);
+    }
+
     [Theory]
     // British Summer Time ends on 25 October 2026 and starts on 28 March 2027; New York's on 1 November 2026.
     [InlineData("Europe/London", "2026-10-13T18:00:00Z", 19)]

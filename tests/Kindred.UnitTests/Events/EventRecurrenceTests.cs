@@ -61,6 +61,9 @@ public class EventRecurrenceTests
     [InlineData("FREQ=SOMETIMES")]
     [InlineData("FREQ=HOURLY")]
     [InlineData("not a rule")]
+    // Past int's range: Ical.Net's parser overflowed, a 500 on create (afl-fuzz, fuzz/corpus/rrule/crash-interval-overflow).
+    [InlineData("FREQ=DAILY;INTERVAL=99999999999")]
+    [InlineData("FREQ=DAILY;COUNT=99999999999")]
     public void BadRulesAreRefusedWithAClearMessage(string rule)
     {
         var error = Assert.Throws<KindredException>(() => EventRecurrence.Normalize(rule));
