@@ -10,7 +10,8 @@ namespace Kindred.Server.Hosting;
 /// <summary>
 /// Blazor throws (a 500) when a page's typed query parameter cannot be parsed, as in <c>?max_id=abc</c>. Before a
 /// page renders, this checks each <c>[SupplyParameterFromQuery]</c> value of the routed page the way Blazor will
-/// parse it and answers 400 instead. It reads the page's own declarations, so a new page is covered without a list.
+/// parse it and answers 400 instead. It reads the page's own declarations, so a new page is covered without a list. A
+/// NUL character in any query value is refused the same way.
 /// </summary>
 public sealed class PageQueryCheck(RequestDelegate next)
 {
@@ -20,6 +21,14 @@ public sealed class PageQueryCheck(RequestDelegate next)
     {
         if (context.Request.QueryString.HasValue && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is { } page)
         {
+            // Text values reach queries as they are, and PostgreSQL refuses U+0000 in text (a 500 on that database only).
+            foreach (var (name, values) in context.Request.Query)
+            {
+                if (values.Any(v => v is not null && v.Contains('\0', StringComparison.Ordinal)))
+                {
+                    throw KindredException.BadRequest($"The address parameter '{name}' may not contain a NUL character.");
+                }
+            }
             foreach (var (name, type) in TypedParameters.GetOrAdd(page.Type, Find))
             {
                 foreach (var value in context.Request.Query[name])

@@ -135,6 +135,13 @@ public sealed class MastodonParams
         {
             return;
         }
+        // PostgreSQL text cannot hold U+0000 (it answers "invalid byte sequence"), and no member writes one on purpose:
+        // refused here, at the one reader of API parameters, rather than failing as a 500 wherever the value is stored
+        // or compared.
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw KindredException.Invalid(key, $"{key} may not contain a NUL character.");
+        }
         if (!values.TryGetValue(key, out var list))
         {
             values[key] = list = [];

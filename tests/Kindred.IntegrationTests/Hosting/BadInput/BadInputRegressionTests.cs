@@ -47,6 +47,38 @@ public abstract class BadInputRegressionTests(BadInputApp app)
     }
 
     [Theory]
+    [InlineData("/api/v1/kindred/aid?category=a%00b", "category")]
+    [InlineData("/api/v1/accounts/search?q=a%00b", "q")]
+    public async Task ANulCharacterInAnApiParameterIsRefusedWith422OnEveryDatabase(string url, string parameter)
+    {
+        app.Log.Drain();
+        var json = await KindredApp.Json(await app.Api(app.MemberToken).GetAsync(url), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(parameter, json.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Log.Drain(), e => e.Exception is not null || e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task ANulCharacterInAJsonBodyIsRefusedAndWritesNothing()
+    {
+        var response = await app.Api(app.MemberToken).PostAsync("/api/v1/lists", Content("{\"title\":\"a\\u0000b\"}"u8.ToArray(), "application/json"));
+        await KindredApp.Json(response, HttpStatusCode.UnprocessableEntity);
+        var lists = await KindredApp.Json(await app.Api(app.MemberToken).GetAsync("/api/v1/lists"), HttpStatusCode.OK);
+        Assert.DoesNotContain(lists.EnumerateArray(), l => l.GetProperty("title").GetString()!.StartsWith('a'));
+    }
+
+    [Theory]
+    [InlineData("/search?q=a%00b", "q")]
+    [InlineData("/aid?category=a%00b", "category")]
+    public async Task ANulCharacterInAPageAddressAnswers400(string url, string parameter)
+    {
+        app.Log.Drain();
+        var response = await app.MemberBrowser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(parameter, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Log.Drain(), e => e.Exception is not null || e.Level >= LogLevel.Error);
+    }
+
+    [Theory]
     [InlineData("/invitations?max_id=abc", "max_id")]
     [InlineData("/invitations?max_id=99999999999999999999", "max_id")]
     [InlineData("/notifications?max_id=x", "max_id")]
