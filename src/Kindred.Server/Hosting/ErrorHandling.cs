@@ -16,7 +16,7 @@ public static class ErrorHandling
         SuppressDiagnosticsCallback = _ => true,
         StatusCodeSelector = e => e is KindredException k ? MastodonErrors.StatusFor(k.Kind)
             : e is BadHttpRequestException b ? b.StatusCode
-            : e is AntiforgeryValidationException ? StatusCodes.Status400BadRequest
+            : e is AntiforgeryValidationException or InvalidDataException ? StatusCodes.Status400BadRequest
             : DatabaseOutage.Is(e) ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError,
         ExceptionHandler = async context =>
@@ -38,9 +38,10 @@ public static class ErrorHandling
                 message = "The request could not be read.";
                 LogRejected(logger, context, "unreadable request");
             }
-            else if (error is AntiforgeryValidationException)
+            else if (error is AntiforgeryValidationException or InvalidDataException)
             {
-                // A form whose token cannot even be read (a broken multipart body) is the client's fault, like a missing token.
+                // A form whose token cannot even be read (a broken multipart body), or whose values the form reader refuses
+                // (it throws InvalidDataException on a NUL character), is the client's fault, like a missing token.
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 message = "The form could not be read; reload the page and try again.";
                 LogRejected(logger, context, "unreadable form");

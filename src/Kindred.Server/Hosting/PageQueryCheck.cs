@@ -11,7 +11,7 @@ namespace Kindred.Server.Hosting;
 /// Blazor throws (a 500) when a page's typed query parameter cannot be parsed, as in <c>?max_id=abc</c>. Before a
 /// page renders, this checks each <c>[SupplyParameterFromQuery]</c> value of the routed page the way Blazor will
 /// parse it and answers 400 instead. It reads the page's own declarations, so a new page is covered without a list. A
-/// NUL character in any query value is refused the same way.
+/// NUL character in any query value of a page is refused the same way (a path never holds one: the server refuses it).
 /// </summary>
 public sealed class PageQueryCheck(RequestDelegate next)
 {

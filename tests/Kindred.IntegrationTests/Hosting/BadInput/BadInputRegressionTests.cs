@@ -78,6 +78,15 @@ public abstract class BadInputRegressionTests(BadInputApp app)
         Assert.DoesNotContain(app.Log.Drain(), e => e.Exception is not null || e.Level >= LogLevel.Error);
     }
 
+    [Fact]
+    public async Task AFormValueTheFormReaderRefusesIsA400NotAnError()
+    {
+        app.Log.Drain();
+        var response = await app.MemberBrowser.PostAsync("/oauth/authorize", Content("id=%00"u8.ToArray(), "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(app.Log.Drain(), e => e.Exception is not null || e.Level >= LogLevel.Error);
+    }
+
     [Theory]
     [InlineData("/invitations?max_id=abc", "max_id")]
     [InlineData("/invitations?max_id=99999999999999999999", "max_id")]
