@@ -13,7 +13,16 @@ public static class DigestEndpoints
     {
         app.MapPost("/digest/unsubscribe", async (HttpContext context, DigestService digests) =>
         {
-            var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+            IFormCollection? form;
+            try
+            {
+                form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+            }
+            // A truncated or malformed body (a multipart one without its boundary or its end) is the client's fault.
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                return Results.BadRequest("The form could not be read.");
+            }
             if (form?["List-Unsubscribe"].ToString() != "One-Click")
             {
                 return Results.BadRequest("Expected List-Unsubscribe=One-Click.");

@@ -78,6 +78,18 @@ public abstract class BadInputRegressionTests(BadInputApp app)
         Assert.DoesNotContain(app.Log.Drain(), e => e.Exception is not null || e.Level >= LogLevel.Error);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Cl")]
+    [InlineData("multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--")]
+    [InlineData("application/x-www-form-urlencoded", "List-Unsubscribe=%00")]
+    public async Task AnUnsubscribePostWhoseFormCannotBeReadIsA400NotAnError(string contentType, string body)
+    {
+        app.Log.Drain();
+        var response = await app.Api().PostAsync("/digest/unsubscribe?token=x", Content(System.Text.Encoding.UTF8.GetBytes(body), contentType));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(app.Log.Drain(), e => e.Exception is not null || e.Level >= LogLevel.Error);
+    }
+
     [Fact]
     public async Task AFormValueTheFormReaderRefusesIsA400NotAnError()
     {
