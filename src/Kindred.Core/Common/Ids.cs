@@ -14,6 +14,12 @@ public static class Ids
 
     public static long? Parse(string? text) => TryParse(text, out var id) ? id : null;
 
+    /// <summary>For an optional id field: empty is none, anything else must be an id (a 422 naming the field).</summary>
+    public static long? Optional(string? text, string field) =>
+        string.IsNullOrEmpty(text) ? null
+        : TryParse(text, out var id) ? id
+        : throw KindredException.Invalid(field, $"{field} must be an id.");
+
     /// <summary>For an id in a route: a malformed one is a 404 like an unknown one.</summary>
     public static long ParseOrNotFound(string? text) => TryParse(text, out var id) ? id : throw KindredException.NotFound();
 }

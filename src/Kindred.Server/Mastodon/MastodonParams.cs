@@ -186,6 +186,8 @@ public sealed class MastodonParams
         };
     }
 
+    public long? Id(string key) => Ids.Optional(Value(key, 30), key);
+
     public int? WholeNumber(string key)
     {
         var value = Value(key, 20);

@@ -9,9 +9,9 @@ namespace Kindred.Server.Mastodon;
 public static class Pagination
 {
     public static Page Read(MastodonParams input, int defaultLimit, int maxLimit) => new(
-        Id(input, "max_id"),
-        Id(input, "since_id"),
-        Id(input, "min_id"),
+        input.Id("max_id"),
+        input.Id("since_id"),
+        input.Id("min_id"),
         Math.Clamp(input.WholeNumber("limit") ?? defaultLimit, 1, maxLimit));
 
     /// <summary>Sets the Link header from the first and last row ids of a page (newest first); none for an empty page.</summary>
@@ -54,17 +54,5 @@ public static class Pagination
         {
             context.Response.Headers.Append("Link", string.Join(", ", links));
         }
-    }
-
-    private static long? Id(MastodonParams input, string key)
-    {
-        var value = input.Value(key, 30);
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        return Ids.TryParse(value, out var id)
-            ? id
-            : throw KindredException.Invalid(key, $"{key} must be an id.");
     }
 }

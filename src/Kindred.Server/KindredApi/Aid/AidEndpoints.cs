@@ -156,7 +156,7 @@ public static class AidEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "admin:write");
         var input = await MastodonParams.ReadAsync(context.Request);
-        var category = await categories.UpdateAsync(me, AidParams.Id(id, "id") ?? 0, input.Value("name", 1_000), input.Bool("archived"), context.RequestAborted);
+        var category = await categories.UpdateAsync(me, Ids.Optional(id, "id") ?? 0, input.Value("name", 1_000), input.Bool("archived"), context.RequestAborted);
         return MastodonJson.Ok(AidRenderer.Render(category));
     }
 

@@ -24,7 +24,7 @@ public static class AidParams
         AvailabilityMask = input.WholeNumber("availability"),
         Urgency = Urgency(input.Value("urgency", 20)),
         Audience = Audience(input.Value("audience", 30)),
-        GroupId = Id(input.Value("group_id", 30), "group_id"),
+        GroupId = input.Id("group_id"),
         AnswerPolicy = AnswerPolicy(input.Value("answer_policy", 30)),
         Sensitive = input.Bool("sensitive"),
         OpenForDays = input.WholeNumber("open_for_days"),
@@ -88,11 +88,6 @@ public static class AidParams
         "distance" => AidSort.Distance,
         _ => throw KindredException.Invalid("sort", "sort must be newest, urgency or distance."),
     };
-
-    public static long? Id(string? value, string field) =>
-        string.IsNullOrEmpty(value) ? null
-        : Ids.TryParse(value, out var id) ? id
-        : throw KindredException.Invalid(field, $"{field} must be an id.");
 
     private static DateOnly? Date(string? value, string field) =>
         string.IsNullOrEmpty(value) ? null

@@ -30,7 +30,7 @@ public static class EventParams
         OnlineUrl = input.Value("online_url", 4_000),
         Capacity = input.WholeNumber("capacity"),
         Visibility = Visibility(input.Value("visibility", 20)),
-        GroupId = Id(input, "group_id"),
+        GroupId = input.Id("group_id"),
         Questions = input.Has("questions") ? input.List("questions") : null,
         BaseUrl = baseUrl,
     };
@@ -48,18 +48,6 @@ public static class EventParams
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) && time.UtcDateTime.Year is >= 1900 and <= 2200
             ? time
             : throw KindredException.Invalid(key, $"{key} must be an ISO 8601 date and time between the years 1900 and 2200, e.g. 2026-12-05T19:00:00Z.");
-    }
-
-    public static long? Id(MastodonParams input, string key)
-    {
-        var value = input.Value(key, 30);
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        return Ids.TryParse(value, out var id)
-            ? id
-            : throw KindredException.Invalid(key, $"{key} must be an id.");
     }
 
     public static RsvpResponse Response(string? value) => value switch

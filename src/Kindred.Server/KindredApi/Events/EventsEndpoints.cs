@@ -144,8 +144,8 @@ public static class EventsEndpoints
         var filter = new EventFilter(
             EventParams.Time(input, "from"),
             EventParams.Time(input, "to"),
-            EventParams.Id(input, "group_id"),
-            EventParams.Id(input, "organizer_id"),
+            input.Id("group_id"),
+            input.Id("organizer_id"),
             nearMe,
             point,
             input.WholeNumber("radius"),
@@ -215,7 +215,7 @@ public static class EventsEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write", "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
-        var attendee = EventParams.Id(input, "account_id") ?? throw KindredException.Invalid("account_id", "Say who arrived (account_id).");
+        var attendee = input.Id("account_id") ?? throw KindredException.Invalid("account_id", "Say who arrived (account_id).");
         var eventId = ParseId(id);
         var rsvp = await service.CheckInAsync(me, eventId, attendee, EventParams.Time(input, "occurrence"), input.Bool("undo") != true, context.RequestAborted);
         var viewer = Viewer.Member(me);

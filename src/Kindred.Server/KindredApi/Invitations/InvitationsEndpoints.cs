@@ -55,7 +55,7 @@ public static class InvitationsEndpoints
             input.WholeNumber("max_uses"),
             expiresIn is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : null,
             Message: input.Value("message", 2000),
-            GroupId: GroupId(input.Value("group_id", 30)));
+            GroupId: input.Id("group_id"));
         var email = input.Value("email", 300);
         var invitation = string.IsNullOrWhiteSpace(email)
             ? await service.CreateForMemberAsync(me, request, context.RequestAborted)
@@ -92,9 +92,4 @@ public static class InvitationsEndpoints
         var tree = await queries.ReferralsAsync(root, input.WholeNumber("offset") ?? 0, input.WholeNumber("limit") ?? 25, input.WholeNumber("depth") ?? 3, context.RequestAborted);
         return MastodonJson.Ok(InvitationRenderer.Render(tree));
     }
-
-    private static long? GroupId(string? value) =>
-        string.IsNullOrEmpty(value) ? null
-        : Ids.TryParse(value, out var id) ? id
-        : throw KindredException.Invalid("group_id", "group_id must be an id.");
 }

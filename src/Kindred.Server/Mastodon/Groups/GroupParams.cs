@@ -30,7 +30,7 @@ public static class GroupParams
             Longitude = clearLocation ? null : input.Number("longitude"),
             RadiusKm = input.WholeNumber("radius_km"),
             ClearLocation = clearLocation,
-            ParentId = clearParent ? null : OptionalId(input.Value("parent_id", 30), "parent_id"),
+            ParentId = clearParent ? null : input.Id("parent_id"),
             ClearParent = clearParent,
             SurfaceInParent = input.Bool("surface_in_parent"),
             Tags = input.Has("tags") ? input.List("tags") : null,
@@ -91,12 +91,4 @@ public static class GroupParams
         _ => throw KindredException.Invalid("kind", "kind must be interest, place or both."),
     };
 
-    private static long? OptionalId(string? value, string field)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        return Ids.TryParse(value, out var id) ? id : throw KindredException.Invalid(field, $"{field} must be an id.");
-    }
 }
