@@ -12,7 +12,7 @@ using Kindred.Core.Jobs;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
 using Kindred.Core.Media;
-using Kindred.Core.Moderation;
+using Kindred.Core.Reports;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
 using Kindred.Core.PublicFace;

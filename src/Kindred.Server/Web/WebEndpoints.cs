@@ -3,7 +3,7 @@ using Kindred.Data.Entities;
 using Kindred.Server.Web.Calendars;
 using Kindred.Server.Web.Digests;
 using Kindred.Server.Web.Feeds;
-using Kindred.Server.Web.Posts;
+using Kindred.Server.Web.Statuses;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -47,7 +47,7 @@ public static class WebEndpoints
             var back = context.Request.Headers.Referer.ToString();
             return Results.LocalRedirect(Uri.TryCreate(back, UriKind.Absolute, out var uri) && uri.Host == context.Request.Host.Host ? uri.PathAndQuery : "/");
         }).ExcludeFromDescription();
-        app.MapPostEndpoints();
+        app.MapStatusEndpoints();
         app.MapPollEndpoints();
         Events.EventEndpoints.MapEventEndpoints(app);
         app.MapFeedEndpoints();

@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,11 +52,11 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
 
         // The credentials someone else (an abuser's app, a forgotten browser) holds.
         var cookie = app.Browser();
-        await AccountFlowTests.SignInAsync(cookie, name, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(cookie, name, KindredApp.Password);
         var token = await TokenWithoutRefreshAsync(name);
         // The member's own browser, from which they act.
         var own = app.Browser();
-        await AccountFlowTests.SignInAsync(own, name, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(own, name, KindredApp.Password);
         if (way is AccessEnd.TwoFactorTurnedOff or AccessEnd.NewRecoveryCodes)
         {
             await app.WithServicesAsync(async s =>
@@ -114,7 +113,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
         Assert.Equal(HttpStatusCode.OK, (await app.Api(reader).GetAsync("/api/v1/accounts/verify_credentials")).StatusCode);
 
         var browser = app.Browser();
-        await AccountFlowTests.SignInAsync(browser, "tl_apps", KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, "tl_apps", KindredApp.Password);
         var settings = await Html.GetAsync(browser, "/settings/account");
         Assert.Contains("href=\"/settings/apps\"", settings, StringComparison.Ordinal);
         var page = await Html.GetAsync(browser, "/settings/apps");
@@ -152,7 +151,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
         await app.CreateUserAsync("tl_french");
         await TokenWithoutRefreshAsync("tl_french", "read", "Appli");
         var browser = app.Browser();
-        await AccountFlowTests.SignInAsync(browser, "tl_french", KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, "tl_french", KindredApp.Password);
         var page = WebUtility.HtmlDecode(await Html.GetAsync(browser, "/settings/apps?culture=fr"));
         Assert.Contains("Applications connectées", page, StringComparison.Ordinal);
         Assert.Contains("Révoquer", page, StringComparison.Ordinal);
@@ -201,7 +200,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
             case AccessEnd.Suspension:
                 // The owner suspends the member from the members page.
                 var staff = app.Browser();
-                await AccountFlowTests.SignInAsync(staff, "owner", KindredApp.OwnerPassword);
+                await Web.Account.AccountFlowTests.SignInAsync(staff, "owner", KindredApp.OwnerPassword);
                 var suspended = await Html.PostFormAsync(staff, $"/admin/users?q={user.UserName}", "roles", new Dictionary<string, string> { ["Suspend"] = user.Id.ToString(CultureInfo.InvariantCulture) });
                 Assert.Contains("is suspended", await suspended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 break;

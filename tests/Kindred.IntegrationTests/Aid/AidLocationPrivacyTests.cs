@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.IntegrationTests.Aid;
@@ -258,7 +257,7 @@ public abstract class AidLocationPrivacyTests(KindredApp app)
         var reader = await app.CreateUserAsync("lp_page_reader");
         await AidTestWorld.SetHomeAsync(app, reader.Id, 48.85, 2.35);
         var browser = app.Browser();
-        await AccountFlowTests.SignInAsync(browser, "lp_page_reader", KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, "lp_page_reader", KindredApp.Password);
 
         var page = await Html.GetAsync(browser, $"/aid/{open}");
         Assert.Contains("5 to 15 km away", page, StringComparison.Ordinal);

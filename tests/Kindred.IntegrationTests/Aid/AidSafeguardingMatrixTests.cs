@@ -3,7 +3,6 @@ using Kindred.Core.Aid;
 using Kindred.Core.Groups;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +49,7 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
         {
             var user = await app.CreateUserAsync($"{prefix}_{viewer}", viewer == "moderator" ? UserRole.Moderator : UserRole.Member);
             var browser = app.Browser();
-            await AccountFlowTests.SignInAsync(browser, user.UserName!, KindredApp.Password);
+            await Web.Account.AccountFlowTests.SignInAsync(browser, user.UserName!, KindredApp.Password);
             people[viewer] = (user.Id, await app.TokenAsync(user.UserName!), browser);
         }
         var owner = people["owner"];

@@ -175,7 +175,7 @@ public abstract class DigestDeliveryTests(DigestApp app)
     {
         var member = await scenario.MemberAsync("set_member");
         var browser = app.Browser();
-        await Web.AccountFlowTests.SignInAsync(browser, member.Username, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, member.Username, KindredApp.Password);
         var page = await (await browser.GetAsync("/settings/account")).Content.ReadAsStringAsync();
         Assert.Contains("id=\"digest-weekly\"", page, StringComparison.Ordinal);
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.IntegrationTests.Events;
@@ -102,7 +101,7 @@ public abstract class BadRecurrenceTests(KindredApp app)
 
         // The organizer can still open the edit page; saving it writes a rule that works.
         var browser = app.Browser("10.79.0." + (users % 250 + 1).ToString(CultureInfo.InvariantCulture));
-        await AccountFlowTests.SignInAsync(browser, organizer.UserName!, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, organizer.UserName!, KindredApp.Password);
         var editPage = await browser.GetAsync("/events/" + eventId + "/edit");
         Assert.Equal(HttpStatusCode.OK, editPage.StatusCode);
         var local = TimeZoneInfo.ConvertTimeFromUtc(Start, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));

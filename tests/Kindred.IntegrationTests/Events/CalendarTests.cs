@@ -30,7 +30,7 @@ public abstract class CalendarTests(KindredApp app)
     private async Task<HttpClient> SignedInAsync(string username)
     {
         var browser = app.Browser();
-        await Web.AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
         return browser;
     }
 

@@ -235,7 +235,7 @@ public abstract class EventReminderTests(ReminderApp app)
 
         // The notifications page says so and links the organizer to the attendee list.
         var browser = app.Browser();
-        await Web.AccountFlowTests.SignInAsync(browser, "rem_fu_org", KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, "rem_fu_org", KindredApp.Password);
         var page = await Html.GetAsync(browser, "/notifications");
         Assert.Contains($"/events/{ev.Id}/attendees", page, StringComparison.Ordinal);
         Assert.Contains("Beach clean is over", page, StringComparison.Ordinal);

@@ -6,7 +6,6 @@ using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +45,7 @@ public abstract class GroupImagesTests(KindredApp app)
     private async Task<HttpClient> SignedInAsync(string username)
     {
         var browser = app.Browser($"10.78.{Interlocked.Increment(ref nextAddress) / 250}.{nextAddress % 250 + 1}");
-        await AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
         return browser;
     }
 

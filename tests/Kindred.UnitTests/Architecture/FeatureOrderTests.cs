@@ -14,7 +14,7 @@ public partial class FeatureOrderTests
     private static readonly string[] Order =
     [
         "Common", "Jobs", "Timelines", "Media", "Accounts", "Notifications", "Relationships", "Invitations", "Polls",
-        "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Moderation", "PublicFace",
+        "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "PublicFace",
         "Search", "Setup", "Markers", "Digests", "Demo",
     ];
 

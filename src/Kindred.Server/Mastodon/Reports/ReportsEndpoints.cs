@@ -1,5 +1,5 @@
 using Kindred.Core.Common;
-using Kindred.Core.Moderation;
+using Kindred.Core.Reports;
 using Kindred.Data.Entities;
 using Kindred.Server.Mastodon.Rendering;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
-using Kindred.Server.Web.Posts;
+using Kindred.Server.Web.Statuses;
 using Kindred.Server.Web.Shared;
 
 namespace Kindred.Server.Web.Events;
@@ -23,7 +23,7 @@ public static class EventEndpoints
             try
             {
                 // Not visible: 404; visible but not managed: 403 (EventQueries asks EventAccess).
-                csv = await queries.AttendeesCsvAsync(id, PostViewer.For(me), occurrence, context.RequestAborted);
+                csv = await queries.AttendeesCsvAsync(id, StatusViewer.For(me), occurrence, context.RequestAborted);
             }
             catch (KindredException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Invalid)
             {

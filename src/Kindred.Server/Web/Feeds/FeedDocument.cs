@@ -6,7 +6,7 @@ using System.Xml;
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Web.Posts;
+using Kindred.Server.Web.Statuses;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
@@ -65,7 +65,7 @@ public sealed class FeedDocument(PublicUrls urls, IStringLocalizer<Text> t)
     private SyndicationItem Item(Status post, IReadOnlyList<MediaAttachment> images)
     {
         var url = urls.Absolute($"/@{post.Account.Username}/{post.Id}");
-        var author = PostLabels.Name(post.Account);
+        var author = StatusLabels.Name(post.Account);
         var warned = !string.IsNullOrEmpty(post.SpoilerText);
         string title, html;
         if (warned)

@@ -3,7 +3,7 @@ using Kindred.Core.PublicFace;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
-using Kindred.Server.Web.Posts;
+using Kindred.Server.Web.Statuses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -41,7 +41,7 @@ public static class FeedEndpoints
             return Results.NotFound();
         }
         var posts = await queries.ProfilePostsAsync(account.Id, ct);
-        var name = PostLabels.Name(account);
+        var name = StatusLabels.Name(account);
         return await RenderAsync(format, db, posts, queries, context, language => new FeedDocument(urls, t)
         {
             Title = t["Posts by {0}", name],

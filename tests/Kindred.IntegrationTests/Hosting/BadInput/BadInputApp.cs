@@ -41,7 +41,7 @@ public abstract class BadInputApp : KindredApp
         var secret = await PostStatusAsync(victimToken, "@owner a direct message", "direct");
         ForeignIds = [open.GetProperty("id").GetString()!, secret.GetProperty("id").GetString()!, victim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "victim"];
         MemberBrowser = Browser();
-        await Web.AccountFlowTests.SignInAsync(MemberBrowser, "mallory", Password);
+        await Web.Account.AccountFlowTests.SignInAsync(MemberBrowser, "mallory", Password);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -103,7 +103,7 @@ public abstract class AidResponsesApiTests(KindredApp app)
 
         // Each has a readable line on the notifications page.
         var browser = app.Browser();
-        await Web.AccountFlowTests.SignInAsync(browser, helper.Name, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, helper.Name, KindredApp.Password);
         var page = await Html.GetAsync(browser, "/notifications");
         Assert.Contains("accepted your answer", page, StringComparison.Ordinal);
         Assert.Contains("thanked you for your help", page, StringComparison.Ordinal);

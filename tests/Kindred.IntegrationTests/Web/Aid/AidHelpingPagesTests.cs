@@ -20,7 +20,7 @@ public abstract class AidHelpingPagesTests(AidApp app)
     private async Task<HttpClient> SignedInAsync(User who)
     {
         var browser = app.Browser();
-        await AccountFlowTests.SignInAsync(browser, who.UserName!, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, who.UserName!, KindredApp.Password);
         return browser;
     }
 

@@ -17,7 +17,7 @@ public abstract class EventPagesTests(KindredApp app)
     {
         // Each member signs in from their own address, so the sign-in rate limit never counts them together.
         var browser = app.Browser($"10.78.{Interlocked.Increment(ref nextAddress) / 250}.{nextAddress % 250 + 1}");
-        await AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
+        await Web.Account.AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
         return browser;
     }
 

@@ -1,8 +1,0 @@
-namespace Kindred.Server.Web.Messages;
-
-/// <summary>A private message as posted by the "new message" form (<see cref="Recipient"/> empty for a reply).</summary>
-public sealed class MessageInput
-{
-    public string? Recipient { get; set; }
-    public string? Text { get; set; }
-}

@@ -1,0 +1,26 @@
+using Kindred.Data.Entities;
+
+namespace Kindred.Server.Web.Statuses;
+
+/// <summary>One card's worth of a post: the post itself (the original when <see cref="BoostedBy"/> is set), its
+/// counts, and what the viewer has already done to it.</summary>
+public sealed record StatusView(
+    Status Status,
+    Kindred.Data.Entities.Account? BoostedBy,
+    int Replies,
+    int Boosts,
+    int Favourites,
+    bool Favourited,
+    bool Boosted,
+    bool Bookmarked)
+{
+    /// <summary>The id used for paging: the boost's own id when this card is a boost.</summary>
+    public long PageId { get; init; } = Status.Id;
+
+    /// <summary>The post's poll as this viewer sees it, when it has one.</summary>
+    public Kindred.Core.Polls.PollResult? Poll { get; init; }
+    /// <summary>The post's images, in order.</summary>
+    public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
+
+    public string Path => $"/@{Status.Account.Username}/{Status.Id}";
+}

@@ -1,0 +1,57 @@
+using Kindred.Core.Statuses;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Server.Web.Statuses;
+
+/// <summary>Turns statuses the viewer may read into cards, in a handful of queries for the whole list.</summary>
+public static class StatusViews
+{
+    /// <param name="statuses">Already read through <see cref="StatusQueries"/>, so the viewer may see each of them.</param>
+    public static async Task<IReadOnlyList<StatusView>> LoadAsync(KindredDbContext db, StatusQueries queries, IReadOnlyList<Status> statuses, Viewer viewer, CancellationToken ct = default)
+    {
+        if (statuses.Count == 0)
+        {
+            return [];
+        }
+        // A boost shows its original, which is read through the same rule; a boost of something hidden is left out.
+        var originalIds = statuses.Where(s => s.ReblogOfId is not null).Select(s => s.ReblogOfId!.Value).Distinct().ToList();
+        // The timeline page loaded them already when the boosts passed the same rule (ADR 39); the rest are read here.
+        var originals = new Dictionary<long, Status>();
+        foreach (var id in originalIds)
+        {
+            if (queries.TryGetLoaded(id, out var loaded))
+            {
+                originals[id] = loaded;
+            }
+        }
+        var unread = originalIds.Where(id => !originals.ContainsKey(id)).ToList();
+        if (unread.Count > 0)
+        {
+            foreach (var original in await queries.ManyAsync(unread, viewer, ct))
+            {
+                originals[original.Id] = original;
+            }
+        }
+        var shown = statuses
+            .Select(s => s.ReblogOfId is { } o ? (originals.TryGetValue(o, out var original) ? (Card: original, By: s.Account, PageId: s.Id) : default) : (Card: s, By: (Kindred.Data.Entities.Account?)null, PageId: s.Id))
+            .Where(x => x.Card is not null)
+            .ToList();
+        var ids = shown.Select(x => x.Card.Id).Distinct().ToList();
+        var counts = await StatusCounts.LoadAsync(db, ids, viewer, ct);
+        var polls = await Kindred.Core.Polls.PollQueries.ForStatusesAsync(db, ids, viewer, ct);
+        var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
+            .ToLookup(m => m.StatusId!.Value);
+        return shown.Select(x => new StatusView(
+            x.Card,
+            x.By,
+            counts.Replies(x.Card.Id),
+            counts.Reblogs(x.Card.Id),
+            counts.Favourites(x.Card.Id),
+            counts.Favourited(x.Card.Id),
+            counts.Reblogged(x.Card.Id),
+            counts.Bookmarked(x.Card.Id))
+        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList() }).ToList();
+    }
+}
