@@ -76,6 +76,19 @@ public static class WebSetup
         app.UseKindredErrors();
         app.UseWebSockets();
         app.UseSecurityHeaders();
+        // Blazor does not wait for the components of a status-code page it renders by re-executing the request (ADR 64):
+        // their queries would outlive the request's DbContext. The request ends once none holds or awaits the DbGate.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                await context.RequestServices.GetRequiredService<Web.Shared.DbGate>().WhenIdleAsync();
+            }
+        });
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSetupGate();
         var media = app.Services.GetRequiredService<MediaStorage>().Root;
