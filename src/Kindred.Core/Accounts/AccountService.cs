@@ -12,6 +12,8 @@ namespace Kindred.Core.Accounts;
 /// <summary>Creating local accounts, the registration modes, approval and roles.</summary>
 public sealed class AccountService(
     KindredDbContext db,
+    InvitationService invitations,
+    GroupInvitations groupInvitations,
     UserManager<User> users,
     AccountEmails emails,
     IOptions<KindredOptions> options,
@@ -50,7 +52,7 @@ public sealed class AccountService(
         {
             user.InvitationId = invitation.Id;
             user.InvitedById = invitation.CreatedById;
-            if (!await InvitationService.TryTakeUseAsync(db, invitation.Id, now, ct))
+            if (!await invitations.TryTakeUseAsync(invitation.Id, now, ct))
             {
                 throw InvitationStates.Error(InvitationState.UsedUp);
             }
@@ -58,7 +60,7 @@ public sealed class AccountService(
         ThrowIfFailed(await users.CreateAsync(user), "username");
         if (invitation?.GroupId is { } groupId)
         {
-            await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, user.Id, invitation.Id, now, ct);
+            await groupInvitations.AddMemberFromInvitationAsync(groupId, user.Id, invitation.Id, now, ct);
         }
         return user;
     }
@@ -139,7 +141,7 @@ public sealed class AccountService(
         user.InvitationId = invitation.Id;
         user.InvitedById = invitation.CreatedById;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await InvitationService.TryTakeUseAsync(db, invitation.Id, now, ct))
+        if (!await invitations.TryTakeUseAsync(invitation.Id, now, ct))
         {
             // Someone else took the last use (or it was withdrawn) since the check above.
             var current = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitation.Id, ct);
@@ -149,7 +151,7 @@ public sealed class AccountService(
         await SaveNewUserAsync(user, request.Password);
         if (invitation.GroupId is { } groupId)
         {
-            await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, user.Id, invitation.Id, now, ct);
+            await groupInvitations.AddMemberFromInvitationAsync(groupId, user.Id, invitation.Id, now, ct);
         }
         await transaction.CommitAsync(ct);
         await QueueConfirmationAsync(user, baseUrl, ct);

@@ -12,7 +12,7 @@ namespace Kindred.Core.Aid;
 /// while before that their owner is told once that the item closes soon. Both are claims in the database — a guarded
 /// UPDATE — so a restart, a retry or a second server process never expires twice nor nudges twice.
 /// </summary>
-public sealed class AidExpiry(KindredDbContext db, TimeProvider time, IOptions<AidExpiryOptions> options)
+public sealed class AidExpiry(KindredDbContext db, Notify notify, TimeProvider time, IOptions<AidExpiryOptions> options)
 {
     /// <summary>At most this many nudges per pass; the rest wait for the next one.</summary>
     public const int NudgeBatch = 200;
@@ -40,7 +40,7 @@ public sealed class AidExpiry(KindredDbContext db, TimeProvider time, IOptions<A
             if (claimed == 1)
             {
                 // A reminder about the owner's own item: it comes "from" them, as Mastodon's poll notifications do.
-                Notify.AddRegardless(db, now, NotificationTypes.AidClosingSoon, item.AccountId, item.AccountId, new NotificationAbout(AidItemId: item.Id));
+                notify.AddRegardless(now, NotificationTypes.AidClosingSoon, item.AccountId, item.AccountId, new NotificationAbout(AidItemId: item.Id));
                 await db.SaveChangesAsync(ct);
                 nudged++;
             }

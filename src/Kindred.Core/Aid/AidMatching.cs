@@ -17,7 +17,7 @@ namespace Kindred.Core.Aid;
 /// <see cref="RunAsync"/> tells the best few once per item, claiming each item with a guarded UPDATE inside the
 /// transaction that adds the notifications, so a restart or a second server never tells anyone twice.
 /// </summary>
-public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions<AidSafeguardingOptions> options)
+public sealed class AidMatching(KindredDbContext db, Notify notify, TimeProvider time, IOptions<AidSafeguardingOptions> options)
 {
     /// <summary>Candidates read from the database per item before the exact checks; keeps one item's cost bounded.</summary>
     public const int MaxCandidates = 200;
@@ -230,7 +230,7 @@ public sealed class AidMatching(KindredDbContext db, TimeProvider time, IOptions
             var today = await db.Notifications.CountAsync(n => n.AccountId == recipient && n.Type == NotificationTypes.AidMatch && n.CreatedAt > dayAgo, ct)
                 + db.Notifications.Local.Count(n => n.AccountId == recipient);
             // Notify's rule leaves out whoever mutes the item's owner with notifications (blocks are out already).
-            if (!already && today < perDay && await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidMatch, recipient, fromId, itemId, ct))
+            if (!already && today < perDay && await notify.AddForAidItemAsync(now, NotificationTypes.AidMatch, recipient, fromId, itemId, ct))
             {
                 sent++;
             }

@@ -14,7 +14,7 @@ namespace Kindred.Core.Aid;
 /// a conversation is decided by <see cref="AidConversationQueries.GetAsync"/>; every write starts there, so a
 /// conversation someone may not read is "not found" to them here too.
 /// </summary>
-public sealed class AidResponseService(KindredDbContext db, TimeProvider time, AidConversationQueries conversations, IOptions<AidResponseOptions> options)
+public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeProvider time, AidConversationQueries conversations, IOptions<AidResponseOptions> options)
 {
     /// <summary>"I can help" / "I'd like this": opens a conversation with its first message.</summary>
     public async Task<AidResponse> AnswerAsync(long responderId, long itemId, string? text, CancellationToken ct = default)
@@ -49,7 +49,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         };
         db.AidResponses.Add(response);
         db.AidMessages.Add(new AidMessage { Id = Snowflake.NewId(now), ResponseId = response.Id, AuthorId = responderId, Text = message, CreatedAt = now });
-        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidResponse, item.AccountId, responderId, itemId, ct);
+        await notify.AddForAidItemAsync(now, NotificationTypes.AidResponse, item.AccountId, responderId, itemId, ct);
         await db.InTransactionAsync(async () =>
         {
             try
@@ -87,7 +87,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         var message = new AidMessage { Id = Snowflake.NewId(now), ResponseId = responseId, AuthorId = authorId, Text = clean, CreatedAt = now };
         db.AidMessages.Add(message);
         (await db.AidResponses.FirstAsync(r => r.Id == responseId, ct)).LastMessageAt = now;
-        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidMessage, conversation.OtherPartyId, authorId, conversation.Item.Id, ct);
+        await notify.AddForAidItemAsync(now, NotificationTypes.AidMessage, conversation.OtherPartyId, authorId, conversation.Item.Id, ct);
         await db.SaveChangesAsync(ct);
         return message;
     }
@@ -112,7 +112,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
             item.State = AidItemState.InProgress;
             item.UpdatedAt = now;
         }
-        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidAccepted, response.ResponderId, ownerId, item.Id, ct);
+        await notify.AddForAidItemAsync(now, NotificationTypes.AidAccepted, response.ResponderId, ownerId, item.Id, ct);
         await db.SaveChangesAsync(ct);
         return response;
     }
@@ -190,7 +190,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
             SharedByGiver = share,
         };
         db.AidThanks.Add(thanks);
-        await Notify.AddForAidItemAsync(db, now, NotificationTypes.AidThanks, response.ResponderId, ownerId, item.Id, ct);
+        await notify.AddForAidItemAsync(now, NotificationTypes.AidThanks, response.ResponderId, ownerId, item.Id, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -235,7 +235,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
         var leads = await db.Users.AsNoTracking().Active().Where(u => u.IsSafeguardingLead && u.Id != accountId)
             .Select(u => u.Id).ToListAsync(ct);
         // Deliberately past blocks and mutes: a safeguarding alert must reach every lead.
-        Notify.AddRegardless(db, now, NotificationTypes.AidEscalation, leads, accountId, new NotificationAbout(AidItemId: conversation.Item.Id));
+        notify.AddRegardless(now, NotificationTypes.AidEscalation, leads, accountId, new NotificationAbout(AidItemId: conversation.Item.Id));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return escalation;
@@ -309,7 +309,7 @@ public sealed class AidResponseService(KindredDbContext db, TimeProvider time, A
     {
         foreach (var party in new[] { conversation.Item.AccountId, conversation.Response.ResponderId }.Distinct())
         {
-            Notify.AddRegardless(db, now, type, party, party, new NotificationAbout(AidItemId: conversation.Item.Id));
+            notify.AddRegardless(now, type, party, party, new NotificationAbout(AidItemId: conversation.Item.Id));
         }
     }
 

@@ -13,6 +13,8 @@ public sealed record StreamEvent(StreamEventKind Kind, long Id, long? AccountId 
 
     public static StreamEvent StatusDeleted(long statusId) => new(StreamEventKind.StatusDeleted, statusId);
 
+    public static StreamEvent StatusFannedOut(long statusId) => new(StreamEventKind.StatusFannedOut, statusId);
+
     public static StreamEvent Notification(long recipientId, long notificationId) => new(StreamEventKind.Notification, notificationId, recipientId);
 
     /// <summary>For the conversations feature: publish after the SaveChanges that changed the member's conversation.</summary>

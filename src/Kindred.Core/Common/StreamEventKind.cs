@@ -12,6 +12,10 @@ public enum StreamEventKind
     /// <summary>A status was deleted; Mastodon's <c>delete</c>.</summary>
     StatusDeleted,
 
+    /// <summary>A status of a large audience reached its followers' home feeds later than its creation (a job, ADR 62):
+    /// Mastodon's <c>update</c>, on home streams only.</summary>
+    StatusFannedOut,
+
     /// <summary>A notification was added for <see cref="StreamEvent.AccountId"/>.</summary>
     Notification,
 

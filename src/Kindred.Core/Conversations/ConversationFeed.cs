@@ -11,13 +11,13 @@ namespace Kindred.Core.Conversations;
 /// and every mentioned account get their row moved to the top: unread for the recipients, shown again if they had
 /// removed it.
 /// </summary>
-public static class ConversationFeed
+public sealed class ConversationFeed(KindredDbContext db)
 {
     /// <summary>
     /// For a direct <paramref name="status"/> (not saved yet, mentions resolved): refuses recipients who do not accept
     /// messages from the author — a 422 naming the first of them, before anything is added — then adds the rows.
     /// </summary>
-    public static async Task AddAsync(KindredDbContext db, Status status, Status? parent, CancellationToken ct)
+    public async Task AddAsync(Status status, Status? parent, CancellationToken ct)
     {
         if (status.Visibility != Audience.Direct || status.ReblogOfId is not null)
         {

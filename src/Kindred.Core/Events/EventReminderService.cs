@@ -21,6 +21,7 @@ namespace Kindred.Core.Events;
 /// </summary>
 public sealed partial class EventReminderService(
     KindredDbContext db,
+    Notify notify,
     EmailSender sender,
     IOptions<EventRemindersOptions> options,
     IOptions<KindredOptions> kindred,
@@ -195,7 +196,7 @@ public sealed partial class EventReminderService(
         db.EventReminderSends.Add(claim);
         if (wanted)
         {
-            Notify.AddRegardless(db, now, kind is EventReminderKind.Day or EventReminderKind.Hour ? NotificationTypes.EventReminder : NotificationTypes.EventFollowUp,
+            notify.AddRegardless(now, kind is EventReminderKind.Day or EventReminderKind.Hour ? NotificationTypes.EventReminder : NotificationTypes.EventFollowUp,
                 accountId, ev.OrganizerId, new NotificationAbout(StatusId: ev.StatusId, EventId: eventId));
         }
         try

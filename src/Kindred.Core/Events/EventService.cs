@@ -14,7 +14,7 @@ namespace Kindred.Core.Events;
 /// Every change to events (ADR 28). An event the actor may not see (<see cref="EventAccess"/>) is "not found"; one they
 /// see but may not change is "forbidden".
 /// </summary>
-public sealed class EventService(KindredDbContext db, TimeProvider time, IOptions<EventsOptions> options, StatusService statuses, IOptions<KindredOptions> kindred)
+public sealed class EventService(KindredDbContext db, Notify notify, TimeProvider time, IOptions<EventsOptions> options, StatusService statuses, IOptions<KindredOptions> kindred)
 {
     /// <summary>
     /// Organizes an event. Group events need a moderator (or above) of the group unless members may organize events, and
@@ -354,7 +354,7 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
         answers = only is { } start ? answers.Where(r => r.OccurrenceStartsAt == start) : answers.Where(r => r.OccurrenceStartsAt > since);
         foreach (var accountId in await answers.Select(r => r.AccountId).Distinct().ToListAsync(ct))
         {
-            await Notify.AddForEventAsync(db, now, NotificationTypes.EventUpdate, accountId, actorId, ev.Id, ct);
+            await notify.AddForEventAsync(now, NotificationTypes.EventUpdate, accountId, actorId, ev.Id, ct);
         }
     }
 
@@ -405,7 +405,7 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
                 .Select(r => r.AccountId).ToListAsync(ct);
             foreach (var accountId in told)
             {
-                await Notify.AddForEventAsync(db, now, NotificationTypes.EventUpdate, accountId, actorId, ev.Id, ct);
+                await notify.AddForEventAsync(now, NotificationTypes.EventUpdate, accountId, actorId, ev.Id, ct);
             }
             await db.EventRsvps.Where(r => r.EventId == ev.Id && r.OccurrenceStartsAt == from).ExecuteDeleteAsync(ct);
             await Occurrence(ev.Id, from).ExecuteDeleteAsync(ct);
@@ -557,7 +557,7 @@ public sealed class EventService(KindredDbContext db, TimeProvider time, IOption
                 continue;
             }
             await Occurrence(ev.Id, start).ExecuteUpdateAsync(s => s.SetProperty(o => o.WaitlistCount, o => o.WaitlistCount - 1), ct);
-            await Notify.AddForEventAsync(db, now, NotificationTypes.EventParticipationAccepted, next.AccountId, ev.OrganizerId, ev.Id, ct);
+            await notify.AddForEventAsync(now, NotificationTypes.EventParticipationAccepted, next.AccountId, ev.OrganizerId, ev.Id, ct);
             promoted++;
         }
         await db.SaveChangesAsync(ct);

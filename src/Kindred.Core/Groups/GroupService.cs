@@ -16,7 +16,7 @@ namespace Kindred.Core.Groups;
 /// may not change is "forbidden". Each method keeps the one-of member / requested / banned invariant and
 /// <see cref="Group.MembersCount"/> true.
 /// </summary>
-public sealed class GroupService(KindredDbContext db, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media)
+public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvitations groupInvitations, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media)
 {
     public async Task<Group> CreateAsync(long creatorId, GroupInput input, CancellationToken ct = default)
     {
@@ -164,7 +164,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
                 var deciders = await db.GroupMemberships.Where(m => m.GroupId == groupId && m.Role >= GroupRole.Moderator).Select(m => m.AccountId).ToListAsync(ct);
                 foreach (var decider in deciders)
                 {
-                    await Notify.AddForGroupAsync(db, now, NotificationTypes.GroupRequest, decider, accountId, groupId, ct);
+                    await notify.AddForGroupAsync(now, NotificationTypes.GroupRequest, decider, accountId, groupId, ct);
                 }
                 break;
             default:
@@ -216,7 +216,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         {
             // They accepted the rules when they asked to join.
             db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = time.UtcNow(), RulesAcceptedAt = request.CreatedAt });
-            await Notify.AddForGroupAsync(db, time.UtcNow(), NotificationTypes.GroupApproval, accountId, actorId, groupId, ct);
+            await notify.AddForGroupAsync(time.UtcNow(), NotificationTypes.GroupApproval, accountId, actorId, groupId, ct);
         }
         await ForgetRequestAsync(groupId, accountId, ct);
         await SaveAndRecountAsync(group, ct);
@@ -372,7 +372,7 @@ public sealed class GroupService(KindredDbContext db, TimeProvider time, IOption
         }
         try
         {
-            await GroupInvitations.AddMemberFromInvitationAsync(db, group.Id, accountId, invitationId, time.UtcNow(), ct);
+            await groupInvitations.AddMemberFromInvitationAsync(group.Id, accountId, invitationId, time.UtcNow(), ct);
         }
         catch (DbUpdateException)
         {

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Invitations;
 
 /// <summary>Invitations into a group: who may send one, and the one place that makes its holder a member.</summary>
-public static class GroupInvitations
+public sealed class GroupInvitations(KindredDbContext db)
 {
     /// <summary>
     /// A member of an open or approval group may invite into it; into an invitation-only group only its moderators,
     /// admins and owner may. Someone who is not a member (a secret group's outsiders included) may not.
     /// </summary>
-    public static async Task<bool> MayInviteAsync(KindredDbContext db, long accountId, long groupId, CancellationToken ct)
+    public async Task<bool> MayInviteAsync(long accountId, long groupId, CancellationToken ct)
     {
         var row = await db.GroupMemberships.AsNoTracking()
             .Where(m => m.GroupId == groupId && m.AccountId == accountId)
@@ -22,7 +22,7 @@ public static class GroupInvitations
     }
 
     /// <summary>The groups <paramref name="accountId"/> may invite into, by name, for the invitation forms.</summary>
-    public static async Task<List<(long Id, string Name)>> InvitableAsync(KindredDbContext db, long accountId, CancellationToken ct)
+    public async Task<List<(long Id, string Name)>> InvitableAsync(long accountId, CancellationToken ct)
     {
         var rows = await db.GroupMemberships.AsNoTracking()
             .Where(m => m.AccountId == accountId)
@@ -40,7 +40,7 @@ public static class GroupInvitations
     /// kept in step. Nothing happens for someone banned from the group or already in it; the answer says whether
     /// they joined. Runs inside the caller's transaction (sign-up or accepting), so both land or neither does.
     /// </summary>
-    public static async Task<bool> AddMemberFromInvitationAsync(KindredDbContext db, long groupId, long accountId, long invitationId, DateTime now, CancellationToken ct)
+    public async Task<bool> AddMemberFromInvitationAsync(long groupId, long accountId, long invitationId, DateTime now, CancellationToken ct)
     {
         if (await db.GroupBans.AnyAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct)
             || await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == accountId, ct))

@@ -8,7 +8,7 @@ namespace Kindred.Core.Invitations;
 
 /// <summary>Reading invitations: a member's own (anyone else's is a 404), who joined through them, the invitation page,
 /// and for staff the referral tree.</summary>
-public sealed class InvitationQueries(KindredDbContext db, TimeProvider time)
+public sealed class InvitationQueries(KindredDbContext db, GroupInvitations groupInvitations, TimeProvider time)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 80;
@@ -50,7 +50,7 @@ public sealed class InvitationQueries(KindredDbContext db, TimeProvider time)
         db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
 
     public Task<List<(long Id, string Name)>> InvitableGroupsAsync(long accountId, CancellationToken ct = default) =>
-        GroupInvitations.InvitableAsync(db, accountId, ct);
+        groupInvitations.InvitableAsync(accountId, ct);
 
     public Task<bool> IsGroupMemberAsync(long accountId, long groupId, CancellationToken ct = default) =>
         db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == accountId, ct);

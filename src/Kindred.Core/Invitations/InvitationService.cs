@@ -17,6 +17,7 @@ namespace Kindred.Core.Invitations;
 /// </summary>
 public sealed partial class InvitationService(
     KindredDbContext db,
+    GroupInvitations groupInvitations,
     UserManager<User> users,
     InvitationEmails emails,
     IOptions<KindredOptions> options,
@@ -133,7 +134,7 @@ public sealed partial class InvitationService(
     /// Takes one use of an invitation if it still has one, in a single guarded UPDATE: of two people racing for the
     /// last use, the database lets exactly one through. Call it inside the transaction that records the use.
     /// </summary>
-    public static async Task<bool> TryTakeUseAsync(KindredDbContext db, long invitationId, DateTime now, CancellationToken ct) =>
+    public async Task<bool> TryTakeUseAsync(long invitationId, DateTime now, CancellationToken ct) =>
         await db.Invitations
             .Where(i => i.Id == invitationId && !i.Revoked && (i.ExpiresAt == null || i.ExpiresAt > now) && (i.MaxUses == null || i.Uses < i.MaxUses))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Uses, i => i.Uses + 1), ct) == 1;
@@ -169,11 +170,11 @@ public sealed partial class InvitationService(
         {
             await db.InTransactionAsync(async () =>
             {
-                if (!await TryTakeUseAsync(db, invitation.Id, now, ct))
+                if (!await TryTakeUseAsync(invitation.Id, now, ct))
                 {
                     throw InvitationStates.Error(InvitationState.UsedUp);
                 }
-                await GroupInvitations.AddMemberFromInvitationAsync(db, groupId, userId, invitation.Id, now, ct);
+                await groupInvitations.AddMemberFromInvitationAsync(groupId, userId, invitation.Id, now, ct);
             }, ct);
         }
         catch (DbUpdateException)
@@ -198,7 +199,7 @@ public sealed partial class InvitationService(
         {
             throw KindredException.Forbidden("On this server only staff can invite people.");
         }
-        if (groupId is { } id && !await GroupInvitations.MayInviteAsync(db, memberId, id, ct))
+        if (groupId is { } id && !await groupInvitations.MayInviteAsync(memberId, id, ct))
         {
             // Groups the member cannot invite to (or cannot see) all look the same.
             throw KindredException.Invalid("group_id", "You can only invite people into a group you belong to and may invite to.");

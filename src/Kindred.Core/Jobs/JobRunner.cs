@@ -25,6 +25,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     private static readonly TimeSpan EnsureEvery = TimeSpan.FromMinutes(1);
     private DateTime nextEnsure = DateTime.MinValue;
 
+    // Every handler's kind, type, period and switch, read once per runner: constructing each handler (and what it
+    // depends on) on every poll only to read these was most of an idle poll's work. They come from configuration
+    // read at start, so they do not change while the process runs.
+    private IReadOnlyDictionary<string, Handler>? handlers;
+
     /// <summary>Who holds this runner's claims: the machine, the process and this instance.</summary>
     public string Name { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -63,7 +68,7 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     {
         await using var scope = scopes.CreateAsyncScope();
         var paused = Settings.Paused.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var kinds = scope.ServiceProvider.GetServices<IJobHandler>()
+        var kinds = Handlers(scope.ServiceProvider).Values
             .Where(h => onlyKinds is null ? h.Enabled && !paused.Contains(h.Kind, StringComparer.Ordinal) : onlyKinds.Contains(h.Kind))
             .ToDictionary(h => h.Kind, h => h.Every, StringComparer.Ordinal);
         if (kinds.Count == 0)
@@ -151,7 +156,8 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
             LogDead(null, job.Kind, job.Id, job.Attempts);
             return false;
         }
-        var handler = scope.ServiceProvider.GetServices<IJobHandler>().First(h => h.Kind == kind);
+        // Only this job's handler is built: under its own type when registered so (JobsSetup), else made from the scope.
+        var handler = (IJobHandler)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, Handlers(scope.ServiceProvider)[kind].Type);
         int count;
         try
         {
@@ -196,6 +202,12 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
         }
         return recorded;
     }
+
+    private IReadOnlyDictionary<string, Handler> Handlers(IServiceProvider services) =>
+        handlers ??= services.GetServices<IJobHandler>()
+            .ToDictionary(h => h.Kind, h => new Handler(h.Kind, h.GetType(), h.Every, h.Enabled), StringComparer.Ordinal);
+
+    private sealed record Handler(string Kind, Type Type, TimeSpan? Every, bool Enabled);
 
     /// <summary>Releases the claim into <paramref name="state"/>. Attempts start again from zero unless kept (a
     /// recurring job's new round).</summary>

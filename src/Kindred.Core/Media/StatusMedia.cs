@@ -8,9 +8,10 @@ namespace Kindred.Core.Media;
 
 /// <summary>
 /// The images of a status, for <c>StatusService</c>: checking media_ids, attaching on post, replacing and describing on
-/// edit. Kept apart so posting and editing read the same rules and the status service stays about text.
+/// edit. Kept apart so posting and editing read the same rules and the status service stays about text. A scoped
+/// service on the caller's DbContext; the filter <see cref="Attachable"/> and the pure <see cref="Attach"/> stay static.
 /// </summary>
-public static class StatusMedia
+public sealed class StatusMedia(KindredDbContext db)
 {
     /// <summary>Media that a status may take: never posted, or left behind by a deleted status (delete-and-redraft).</summary>
     public static Expression<Func<MediaAttachment, bool>> Attachable(KindredDbContext db) =>
@@ -22,7 +23,7 @@ public static class StatusMedia
     /// than its author chose.
     /// </summary>
     /// <param name="keepFromStatusId">On an edit, the status whose own current images may be listed again.</param>
-    public static async Task<IReadOnlyList<MediaAttachment>> TakeAsync(KindredDbContext db, long authorId, IReadOnlyList<long>? ids, long? keepFromStatusId = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MediaAttachment>> TakeAsync(long authorId, IReadOnlyList<long>? ids, long? keepFromStatusId = null, CancellationToken ct = default)
     {
         if (ids is null || ids.Count == 0)
         {
@@ -61,14 +62,14 @@ public static class StatusMedia
     /// like unposted uploads, then go); <paramref name="changes"/> re-describe images of the final list.
     /// </summary>
     /// <returns>The images before and after, as the versions in the history will show them.</returns>
-    public static async Task<MediaEdit> EditAsync(KindredDbContext db, Status status, IReadOnlyList<long>? ids, IReadOnlyList<MediaChange>? changes, DateTime now, CancellationToken ct = default)
+    public async Task<MediaEdit> EditAsync(Status status, IReadOnlyList<long>? ids, IReadOnlyList<MediaChange>? changes, DateTime now, CancellationToken ct = default)
     {
         var current = await db.MediaAttachments.Where(m => m.StatusId == status.Id).ToListAsync(ct);
         var final = current.OrderBy(m => m.Position).ToList();
         var before = Snapshot(final);
         if (ids is not null)
         {
-            final = [.. await TakeAsync(db, status.AccountId, ids, status.Id, ct)];
+            final = [.. await TakeAsync(status.AccountId, ids, status.Id, ct)];
         }
         foreach (var change in changes ?? [])
         {
@@ -86,7 +87,7 @@ public static class StatusMedia
     }
 
     /// <summary>Records which images <paramref name="version"/> showed; returns the version for adding.</summary>
-    public static StatusEdit Record(KindredDbContext db, StatusEdit version, IReadOnlyList<StatusEditMedia> media)
+    public StatusEdit Record(StatusEdit version, IReadOnlyList<StatusEditMedia> media)
     {
         foreach (var item in media)
         {
@@ -106,6 +107,6 @@ public static class StatusMedia
         media.Select((m, i) => new StatusEditMedia { MediaAttachmentId = m.Id, Position = i, Description = m.Description }).ToList();
 
     /// <summary>Whether the status has any image (for a text-less post being edited without media_ids).</summary>
-    public static Task<bool> AnyAsync(KindredDbContext db, long statusId, CancellationToken ct = default) =>
+    public Task<bool> AnyAsync(long statusId, CancellationToken ct = default) =>
         db.MediaAttachments.AnyAsync(m => m.StatusId == statusId, ct);
 }

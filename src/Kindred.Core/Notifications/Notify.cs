@@ -11,16 +11,16 @@ namespace Kindred.Core.Notifications;
 /// is told about their own action, nor by an account blocked either way, nor by one they mute with notifications, nor
 /// about a status they may not read. Reading re-checks the status, since visibility can change later. Only
 /// <see cref="AddRegardless"/> skips that rule, for the few notifications that must arrive whatever the recipient's
-/// blocks and mutes say.
+/// blocks and mutes say. A scoped service on the caller's DbContext (ADR 62): <c>notify.AddAsync(now, …)</c>.
 /// </summary>
-public static class Notify
+public sealed class Notify(KindredDbContext db)
 {
     /// <param name="statusReadable">True when the caller knows the recipient may read the status (e.g. a new post
     /// that mentions them, not saved yet); otherwise an existing status is checked with <see cref="StatusVisibility"/>.</param>
     /// <returns>Whether a notification was added.</returns>
-    public static async Task<bool> AddAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long? statusId = null, bool statusReadable = false, CancellationToken ct = default)
+    public async Task<bool> AddAsync(DateTime now, string type, long recipientId, long fromId, long? statusId = null, bool statusReadable = false, CancellationToken ct = default)
     {
-        if (!await WantedAsync(db, now, recipientId, fromId, ct))
+        if (!await WantedAsync(now, recipientId, fromId, ct))
         {
             return false;
         }
@@ -28,26 +28,26 @@ public static class Notify
         {
             return false;
         }
-        return AddOnce(db, now, type, recipientId, fromId, new NotificationAbout(StatusId: statusId));
+        return AddOnce(now, type, recipientId, fromId, new NotificationAbout(StatusId: statusId));
     }
 
     /// <summary>A notification about a group (a request to join, an approval), for the caller's SaveChanges.</summary>
-    public static Task<bool> AddForGroupAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default) =>
-        AddAboutAsync(db, now, type, recipientId, fromId, new NotificationAbout(GroupId: groupId), ct);
+    public Task<bool> AddForGroupAsync(DateTime now, string type, long recipientId, long fromId, long groupId, CancellationToken ct = default) =>
+        AddAboutAsync(now, type, recipientId, fromId, new NotificationAbout(GroupId: groupId), ct);
 
     /// <summary>
     /// A notification about an event (an update, a cancellation, a place that freed up), for the caller's SaveChanges.
     /// Reading re-checks that the recipient may still see the event (<see cref="NotificationQueries"/>).
     /// </summary>
-    public static Task<bool> AddForEventAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default) =>
-        AddAboutAsync(db, now, type, recipientId, fromId, new NotificationAbout(EventId: eventId), ct);
+    public Task<bool> AddForEventAsync(DateTime now, string type, long recipientId, long fromId, long eventId, CancellationToken ct = default) =>
+        AddAboutAsync(now, type, recipientId, fromId, new NotificationAbout(EventId: eventId), ct);
 
     /// <summary>
     /// A notification about an aid item (an answer, a message, a match), for the caller's SaveChanges; it disappears
     /// when the item may no longer be seen (<see cref="NotificationQueries"/>).
     /// </summary>
-    public static Task<bool> AddForAidItemAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, long aidItemId, CancellationToken ct = default) =>
-        AddAboutAsync(db, now, type, recipientId, fromId, new NotificationAbout(AidItemId: aidItemId), ct);
+    public Task<bool> AddForAidItemAsync(DateTime now, string type, long recipientId, long fromId, long aidItemId, CancellationToken ct = default) =>
+        AddAboutAsync(now, type, recipientId, fromId, new NotificationAbout(AidItemId: aidItemId), ct);
 
     /// <summary>
     /// A notification past blocks and mutes, for the caller's SaveChanges. Only for what must arrive whatever the
@@ -55,21 +55,21 @@ public static class Notify
     /// about the recipient's own thing (it comes "from" them, as Mastodon's poll notifications do), or an event
     /// reminder whose caller has checked the recipient may still see the event.
     /// </summary>
-    public static void AddRegardless(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, NotificationAbout about) =>
+    public void AddRegardless(DateTime now, string type, long recipientId, long fromId, NotificationAbout about) =>
         db.Notifications.Add(Build(now, type, recipientId, fromId, about));
 
-    /// <summary><see cref="AddRegardless(KindredDbContext, DateTime, string, long, long, NotificationAbout)"/> for many recipients at once.</summary>
-    public static void AddRegardless(KindredDbContext db, DateTime now, string type, IEnumerable<long> recipientIds, long fromId, NotificationAbout about) =>
+    /// <summary><see cref="AddRegardless(DateTime, string, long, long, NotificationAbout)"/> for many recipients at once.</summary>
+    public void AddRegardless(DateTime now, string type, IEnumerable<long> recipientIds, long fromId, NotificationAbout about) =>
         db.Notifications.AddRange(recipientIds.Select(id => Build(now, type, id, fromId, about)));
 
     /// <summary>
     /// The rule, then one per recipient, sender, type and thing within a SaveChanges, so a fan-out loop that meets
     /// someone twice tells them once.
     /// </summary>
-    private static async Task<bool> AddAboutAsync(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, NotificationAbout about, CancellationToken ct) =>
-        await WantedAsync(db, now, recipientId, fromId, ct) && AddOnce(db, now, type, recipientId, fromId, about);
+    private async Task<bool> AddAboutAsync(DateTime now, string type, long recipientId, long fromId, NotificationAbout about, CancellationToken ct) =>
+        await WantedAsync(now, recipientId, fromId, ct) && AddOnce(now, type, recipientId, fromId, about);
 
-    private static bool AddOnce(KindredDbContext db, DateTime now, string type, long recipientId, long fromId, NotificationAbout about)
+    private bool AddOnce(DateTime now, string type, long recipientId, long fromId, NotificationAbout about)
     {
         if (db.Notifications.Local.Any(n => n.AccountId == recipientId && n.FromAccountId == fromId && n.Type == type
             && n.StatusId == about.StatusId && n.GroupId == about.GroupId && n.EventId == about.EventId
@@ -96,7 +96,7 @@ public static class Notify
     };
 
     /// <summary>The rule: not one's own action, no block either way, no live mute that hides notifications.</summary>
-    private static async Task<bool> WantedAsync(KindredDbContext db, DateTime now, long recipientId, long fromId, CancellationToken ct) =>
+    private async Task<bool> WantedAsync(DateTime now, long recipientId, long fromId, CancellationToken ct) =>
         recipientId != fromId
         && !await db.Blocks.Between(recipientId, fromId).AnyAsync(ct)
         && !await db.Mutes.Live(now).AnyAsync(m => m.AccountId == recipientId && m.TargetAccountId == fromId && m.HideNotifications, ct);

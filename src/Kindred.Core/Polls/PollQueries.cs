@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -48,5 +49,13 @@ public sealed class PollQueries(KindredDbContext db)
             IReadOnlyList<int>? mine = own is null ? null : own[p.Id].Order().ToList();
             return new PollResult(p, votes, voters.GetValueOrDefault(p.Id), mine, viewer.AccountId);
         });
+    }
+
+    /// <summary>The option titles of a saved status's poll, as JSON for its history; null without a poll.</summary>
+    public async Task<string?> HistoryOptionsAsync(long statusId, CancellationToken ct)
+    {
+        var titles = await db.PollOptions.Where(o => db.Polls.Any(p => p.Id == o.PollId && p.StatusId == statusId))
+            .OrderBy(o => o.Position).Select(o => o.Title).ToListAsync(ct);
+        return titles.Count == 0 ? null : JsonSerializer.Serialize(titles);
     }
 }

@@ -10,9 +10,10 @@ namespace Kindred.Core.Polls;
 
 /// <summary>
 /// Writing polls: the rules for a new poll, attaching one to a status, changing it on edit, voting, and announcing
-/// closed polls (ADR 14). <see cref="StatusService"/> calls the static parts inside its own SaveChanges.
+/// closed polls (ADR 14). <see cref="StatusService"/> calls <see cref="Build"/> and <see cref="ApplyAsync"/> inside its
+/// own SaveChanges; <see cref="Validate"/> and <see cref="Build"/> are pure, so they stay static.
 /// </summary>
-public sealed class PollService(KindredDbContext db, TimeProvider time)
+public sealed class PollService(KindredDbContext db, Notify notify, TimeProvider time)
 {
     public const int MinOptions = 2;
     public const int MaxOptions = 4;
@@ -86,7 +87,7 @@ public sealed class PollService(KindredDbContext db, TimeProvider time)
     /// between single and multiple choice) throw the votes away, since they answered another question; the duration
     /// starts again from now, and a poll that closes anew is announced anew.
     /// </summary>
-    public static async Task ApplyAsync(KindredDbContext db, Status status, PollEdit edit, DateTime now, CancellationToken ct)
+    public async Task ApplyAsync(Status status, PollEdit edit, DateTime now, CancellationToken ct)
     {
         var existing = await db.Polls.Include(p => p.Options).FirstOrDefaultAsync(p => p.StatusId == status.Id, ct);
         if (edit.Poll is not { } input)
@@ -133,18 +134,10 @@ public sealed class PollService(KindredDbContext db, TimeProvider time)
     }
 
     /// <summary>The option titles of a status's poll as they are tracked now (after an edit), as JSON for its history.</summary>
-    public static string? HistoryOptions(KindredDbContext db, long statusId)
+    public string? HistoryOptions(long statusId)
     {
         var poll = db.Polls.Local.FirstOrDefault(p => p.StatusId == statusId && db.Entry(p).State != EntityState.Deleted);
         return poll is null ? null : JsonSerializer.Serialize(poll.Options.OrderBy(o => o.Position).Select(o => o.Title));
-    }
-
-    /// <summary>The option titles of a saved status's poll, as JSON for its history; null without a poll.</summary>
-    public static async Task<string?> HistoryOptionsAsync(KindredDbContext db, long statusId, CancellationToken ct)
-    {
-        var titles = await db.PollOptions.Where(o => db.Polls.Any(p => p.Id == o.PollId && p.StatusId == statusId))
-            .OrderBy(o => o.Position).Select(o => o.Title).ToListAsync(ct);
-        return titles.Count == 0 ? null : JsonSerializer.Serialize(titles);
     }
 
     /// <summary>
@@ -234,12 +227,12 @@ public sealed class PollService(KindredDbContext db, TimeProvider time)
             foreach (var voter in voters)
             {
                 // From the author, so blocks and muted notifications are respected; voters who can no longer read the post hear nothing.
-                await Notify.AddAsync(db, now, NotificationTypes.Poll, voter, poll.AccountId, poll.StatusId, ct: ct);
+                await notify.AddAsync(now, NotificationTypes.Poll, voter, poll.AccountId, poll.StatusId, ct: ct);
             }
             // The author hears of their own poll closing (Mastodon does this too), unless the post is gone.
             if (await db.Statuses.VisibleTo(db, Viewer.Member(poll.AccountId)).AnyAsync(s => s.Id == poll.StatusId, ct))
             {
-                Notify.AddRegardless(db, now, NotificationTypes.Poll, poll.AccountId, poll.AccountId, new NotificationAbout(StatusId: poll.StatusId));
+                notify.AddRegardless(now, NotificationTypes.Poll, poll.AccountId, poll.AccountId, new NotificationAbout(StatusId: poll.StatusId));
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -12,15 +12,15 @@ namespace Kindred.Core.Relationships;
 /// Follows, follow requests, blocks and mutes. Every method is idempotent the way Mastodon's are: following twice
 /// updates the options, unblocking someone not blocked is a no-op. Each change is one SaveChangesAsync.
 /// </summary>
-public sealed class RelationshipService(KindredDbContext db, RelationshipQueries queries, TimeProvider time)
+public sealed class RelationshipService(KindredDbContext db, Notify notify, HomeFeed homeFeed, RelationshipQueries queries, TimeProvider time)
 {
     /// <summary>Longest mute a duration may ask for (Mastodon has no limit; a year keeps the date arithmetic sane).</summary>
     public const int MaxMuteSeconds = 366 * 24 * 3600;
 
     /// <summary>Follows <paramref name="targetId"/>, or asks to when the target approves followers by hand.</summary>
     /// <param name="showReblogs">Null leaves an existing choice as it is (true for a new follow).</param>
-    /// <param name="notify">Null leaves an existing choice as it is (false for a new follow).</param>
-    public async Task FollowAsync(long accountId, long targetId, bool? showReblogs = null, bool? notify = null, CancellationToken ct = default)
+    /// <param name="notifyOfPosts">Null leaves an existing choice as it is (false for a new follow).</param>
+    public async Task FollowAsync(long accountId, long targetId, bool? showReblogs = null, bool? notifyOfPosts = null, CancellationToken ct = default)
     {
         if (accountId == targetId)
         {
@@ -35,7 +35,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         if (follow is not null)
         {
             follow.ShowReblogs = showReblogs ?? follow.ShowReblogs;
-            follow.Notify = notify ?? follow.Notify;
+            follow.Notify = notifyOfPosts ?? follow.Notify;
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -43,7 +43,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         if (request is not null)
         {
             request.ShowReblogs = showReblogs ?? request.ShowReblogs;
-            request.Notify = notify ?? request.Notify;
+            request.Notify = notifyOfPosts ?? request.Notify;
         }
         else if (target.Locked)
         {
@@ -54,15 +54,15 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
                 TargetAccountId = targetId,
                 CreatedAt = time.UtcNow(),
                 ShowReblogs = showReblogs ?? true,
-                Notify = notify ?? false,
+                Notify = notifyOfPosts ?? false,
             });
-            await Notify.AddAsync(db, time.UtcNow(), NotificationTypes.FollowRequest, targetId, accountId, ct: ct);
+            await notify.AddAsync(time.UtcNow(), NotificationTypes.FollowRequest, targetId, accountId, ct: ct);
         }
         else
         {
-            db.Follows.Add(NewFollow(accountId, targetId, showReblogs ?? true, notify ?? false));
-            await HomeFeed.BackfillAsync(db, accountId, targetId, showReblogs ?? true, ct);
-            await Notify.AddAsync(db, time.UtcNow(), NotificationTypes.Follow, targetId, accountId, ct: ct);
+            db.Follows.Add(NewFollow(accountId, targetId, showReblogs ?? true, notifyOfPosts ?? false));
+            await homeFeed.BackfillAsync(accountId, targetId, showReblogs ?? true, ct);
+            await notify.AddAsync(time.UtcNow(), NotificationTypes.Follow, targetId, accountId, ct: ct);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -76,7 +76,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         db.FollowRequests.RemoveRange(await db.FollowRequests.Where(r => r.AccountId == accountId && r.TargetAccountId == targetId).ToListAsync(ct));
         await ForgetRequestNotificationAsync(accountId, targetId, ct);
         await db.SaveChangesAsync(ct);
-        await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
+        await homeFeed.RemoveAuthorAsync(accountId, targetId, ct);
         await ListMembership.RemoveAsync(db, accountId, targetId, ct);
         await transaction.CommitAsync(ct);
     }
@@ -92,7 +92,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         if (!await db.Follows.AnyAsync(f => f.AccountId == requesterId && f.TargetAccountId == accountId, ct))
         {
             db.Follows.Add(NewFollow(requesterId, accountId, request.ShowReblogs, request.Notify));
-            await HomeFeed.BackfillAsync(db, requesterId, accountId, request.ShowReblogs, ct);
+            await homeFeed.BackfillAsync(requesterId, accountId, request.ShowReblogs, ct);
         }
         await db.SaveChangesAsync(ct);
     }
@@ -121,7 +121,7 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == followerId && f.TargetAccountId == accountId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        await HomeFeed.RemoveAuthorAsync(db, followerId, accountId, ct);
+        await homeFeed.RemoveAuthorAsync(followerId, accountId, ct);
         await ListMembership.RemoveAsync(db, followerId, accountId, ct);
         await transaction.CommitAsync(ct);
     }
@@ -146,8 +146,8 @@ public sealed class RelationshipService(KindredDbContext db, RelationshipQueries
             .Where(r => (r.AccountId == accountId && r.TargetAccountId == targetId) || (r.AccountId == targetId && r.TargetAccountId == accountId))
             .ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        await HomeFeed.RemoveAuthorAsync(db, accountId, targetId, ct);
-        await HomeFeed.RemoveAuthorAsync(db, targetId, accountId, ct);
+        await homeFeed.RemoveAuthorAsync(accountId, targetId, ct);
+        await homeFeed.RemoveAuthorAsync(targetId, accountId, ct);
         await ListMembership.RemoveAsync(db, accountId, targetId, ct);
         await ListMembership.RemoveAsync(db, targetId, accountId, ct);
         await transaction.CommitAsync(ct);

@@ -11,7 +11,7 @@ namespace Kindred.Core.Reports;
 
 /// <summary>Filing reports. Attached posts are looked up through <see cref="StatusVisibility"/> as the reporter reads
 /// them, so a report can never be used to learn that a hidden post exists. Moderators hear of each new report.</summary>
-public sealed class ReportService(KindredDbContext db, TimeProvider time)
+public sealed class ReportService(KindredDbContext db, Notify notify, TimeProvider time)
 {
     public const int MaxCommentCharacters = 1_000;
     public const int MaxStatuses = 50;
@@ -77,7 +77,7 @@ public sealed class ReportService(KindredDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Every active moderator hears of the report, saved with it, through <see cref="Notify.AddRegardless(KindredDbContext, DateTime, string, IEnumerable{long}, long, NotificationAbout)"/>:
+    /// Every active moderator hears of the report, saved with it, through <see cref="Notify.AddRegardless(DateTime, string, IEnumerable{long}, long, NotificationAbout)"/>:
     /// handling reports is a duty, so a moderator's mute of the reporter does not silence it. The reported account is never told, even when
     /// it is a moderator itself, and the reporter is not told about their own report.
     /// </summary>
@@ -87,6 +87,6 @@ public sealed class ReportService(KindredDbContext db, TimeProvider time)
             .Where(u => u.Id != report.AccountId && u.Id != report.TargetAccountId)
             .Select(u => u.Id)
             .ToListAsync(ct);
-        Notify.AddRegardless(db, report.CreatedAt, NotificationTypes.AdminReport, moderators, report.AccountId, new NotificationAbout(ReportId: report.Id));
+        notify.AddRegardless(report.CreatedAt, NotificationTypes.AdminReport, moderators, report.AccountId, new NotificationAbout(ReportId: report.Id));
     }
 }

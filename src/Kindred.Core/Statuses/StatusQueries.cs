@@ -10,7 +10,7 @@ namespace Kindred.Core.Statuses;
 
 /// <summary>Every read of statuses, each built on <see cref="StatusVisibility"/>. Lists come back newest first,
 /// paged by id the Mastodon way, with authors, mentions and tags loaded for rendering.</summary>
-public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeCountCache counts, HomeFeedTrims trims, StatusPrefetch prefetch)
+public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeCountCache counts, HomeFeed homeFeed, HomeFeedTrims trims, StatusPrefetch prefetch)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -151,7 +151,7 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
     {
         if (page.MaxId is null && page.MinId is null && page.SinceId is null && trims.ShouldTrim(accountId))
         {
-            await HomeFeed.TrimAsync(db, accountId, ct);
+            await homeFeed.TrimAsync(accountId, ct);
         }
         var now = time.UtcNow();
         var muted = db.Mutes.Live(now).Where(m => m.AccountId == accountId).Select(m => m.TargetAccountId);

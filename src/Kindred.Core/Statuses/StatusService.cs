@@ -15,7 +15,15 @@ namespace Kindred.Core.Statuses;
 
 /// <summary>Writing statuses: post, edit, delete, favourite, boost, bookmark, pin. Every target is looked up through
 /// <see cref="StatusVisibility"/>, so acting on a status one may not read is "not found".</summary>
-public sealed partial class StatusService(KindredDbContext db, TimeProvider time)
+public sealed partial class StatusService(
+    KindredDbContext db,
+    Notify notify,
+    HomeFeed homeFeed,
+    StatusMedia statusMedia,
+    PollService polls,
+    PollQueries pollQueries,
+    ConversationFeed conversationFeed,
+    TimeProvider time)
 {
     public const int MaxCharacters = 5_000;
     public const int MaxSpoilerCharacters = 1_000;
@@ -40,7 +48,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
                 return earlier;
             }
         }
-        var media = await StatusMedia.TakeAsync(db, authorId, input.MediaIds, ct: ct);
+        var media = await statusMedia.TakeAsync(authorId, input.MediaIds, ct: ct);
         Validate(input.Text, input.SpoilerText, media.Count > 0);
         if (input.Poll is not null)
         {
@@ -86,7 +94,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
         // Refuses recipients who do not accept the message (before anything is tracked), then files it (ADR 17).
-        await ConversationFeed.AddAsync(db, status, parent, ct);
+        await conversationFeed.AddAsync(status, parent, ct);
         db.Statuses.Add(status);
         if (input.Poll is not null)
         {
@@ -99,7 +107,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         await db.InTransactionAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
-            await HomeFeed.FanOutAsync(db, status, ct);
+            await homeFeed.FanOutAsync(status, ct);
         }, ct);
         return status;
     }
@@ -108,7 +116,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
     {
         var status = await OwnAsync(authorId, statusId, ct);
         var now = time.UtcNow();
-        var media = await StatusMedia.EditAsync(db, status, update.MediaIds, update.MediaChanges, now, ct);
+        var media = await statusMedia.EditAsync(status, update.MediaIds, update.MediaChanges, now, ct);
         Validate(update.Text, update.SpoilerText, media.After.Count > 0);
         if (update.Poll?.Poll is { } poll)
         {
@@ -117,16 +125,16 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var language = ValidLanguage(update.Language);
         var tags = await EnsureTagsAsync(update.Text, ct);
         // Each version keeps the poll's options and the images as they were, so /history shows what changed (ADR 13, 14).
-        var pollBefore = await PollService.HistoryOptionsAsync(db, status.Id, ct);
+        var pollBefore = await pollQueries.HistoryOptionsAsync(status.Id, ct);
         if (!await db.StatusEdits.AnyAsync(e => e.StatusId == status.Id, ct))
         {
             var original = Version(status, status.CreatedAt);
             original.PollOptions = pollBefore;
-            db.StatusEdits.Add(StatusMedia.Record(db, original, media.Before));
+            db.StatusEdits.Add(statusMedia.Record(original, media.Before));
         }
         if (update.Poll is not null)
         {
-            await PollService.ApplyAsync(db, status, update.Poll, now, ct);
+            await polls.ApplyAsync(status, update.Poll, now, ct);
         }
         status.Text = update.Text;
         status.SpoilerText = update.SpoilerText?.Trim() ?? "";
@@ -137,19 +145,19 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         await ComposeAsync(status, tags, update.BaseUrl, ct);
         await RefuseNewRecipientsAsync(status, mentionedBefore, ct);
         var version = Version(status, now);
-        version.PollOptions = update.Poll is null ? pollBefore : PollService.HistoryOptions(db, status.Id);
-        db.StatusEdits.Add(StatusMedia.Record(db, version, media.After));
+        version.PollOptions = update.Poll is null ? pollBefore : polls.HistoryOptions(status.Id);
+        db.StatusEdits.Add(statusMedia.Record(version, media.After));
         // Accounts the edit newly mentions hear of it as a mention (they are now its audience); the others are not told again.
         foreach (var added in status.Mentions.Where(m => !mentionedBefore.Contains(m.AccountId)).ToList())
         {
             // A mention in a group post opens nothing beyond the group, so there the rule decides (the post is saved).
-            await Notify.AddAsync(db, now, NotificationTypes.Mention, added.AccountId, authorId, status.Id, statusReadable: status.GroupId is null, ct);
+            await notify.AddAsync(now, NotificationTypes.Mention, added.AccountId, authorId, status.Id, statusReadable: status.GroupId is null, ct);
         }
         // Mastodon tells those who boosted a post that it changed under their name.
         var boosters = await db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => s.AccountId).Distinct().ToListAsync(ct);
         foreach (var booster in boosters)
         {
-            await Notify.AddAsync(db, now, NotificationTypes.Update, booster, authorId, status.Id, ct: ct);
+            await notify.AddAsync(now, NotificationTypes.Update, booster, authorId, status.Id, ct: ct);
         }
         await db.SaveChangesAsync(ct);
         return status;
@@ -166,6 +174,9 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         await db.SaveChangesAsync(ct);
         // Boosts of a deleted post go with it (they were already invisible; now they stop counting too).
         await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
+        // Its feed entries too, including those a fan-out job wrote before the delete (ADR 62); a job that has not run
+        // yet finds the status deleted and writes none.
+        await homeFeed.RemoveStatusAsync(status.Id, ct);
         await transaction.CommitAsync(ct);
         return status;
     }
@@ -176,7 +187,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         if (!await db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct))
         {
             db.Favourites.Add(new Favourite { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
-            await Notify.AddAsync(db, time.UtcNow(), NotificationTypes.Favourite, status.AccountId, accountId, status.Id, ct: ct);
+            await notify.AddAsync(time.UtcNow(), NotificationTypes.Favourite, status.AccountId, accountId, status.Id, ct: ct);
             await SaveIgnoringDuplicateAsync(() => db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct), ct);
         }
         return status;
@@ -231,11 +242,11 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
             CreatedAt = now,
         };
         db.Statuses.Add(reblog);
-        await Notify.AddAsync(db, now, NotificationTypes.Reblog, original.AccountId, accountId, original.Id, ct: ct);
+        await notify.AddAsync(now, NotificationTypes.Reblog, original.AccountId, accountId, original.Id, ct: ct);
         await db.InTransactionAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
-            await HomeFeed.FanOutAsync(db, reblog, ct);
+            await homeFeed.FanOutAsync(reblog, ct);
         }, ct);
         return reblog;
     }
@@ -323,7 +334,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         }
         foreach (var accountId in mentioned)
         {
-            await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Mention, accountId, status.AccountId, status.Id, statusReadable: true, ct);
+            await notify.AddAsync(status.CreatedAt, NotificationTypes.Mention, accountId, status.AccountId, status.Id, statusReadable: true, ct);
         }
         if (status.Visibility == Audience.Direct)
         {
@@ -332,7 +343,7 @@ public sealed partial class StatusService(KindredDbContext db, TimeProvider time
         var subscribers = await db.Follows.Where(f => f.TargetAccountId == status.AccountId && f.Notify).Select(f => f.AccountId).ToListAsync(ct);
         foreach (var accountId in subscribers.Where(id => !mentioned.Contains(id) && (groupMembers is null || groupMembers.Contains(id))))
         {
-            await Notify.AddAsync(db, status.CreatedAt, NotificationTypes.Status, accountId, status.AccountId, status.Id, statusReadable: true, ct);
+            await notify.AddAsync(status.CreatedAt, NotificationTypes.Status, accountId, status.AccountId, status.Id, statusReadable: true, ct);
         }
     }
 

@@ -58,6 +58,12 @@ public static class CoreServices
         services.AddScoped<StatusPrefetch>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
+        // The writers other services call inside their own SaveChanges, on the same scoped DbContext (ADR 62).
+        services.AddScoped<Notify>();
+        services.AddScoped<HomeFeed>();
+        services.AddScoped<StatusMedia>();
+        services.AddScoped<ConversationFeed>();
+        services.AddScoped<GroupInvitations>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAccess>();

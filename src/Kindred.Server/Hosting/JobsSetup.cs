@@ -5,6 +5,7 @@ using Kindred.Core.Events;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
 using Kindred.Core.Polls;
+using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Jobs;
 using Kindred.Data.Postgres.Jobs;
@@ -28,15 +29,28 @@ public static class JobsSetup
             var db = sp.GetRequiredService<KindredDbContext>();
             return db.Database.IsNpgsql() ? new PostgresJobClaims(db) : new SqliteJobClaims(db);
         });
-        services.AddScoped<MailJob>();
-        services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<MailJob>());
-        services.AddScoped<IJobHandler, JobCleanupJob>();
-        services.AddScoped<IJobHandler, PollExpiryJob>();
-        services.AddScoped<IJobHandler, DigestJob>();
-        services.AddScoped<IJobHandler, EventReminderJob>();
-        services.AddScoped<IJobHandler, AidExpiryJob>();
-        services.AddScoped<IJobHandler, AidMatchingJob>();
-        services.AddScoped<IJobHandler, MediaCleanupJob>();
+        services.AddJobHandler<MailJob>();
+        services.AddJobHandler<JobCleanupJob>();
+        services.AddJobHandler<PollExpiryJob>();
+        services.AddJobHandler<DigestJob>();
+        services.AddJobHandler<EventReminderJob>();
+        services.AddJobHandler<AidExpiryJob>();
+        services.AddJobHandler<AidMatchingJob>();
+        services.AddJobHandler<MediaCleanupJob>();
+        services.AddJobHandler<HomeFeedFanOutJob>();
+        // What the hourly cleanup deletes besides old jobs.
+        services.AddScoped<IRowRetention, DigestSendRetention>();
+        services.AddScoped<IRowRetention, EventReminderSendRetention>();
+        return services;
+    }
+
+    /// <summary>One kind of job: the handler under its own type, which the runner resolves for each job of its kind
+    /// (and no other handler), and among the <see cref="IJobHandler"/>s, which the runner lists once per process.</summary>
+    public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IJobHandler
+    {
+        services.AddScoped<THandler>();
+        services.AddScoped<IJobHandler>(sp => sp.GetRequiredService<THandler>());
         return services;
     }
 

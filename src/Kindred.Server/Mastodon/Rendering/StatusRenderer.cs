@@ -17,7 +17,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, StatusPrefetch prefetch, PublicUrls urls, TimeProvider time)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PollQueries polls, StatusPrefetch prefetch, PublicUrls urls, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
@@ -139,7 +139,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var author = (await accounts.RenderManyAsync([status.Account], viewer.AccountId, ct))[0];
         if (versions.Count == 0)
         {
-            var currentPoll = await PollService.HistoryOptionsAsync(db, status.Id, ct);
+            var currentPoll = await polls.HistoryOptionsAsync(status.Id, ct);
             var current = await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId == status.Id).OrderBy(m => m.Position).ToListAsync(ct);
             return [new MastodonStatusEdit
             {

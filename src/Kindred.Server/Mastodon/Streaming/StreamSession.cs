@@ -179,9 +179,11 @@ public sealed class StreamSession
         {
             switch (e.Kind)
             {
-                case StreamEventKind.StatusCreated or StreamEventKind.StatusEdited or StreamEventKind.StatusDeleted:
+                case StreamEventKind.StatusCreated or StreamEventKind.StatusEdited or StreamEventKind.StatusDeleted or StreamEventKind.StatusFannedOut:
                     var deleted = e.Kind == StreamEventKind.StatusDeleted;
-                    var match = await services.GetRequiredService<StreamQueries>().MatchAsync(viewer, e.Id, deleted, current, ct);
+                    // A fan-out job only wrote home feeds: the other streams heard of the status when it was created.
+                    var asked = e.Kind == StreamEventKind.StatusFannedOut ? current.Where(k => k.Name == StreamKey.User).ToList() : current;
+                    var match = asked.Count == 0 ? null : await services.GetRequiredService<StreamQueries>().MatchAsync(viewer, e.Id, deleted, asked, ct);
                     if (match is null)
                     {
                         break;
@@ -189,7 +191,7 @@ public sealed class StreamSession
                     var payload = deleted ? e.Id.ToString(CultureInfo.InvariantCulture) : await format.StatusAsync(services, match.Status, viewer, ct);
                     var name = e.Kind switch
                     {
-                        StreamEventKind.StatusCreated => "update",
+                        StreamEventKind.StatusCreated or StreamEventKind.StatusFannedOut => "update",
                         StreamEventKind.StatusEdited => "status.update",
                         _ => "delete",
                     };
