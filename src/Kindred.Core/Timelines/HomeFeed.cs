@@ -25,8 +25,8 @@ public sealed class HomeFeed(KindredDbContext db, JobQueue jobs, IStreamHub hub)
     /// <summary>
     /// Followers beyond which a status reaches them through a <see cref="HomeFeedFanOutJob"/> rather than inside the
     /// posting request. Below it the one INSERT … SELECT takes a few milliseconds and followers see the post at once;
-    /// above it the insert grows with the audience (5,000 entries took most of the posting request, ADR 40) and holds
-    /// SQLite's one write lock meanwhile, so it moves out of the request. 200 covers the followers of nearly every member
+    /// above it the insert grows with the audience and holds SQLite's one write lock meanwhile, so it moves out of the
+    /// request. 200 covers the followers of nearly every member
     /// of a charity's community; only the organization and a few well-followed accounts go through the job.
     /// </summary>
     public const int ImmediateAudience = 200;
