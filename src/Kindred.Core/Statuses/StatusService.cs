@@ -174,9 +174,8 @@ public sealed partial class StatusService(
         await db.SaveChangesAsync(ct);
         // Boosts of a deleted post go with it (they were already invisible; now they stop counting too).
         await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
-        // Its feed entries too, including those a fan-out job wrote before the delete (ADR 62); a job that has not run
-        // yet finds the status deleted and writes none.
-        await homeFeed.RemoveStatusAsync(status.Id, ct);
+        // Its feed entries stay, as they always did (reads skip deleted statuses): the stream's "delete" reaches the home
+        // streams that had the post through them. A fan-out job that has not run yet finds it deleted and writes none.
         await transaction.CommitAsync(ct);
         return status;
     }

@@ -11,7 +11,7 @@ namespace Kindred.Core.Timelines;
 /// <summary>
 /// Writes the home feed index (ADR 12): a new status goes to its author and their followers in the same transaction
 /// as the status, or for a large audience to the author at once and to the followers in a job (ADR 62); a new follow
-/// brings in the followee's recent statuses; unfollowing, blocking and deleting take them out. Nothing here decides who
+/// brings in the followee's recent statuses; unfollowing and blocking take them out. Nothing here decides who
 /// may read a status: the home timeline re-checks every entry with the visibility rule.
 /// </summary>
 public sealed class HomeFeed(KindredDbContext db, JobQueue jobs, IStreamHub hub)
@@ -87,8 +87,8 @@ public sealed class HomeFeed(KindredDbContext db, JobQueue jobs, IStreamHub hub)
         return added;
     }
 
-    /// <summary>Takes a deleted status out of every feed (with the status's own transaction when there is one).</summary>
-    public Task<int> RemoveStatusAsync(long statusId, CancellationToken ct) =>
+    /// <summary>Takes a status out of every feed: for the fan-out job when a delete committed while it wrote.</summary>
+    private Task<int> RemoveStatusAsync(long statusId, CancellationToken ct) =>
         db.HomeFeedEntries.Where(e => e.StatusId == statusId).ExecuteDeleteAsync(ct);
 
     /// <summary>
