@@ -1,5 +1,4 @@
 using Kindred.Core.Common;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
 
