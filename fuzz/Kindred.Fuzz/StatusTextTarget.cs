@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 
 namespace Kindred.Fuzz;
@@ -18,7 +19,7 @@ public static partial class StatusTextTarget
         {
             Promise.Holds(name.Length > 0 && display.Length > 0, "a hashtag has a name");
         }
-        Promise.Holds(StatusText.Length(text) >= 0, "a length is not negative");
+        Promise.Holds(TextLength.Of(text) >= 0, "a length is not negative");
         var html = StatusText.Render(
             text,
             (user, domain) => domain is null ? $"https://kindred.example/@{user}" : null,

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using Kindred.Core.Common;
-using Kindred.Core.Invitations;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -12,8 +11,6 @@ namespace Kindred.Core.Accounts;
 /// <summary>Creating local accounts, the registration modes, approval and roles.</summary>
 public sealed class AccountService(
     KindredDbContext db,
-    InvitationService invitations,
-    GroupInvitations groupInvitations,
     UserManager<User> users,
     AccountEmails emails,
     IOptions<KindredOptions> options,
@@ -37,8 +34,9 @@ public sealed class AccountService(
     /// Like <see cref="CreateUserAsync(NewUser, CancellationToken)"/>, with a password hash computed once by the caller:
     /// the demo community gives every member one password, and hashing it sixty times would cost seconds.
     /// </summary>
-    /// <param name="invitation">The invitation the person signed up through: its use is taken and the referral remembered
-    /// as <see cref="RegisterAsync"/> does (the caller runs this inside its own transaction).</param>
+    /// <param name="invitation">The invitation the person signed up through, remembered as the referral; taking its use
+    /// and joining its group is the caller's (<c>Invitations/InvitationService.UseForNewAccountAsync</c>, inside the
+    /// caller's transaction).</param>
     internal async Task<User> CreateUserWithPasswordHashAsync(NewUser request, string passwordHash, Invitation? invitation = null, CancellationToken ct = default)
     {
         var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct);
@@ -47,33 +45,18 @@ public sealed class AccountService(
         user.EmailConfirmed = true;
         user.ApprovedAt = user.CreatedAt;
         user.PasswordHash = passwordHash;
-        var now = time.UtcNow();
-        if (invitation is not null)
-        {
-            user.InvitationId = invitation.Id;
-            user.InvitedById = invitation.CreatedById;
-            if (!await invitations.TryTakeUseAsync(invitation.Id, now, ct))
-            {
-                throw InvitationStates.Error(InvitationState.UsedUp);
-            }
-        }
+        user.InvitationId = invitation?.Id;
+        user.InvitedById = invitation?.CreatedById;
         ThrowIfFailed(await users.CreateAsync(user), "username");
-        if (invitation?.GroupId is { } groupId)
-        {
-            await groupInvitations.AddMemberFromInvitationAsync(groupId, user.Id, invitation.Id, now, ct);
-        }
         return user;
     }
 
     /// <summary>
-    /// Public sign-up in whichever mode the operator chose; queues the confirmation e-mail. An address that already has
-    /// an account gets the same answer as a new one, after the same checks and the same password hashing, and its owner
-    /// is mailed instead (ADR 47): sign-up must not tell a stranger who is a member.
+    /// The first checks of a sign-up, made before its invitation code is read: the server rules accepted, an application
+    /// not too long. Returns the application, trimmed.
     /// </summary>
-    /// <param name="baseUrl">The server's public address, for the links in the mail.</param>
-    public async Task<Registered> RegisterAsync(Registration request, string baseUrl, CancellationToken ct = default)
+    public static string CheckForm(Registration request)
     {
-        var settings = options.Value.Registrations;
         if (!request.AcceptedRules)
         {
             throw KindredException.Invalid("agreement", "Please accept the server rules to join.");
@@ -83,25 +66,28 @@ public sealed class AccountService(
         {
             throw KindredException.Invalid("reason", $"The application has at most {MaxApplicationLength} characters.");
         }
+        return applicationText;
+    }
 
-        var now = time.UtcNow();
-        Invitation? invitation = null;
-        var code = (request.InvitationCode ?? "").Trim();
-        if (code.Length > 0)
-        {
-            invitation = code.Length > 64 ? null : await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
-            var state = InvitationStates.Of(invitation, now);
-            if (state != InvitationState.Active)
-            {
-                throw InvitationStates.Error(state);
-            }
-        }
-        else if (settings.Mode == RegistrationMode.Invite)
+    /// <summary>
+    /// The account part of public sign-up, in whichever mode the operator chose, after <see cref="CheckForm"/> and the
+    /// invitation's check (<c>Invitations/SignUpService</c>): builds the account without saving it. An address that
+    /// already has an account gets the same answer as a new one, after the same checks and the same password hashing,
+    /// and its owner is mailed instead; the answer's user is then null (ADR 47): sign-up must not tell a stranger who is
+    /// a member.
+    /// </summary>
+    /// <param name="applicationText">What <see cref="CheckForm"/> returned.</param>
+    /// <param name="invited">The person came with an invitation that was found active.</param>
+    /// <param name="baseUrl">The server's public address, for the links in the mail.</param>
+    public async Task<Registered> PrepareRegistrationAsync(Registration request, string applicationText, bool invited, string baseUrl, CancellationToken ct = default)
+    {
+        var settings = options.Value.Registrations;
+        if (!invited && settings.Mode == RegistrationMode.Invite)
         {
             throw KindredException.Forbidden("Joining is by invitation only.");
         }
 
-        var needsApproval = settings.Mode == RegistrationMode.Approval && !(invitation is not null && options.Value.Invitations.SkipApproval);
+        var needsApproval = settings.Mode == RegistrationMode.Approval && !(invited && options.Value.Invitations.SkipApproval);
         if (needsApproval && applicationText.Length == 0)
         {
             throw KindredException.Invalid("reason", "Tell us a little about why you would like to join.");
@@ -129,36 +115,16 @@ public sealed class AccountService(
             }
             return answer with { User = null };
         }
-
-        if (invitation is null)
-        {
-            await SaveNewUserAsync(user, request.Password);
-            await QueueConfirmationAsync(user, baseUrl, ct);
-            return answer;
-        }
-
-        // The use, the account and the group membership land together or not at all (ADR 23).
-        user.InvitationId = invitation.Id;
-        user.InvitedById = invitation.CreatedById;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await invitations.TryTakeUseAsync(invitation.Id, now, ct))
-        {
-            // Someone else took the last use (or it was withdrawn) since the check above.
-            var current = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitation.Id, ct);
-            var state = InvitationStates.Of(current, now);
-            throw InvitationStates.Error(state == InvitationState.Active ? InvitationState.UsedUp : state);
-        }
-        await SaveNewUserAsync(user, request.Password);
-        if (invitation.GroupId is { } groupId)
-        {
-            await groupInvitations.AddMemberFromInvitationAsync(groupId, user.Id, invitation.Id, now, ct);
-        }
-        await transaction.CommitAsync(ct);
-        await QueueConfirmationAsync(user, baseUrl, ct);
         return answer;
     }
 
-    private async Task QueueConfirmationAsync(User user, string baseUrl, CancellationToken ct)
+    /// <summary>Saves an account that <see cref="PrepareRegistrationAsync"/> built. Identity validates the password before
+    /// it writes anything, so a weak password changes nothing.</summary>
+    public async Task SaveNewUserAsync(User user, string password) =>
+        ThrowIfFailed(await users.CreateAsync(user, password ?? ""), "password");
+
+    /// <summary>Queues the confirmation mail of a saved sign-up, when the server asks for one.</summary>
+    public async Task QueueConfirmationAsync(User user, string baseUrl, CancellationToken ct = default)
     {
         if (!user.EmailConfirmed)
         {
@@ -289,12 +255,6 @@ public sealed class AccountService(
             Locale = language,
             CreatedAt = now,
         };
-    }
-
-    private async Task SaveNewUserAsync(User user, string password)
-    {
-        // Identity validates the password before it writes anything, so a weak password changes nothing.
-        ThrowIfFailed(await users.CreateAsync(user, password ?? ""), "password");
     }
 
     public static string ValidateEmail(string? email)

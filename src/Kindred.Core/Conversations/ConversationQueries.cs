@@ -1,6 +1,5 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public sealed class ConversationQueries(KindredDbContext db)
             throw KindredException.NotFound();
         }
         var ids = db.ConversationStatuses.Where(c => c.ConversationId == conversationId).Select(c => c.StatusId);
-        var newest = await StatusQueries.WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, Viewer.Member(accountId)))
+        var newest = await StatusDetails.WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, Viewer.Member(accountId)))
             .Where(s => ids.Contains(s.Id))
             .OrderByDescending(s => s.Id)
             .Take(MaxThread)
@@ -88,7 +87,7 @@ public sealed class ConversationQueries(KindredDbContext db)
             .Select(g => new { g.Key, Last = g.Max(c => c.StatusId) })
             .ToDictionaryAsync(g => g.Key, g => g.Last, ct);
         var statusIds = lastIds.Values.ToList();
-        var statuses = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).Where(s => statusIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var statuses = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => statusIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return rows.Select(r =>
         {
             var people = others.Where(o => o.ConversationId == r.ConversationId && accounts.ContainsKey(o.AccountId)).Select(o => accounts[o.AccountId]).ToList();

@@ -232,9 +232,14 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
 
         public async Task CreateMemberAsync(DemoPerson person)
         {
+            var invitation = person.Invitation is { } inviter ? InvitationsByKey[inviter] : null;
             var user = await Accounts.CreateUserWithPasswordHashAsync(
                 new NewUser(person.Username, $"{person.Username}@{EmailDomain}", "", person.Role, person.French ? "fr" : "en"), PasswordHash,
-                person.Invitation is { } inviter ? InvitationsByKey[inviter] : null, ct);
+                invitation, ct);
+            if (invitation is not null)
+            {
+                await Invitations.UseForNewAccountAsync(invitation, user.Id, ct);
+            }
             Ids[person.Index] = user.Id;
             var area = DemoContent.Areas[person.Area];
             using var avatar = person.Index % 5 == 4 ? null : DemoAvatars.Draw(Seed + person.Index + 1);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Kindred.Core.Common;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Kindred.Core.Digests;
@@ -25,7 +26,7 @@ public sealed class DigestTokens(IDataProtectionProvider provider)
         }
         try
         {
-            return long.TryParse(protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+            return Ids.Parse(protector.Unprotect(token));
         }
         catch (CryptographicException)
         {

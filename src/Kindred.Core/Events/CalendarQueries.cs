@@ -22,7 +22,7 @@ public sealed class CalendarQueries(KindredDbContext db, TimeProvider time)
     public async Task<CalendarEntry?> EventAsync(long eventId, Viewer viewer, CancellationToken ct = default)
     {
         var ev = await db.Events.AsNoTracking().Where(e => e.Id == eventId).VisibleTo(db, viewer).FirstOrDefaultAsync(ct);
-        return ev is null ? null : new CalendarEntry(ev, await EventAccess.SeesPrivateDetailsAsync(db, ev, viewer, ct));
+        return ev is null ? null : new CalendarEntry(ev, await EventManagers.SeesPrivateDetailsAsync(db, ev, viewer, ct));
     }
 
     /// <summary>The public events anyone may see: series, and one-off events that have not long ended; never private details.</summary>

@@ -367,7 +367,7 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
             var isAdmin = await db.Users.InRoles(Roles.CanAdminister).AnyAsync(u => u.Id == me, ct);
             var groupIds = items.Select(i => i.Event.GroupId).OfType<long>().Distinct().ToList();
             var moderated = groupIds.Count == 0 ? [] : await db.GroupMemberships
-                .Where(m => m.AccountId == me && groupIds.Contains(m.GroupId) && m.Role >= GroupRole.Moderator)
+                .Where(m => m.AccountId == me && groupIds.Contains(m.GroupId)).InRoles(GroupAccess.CanModerate)
                 .Select(m => m.GroupId).ToListAsync(ct);
             foreach (var (ev, _, _) in items)
             {

@@ -143,7 +143,7 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
         EventReminderText.For(await db.Users.Where(u => u.Id == ev.OrganizerId).Select(u => u.Locale).FirstOrDefaultAsync(ct));
 
     /// <summary>
-    /// Changes an event (its managers: <see cref="EventAccess.CanManageAsync"/>); null parts of <paramref name="input"/>
+    /// Changes an event (its managers: <see cref="EventManagers.CanManageAsync"/>); null parts of <paramref name="input"/>
     /// stay as they are. People going are told (pleroma:event_update) when the time or the place changes, and the
     /// announcement post is rewritten. A one-off event's answers move with its new start; a larger capacity promotes
     /// people from the waiting lists. The group of an event never changes.
@@ -339,7 +339,7 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
     {
         var ev = await db.Events.VisibleTo(db, Viewer.Member(actorId)).Include(e => e.Questions).FirstOrDefaultAsync(e => e.Id == eventId, ct)
             ?? throw KindredException.NotFound();
-        if (!await EventAccess.CanManageAsync(db, ev, Viewer.Member(actorId), ct))
+        if (!await EventManagers.CanManageAsync(db, ev, Viewer.Member(actorId), ct))
         {
             throw KindredException.Forbidden("Only the people organizing this event may change it.");
         }

@@ -180,7 +180,7 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
         {
             return [];
         }
-        var loaded = await StatusQueries.WithDetails(statuses.Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
+        var loaded = await StatusDetails.WithDetails(statuses.Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
         return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
     }
 

@@ -161,7 +161,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
                     Answer3 = clean[2],
                     CreatedAt = now,
                 });
-                var deciders = await db.GroupMemberships.Where(m => m.GroupId == groupId && m.Role >= GroupRole.Moderator).Select(m => m.AccountId).ToListAsync(ct);
+                var deciders = await db.GroupMemberships.Where(m => m.GroupId == groupId).InRoles(GroupAccess.CanModerate).Select(m => m.AccountId).ToListAsync(ct);
                 foreach (var decider in deciders)
                 {
                     await notify.AddForGroupAsync(now, NotificationTypes.GroupRequest, decider, accountId, groupId, ct);

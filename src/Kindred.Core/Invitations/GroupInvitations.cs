@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Notifications;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -18,16 +19,17 @@ public sealed class GroupInvitations(KindredDbContext db)
             .Where(m => m.GroupId == groupId && m.AccountId == accountId)
             .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.Role, g.JoinPolicy })
             .FirstOrDefaultAsync(ct);
-        return row is not null && (row.JoinPolicy != GroupJoinPolicy.InviteOnly || row.Role >= GroupRole.Moderator);
+        return row is not null && (row.JoinPolicy != GroupJoinPolicy.InviteOnly || GroupAccess.CanModerate(row.Role));
     }
 
     /// <summary>The groups <paramref name="accountId"/> may invite into, by name, for the invitation forms.</summary>
     public async Task<List<(long Id, string Name)>> InvitableAsync(long accountId, CancellationToken ct)
     {
+        var moderating = db.GroupMemberships.Where(m => m.AccountId == accountId).InRoles(GroupAccess.CanModerate);
         var rows = await db.GroupMemberships.AsNoTracking()
             .Where(m => m.AccountId == accountId)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name, m.Role, g.JoinPolicy })
-            .Where(r => r.JoinPolicy != GroupJoinPolicy.InviteOnly || r.Role >= GroupRole.Moderator)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { g.Id, g.Name, g.JoinPolicy })
+            .Where(r => r.JoinPolicy != GroupJoinPolicy.InviteOnly || moderating.Any(m => m.GroupId == r.Id))
             .OrderBy(r => r.Name)
             .Take(200)
             .ToListAsync(ct);

@@ -140,6 +140,23 @@ public sealed partial class InvitationService(
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Uses, i => i.Uses + 1), ct) == 1;
 
     /// <summary>
+    /// Takes a use of the invitation an account was just made with and joins its group, for a caller that made the
+    /// account itself inside its own transaction (the demo community; public sign-up is <see cref="SignUpService"/>).
+    /// </summary>
+    public async Task UseForNewAccountAsync(Invitation invitation, long userId, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        if (!await TryTakeUseAsync(invitation.Id, now, ct))
+        {
+            throw InvitationStates.Error(InvitationState.UsedUp);
+        }
+        if (invitation.GroupId is { } groupId)
+        {
+            await groupInvitations.AddMemberFromInvitationAsync(groupId, userId, invitation.Id, now, ct);
+        }
+    }
+
+    /// <summary>
     /// A member who is already here opens an invitation into a group: they join it (bypassing its join policy, but
     /// not a ban), and the invitation counts the use. Returns the group's id.
     /// </summary>

@@ -65,7 +65,7 @@ public sealed class ListQueries(KindredDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<Status>> TimelineAsync(long ownerId, long listId, Page page, CancellationToken ct = default)
     {
         var list = await GetAsync(ownerId, listId, ct);
-        return await StatusQueries.WithDetails(Timeline(list)).PageAsync(page, s => s.Id, StatusQueries.MaxLimit, ct);
+        return await StatusDetails.WithDetails(Timeline(list)).PageAsync(page, s => s.Id, StatusQueries.MaxLimit, ct);
     }
 
     /// <summary>Whether the owner has this list (the list stream's subscription check).</summary>

@@ -1,9 +1,5 @@
 using Kindred.Core.Accounts;
-using Kindred.Core.Aid;
 using Kindred.Core.Common;
-using Kindred.Core.Events;
-using Kindred.Core.Groups;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +71,7 @@ public sealed class NotificationQueries(KindredDbContext db)
         var events = db.Events.VisibleTo(db, viewer);
         var senders = db.Accounts.Visible();
         var groups = db.Groups.VisibleTo(db, viewer);
+        var moderating = db.GroupMemberships.Where(m => m.AccountId == accountId).InRoles(GroupAccess.CanModerate);
         return db.Notifications.AsNoTracking()
             .Where(n => n.AccountId == accountId)
             .Where(n => senders.Any(a => a.Id == n.FromAccountId))
@@ -84,7 +81,7 @@ public sealed class NotificationQueries(KindredDbContext db)
             // A group notification lasts while the group may be seen; a request concerns only its current moderators.
             .Where(n => n.GroupId == null || groups.Any(g => g.Id == n.GroupId))
             .Where(n => n.Type != NotificationTypes.GroupRequest
-                || db.GroupMemberships.Any(m => m.GroupId == n.GroupId && m.AccountId == accountId && m.Role >= GroupRole.Moderator))
+                || moderating.Any(m => m.GroupId == n.GroupId))
             // Aid and event notifications last while their item or event may be seen (ADR 27, 28).
             .Where(n => n.AidItemId == null || aidItems.Any(i => i.Id == n.AidItemId))
             .Where(n => n.EventId == null || events.Any(e => e.Id == n.EventId));

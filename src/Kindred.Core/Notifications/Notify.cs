@@ -1,5 +1,4 @@
 using Kindred.Core.Common;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Kindred.Core.Common;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
 

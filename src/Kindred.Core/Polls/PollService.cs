@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Kindred.Core.Common;
 using Kindred.Core.Notifications;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +9,7 @@ namespace Kindred.Core.Polls;
 
 /// <summary>
 /// Writing polls: the rules for a new poll, attaching one to a status, changing it on edit, voting, and announcing
-/// closed polls (ADR 14). <see cref="StatusService"/> calls <see cref="Build"/> and <see cref="ApplyAsync"/> inside its
+/// closed polls (ADR 14). <c>Statuses/StatusService</c> calls <see cref="Build"/> and <see cref="ApplyAsync"/> inside its
 /// own SaveChanges; <see cref="Validate"/> and <see cref="Build"/> are pure, so they stay static.
 /// </summary>
 public sealed class PollService(KindredDbContext db, Notify notify, TimeProvider time)
@@ -42,7 +41,7 @@ public sealed class PollService(KindredDbContext db, Notify notify, TimeProvider
         {
             throw KindredException.Invalid("poll[options]", "Poll options can't be blank.");
         }
-        if (titles.Any(t => StatusText.Length(t) > MaxCharactersPerOption))
+        if (titles.Any(t => TextLength.Of(t) > MaxCharactersPerOption))
         {
             throw KindredException.Invalid("poll[options]", $"Each poll option has at most {MaxCharactersPerOption} characters.");
         }

@@ -110,7 +110,7 @@ public sealed class PublicQueries(KindredDbContext db)
         {
             return [];
         }
-        var loaded = await StatusQueries.WithDetails(db.Statuses.AsNoTracking().Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
+        var loaded = await StatusDetails.WithDetails(db.Statuses.AsNoTracking().Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
         return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
     }
 }

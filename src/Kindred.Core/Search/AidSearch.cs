@@ -1,4 +1,5 @@
 using Kindred.Core.Aid;
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;

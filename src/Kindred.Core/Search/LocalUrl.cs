@@ -1,4 +1,4 @@
-using System.Globalization;
+using Kindred.Core.Common;
 
 namespace Kindred.Core.Search;
 
@@ -39,6 +39,5 @@ public static class LocalUrl
 
     private static bool IsHandle(string segment) => segment.Length > 1 && segment[0] == '@';
 
-    private static long? Id(string segment) =>
-        long.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    private static long? Id(string segment) => Ids.Parse(segment);
 }

@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
 

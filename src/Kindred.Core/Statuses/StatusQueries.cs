@@ -21,14 +21,14 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
     /// <summary>One status the viewer may read, or "not found". Uses the in-memory rule on the loaded row.</summary>
     public async Task<Status> GetAsync(long id, Viewer viewer, CancellationToken ct = default)
     {
-        var status = await WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var status = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (status is null || !await StatusVisibility.CanSeeAsync(db, status, viewer, ct))
         {
             throw KindredException.NotFound();
         }
         if (status.ReblogOfId is { } originalId)
         {
-            var original = await WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
+            var original = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
             if (original is null || !await StatusVisibility.CanSeeAsync(db, original, viewer, ct))
             {
                 throw KindredException.NotFound();
@@ -194,17 +194,7 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
             .GroupBy(s => s.AccountId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, token), ct);
 
-    /// <summary>Statuses with what rendering needs: the author (user, fields, tags), mentions and hashtags.</summary>
-    public static IQueryable<Status> WithDetails(IQueryable<Status> statuses) =>
-        statuses
-            .Include(s => s.Account).ThenInclude(a => a.User)
-            .Include(s => s.Account).ThenInclude(a => a.Fields)
-            .Include(s => s.Account).ThenInclude(a => a.Tags)
-            .Include(s => s.Mentions)
-            .Include(s => s.Tags).ThenInclude(t => t.Tag)
-            .AsSplitQuery();
-
-    private IQueryable<Status> Visible(Viewer viewer) => WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, viewer));
+    private IQueryable<Status> Visible(Viewer viewer) => StatusDetails.WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, viewer));
 
     /// <summary>What the public and hashtag timelines list: originals only, public ones, members-only ones for
     /// members, and never the posts of accounts the member mutes (an expired mute no longer counts).</summary>
@@ -236,7 +226,7 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
             return [];
         }
         var wanted = rows.Select(r => r.Id).Concat(rows.Where(r => r.ReblogOfId is not null).Select(r => r.ReblogOfId!.Value)).Distinct().ToList();
-        var loaded = await WithDetails(db.Statuses.AsNoTracking()).Where(s => wanted.Contains(s.Id) && s.DeletedAt == null).ToDictionaryAsync(s => s.Id, ct);
+        var loaded = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => wanted.Contains(s.Id) && s.DeletedAt == null).ToDictionaryAsync(s => s.Id, ct);
         prefetch.Remember(loaded.Values);
         return rows.Where(r => loaded.ContainsKey(r.Id)).Select(r => loaded[r.Id]).ToList();
     }
@@ -249,7 +239,7 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
         var visible = db.Statuses.VisibleTo(db, viewer);
         var taken = await PageRowsAsync(rows.Where(r => visible.Any(s => s.Id == r.TargetId)), page, ct);
         var ids = taken.Select(r => r.TargetId).ToList();
-        var statuses = await WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var statuses = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return taken.Where(r => statuses.ContainsKey(r.TargetId)).Select(r => new ListedStatus(r.Id, statuses[r.TargetId])).ToList();
     }
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Conversations;
-using Kindred.Core.Groups;
 using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Polls;
@@ -382,11 +381,11 @@ public sealed partial class StatusService(
         {
             throw KindredException.Invalid("status", "Text can't be blank.");
         }
-        if (StatusText.Length(text) > MaxCharacters)
+        if (TextLength.Of(text) > MaxCharacters)
         {
             throw KindredException.Invalid("status", $"Text is too long (at most {MaxCharacters} characters).");
         }
-        if (spoiler is not null && StatusText.Length(spoiler) > MaxSpoilerCharacters)
+        if (spoiler is not null && TextLength.Of(spoiler) > MaxSpoilerCharacters)
         {
             throw KindredException.Invalid("spoiler_text", $"The content warning is too long (at most {MaxSpoilerCharacters} characters).");
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Kindred.Core.Common;
 
@@ -38,20 +37,6 @@ public static partial class StatusText
             .Where(t => IsTag(t.Name))
             .DistinctBy(t => t.Name)
             .ToList();
-
-    /// <summary>Characters as a reader counts them (an emoji or an accented letter is one), with every link counted as
-    /// 23 characters, as Mastodon clients count them (the instance's characters_reserved_per_url).</summary>
-    public static int Length(string text)
-    {
-        var links = LinkPattern().Matches(text);
-        var rest = LinkPattern().Replace(text, "");
-        return new System.Globalization.StringInfo(rest.Normalize(NormalizationForm.FormC)).LengthInTextElements + (links.Count * CharactersPerUrl);
-    }
-
-    public const int CharactersPerUrl = 23;
-
-    [GeneratedRegex(@"https?://[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LinkPattern();
 
     // "#2024" is a number, not a tag (as on Mastodon): a tag needs a letter or an underscore.
     private static bool IsTag(string name) => name.Length > 0 && name.Any(c => !char.IsAsciiDigit(c));

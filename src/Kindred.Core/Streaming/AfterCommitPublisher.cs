@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
@@ -139,7 +138,7 @@ public sealed class AfterCommitPublisher(IStreamHub hub) : ISaveChangesIntercept
         (User u, EntityState.Deleted) => StreamEvent.AccessChanged(u.Id),
         (UserSession session, EntityState.Deleted) => StreamEvent.AccessChanged(session.UserId),
         (OpenIddictEntityFrameworkCoreToken token, EntityState.Modified or EntityState.Deleted) =>
-            StreamEvent.AccessChanged(long.TryParse(token.Subject, NumberStyles.None, CultureInfo.InvariantCulture, out var subject) ? subject : null),
+            StreamEvent.AccessChanged(Ids.Parse(token.Subject)),
         _ => null,
     };
 

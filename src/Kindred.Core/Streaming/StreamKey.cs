@@ -38,7 +38,7 @@ public sealed record StreamKey(string Name, string? Tag = null, long? ListId = n
                     ? new StreamKey(name, Tag: normalized)
                     : throw KindredException.Invalid("tag", "A hashtag stream needs a tag.");
             case List:
-                return long.TryParse(list, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                return Ids.TryParse(list, out var id)
                     ? new StreamKey(name, ListId: id)
                     : throw KindredException.Invalid("list", "A list stream needs a list id.");
             default:

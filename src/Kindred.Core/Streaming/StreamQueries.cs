@@ -25,7 +25,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
         {
             return null;
         }
-        var status = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == statusId, ct);
+        var status = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == statusId, ct);
         if (status is null || deleted != status.DeletedAt is not null)
         {
             return null;
@@ -39,7 +39,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
         long? originalAuthor = null;
         if (status.ReblogOfId is { } originalId)
         {
-            var original = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
+            var original = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
             if (original is null || !await StatusVisibility.CanSeeAsync(db, original, viewer, ct))
             {
                 return null;

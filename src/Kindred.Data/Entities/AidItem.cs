@@ -2,7 +2,7 @@ namespace Kindred.Data.Entities;
 
 /// <summary>
 /// A request for help or an offer of it (ADR 27). Its location is coarse by construction (rounded like every stored
-/// location, never an address). Who may see it is decided by Kindred.Core.Aid.AidVisibility alone.
+/// location, never an address). Who may see it is decided by Kindred.Core.Common.AidVisibility alone.
 /// </summary>
 public class AidItem
 {

@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddSingleton<TokenUses>();
         services.AddScoped<ProfileService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<SignUpService>();
         services.AddScoped<InvitationQueries>();
         services.AddScoped<InvitationEmails>();
         services.AddScoped<RelationshipQueries>();

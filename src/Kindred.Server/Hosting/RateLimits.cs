@@ -65,7 +65,7 @@ public static class RateLimits
                 await context.Request.ReadFormAsync(context.RequestAborted);
             }
             // A truncated multipart body ends in an IOException: the client's fault, like a malformed one.
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            catch (Exception e) when (UnreadableBody.Is(e))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
@@ -137,7 +137,7 @@ public static class RateLimits
     // The limiter runs after authentication, so a signed-in member is counted as themselves wherever they post from
     // (members of one charity often share an office address).
     private static string WebKey(HttpContext c) =>
-        Web.Shared.Viewer.Id(c.User) is { } id ? "member:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ip:" + Ip(c);
+        Web.Shared.UserClaims.Id(c.User) is { } id ? "member:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ip:" + Ip(c);
 
     private static string Ip(HttpContext c) => c.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

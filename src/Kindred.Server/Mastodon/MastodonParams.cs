@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kindred.Core.Common;
+using Kindred.Server.Hosting;
 
 namespace Kindred.Server.Mastodon;
 
@@ -34,7 +35,7 @@ public sealed class MastodonParams
             {
                 form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            catch (Exception e) when (UnreadableBody.Is(e))
             {
                 throw KindredException.BadRequest("The form body could not be read: " + e.Message);
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using Kindred.Core.Aid;
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;

@@ -18,24 +18,6 @@ public partial class FeatureOrderTests
         "Search", "Setup", "Markers", "Digests", "Demo",
     ];
 
-    /// <summary>
-    /// The uses that still point upwards, each with the files that make it. They wait for the access rules and
-    /// <c>Viewer</c> to move into Common (issue 22, item 2) and for the invitation step of sign-up to move into Invitations (ADR 52). Take a line
-    /// out when you remove its use; never add one.
-    /// </summary>
-    private static readonly Dictionary<(string From, string To), string[]> StillUpwards = new()
-    {
-        [("Accounts", "Invitations")] = ["AccountService.cs"],
-        [("Common", "Jobs")] = ["MailJob.cs"],
-        [("Notifications", "Aid")] = ["NotificationQueries.cs"],
-        [("Notifications", "Events")] = ["NotificationQueries.cs"],
-        [("Notifications", "Groups")] = ["NotificationQueries.cs"],
-        [("Notifications", "Statuses")] = ["NotificationQueries.cs", "Notify.cs"],
-        [("Polls", "Statuses")] = ["PollQueries.cs", "PollService.cs"],
-        [("Conversations", "Statuses")] = ["ConversationQueries.cs"],
-        [("Statuses", "Groups")] = ["StatusService.cs"],
-    };
-
     [Fact]
     public void EveryFeatureFolderHasItsPlaceInTheOrder()
     {
@@ -53,26 +35,10 @@ public partial class FeatureOrderTests
     {
         var upwards = Uses()
             .Where(u => Array.IndexOf(Order, u.To) >= Array.IndexOf(Order, u.From))
-            .Where(u => !(StillUpwards.TryGetValue((u.From, u.To), out var files) && files.Contains(u.File)))
             .Select(u => $"{u.From}/{u.File} uses {u.To}")
             .ToList();
 
         Assert.Empty(upwards);
-    }
-
-    [Fact]
-    public void EveryUseStillUpwardsIsStillThere()
-    {
-        // So the list only shrinks: a use that was removed must leave the list too.
-        var uses = Uses().Select(u => (u.From, u.To, u.File)).ToHashSet();
-
-        var gone = StillUpwards
-            .SelectMany(e => e.Value.Select(file => (e.Key.From, e.Key.To, File: file)))
-            .Where(e => !uses.Contains(e))
-            .Select(e => $"{e.From}/{e.File} no longer uses {e.To}")
-            .ToList();
-
-        Assert.Empty(gone);
     }
 
     [Fact]

@@ -41,13 +41,4 @@ public class StatusTextTests
         Assert.DoesNotContain("/@nobody", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://kindred.example/tags/help\"", html, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("hello", 5)]
-    [InlineData("🙂é", 2)]
-    [InlineData("see https://example.org/a/very/long/path/that/goes/on/and/on", 27)]
-    public void LengthCountsCharactersAsReadersDoAndLinksAs23(string text, int expected)
-    {
-        Assert.Equal(expected, StatusText.Length(text));
-    }
 }

@@ -1,6 +1,7 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Digests;
+using Kindred.Core.Invitations;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -27,7 +28,7 @@ public static class AccountsEndpoints
         return api;
     }
 
-    private static async Task<IResult> Register(HttpContext context, AccountService accounts, PublicUrls urls, TokenIssuer tokens, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> Register(HttpContext context, SignUpService signUps, PublicUrls urls, TokenIssuer tokens, IOpenIddictApplicationManager applications)
     {
         var principal = await MastodonAuth.RequireTokenAsync(context, "write:accounts");
         if (principal.GetClaim(Claims.Subject)?.StartsWith("app:", StringComparison.Ordinal) != true)
@@ -37,7 +38,7 @@ public static class AccountsEndpoints
         var clientId = principal.GetClaim(Claims.ClientId) ?? principal.GetPresenters().FirstOrDefault()
             ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
         var input = await MastodonParams.ReadAsync(context.Request);
-        var registered = await accounts.RegisterAsync(new Registration(
+        var registered = await signUps.RegisterAsync(new Registration(
             input.Value("username", 100) ?? "",
             input.Value("email", 300) ?? "",
             input.Value("password", 200) ?? "",

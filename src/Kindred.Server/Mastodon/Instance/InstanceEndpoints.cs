@@ -94,7 +94,7 @@ public static class InstanceEndpoints
         urls = new { streaming = urls.Base.Replace("http", "ws", StringComparison.Ordinal), status = (string?)null },
         vapid = new { public_key = "" },
         accounts = new { max_featured_tags = 10, max_pinned_statuses = 5 },
-        statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = Kindred.Core.Statuses.StatusText.CharactersPerUrl },
+        statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = Kindred.Core.Common.TextLength.CharactersPerUrl },
         media_attachments = new
         {
             // The limits the upload really enforces (bytes read, width × height from the header); images only.

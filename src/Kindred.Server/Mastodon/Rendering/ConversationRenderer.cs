@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Common;
 using Kindred.Core.Conversations;
 using Kindred.Core.Statuses;
 using Kindred.Server.Mastodon.Models;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;

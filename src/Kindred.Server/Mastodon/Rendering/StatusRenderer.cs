@@ -22,17 +22,17 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
     {
-        var loaded = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var loaded = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         return await RenderManyAsync(ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList(), viewer, ct: ct);
     }
 
     public async Task<MastodonStatus> RenderAsync(long id, Viewer viewer, bool withText = false, CancellationToken ct = default)
     {
-        var loaded = await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).FirstAsync(s => s.Id == id, ct);
+        var loaded = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).FirstAsync(s => s.Id == id, ct);
         return (await RenderManyAsync([loaded], viewer, withText, ct))[0];
     }
 
-    /// <param name="statuses">Loaded with <see cref="StatusQueries.WithDetails"/>.</param>
+    /// <param name="statuses">Loaded with <see cref="StatusDetails.WithDetails"/>.</param>
     public async Task<IReadOnlyList<MastodonStatus>> RenderManyAsync(IReadOnlyList<Status> statuses, Viewer viewer, bool withText = false, CancellationToken ct = default)
     {
         if (statuses.Count == 0)
@@ -50,7 +50,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var missingOriginals = statuses.Where(s => s.ReblogOfId is not null).Select(s => s.ReblogOfId!.Value).Where(id => !byId.ContainsKey(id)).Distinct().ToList();
         if (missingOriginals.Count > 0)
         {
-            foreach (var original in await StatusQueries.WithDetails(db.Statuses.AsNoTracking()).Where(s => missingOriginals.Contains(s.Id)).ToListAsync(ct))
+            foreach (var original in await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => missingOriginals.Contains(s.Id)).ToListAsync(ct))
             {
                 byId[original.Id] = original;
             }

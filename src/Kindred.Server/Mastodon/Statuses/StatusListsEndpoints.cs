@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Statuses;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Rendering;

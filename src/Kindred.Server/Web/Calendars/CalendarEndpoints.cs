@@ -30,8 +30,8 @@ public static class CalendarEndpoints
         {
             return Results.NotFound();
         }
-        var me = Shared.Viewer.Id(context.User);
-        var viewer = me is { } accountId ? Core.Statuses.Viewer.Member(accountId) : Core.Statuses.Viewer.Anonymous;
+        var me = Shared.UserClaims.Id(context.User);
+        var viewer = me is { } accountId ? Core.Common.Viewer.Member(accountId) : Core.Common.Viewer.Anonymous;
         if (await queries.EventAsync(eventId, viewer, ct) is not { } entry)
         {
             return Results.NotFound();

@@ -1,4 +1,5 @@
 using Kindred.Core.Digests;
+using Kindred.Server.Hosting;
 
 namespace Kindred.Server.Web.Digests;
 
@@ -19,7 +20,7 @@ public static class DigestEndpoints
                 form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
             }
             // A truncated or malformed body (a multipart one without its boundary or its end) is the client's fault.
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            catch (Exception e) when (UnreadableBody.Is(e))
             {
                 return Results.BadRequest("The form could not be read.");
             }

@@ -14,7 +14,7 @@ public static class EventEndpoints
     {
         app.MapGet("/events/{id:long}/attendees.csv", async (long id, string? at, HttpContext context, EventQueries queries) =>
         {
-            if (Viewer.Id(context.User) is not { } me)
+            if (UserClaims.Id(context.User) is not { } me)
             {
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
             }

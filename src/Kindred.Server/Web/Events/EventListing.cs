@@ -4,7 +4,7 @@ using Kindred.Core.Groups;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using CoreViewer = Kindred.Core.Statuses.Viewer;
+using CoreViewer = Kindred.Core.Common.Viewer;
 
 namespace Kindred.Server.Web.Events;
 

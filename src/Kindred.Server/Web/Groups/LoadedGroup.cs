@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Data.Entities;
 

@@ -18,7 +18,7 @@ public static class LiveEndpoints
 
     private static async Task StreamAsync(HttpContext context)
     {
-        if (Shared.Viewer.Id(context.User) is not { } me || Shared.Viewer.SessionId(context.User) is not { } session)
+        if (Shared.UserClaims.Id(context.User) is not { } me || Shared.UserClaims.SessionId(context.User) is not { } session)
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;

@@ -11,5 +11,5 @@ namespace Kindred.Server.Web.Settings;
 public static class OtherSessions
 {
     public static Task EndAsync(AccountAccess access, long userId, ClaimsPrincipal current, AccessEndReason reason) =>
-        access.EndAllAsync(userId, reason, Viewer.SessionId(current));
+        access.EndAllAsync(userId, reason, UserClaims.SessionId(current));
 }

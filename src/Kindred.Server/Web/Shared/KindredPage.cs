@@ -23,7 +23,7 @@ public abstract class KindredPage : KindredComponent
     [Inject] private IStringLocalizer<Text> Localizer { get; set; } = default!;
 
     /// <summary>The signed-in member's id, or null for a visitor.</summary>
-    protected long? ViewerId => Viewer.Id(HttpContext.User);
+    protected long? ViewerId => UserClaims.Id(HttpContext.User);
 
     /// <summary>The signed-in member's id, 0 for a visitor (for pages that require signing in).</summary>
     protected long Me => ViewerId ?? 0;
@@ -31,10 +31,10 @@ public abstract class KindredPage : KindredComponent
     protected bool SignedIn => ViewerId is not null;
 
     /// <summary>The member's server role from the cookie, or null for a visitor.</summary>
-    protected UserRole? ViewerRole => Viewer.Role(HttpContext.User);
+    protected UserRole? ViewerRole => UserClaims.Role(HttpContext.User);
 
     /// <summary>The reader as the core sees it.</summary>
-    protected Kindred.Core.Statuses.Viewer CoreViewer => ViewerId is { } id ? Kindred.Core.Statuses.Viewer.Member(id) : Kindred.Core.Statuses.Viewer.Anonymous;
+    protected Kindred.Core.Common.Viewer CoreViewer => ViewerId is { } id ? Kindred.Core.Common.Viewer.Member(id) : Kindred.Core.Common.Viewer.Anonymous;
 
     /// <summary>True once the page answered 403: the reader sees the thing but may not use this page.</summary>
     protected bool Denied { get; set; }

@@ -20,7 +20,7 @@ public static class PollEndpoints
                 return Results.BadRequest("The form expired; go back and try again.");
             }
             var back = context.Request.Form["returnUrl"].ToString();
-            if (Shared.Viewer.Id(context.User) is not { } me)
+            if (Shared.UserClaims.Id(context.User) is not { } me)
             {
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(LocalUrls.OrHome(back)));
             }

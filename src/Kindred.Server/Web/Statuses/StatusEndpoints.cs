@@ -18,13 +18,13 @@ public static class StatusEndpoints
                 return Results.BadRequest("The form expired; go back and try again.");
             }
             var back = context.Request.Form["returnUrl"].ToString();
-            if (Shared.Viewer.Id(context.User) is not { } me)
+            if (Shared.UserClaims.Id(context.User) is not { } me)
             {
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(LocalUrls.OrHome(back)));
             }
             var act = context.Request.Form["act"].ToString();
             // Unknown ids and posts the member may not read are "not found" (the core looks each one up through the visibility rule).
-            var status = await queries.GetAsync(id, Core.Statuses.Viewer.Member(me), context.RequestAborted);
+            var status = await queries.GetAsync(id, Core.Common.Viewer.Member(me), context.RequestAborted);
             switch (act)
             {
                 case "favourite":

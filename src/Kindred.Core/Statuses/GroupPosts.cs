@@ -1,6 +1,6 @@
 using Kindred.Data.Entities;
 
-namespace Kindred.Core.Groups;
+namespace Kindred.Core.Statuses;
 
 /// <summary>The audience a post in a group gets, whatever the client asked for (ADR 21).</summary>
 public static class GroupPosts

@@ -1,9 +1,8 @@
-using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Statuses;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// THE one place that decides who may read a status. Every read path (single status, threads, timelines, lists,

@@ -1,10 +1,8 @@
-using Kindred.Core.Common;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Aid;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// Who is looking at aid items, with the two facts the aid rule needs beyond the account id, read once per request

@@ -1,9 +1,8 @@
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Groups;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// THE rule for who may know a group exists (ADR 21): public groups — everyone; members-only groups — signed-in members

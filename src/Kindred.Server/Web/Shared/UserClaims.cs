@@ -6,8 +6,9 @@ using Kindred.Server.Hosting;
 
 namespace Kindred.Server.Web.Shared;
 
-/// <summary>What the sign-in cookie says about the person looking at a page.</summary>
-public static class Viewer
+/// <summary>What the sign-in cookie (or an API token) says about who is asking: read from the claims, never from the
+/// database. Core's <c>Viewer</c> is the reader that the visibility rules take.</summary>
+public static class UserClaims
 {
     /// <summary>The signed-in member's user (and account) id, or null for a visitor.</summary>
     public static long? Id(ClaimsPrincipal? user) =>

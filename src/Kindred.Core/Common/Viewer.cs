@@ -1,4 +1,4 @@
-namespace Kindred.Core.Statuses;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// Who is reading: an anonymous visitor, an app token (no person behind it), or a signed-in member of this server.

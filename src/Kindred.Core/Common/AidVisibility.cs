@@ -1,8 +1,7 @@
-using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 
-namespace Kindred.Core.Aid;
+namespace Kindred.Core.Common;
 
 /// <summary>
 /// THE rule for who may see an aid item (ADR 27). Every read path — /aid, item pages, the API, search, notifications,

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using netDumbster.smtp;
 
-namespace Kindred.IntegrationTests.Common;
+namespace Kindred.IntegrationTests.Jobs;
 
 /// <summary>Outgoing mail as jobs (ADR 47, 49) on a clock the test moves: retries wait longer each time, then the mail is dead.</summary>
 public abstract class MailJobTests(DigestApp app)

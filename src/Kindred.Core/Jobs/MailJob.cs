@@ -1,7 +1,7 @@
-using Kindred.Core.Jobs;
+using Kindred.Core.Common.Email;
 using Kindred.Data.Entities;
 
-namespace Kindred.Core.Common.Email;
+namespace Kindred.Core.Jobs;
 
 /// <summary>
 /// Outgoing mail as jobs (ADR 47, 49): <see cref="Add"/> enqueues a mail in the caller's unit of work, so it is written

@@ -1,4 +1,4 @@
-namespace Kindred.Core.Statuses;
+namespace Kindred.Core.Common;
 
 /// <summary>What <see cref="StatusVisibility.CanSee"/> needs to know about a viewer and one author besides the status itself.</summary>
 /// <param name="FollowsAuthor">The viewer follows the status's author.</param>
