@@ -63,7 +63,58 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
     public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var auto = RefuseAuditChanges();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var auto = RefuseAuditChanges();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    /// <summary>
+    /// The audit log is append-only (ADR 56): an entry once written is never changed or removed through the model.
+    /// Changes are detected once here (the save then skips its own detection, so this costs nothing extra).
+    /// </summary>
+    /// <returns>Whether automatic change detection was on, to restore after the save.</returns>
+    private bool RefuseAuditChanges()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto)
+        {
+            ChangeTracker.DetectChanges();
+        }
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                ChangeTracker.AutoDetectChangesEnabled = auto;
+                throw new InvalidOperationException("Audit entries are never changed or removed.");
+            }
+        }
+        return auto;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

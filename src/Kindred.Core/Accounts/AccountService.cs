@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -15,6 +16,8 @@ public sealed class AccountService(
     AccountEmails emails,
     IOptions<KindredOptions> options,
     AccountAccess access,
+    AuditLog audit,
+    OrganizationSettings organization,
     TimeProvider time)
 {
     public const int MaxApplicationLength = 2000;
@@ -27,6 +30,23 @@ public sealed class AccountService(
         user.EmailConfirmed = true;
         user.ApprovedAt = user.CreatedAt;
         await SaveNewUserAsync(user, request.Password);
+        return user;
+    }
+
+    /// <summary>
+    /// The organization's own account (ADR 55): active, with no password and no digest, so that nobody signs in to it
+    /// (sign-in also refuses it by name, in case a password is ever set). The address is in the reserved
+    /// <c>.invalid</c> domain: no mail to it can reach anyone.
+    /// </summary>
+    public async Task<User> CreateOrganizationUserAsync(string username, string locale, CancellationToken ct = default)
+    {
+        var user = await BuildUserAsync(username, $"{username.ToLowerInvariant()}@organization.invalid", locale, ct);
+        user.Role = UserRole.Member;
+        user.Status = UserStatus.Active;
+        user.EmailConfirmed = true;
+        user.ApprovedAt = user.CreatedAt;
+        user.DigestFrequency = DigestFrequency.Off;
+        ThrowIfFailed(await users.CreateAsync(user), "username");
         return user;
     }
 
@@ -82,12 +102,14 @@ public sealed class AccountService(
     public async Task<Registered> PrepareRegistrationAsync(Registration request, string applicationText, bool invited, string baseUrl, CancellationToken ct = default)
     {
         var settings = options.Value.Registrations;
-        if (!invited && settings.Mode == RegistrationMode.Invite)
+        // The mode an admin chose on /admin/organization wins over the configured one (ADR 55).
+        var mode = (await organization.GetAsync(ct)).RegistrationMode;
+        if (!invited && mode == RegistrationMode.Invite)
         {
             throw KindredException.Forbidden("Joining is by invitation only.");
         }
 
-        var needsApproval = settings.Mode == RegistrationMode.Approval && !(invited && options.Value.Invitations.SkipApproval);
+        var needsApproval = mode == RegistrationMode.Approval && !(invited && options.Value.Invitations.SkipApproval);
         if (needsApproval && applicationText.Length == 0)
         {
             throw KindredException.Invalid("reason", "Tell us a little about why you would like to join.");
@@ -135,24 +157,27 @@ public sealed class AccountService(
     public async Task<IReadOnlyList<User>> PendingAsync(CancellationToken ct = default) =>
         await db.Users.Include(u => u.Account).Where(u => u.Status == UserStatus.Pending).OrderBy(u => u.Id).ToListAsync(ct);
 
-    public async Task<User> ApproveAsync(long userId, CancellationToken ct = default)
+    /// <param name="actorId">The admin deciding, for the audit log (ADR 56); null for the command line.</param>
+    public async Task<User> ApproveAsync(long? actorId, long userId, CancellationToken ct = default)
     {
         var user = await PendingUserAsync(userId, ct);
         user.Status = UserStatus.Active;
         user.ApprovedAt = time.UtcNow();
+        audit.Add(actorId, AuditActions.ApplicationApprove, AuditTarget.Account(user.Id), $"Approved the application of @{user.Account.Username}.");
         await db.SaveChangesAsync(ct);
         return user;
     }
 
-    public async Task<User> RejectAsync(long userId, CancellationToken ct = default)
+    public async Task<User> RejectAsync(long? actorId, long userId, CancellationToken ct = default)
     {
         var user = await PendingUserAsync(userId, ct);
         user.Status = UserStatus.Rejected;
+        audit.Add(actorId, AuditActions.ApplicationReject, AuditTarget.Account(user.Id), $"Rejected the application of @{user.Account.Username}.");
         await db.SaveChangesAsync(ct);
         return user;
     }
 
-    public async Task<User> SetRoleAsync(UserRole actorRole, long userId, UserRole role, CancellationToken ct = default)
+    public async Task<User> SetRoleAsync(long? actorId, UserRole actorRole, long userId, UserRole role, CancellationToken ct = default)
     {
         var user = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw KindredException.NotFound("No such user.");
@@ -165,7 +190,13 @@ public sealed class AccountService(
         {
             throw KindredException.Conflict("The organization needs at least one owner.");
         }
+        if (user.Role == role)
+        {
+            return user;
+        }
         var lost = Roles.Loses(user.Role, role);
+        audit.Add(actorId, AuditActions.RoleChange, AuditTarget.Account(user.Id),
+            $"Changed the role of @{user.Account.Username} from {Roles.Name(user.Role)} to {Roles.Name(role)}.", Roles.Name(user.Role), Roles.Name(role));
         user.Role = role;
         await db.SaveChangesAsync(ct);
         // A new stamp makes every signed-in browser pick up the new role at its next check.
@@ -180,13 +211,18 @@ public sealed class AccountService(
 
     /// <summary>Suspends a member (status Disabled): they can no longer sign in, and every session, token and stream of
     /// theirs ends at once (ADR 44).</summary>
-    public async Task<User> SuspendAsync(UserRole actorRole, long userId, CancellationToken ct = default)
+    public async Task<User> SuspendAsync(long? actorId, UserRole actorRole, long userId, CancellationToken ct = default)
     {
         var user = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw KindredException.NotFound("No such user.");
         if (!Roles.CanSuspend(actorRole, user.Role))
         {
             throw KindredException.Forbidden("You may not suspend this member.");
+        }
+        if (user.Status != UserStatus.Disabled)
+        {
+            audit.Add(actorId, AuditActions.AccountSuspend, AuditTarget.Account(user.Id), $"Suspended @{user.Account.Username}.",
+                user.Status.ToString().ToLowerInvariant(), "disabled");
         }
         user.Status = UserStatus.Disabled;
         await db.SaveChangesAsync(ct);

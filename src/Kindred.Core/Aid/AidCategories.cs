@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -13,7 +14,7 @@ namespace Kindred.Core.Aid;
 /// rename any (a name given to a built-in one replaces its translation), and archive rather than delete, so old items keep
 /// their category while new ones can no longer choose it.
 /// </summary>
-public sealed class AidCategories(KindredDbContext db)
+public sealed class AidCategories(KindredDbContext db, AuditLog audit)
 {
     public const int MaxName = 60;
     public const int MaxCategories = 100;
@@ -43,6 +44,7 @@ public sealed class AidCategories(KindredDbContext db)
         var id = (await db.AidCategories.MaxAsync(c => (long?)c.Id, ct) ?? 0) + 1;
         var category = new AidCategory { Id = id, Slug = unique, Name = clean, Position = position };
         db.AidCategories.Add(category);
+        audit.Add(actorId, AuditActions.AidCategoryAdd, AuditTarget.AidCategory(id), $"Added the category of help \"{clean}\".", null, clean);
         await db.SaveChangesAsync(ct);
         return category;
     }
@@ -53,6 +55,7 @@ public sealed class AidCategories(KindredDbContext db)
         await RequireAdminAsync(actorId, ct);
         var category = await db.AidCategories.FirstOrDefaultAsync(c => c.Id == categoryId, ct) ?? throw KindredException.NotFound();
         var clean = name is null ? null : Name(name);
+        var before = $"{category.Name ?? category.Slug}{(category.Archived ? " (archived)" : "")}";
         if (clean is not null)
         {
             category.Name = clean;
@@ -60,6 +63,11 @@ public sealed class AidCategories(KindredDbContext db)
         if (archived is { } archive)
         {
             category.Archived = archive;
+        }
+        var after = $"{category.Name ?? category.Slug}{(category.Archived ? " (archived)" : "")}";
+        if (after != before)
+        {
+            audit.Add(actorId, AuditActions.AidCategoryUpdate, AuditTarget.AidCategory(category.Id), $"Changed the category of help \"{before}\" to \"{after}\".", before, after);
         }
         await db.SaveChangesAsync(ct);
         return category;

@@ -1,3 +1,4 @@
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
@@ -14,7 +15,7 @@ namespace Kindred.Core.Aid;
 /// a conversation is decided by <see cref="AidConversationQueries.GetAsync"/>; every write starts there, so a
 /// conversation someone may not read is "not found" to them here too.
 /// </summary>
-public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeProvider time, AidConversationQueries conversations, IOptions<AidResponseOptions> options)
+public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeProvider time, AidConversationQueries conversations, IOptions<AidResponseOptions> options, AuditLog audit)
 {
     /// <summary>"I can help" / "I'd like this": opens a conversation with its first message.</summary>
     public async Task<AidResponse> AnswerAsync(long responderId, long itemId, string? text, CancellationToken ct = default)
@@ -296,6 +297,11 @@ public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeP
                 }
             }
         }
+        // The note and the conversation stay out of the log: it says only who decided what, like the escalation list.
+        audit.Add(leadId, AuditActions.EscalationReview, AuditTarget.AidEscalation(escalation.Id),
+            resume ? "Reviewed an escalation and let the conversation resume."
+                : closeItem ? "Reviewed an escalation, closed the conversation and the item." : "Reviewed an escalation and closed the conversation.",
+            "waiting", resume ? "resumed" : "closed");
         await db.SaveChangesAsync(ct);
         return escalation;
     }

@@ -1,4 +1,5 @@
 using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -10,7 +11,7 @@ namespace Kindred.Core.Aid;
 /// Vetted-helper grants and the safeguarding-lead flag (ADR 27, 31). Who may change them is in <see cref="Roles"/>;
 /// revoking a grant keeps its row, so the history of who was vetted when, and by whom, stays for safeguarding reviews.
 /// </summary>
-public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
+public sealed class AidRoleService(KindredDbContext db, TimeProvider time, AuditLog audit)
 {
     public const int MaxNote = 2_000;
     public const int MaxRows = 500;
@@ -54,6 +55,7 @@ public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
             Note = cleanNote,
         };
         db.VettedHelpers.Add(grant);
+        audit.Add(actorId, AuditActions.HelperVet, AuditTarget.Account(account.Id), $"Made @{account.Username} a vetted helper (checks of {day:yyyy-MM-dd}).");
         await db.SaveChangesAsync(ct);
         return (await RowsAsync([grant], ct))[0];
     }
@@ -71,6 +73,8 @@ public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
         grant.RevokedAt = time.UtcNow();
         grant.RevokedById = actorId;
         grant.RevokeNote = cleanNote;
+        var helper = await db.Accounts.AsNoTracking().Where(a => a.Id == grant.AccountId).Select(a => a.Username).FirstOrDefaultAsync(ct);
+        audit.Add(actorId, AuditActions.HelperRevoke, AuditTarget.Account(grant.AccountId), $"Ended the vetted-helper status of @{helper}.");
         await db.SaveChangesAsync(ct);
         return (await RowsAsync([grant], ct))[0];
     }
@@ -90,7 +94,15 @@ public sealed class AidRoleService(KindredDbContext db, TimeProvider time)
     {
         await RequireAsync(actorId, Roles.CanAppointSafeguardingLeads, "Only admins appoint safeguarding leads.", ct);
         var account = await MemberAsync(username, ct);
-        await db.Users.Where(u => u.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsSafeguardingLead, lead), ct);
+        var user = await db.Users.FirstAsync(u => u.Id == account.Id, ct);
+        if (user.IsSafeguardingLead != lead)
+        {
+            user.IsSafeguardingLead = lead;
+            audit.Add(actorId, lead ? AuditActions.SafeguardingLeadAppoint : AuditActions.SafeguardingLeadRemove, AuditTarget.Account(account.Id),
+                lead ? $"Appointed @{account.Username} safeguarding lead." : $"@{account.Username} is no longer a safeguarding lead.",
+                lead ? "no" : "yes", lead ? "yes" : "no");
+            await db.SaveChangesAsync(ct);
+        }
         return new SafeguardingLeadRow(account.Id, account.Username, account.DisplayName);
     }
 

@@ -6,6 +6,7 @@ using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Core.Groups;
 using Kindred.Core.Invitations;
+using Kindred.Core.Organizations;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -41,9 +42,10 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
     private const string PasswordAlphabet = "abcdefghjkmnpqrstuvwxyz23456789";
     private static readonly TimeSpan History = TimeSpan.FromDays(42);
 
-    /// <summary>Whether the server has nothing a demo could disturb: at most the setup owner, and no posts, groups or follows.</summary>
+    /// <summary>Whether the server has nothing a demo could disturb: at most the setup owner (and the organization's
+    /// account), and no posts, groups or follows.</summary>
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
-        await db.Accounts.CountAsync(ct) <= 1
+        await db.Accounts.CountAsync(a => !db.Organizations.Any(o => o.AccountId == a.Id), ct) <= 1
         && !await db.Statuses.AnyAsync(ct)
         && !await db.Groups.AnyAsync(ct)
         && !await db.Follows.AnyAsync(ct)
@@ -92,9 +94,12 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         {
             throw KindredException.Conflict("This server already has members or posts. The demo community only goes into an empty server, so that nothing real is mixed with it.");
         }
-        var owner = await db.Users.Include(u => u.Account).OrderBy(u => u.Id).FirstOrDefaultAsync(ct)
+        var owner = await db.Users.Include(u => u.Account).Where(u => u.Role == UserRole.Owner).OrderBy(u => u.Id).FirstOrDefaultAsync(ct)
             ?? throw KindredException.Conflict("Set the server up first; the demo community needs its owner.");
-        var organizationUsername = await OrganizationUsernameAsync(organization.Name, ct);
+        // The demo speaks through the organization's own account made at setup (ADR 55), which nobody signs in to.
+        var organizationAccountId = await services.GetRequiredService<OrganizationAccounts>().EnsureAsync(ct)
+            ?? throw KindredException.Conflict("Set the server up first; the demo community needs the organization's account.");
+        var organizationUsername = await db.Accounts.Where(a => a.Id == organizationAccountId).Select(a => a.Username).FirstAsync(ct);
 
         var plan = new DemoPlan(new Random(Seed), end - History, end, organizationUsername);
         var run = new Runner(baseUrl, ct)
@@ -112,6 +117,7 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
             AidMatching = matching,
             Events = events,
             Clock = clock,
+            Db = db,
             PasswordHash = passwordHash,
             OrganizationName = organization.Name,
             OrganizationDescription = organization.Description,
@@ -119,6 +125,7 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
             OrganizationUsername = organizationUsername,
         };
         run.Ids[Owner] = owner.Id;
+        run.Ids[Organization] = organizationAccountId;
         // The community has existed for six weeks, so its owner has too (the setup page ran a moment ago).
         owner.CreatedAt = owner.Account.CreatedAt = plan.Start.AddHours(-1);
         owner.ApprovedAt = owner.CreatedAt;
@@ -158,23 +165,6 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         return users.PasswordHasher.HashPassword(probe, password);
     }
 
-    /// <summary>The organization's account takes its name: "Neighbours Together" is @neighbourstogether.</summary>
-    private async Task<string> OrganizationUsernameAsync(string name, CancellationToken ct)
-    {
-        var letters = new string(TagNames.Normalize(name).Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_').ToArray());
-        var candidate = letters.Length == 0 ? "community" : letters[..Math.Min(letters.Length, 24)];
-        try
-        {
-            candidate = Usernames.Validate(candidate);
-        }
-        catch (KindredException)
-        {
-            candidate = "community";
-        }
-        var normalized = Usernames.Normalize(candidate);
-        return await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized, ct) ? candidate + "_team" : candidate;
-    }
-
     /// <summary>What the steps of the plan act on: the services, the ids made so far, and the server's address.</summary>
     internal sealed class Runner(string baseUrl, CancellationToken ct)
     {
@@ -191,6 +181,7 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
         public required AidMatching AidMatching { get; init; }
         public required EventService Events { get; init; }
         public required DemoClock Clock { get; init; }
+        public required KindredDbContext Db { get; init; }
         public required string PasswordHash { get; init; }
         public required string OrganizationName { get; init; }
         public required string OrganizationDescription { get; init; }
@@ -213,9 +204,10 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
 
         public async Task CreateOrganizationAsync()
         {
-            var user = await Accounts.CreateUserWithPasswordHashAsync(
-                new NewUser(OrganizationUsername, $"{OrganizationUsername}@{EmailDomain}", "", UserRole.Staff), PasswordHash, ct: ct);
-            Ids[Organization] = user.Id;
+            // The account exists since setup; it joins the community's history at this step.
+            var user = await Db.Users.Include(u => u.Account).FirstAsync(u => u.Id == Ids[Organization], ct);
+            user.CreatedAt = user.Account.CreatedAt = Clock.Now;
+            user.ApprovedAt = user.CreatedAt;
             var name = OrganizationName.Length > ProfileService.MaxDisplayName ? OrganizationName[..ProfileService.MaxDisplayName] : OrganizationName;
             var note = OrganizationDescription.Length is > 0 and <= ProfileService.MaxNote ? OrganizationDescription : DemoContent.OrganizationDescription;
             using var avatar = DemoAvatars.Draw(Seed);
@@ -328,7 +320,7 @@ public sealed class DemoSeeder(IServiceProvider services, KindredDbContext db, U
                 invitation.MaxUses, expiresIn, invitation.Note, invitation.Email, GroupId: invitation.Group is { } g ? GroupIds[g] : null), ct);
             if (invitation.Revoked)
             {
-                await Invitations.RevokeAsync(created.Id, ct);
+                await Invitations.RevokeAsync(Ids[invitation.CreatedBy], created.Id, ct);
             }
             InvitationsByKey[invitation.Key] = created;
         }

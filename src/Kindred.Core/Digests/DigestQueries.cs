@@ -18,7 +18,7 @@ namespace Kindred.Core.Digests;
 /// A mail leaves the server, so on top of that nothing private is quoted: direct messages and followers-only posts of
 /// people the member does not follow are only counted, and no distance is ever written (ADR 47).
 /// </summary>
-public sealed class DigestQueries(KindredDbContext db, NotificationQueries notifications, EventQueries eventQueries, IOptions<KindredOptions> options)
+public sealed class DigestQueries(KindredDbContext db, NotificationQueries notifications, EventQueries eventQueries, IOptions<KindredOptions> options, OrganizationSettings organization)
 {
     public const int MaxGroupPosts = 8;
     public const int MaxMentions = 8;
@@ -95,7 +95,7 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
     private async Task<IReadOnlyList<DigestEvent>> EventsComingUpAsync(long accountId, DateTime from, CancellationToken ct)
     {
         var to = from.AddDays(EventDays);
-        var zone = DigestSchedule.Zone(await db.Users.Where(u => u.Id == accountId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct));
+        var zone = DigestSchedule.Zone(await db.Users.Where(u => u.Id == accountId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct), (await organization.GetAsync(ct)).TimeZone);
         var mine = (await eventQueries.MyEventsAsync(accountId, 0, EventQueries.MaxLimit, ct)).Items
             .Where(v => v.OccurrenceStartsAt is { } s && s >= from && s < to)
             .Select(v => (View: v, Going: true));

@@ -8,9 +8,10 @@ public static class DigestSchedule
 {
     public static TimeSpan Period(DigestFrequency frequency) => frequency == DigestFrequency.Daily ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7);
 
-    /// <summary>The member's time zone, or UTC when none is set or the id is unknown on this machine.</summary>
-    public static TimeZoneInfo Zone(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    /// <summary>The member's time zone, or the organization's (<paramref name="fallback"/>, ADR 55) when none is set or
+    /// the id is unknown on this machine, else UTC.</summary>
+    public static TimeZoneInfo Zone(string? id, TimeZoneInfo? fallback = null) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : fallback ?? TimeZoneInfo.Utc;
 
     /// <summary>The first <paramref name="hour"/>:00 in <paramref name="zone"/> strictly after <paramref name="nowUtc"/>.</summary>
     public static DateTime FirstDue(DateTime nowUtc, TimeZoneInfo zone, int hour)

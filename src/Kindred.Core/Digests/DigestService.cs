@@ -21,6 +21,7 @@ public sealed partial class DigestService(
     DigestTokens tokens,
     EmailSender sender,
     IOptions<KindredOptions> options,
+    OrganizationSettings organization,
     TimeProvider time,
     ILogger<DigestService> logger)
 {
@@ -81,7 +82,7 @@ public sealed partial class DigestService(
         }
         user.DigestFrequency = frequency;
         user.TimeZone = zone;
-        user.DigestDueAt = frequency == DigestFrequency.Off ? null : DigestSchedule.FirstDue(time.UtcNow(), DigestSchedule.Zone(zone), Settings.LocalHour);
+        user.DigestDueAt = frequency == DigestFrequency.Off ? null : DigestSchedule.FirstDue(time.UtcNow(), DigestSchedule.Zone(zone, (await organization.GetAsync(ct)).TimeZone), Settings.LocalHour);
         await db.SaveChangesAsync(ct);
     }
 
@@ -108,8 +109,9 @@ public sealed partial class DigestService(
 
     private async Task ScheduleNewAsync(DateTime now, CancellationToken ct)
     {
-        // Members without a time zone share one due time: one statement, however many there are.
-        var utcDue = DigestSchedule.FirstDue(now, TimeZoneInfo.Utc, Settings.LocalHour);
+        // Members without a time zone share the organization's (ADR 55), so one due time: one statement, however many there are.
+        var defaultZone = (await organization.GetAsync(ct)).TimeZone;
+        var utcDue = DigestSchedule.FirstDue(now, defaultZone, Settings.LocalHour);
         await db.Users.Where(u => u.DigestDueAt == null && u.DigestFrequency != DigestFrequency.Off && u.TimeZone == null)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestDueAt, utcDue), ct);
         for (var round = 0; round < MaxBatchesPerRun; round++)
@@ -118,7 +120,7 @@ public sealed partial class DigestService(
                 .OrderBy(u => u.Id).Take(Math.Max(1, Settings.BatchSize)).Select(u => new { u.Id, u.TimeZone }).ToListAsync(ct);
             foreach (var member in zoned)
             {
-                var due = DigestSchedule.FirstDue(now, DigestSchedule.Zone(member.TimeZone), Settings.LocalHour);
+                var due = DigestSchedule.FirstDue(now, DigestSchedule.Zone(member.TimeZone, defaultZone), Settings.LocalHour);
                 await db.Users.Where(u => u.Id == member.Id && u.DigestDueAt == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.DigestDueAt, due), ct);
             }
             if (zoned.Count < Settings.BatchSize)
@@ -145,7 +147,7 @@ public sealed partial class DigestService(
         {
             start = now - (2 * period);
         }
-        var next = DigestSchedule.NextDue(due, member.DigestFrequency, now, DigestSchedule.Zone(member.TimeZone), Settings.LocalHour);
+        var next = DigestSchedule.NextDue(due, member.DigestFrequency, now, DigestSchedule.Zone(member.TimeZone, (await organization.GetAsync(ct)).TimeZone), Settings.LocalHour);
 
         // The claim: only the process that moves this exact due time on sends this digest.
         var claimed = await db.Users

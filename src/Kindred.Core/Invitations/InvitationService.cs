@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -22,6 +23,7 @@ public sealed partial class InvitationService(
     InvitationEmails emails,
     IOptions<KindredOptions> options,
     TimeProvider time,
+    AuditLog audit,
     ILogger<InvitationService> logger)
 {
     public const int MaxMessageLength = 500;
@@ -111,11 +113,17 @@ public sealed partial class InvitationService(
         return await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Code == trimmed, ct);
     }
 
-    /// <summary>Staff withdraw any invitation.</summary>
-    public async Task RevokeAsync(long id, CancellationToken ct = default)
+    /// <summary>Staff withdraw any invitation (audited, ADR 56).</summary>
+    /// <param name="actorId">The staff member; null for the command line.</param>
+    public async Task RevokeAsync(long? actorId, long id, CancellationToken ct = default)
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw KindredException.NotFound("No such invitation.");
+        if (!invitation.Revoked)
+        {
+            audit.Add(actorId, AuditActions.InvitationRevoke, AuditTarget.Invitation(invitation.Id),
+                $"Withdrew the invitation {invitation.Code}{(string.IsNullOrEmpty(invitation.Note) ? "" : $" ({invitation.Note})")}.");
+        }
         invitation.Revoked = true;
         await db.SaveChangesAsync(ct);
     }

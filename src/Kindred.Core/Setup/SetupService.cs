@@ -1,13 +1,15 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Organizations;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Core.Setup;
 
-/// <summary>First run: creates the organization and its owner. Until then nothing else is reachable.</summary>
-public sealed class SetupService(KindredDbContext db, AccountService accounts, SetupState state, TimeProvider time)
+/// <summary>First run: creates the organization, its own account (ADR 55) and its owner. Until then nothing else is reachable.</summary>
+public sealed class SetupService(
+    KindredDbContext db, AccountService accounts, OrganizationAccounts organizationAccounts, OrganizationSettings settings, SetupState state, TimeProvider time)
 {
     public async Task<bool> IsCompleteAsync(CancellationToken ct = default)
     {
@@ -58,7 +60,10 @@ public sealed class SetupService(KindredDbContext db, AccountService accounts, S
         };
         db.Organizations.Add(organization);
         await accounts.CreateUserAsync(new NewUser(request.Username ?? "", request.Email ?? "", request.Password ?? "", UserRole.Owner, language), ct);
+        await db.SaveChangesAsync(ct);
+        await organizationAccounts.EnsureAsync(ct);
         await transaction.CommitAsync(ct);
+        settings.Invalidate();
         state.MarkComplete();
         return organization;
     }

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("23e2cb2a-8f2e-4926-aaa9-07194a188a9a"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("aa7d81ea-e020-437c-9a03-550d53d2d4e7"), entityTypeCount: 64)
         {
         }
 
@@ -31,6 +31,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var aidMessage = AidMessageEntityType.Create(this);
             var aidResponse = AidResponseEntityType.Create(this);
             var aidThanks = AidThanksEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
@@ -104,6 +105,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             AidThanksEntityType.CreateForeignKey1(aidThanks, account);
             AidThanksEntityType.CreateForeignKey2(aidThanks, aidResponse);
             AidThanksEntityType.CreateForeignKey3(aidThanks, account);
+            AuditEntryEntityType.CreateForeignKey1(auditEntry, account);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
             BookmarkEntityType.CreateForeignKey1(bookmark, account);
@@ -155,6 +157,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             NotificationEntityType.CreateForeignKey5(notification, group);
             NotificationEntityType.CreateForeignKey6(notification, report);
             NotificationEntityType.CreateForeignKey7(notification, status);
+            OrganizationEntityType.CreateForeignKey1(organization, account);
             PollEntityType.CreateForeignKey1(poll, account);
             PollEntityType.CreateForeignKey2(poll, status);
             PollOptionEntityType.CreateForeignKey1(pollOption, poll);
@@ -197,6 +200,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             AidMessageEntityType.CreateAnnotations(aidMessage);
             AidResponseEntityType.CreateAnnotations(aidResponse);
             AidThanksEntityType.CreateAnnotations(aidThanks);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
             ConversationEntityType.CreateAnnotations(conversation);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1b48b2e-8d9a-433c-9746-e16a5cf59f45"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("9d9dc9b1-94f4-48b7-aafb-a7cbb3775612"), entityTypeCount: 64)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var aidMessage = AidMessageEntityType.Create(this);
             var aidResponse = AidResponseEntityType.Create(this);
             var aidThanks = AidThanksEntityType.Create(this);
+            var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
@@ -103,6 +104,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AidThanksEntityType.CreateForeignKey1(aidThanks, account);
             AidThanksEntityType.CreateForeignKey2(aidThanks, aidResponse);
             AidThanksEntityType.CreateForeignKey3(aidThanks, account);
+            AuditEntryEntityType.CreateForeignKey1(auditEntry, account);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
             BookmarkEntityType.CreateForeignKey1(bookmark, account);
@@ -154,6 +156,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             NotificationEntityType.CreateForeignKey5(notification, group);
             NotificationEntityType.CreateForeignKey6(notification, report);
             NotificationEntityType.CreateForeignKey7(notification, status);
+            OrganizationEntityType.CreateForeignKey1(organization, account);
             PollEntityType.CreateForeignKey1(poll, account);
             PollEntityType.CreateForeignKey2(poll, status);
             PollOptionEntityType.CreateForeignKey1(pollOption, poll);
@@ -196,6 +199,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AidMessageEntityType.CreateAnnotations(aidMessage);
             AidResponseEntityType.CreateAnnotations(aidResponse);
             AidThanksEntityType.CreateAnnotations(aidThanks);
+            AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
             ConversationEntityType.CreateAnnotations(conversation);

@@ -4,7 +4,6 @@ using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Instance;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kindred.Server.ActivityPub;
 
@@ -22,7 +21,7 @@ public static class NodeInfoEndpoints
         return app;
     }
 
-    private static async Task<IResult> NodeInfo(KindredDbContext db, IOptions<KindredOptions> options)
+    private static async Task<IResult> NodeInfo(KindredDbContext db, OrganizationSettings settings)
     {
         var org = await db.Organizations.AsNoTracking().FirstAsync();
         var users = await db.Users.Active().CountAsync();
@@ -32,7 +31,7 @@ public static class NodeInfoEndpoints
             software = new { name = "kindred", version = "0.1.0" },
             protocols = new[] { "activitypub" },
             services = new { outbound = Array.Empty<string>(), inbound = Array.Empty<string>() },
-            openRegistrations = options.Value.Registrations.Mode == RegistrationMode.Open,
+            openRegistrations = (await settings.GetAsync()).RegistrationMode == RegistrationMode.Open,
             usage = new { users = new { total = users, activeMonth = users, activeHalfyear = users }, localPosts = 0 },
             metadata = new
             {

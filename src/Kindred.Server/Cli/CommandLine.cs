@@ -3,8 +3,10 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Invitations;
 using Kindred.Core.Setup;
+using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Cli;
 
@@ -81,10 +83,12 @@ public static class CommandLine
         };
         command.SetAction((parse, ct) => RunAsync(parse, dataDirectory, async services =>
         {
-            await services.GetRequiredService<SetupService>().CompleteAsync(new SetupRequest(
+            var created = await services.GetRequiredService<SetupService>().CompleteAsync(new SetupRequest(
                 parse.GetValue(organization)!, parse.GetValue(description), parse.GetValue(language)!, parse.GetValue(area),
                 parse.GetValue(username)!, parse.GetValue(email)!, parse.GetValue(password)!), ct);
-            return $"Set up {parse.GetValue(organization)} with owner {parse.GetValue(username)}.";
+            var db = services.GetRequiredService<KindredDbContext>();
+            var account = await db.Accounts.AsNoTracking().Where(a => a.Id == created.AccountId).Select(a => a.Username).FirstOrDefaultAsync(ct);
+            return $"Set up {parse.GetValue(organization)} with owner {parse.GetValue(username)}; the organization's own account is @{account} (nobody signs in to it).";
         }));
         return command;
     }
@@ -126,7 +130,7 @@ public static class CommandLine
         {
             var accounts = services.GetRequiredService<AccountService>();
             var user = await accounts.FindLocalAsync(parse.GetValue(roleUser)!, ct) ?? throw KindredException.NotFound("No such user.");
-            await accounts.SetRoleAsync(UserRole.Owner, user.Id, ParseRole(parse.GetValue(newRole)), ct);
+            await accounts.SetRoleAsync(null, UserRole.Owner, user.Id, ParseRole(parse.GetValue(newRole)), ct);
             return $"{user.UserName} is now {parse.GetValue(newRole)!.ToLowerInvariant()}.";
         }));
         admin.Subcommands.Add(setRole);
@@ -137,7 +141,7 @@ public static class CommandLine
         {
             var accounts = services.GetRequiredService<AccountService>();
             var user = await accounts.FindLocalAsync(parse.GetValue(suspendUser)!, ct) ?? throw KindredException.NotFound("No such user.");
-            await accounts.SuspendAsync(UserRole.Owner, user.Id, ct);
+            await accounts.SuspendAsync(null, UserRole.Owner, user.Id, ct);
             return $"{user.UserName} is suspended.";
         }));
         admin.Subcommands.Add(suspend);
@@ -148,7 +152,7 @@ public static class CommandLine
         {
             var accounts = services.GetRequiredService<AccountService>();
             var user = await accounts.FindLocalAsync(parse.GetValue(approveUser)!, ct) ?? throw KindredException.NotFound("No such user.");
-            await accounts.ApproveAsync(user.Id, ct);
+            await accounts.ApproveAsync(null, user.Id, ct);
             return $"Approved {user.UserName}.";
         }));
         admin.Subcommands.Add(approve);

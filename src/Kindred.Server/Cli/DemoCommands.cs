@@ -44,9 +44,9 @@ public static class DemoCommands
             var result = await seeder.SeedAsync(baseUrl, parse.GetValue(password), ct);
             output.AppendLine(CultureInfo.InvariantCulture,
                 $"Demo community ready in {result.Elapsed.TotalSeconds:F1} s: {result.Members} members, {result.Groups} groups, {result.Follows} follows, {result.Posts} posts, {result.Invitations} invitations, {result.AidItems} requests and offers, {result.Events} events.");
-            output.AppendLine(CultureInfo.InvariantCulture, $"The organization's account is @{result.OrganizationUsername}.");
+            output.AppendLine(CultureInfo.InvariantCulture, $"The organization's account is @{result.OrganizationUsername}; nobody signs in to it (staff act for it).");
             output.Append(CultureInfo.InvariantCulture,
-                $"Every demo member (e.g. {string.Join(", ", result.SampleUsernames)}) and the organization's account sign in with the password: {result.MemberPassword}");
+                $"Every demo member (e.g. {string.Join(", ", result.SampleUsernames)}) signs in with the password: {result.MemberPassword}");
             return output.ToString();
         }));
         demo.Subcommands.Add(seed);

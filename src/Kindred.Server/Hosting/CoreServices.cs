@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Aid;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
@@ -14,6 +15,7 @@ using Kindred.Core.Markers;
 using Kindred.Core.Media;
 using Kindred.Core.Reports;
 using Kindred.Core.Notifications;
+using Kindred.Core.Organizations;
 using Kindred.Core.Polls;
 using Kindred.Core.PublicFace;
 using Kindred.Core.Relationships;
@@ -64,6 +66,11 @@ public static class CoreServices
         services.AddScoped<StatusMedia>();
         services.AddScoped<ConversationFeed>();
         services.AddScoped<GroupInvitations>();
+        services.AddSingleton<OrganizationSettings>();
+        services.AddScoped<OrganizationAccounts>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<AccountAccess>();
@@ -225,5 +232,32 @@ public static class CoreServices
             }
         }
         await AidSearchText.BackfillAsync(db);
+        await EnsureOrganizationAccountAsync(scope.ServiceProvider, logger);
+    }
+
+    /// <summary>
+    /// A server set up before the organization had an account of its own gets one on its first start after the upgrade
+    /// (ADR 55): the account needs the services (username rules, profile), which a migration cannot call.
+    /// </summary>
+    private static async Task EnsureOrganizationAccountAsync(IServiceProvider services, ILogger logger)
+    {
+        var organization = services.GetRequiredService<KindredDbContext>().Organizations;
+        if (!await organization.AnyAsync(o => o.AccountId == null))
+        {
+            return;
+        }
+        try
+        {
+            var id = await services.GetRequiredService<OrganizationAccounts>().EnsureAsync();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Created the organization's own account {AccountId}", id);
+            }
+        }
+        catch (DbUpdateException e)
+        {
+            // Another process starting at the same moment made it first; its account is the one.
+            logger.LogInformation(e, "Another process created the organization's account first");
+        }
     }
 }

@@ -42,6 +42,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<KindredDbContext>()
             .AddSignInManager<KindredSignInManager>()
+            .AddPasswordValidator<Kindred.Core.Organizations.OrganizationAccountPasswords>()
             .AddClaimsPrincipalFactory<KindredClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<UserSessions>();

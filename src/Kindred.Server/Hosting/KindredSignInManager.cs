@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kindred.Server.Hosting;
@@ -17,11 +19,16 @@ public sealed class KindredSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<User> confirmation,
     UserSessions sessions,
+    KindredDbContext db,
     TimeProvider time)
     : SignInManager<User>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>Active members only, and never the organization's own account (ADR 55): every way in (the form, two-factor,
+    /// the OAuth password grant, a refreshed cookie or token) asks here.</summary>
     public override async Task<bool> CanSignInAsync(User user) =>
-        user.Status == UserStatus.Active && await base.CanSignInAsync(user);
+        user.Status == UserStatus.Active
+        && !await db.Organizations.AsNoTracking().AnyAsync(o => o.AccountId == user.Id)
+        && await base.CanSignInAsync(user);
 
     public override async Task SignInWithClaimsAsync(User user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {

@@ -205,7 +205,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
                 Assert.Contains("is suspended", await suspended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 break;
             case AccessEnd.RoleLoss:
-                await app.WithServicesAsync(s => s.GetRequiredService<AccountService>().SetRoleAsync(UserRole.Owner, user.Id, UserRole.Member));
+                await app.WithServicesAsync(s => s.GetRequiredService<AccountService>().SetRoleAsync(null, UserRole.Owner, user.Id, UserRole.Member));
                 break;
             case AccessEnd.AppRevokedOnConnectedApps:
                 var page = await Html.GetAsync(own, "/settings/apps");

@@ -73,16 +73,17 @@ public abstract class CommandLineTests : IDisposable
         Assert.True(code == 0, output);
         (code, output) = await RunAsync("admin", "create-user", "--username", "afterbackup", "--email", "after@example.org", "--password", "helper password 1");
         Assert.True(code == 0, output);
-        Assert.Equal(4, await CountUsersAsync());
+        // The owner, the organization's own account, sam, troll and afterbackup.
+        Assert.Equal(5, await CountUsersAsync());
 
         (code, output) = await RunAsync("restore", "--input", backup);
         Assert.Equal(1, code);
         Assert.Contains("--yes", output, StringComparison.Ordinal);
-        Assert.Equal(4, await CountUsersAsync());
+        Assert.Equal(5, await CountUsersAsync());
 
         (code, output) = await RunAsync("restore", "--input", backup, "--yes");
         Assert.True(code == 0, output);
-        Assert.Equal(3, await CountUsersAsync());
+        Assert.Equal(4, await CountUsersAsync());
         Directory.Delete(backup, recursive: true);
     }
 
@@ -98,7 +99,8 @@ public abstract class CommandLineTests : IDisposable
         Assert.Contains("signs in as owner with the password: owner-", output, StringComparison.Ordinal);
         Assert.Contains("60 members, 9 groups", output, StringComparison.Ordinal);
         Assert.Contains("@neighbourstogether", output, StringComparison.Ordinal);
-        Assert.Contains("sign in with the password: demo password 123", output, StringComparison.Ordinal);
+        Assert.Contains("signs in with the password: demo password 123", output, StringComparison.Ordinal);
+        Assert.Contains("nobody signs in to it", output, StringComparison.Ordinal);
         Assert.Equal(62, await CountUsersAsync());
         var hash = await PasswordHashAsync("amara_okafor");
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<User>().VerifyHashedPassword(null!, hash!, "demo password 123"));

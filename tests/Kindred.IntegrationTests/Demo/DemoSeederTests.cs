@@ -330,7 +330,8 @@ public abstract class DemoSeederTests(KindredApp app)
             await target.PostStatusAsync(token, "A real post");
             var error = await Assert.ThrowsAsync<KindredException>(() => SeedAsync(target));
             Assert.Equal(ErrorKind.Conflict, error.Kind);
-            Assert.Equal(2, await target.WithDbAsync(db => db.Accounts.CountAsync()));
+            // The owner, the organization's account and the real member.
+            Assert.Equal(3, await target.WithDbAsync(db => db.Accounts.CountAsync()));
             Assert.Equal(1, await target.WithDbAsync(db => db.Statuses.CountAsync()));
             Assert.Equal(0, await target.WithDbAsync(db => db.Groups.CountAsync()));
             Assert.Equal(0, await target.WithDbAsync(db => db.Invitations.CountAsync()));

@@ -13,8 +13,9 @@ public partial class FeatureOrderTests
     /// <summary>Bottom first. A new feature folder takes its place here.</summary>
     private static readonly string[] Order =
     [
-        "Common", "Jobs", "Timelines", "Media", "Accounts", "Notifications", "Relationships", "Invitations", "Polls",
-        "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "PublicFace",
+        "Common", "Jobs", "Audit", "Timelines", "Media", "Accounts", "Organizations", "Notifications", "Relationships",
+        "Invitations", "Polls", "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports",
+        "PublicFace",
         "Search", "Setup", "Markers", "Digests", "Demo",
     ];
 

@@ -13,13 +13,14 @@ namespace Kindred.Server.KindredApi.Events;
 /// </summary>
 public static class EventParams
 {
-    public static EventInput Read(MastodonParams input, bool create, string baseUrl) => new()
+    /// <param name="defaultZone">The organization's time zone (ADR 55), for a new event that names none.</param>
+    public static EventInput Read(MastodonParams input, bool create, string baseUrl, string? defaultZone = null) => new()
     {
         Title = input.Value("name", 1_000) ?? input.Value("title", 1_000),
         Description = input.Value("content", 20_000) ?? input.Value("description", 20_000),
         StartsAt = Time(input, "start_time"),
         EndsAt = Time(input, "end_time"),
-        TimeZone = input.Value("time_zone", 100) ?? (create ? "UTC" : null),
+        TimeZone = input.Value("time_zone", 100) ?? (create ? defaultZone ?? "UTC" : null),
         Recurrence = input.Has("recurrence") ? input.Value("recurrence", 1_000) ?? "" : null,
         Mode = Mode(input.Value("mode", 20)),
         PlaceName = input.Value("place_name", 1_000),

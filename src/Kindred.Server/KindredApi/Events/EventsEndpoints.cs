@@ -74,10 +74,11 @@ public static class EventsEndpoints
         return api;
     }
 
-    private static async Task<IResult> Create(HttpContext context, EventService service, EventQueries queries, EventRenderer renderer, PublicUrls urls)
+    private static async Task<IResult> Create(HttpContext context, EventService service, EventQueries queries, EventRenderer renderer, PublicUrls urls, OrganizationSettings organization)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write", "write:statuses");
-        var input = EventParams.Read(await MastodonParams.ReadAsync(context.Request), create: true, urls.Base);
+        var defaultZone = (await organization.GetAsync(context.RequestAborted)).TimeZoneId;
+        var input = EventParams.Read(await MastodonParams.ReadAsync(context.Request), create: true, urls.Base, defaultZone);
         var ev = await service.CreateAsync(me, input, context.RequestAborted);
         var viewer = Viewer.Member(me);
         return MastodonJson.Ok(await renderer.RenderStatusAsync(await queries.GetAsync(ev.Id, viewer, ct: context.RequestAborted), viewer, context.RequestAborted));

@@ -3,6 +3,8 @@ using Kindred.Core.Polls;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
+using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +26,9 @@ public static class InstanceEndpoints
         return api;
     }
 
-    private static async Task<IResult> V1(KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options)
+    private static async Task<IResult> V1(HttpContext context, KindredDbContext db, PublicUrls urls, OrganizationSettings settings, AccountRenderer renderer)
     {
-        var (org, users, mode) = await FactsAsync(db, options);
+        var (org, users, mode) = await FactsAsync(db, settings);
         return MastodonJson.Ok(new
         {
             uri = urls.Host,
@@ -43,14 +45,14 @@ public static class InstanceEndpoints
             approval_required = mode == RegistrationMode.Approval,
             invites_enabled = true,
             configuration = Configuration(urls),
-            contact_account = (object?)null,
+            contact_account = await ContactAsync(context, db, org, renderer),
             rules = await RulesAsync(db),
         });
     }
 
-    private static async Task<IResult> V2(KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options)
+    private static async Task<IResult> V2(HttpContext context, KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options, OrganizationSettings settings, AccountRenderer renderer)
     {
-        var (org, users, mode) = await FactsAsync(db, options);
+        var (org, users, mode) = await FactsAsync(db, settings);
         return MastodonJson.Ok(new
         {
             domain = urls.Host,
@@ -71,16 +73,28 @@ public static class InstanceEndpoints
                 url = (string?)null,
             },
             api_versions = new { mastodon = 2 },
-            contact = new { email = org.ContactEmail, account = (object?)null },
+            // The organization's own account is the one to contact (ADR 55), as Mastodon names its admin's.
+            contact = new { email = org.ContactEmail, account = await ContactAsync(context, db, org, renderer) },
             rules = await RulesAsync(db),
             kindred = new { organization = new { name = org.Name, area_name = org.AreaName, default_language = org.DefaultLanguage } },
         });
     }
 
-    private static async Task<(Organization Org, int ActiveUsers, RegistrationMode Mode)> FactsAsync(KindredDbContext db, IOptions<KindredOptions> options) =>
+    private static async Task<(Organization Org, int ActiveUsers, RegistrationMode Mode)> FactsAsync(KindredDbContext db, OrganizationSettings settings) =>
         (await db.Organizations.AsNoTracking().FirstAsync(),
          await db.Users.Active().CountAsync(),
-         options.Value.Registrations.Mode);
+         (await settings.GetAsync()).RegistrationMode);
+
+    private static async Task<MastodonAccount?> ContactAsync(HttpContext context, KindredDbContext db, Organization org, AccountRenderer renderer)
+    {
+        if (org.AccountId is not { } id)
+        {
+            return null;
+        }
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Fields).Include(a => a.Tags).Include(a => a.User)
+            .FirstOrDefaultAsync(a => a.Id == id, context.RequestAborted);
+        return account is null ? null : await renderer.RenderAsync(account, await MastodonAuth.ViewerAsync(context), ct: context.RequestAborted);
+    }
 
     private static async Task<IResult> Rules(KindredDbContext db) => MastodonJson.Ok(await RulesAsync(db));
 

@@ -139,7 +139,7 @@ public abstract class InviteRegistrationTests(KindredApp app)
         {
             var service = s.GetRequiredService<InvitationService>();
             var created = await service.CreateAsync(null, new NewInvitation(null, null));
-            await service.RevokeAsync(created.Id);
+            await service.RevokeAsync(null, created.Id);
             return created;
         });
         var appToken = await app.AppTokenAsync("read write");

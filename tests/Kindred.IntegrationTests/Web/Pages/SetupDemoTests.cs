@@ -75,7 +75,7 @@ public abstract class SetupDemoRefusedTests(KindredApp app)
             ["Input.Demo"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(3, await app.WithDbAsync(db => db.Accounts.CountAsync()));
+        Assert.Equal(4, await app.WithDbAsync(db => db.Accounts.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.Groups.CountAsync()));
     }
 }

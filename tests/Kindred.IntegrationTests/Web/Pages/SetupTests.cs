@@ -48,7 +48,7 @@ public abstract class SetupTests(KindredApp app)
         var organization = await app.WithDbAsync(db => db.Organizations.AsNoTracking().SingleAsync());
         Assert.Equal("Food Bank", organization.Name);
         Assert.Equal("fr", organization.DefaultLanguage);
-        var owner = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync());
+        var owner = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Role == UserRole.Owner));
         Assert.Equal(UserRole.Owner, owner.Role);
         Assert.True(owner.EmailConfirmed);
 

@@ -1,0 +1,28 @@
+namespace Kindred.Core.Audit;
+
+/// <summary>The names of audited actions, stored in <c>AuditEntry.Action</c>; never rename one (old entries keep it).</summary>
+public static class AuditActions
+{
+    public const string RoleChange = "role.change";
+    public const string ApplicationApprove = "application.approve";
+    public const string ApplicationReject = "application.reject";
+    public const string AccountSuspend = "account.suspend";
+    public const string SafeguardingLeadAppoint = "safeguarding.lead_appoint";
+    public const string SafeguardingLeadRemove = "safeguarding.lead_remove";
+    public const string HelperVet = "safeguarding.helper_vet";
+    public const string HelperRevoke = "safeguarding.helper_revoke";
+    public const string EscalationReview = "safeguarding.escalation_review";
+    public const string InvitationRevoke = "invitation.revoke";
+    public const string AidCategoryAdd = "aid_category.add";
+    public const string AidCategoryUpdate = "aid_category.update";
+    public const string OrganizationUpdate = "organization.update";
+    public const string OrganizationAccountCreate = "organization.account_create";
+
+    /// <summary>Every action, for the filter on /admin/audit.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        RoleChange, ApplicationApprove, ApplicationReject, AccountSuspend, SafeguardingLeadAppoint,
+        SafeguardingLeadRemove, HelperVet, HelperRevoke, EscalationReview, InvitationRevoke, AidCategoryAdd,
+        AidCategoryUpdate, OrganizationUpdate, OrganizationAccountCreate,
+    ];
+}

@@ -1,0 +1,17 @@
+namespace Kindred.Core.Audit;
+
+/// <summary>What an audited action was done to: a kind and, for most kinds, an id.</summary>
+public sealed record AuditTarget(string Kind, long? Id)
+{
+    public static AuditTarget Account(long id) => new("account", id);
+
+    public static AuditTarget Organization { get; } = new("organization", null);
+
+    public static AuditTarget AidCategory(long id) => new("aid_category", id);
+
+    public static AuditTarget AidEscalation(long id) => new("aid_escalation", id);
+
+    public static AuditTarget VettedHelper(long id) => new("vetted_helper", id);
+
+    public static AuditTarget Invitation(long id) => new("invitation", id);
+}

@@ -1,0 +1,25 @@
+namespace Kindred.Core.Common;
+
+/// <summary>The organization's settings as one process last read them (ADR 55); <see cref="Setup"/> is false before setup.</summary>
+public sealed record OrganizationSnapshot(
+    bool Setup,
+    string Name,
+    string Description,
+    string LongDescription,
+    string DefaultLanguage,
+    string? AreaName,
+    string ContactEmail,
+    long? AccountId,
+    string? TimeZoneId,
+    RegistrationMode RegistrationMode,
+    bool RegistrationModeStored,
+    string? AccentColor,
+    string? LinkColor,
+    string PrivacyPolicy,
+    string Terms,
+    int Version)
+{
+    /// <summary>The organization's time zone (UTC when none is set or the id is unknown on this machine).</summary>
+    public TimeZoneInfo TimeZone =>
+        TimeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+}
