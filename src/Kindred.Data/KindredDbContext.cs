@@ -63,6 +63,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
     public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<StaffNote> StaffNotes => Set<StaffNote>();
+    public DbSet<StaffNoteEdit> StaffNoteEdits => Set<StaffNoteEdit>();
+    public DbSet<StaffTag> StaffTags => Set<StaffTag>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Kindred.Core.Common;
 using Kindred.Core.Invitations;
+using Kindred.Core.Jobs;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -16,9 +17,13 @@ public sealed class AccountService(
     AccountEmails emails,
     IOptions<KindredOptions> options,
     AccountAccess access,
+    JobQueue jobs,
     TimeProvider time)
 {
     public const int MaxApplicationLength = 2000;
+
+    /// <summary>The job that tells those who decide applications that one waits (handled in Core/Staff, ADR 59).</summary>
+    public const string ApplicationAlertKind = "application_alert";
 
     public async Task<User> CreateUserAsync(NewUser request, CancellationToken ct = default)
     {
@@ -128,6 +133,11 @@ public sealed class AccountService(
             return answer with { User = null };
         }
 
+        if (needsApproval)
+        {
+            // Written by the same SaveChanges as the account: an application is never waiting unannounced.
+            jobs.Add(ApplicationAlertKind, new ApplicationAlert(user.Id, baseUrl));
+        }
         if (invitation is null)
         {
             await SaveNewUserAsync(user, request.Password);
@@ -291,8 +301,17 @@ public sealed class AccountService(
 
     private async Task SaveNewUserAsync(User user, string password)
     {
-        // Identity validates the password before it writes anything, so a weak password changes nothing.
-        ThrowIfFailed(await users.CreateAsync(user, password ?? ""), "password");
+        // Identity validates the password before it writes anything, so a weak password changes nothing, and a job
+        // enqueued for the account is dropped with it.
+        var result = await users.CreateAsync(user, password ?? "");
+        if (!result.Succeeded)
+        {
+            foreach (var pending in db.ChangeTracker.Entries<Job>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                pending.State = EntityState.Detached;
+            }
+        }
+        ThrowIfFailed(result, "password");
     }
 
     public static string ValidateEmail(string? email)

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("23e2cb2a-8f2e-4926-aaa9-07194a188a9a"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("12ef911f-9e46-4f3a-ad06-60cb9e561a06"), entityTypeCount: 66)
         {
         }
 
@@ -64,6 +64,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var staffNote = StaffNoteEntityType.Create(this);
+            var staffNoteEdit = StaffNoteEditEntityType.Create(this);
+            var staffTag = StaffTagEntityType.Create(this);
             var status = StatusEntityType.Create(this);
             var statusEdit = StatusEditEntityType.Create(this);
             var statusEditMedia = StatusEditMediaEntityType.Create(this);
@@ -163,6 +166,14 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
+            StaffNoteEntityType.CreateForeignKey1(staffNote, account);
+            StaffNoteEntityType.CreateForeignKey2(staffNote, account);
+            StaffNoteEntityType.CreateForeignKey3(staffNote, account);
+            StaffNoteEditEntityType.CreateForeignKey1(staffNoteEdit, account);
+            StaffNoteEditEntityType.CreateForeignKey2(staffNoteEdit, staffNote);
+            StaffTagEntityType.CreateForeignKey1(staffTag, account);
+            StaffTagEntityType.CreateForeignKey2(staffTag, account);
+            StaffTagEntityType.CreateForeignKey3(staffTag, account);
             StatusEntityType.CreateForeignKey1(status, account);
             StatusEntityType.CreateForeignKey2(status, group);
             StatusEditEntityType.CreateForeignKey1(statusEdit, status);
@@ -230,6 +241,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            StaffNoteEntityType.CreateAnnotations(staffNote);
+            StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
+            StaffTagEntityType.CreateAnnotations(staffTag);
             StatusEntityType.CreateAnnotations(status);
             StatusEditEntityType.CreateAnnotations(statusEdit);
             StatusEditMediaEntityType.CreateAnnotations(statusEditMedia);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1b48b2e-8d9a-433c-9746-e16a5cf59f45"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("0d16b9d8-1c4e-4e29-a8f4-7a2faf89514b"), entityTypeCount: 66)
         {
         }
 
@@ -63,6 +63,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var staffNote = StaffNoteEntityType.Create(this);
+            var staffNoteEdit = StaffNoteEditEntityType.Create(this);
+            var staffTag = StaffTagEntityType.Create(this);
             var status = StatusEntityType.Create(this);
             var statusEdit = StatusEditEntityType.Create(this);
             var statusEditMedia = StatusEditMediaEntityType.Create(this);
@@ -162,6 +165,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
+            StaffNoteEntityType.CreateForeignKey1(staffNote, account);
+            StaffNoteEntityType.CreateForeignKey2(staffNote, account);
+            StaffNoteEntityType.CreateForeignKey3(staffNote, account);
+            StaffNoteEditEntityType.CreateForeignKey1(staffNoteEdit, account);
+            StaffNoteEditEntityType.CreateForeignKey2(staffNoteEdit, staffNote);
+            StaffTagEntityType.CreateForeignKey1(staffTag, account);
+            StaffTagEntityType.CreateForeignKey2(staffTag, account);
+            StaffTagEntityType.CreateForeignKey3(staffTag, account);
             StatusEntityType.CreateForeignKey1(status, account);
             StatusEntityType.CreateForeignKey2(status, group);
             StatusEditEntityType.CreateForeignKey1(statusEdit, status);
@@ -229,6 +240,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            StaffNoteEntityType.CreateAnnotations(staffNote);
+            StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
+            StaffTagEntityType.CreateAnnotations(staffTag);
             StatusEntityType.CreateAnnotations(status);
             StatusEditEntityType.CreateAnnotations(statusEdit);
             StatusEditMediaEntityType.CreateAnnotations(statusEditMedia);

@@ -5,6 +5,7 @@ using Kindred.Core.Events;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
 using Kindred.Core.Polls;
+using Kindred.Core.Staff;
 using Kindred.Data;
 using Kindred.Data.Jobs;
 using Kindred.Data.Postgres.Jobs;
@@ -37,6 +38,7 @@ public static class JobsSetup
         services.AddScoped<IJobHandler, AidExpiryJob>();
         services.AddScoped<IJobHandler, AidMatchingJob>();
         services.AddScoped<IJobHandler, MediaCleanupJob>();
+        services.AddScoped<IJobHandler, ApplicationAlertJob>();
         return services;
     }
 
