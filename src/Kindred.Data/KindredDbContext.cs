@@ -64,6 +64,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StaffNote> StaffNotes => Set<StaffNote>();
+    public DbSet<StaffNoteEdit> StaffNoteEdits => Set<StaffNoteEdit>();
+    public DbSet<StaffTag> StaffTags => Set<StaffTag>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Kindred.Core.Audit;
 using Kindred.Core.Common;
+using Kindred.Core.Jobs;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Identity;
@@ -18,9 +19,13 @@ public sealed class AccountService(
     AccountAccess access,
     AuditLog audit,
     OrganizationSettings organization,
+    JobQueue jobs,
     TimeProvider time)
 {
     public const int MaxApplicationLength = 2000;
+
+    /// <summary>The job that tells those who decide applications that one waits (handled in Core/Staff, ADR 59).</summary>
+    public const string ApplicationAlertKind = "application_alert";
 
     public async Task<User> CreateUserAsync(NewUser request, CancellationToken ct = default)
     {
@@ -137,13 +142,29 @@ public sealed class AccountService(
             }
             return answer with { User = null };
         }
+        if (needsApproval)
+        {
+            // Saved by the same SaveChanges as the account (SaveNewUserAsync): an application never waits unannounced.
+            jobs.Add(ApplicationAlertKind, new ApplicationAlert(user.Id, baseUrl));
+        }
         return answer;
     }
 
     /// <summary>Saves an account that <see cref="PrepareRegistrationAsync"/> built. Identity validates the password before
     /// it writes anything, so a weak password changes nothing.</summary>
-    public async Task SaveNewUserAsync(User user, string password) =>
-        ThrowIfFailed(await users.CreateAsync(user, password ?? ""), "password");
+    public async Task SaveNewUserAsync(User user, string password)
+    {
+        var result = await users.CreateAsync(user, password ?? "");
+        if (!result.Succeeded)
+        {
+            // A refused password saves nothing, so the job queued for the account is dropped with it.
+            foreach (var pending in db.ChangeTracker.Entries<Job>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                pending.State = EntityState.Detached;
+            }
+        }
+        ThrowIfFailed(result, "password");
+    }
 
     /// <summary>Queues the confirmation mail of a saved sign-up, when the server asks for one.</summary>
     public async Task QueueConfirmationAsync(User user, string baseUrl, CancellationToken ct = default)

@@ -34,6 +34,13 @@ public static class Roles
     /// <summary>The aid figures are the organization's view of how help flows, like referrals (ADR 31).</summary>
     public static bool CanSeeAidFigures(UserRole role) => IsStaff(role);
 
+    /// <summary>Deciding applications to join is the admins' and the owner's (the applications page); they are also the
+    /// ones told of a new application (ADR 59).</summary>
+    public static bool CanDecideApplications(UserRole role) => CanAdminister(role);
+
+    /// <summary>The people list, the supporter view, staff notes and tags: the organization's staff, not moderators (ADR 59).</summary>
+    public static bool CanSeePeople(UserRole role) => IsStaff(role);
+
     /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);

@@ -21,6 +21,10 @@ public static class NotificationTypes
     /// <summary>A request to join a group was accepted; sent to the person who asked.</summary>
     public const string GroupApproval = "group_approval";
 
+    /// <summary>Someone applied to join; sent to those who decide applications (ADR 59), "from" the recipient, since
+    /// the applicant's account is not active yet.</summary>
+    public const string ApplicationWaiting = "application_waiting";
+
     // Mutual aid (ADR 27); each is shown only while its item is visible to the recipient (AidVisibility).
 
     /// <summary>A new request or offer that fits what the recipient offered or asked for, or their helper opt-in.</summary>
@@ -66,7 +70,7 @@ public static class NotificationTypes
 
     public static readonly string[] All =
     [
-        Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, GroupRequest, GroupApproval,
+        Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, ApplicationWaiting, GroupRequest, GroupApproval,
         AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks, AidReviewResumed, AidReviewClosed,
         EventReminder, EventUpdate, EventParticipationAccepted, EventFollowUp,
     ];

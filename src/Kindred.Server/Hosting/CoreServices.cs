@@ -21,6 +21,7 @@ using Kindred.Core.PublicFace;
 using Kindred.Core.Relationships;
 using Kindred.Core.Search;
 using Kindred.Core.Setup;
+using Kindred.Core.Staff;
 using Kindred.Core.Statuses;
 using Kindred.Core.Streaming;
 using Kindred.Core.Timelines;
@@ -73,6 +74,13 @@ public static class CoreServices
         services.AddScoped<AuditQueries>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
+        services.AddScoped<StaffConsole>();
+        services.AddScoped<PeopleQueries>();
+        services.AddScoped<SupporterQueries>();
+        services.AddScoped<StaffNoteQueries>();
+        services.AddScoped<StaffNoteService>();
+        // Where views of people are recorded; the audit log replaces this registration (ADR 59).
+        services.AddScoped<IPeopleAudit, LoggedPeopleAudit>();
         services.AddScoped<AccountAccess>();
         services.AddScoped<ConnectedAppQueries>();
         services.AddSingleton<TokenUses>();

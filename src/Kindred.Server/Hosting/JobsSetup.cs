@@ -6,6 +6,7 @@ using Kindred.Core.Jobs;
 using Kindred.Core.Media;
 using Kindred.Core.Polls;
 using Kindred.Core.Timelines;
+using Kindred.Core.Staff;
 using Kindred.Data;
 using Kindred.Data.Jobs;
 using Kindred.Data.Postgres.Jobs;
@@ -38,6 +39,7 @@ public static class JobsSetup
         services.AddJobHandler<AidMatchingJob>();
         services.AddJobHandler<MediaCleanupJob>();
         services.AddJobHandler<HomeFeedFanOutJob>();
+        services.AddJobHandler<ApplicationAlertJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();

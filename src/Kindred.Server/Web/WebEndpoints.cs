@@ -50,6 +50,7 @@ public static class WebEndpoints
         app.MapStatusEndpoints();
         app.MapPollEndpoints();
         Events.EventEndpoints.MapEventEndpoints(app);
+        Staff.PeopleEndpoints.MapPeopleEndpoints(app);
         app.MapFeedEndpoints();
         app.MapCalendarEndpoints();
         app.MapDigestEndpoints();

@@ -1,0 +1,192 @@
+using Kindred.Core.Common;
+using Kindred.Core.Staff;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kindred.IntegrationTests.Staff;
+
+/// <summary>The people list's filters on a small fixed community, on a clock the test sets (ADR 59).</summary>
+public abstract class PeopleFilterTests(StaffApp app)
+{
+    private static readonly DateTime Now = new(2026, 6, 15, 12, 0, 0, DateTimeKind.Utc);
+    private static DateTime DaysAgo(int days) => Now.AddDays(-days);
+
+    private async Task<(long Staff, HashSet<string> Names)> CommunityAsync()
+    {
+        var staff = await app.CreateUserAsync("pf_staff", UserRole.Staff);
+        var ana = await app.CreateUserAsync("pf_ana");
+        var ben = await app.CreateUserAsync("pf_ben");
+        var cat = await app.CreateUserAsync("pf_cat");
+        var dan = await app.CreateUserAsync("pf_dan");
+        var eve = await app.CreateUserAsync("pf_eve");
+        var hidden = await app.CreateUserAsync("pf_pending");
+        await PeopleCommunity.ShapeAsync(app, staff.Id, u => u.CreatedAt = DaysAgo(400));
+        await PeopleCommunity.ShapeAsync(app, ana.Id, u =>
+        {
+            u.CreatedAt = DaysAgo(100);
+            u.LastSignInAt = DaysAgo(2);
+            u.Account.AreaName = "Riverside";
+        });
+        await PeopleCommunity.ShapeAsync(app, ben.Id, u =>
+        {
+            u.CreatedAt = DaysAgo(60);
+            u.Account.LastStatusAt = DaysAgo(40);
+            // Ben keeps his area to himself: no filter finds him by it.
+            u.Account.AreaName = "riverside";
+            u.Account.AreaVisibility = ProfileVisibility.OnlyMe;
+        });
+        await PeopleCommunity.ShapeAsync(app, cat.Id, u => u.CreatedAt = DaysAgo(10));
+        await PeopleCommunity.ShapeAsync(app, dan.Id, u => u.CreatedAt = DaysAgo(5));
+        await PeopleCommunity.ShapeAsync(app, eve.Id, u =>
+        {
+            u.CreatedAt = DaysAgo(200);
+            u.LastSignInAt = DaysAgo(90);
+        });
+        await PeopleCommunity.ShapeAsync(app, hidden.Id, u =>
+        {
+            u.CreatedAt = DaysAgo(3);
+            u.Status = UserStatus.Pending;
+        });
+        var chapter = PeopleCommunity.Group("pf-riverside", staff.Id, DaysAgo(300));
+        await PeopleCommunity.AddAsync(app, db =>
+        {
+            db.Groups.Add(chapter);
+            db.GroupMemberships.Add(new GroupMembership { GroupId = chapter.Id, AccountId = ana.Id, CreatedAt = DaysAgo(90) });
+            db.GroupMemberships.Add(new GroupMembership { GroupId = chapter.Id, AccountId = eve.Id, CreatedAt = DaysAgo(150) });
+            db.Statuses.Add(PeopleCommunity.Post(ana.Id, DaysAgo(3)));
+            db.Statuses.Add(PeopleCommunity.Post(ben.Id, DaysAgo(40)));
+            db.UserSessions.Add(new UserSession { Id = Snowflake.NewId(DateTime.UtcNow) + Random.Shared.Next(1, 4000), UserId = dan.Id, CreatedAt = DaysAgo(4), LastSeenAt = DaysAgo(1) });
+            db.StaffTags.Add(PeopleCommunity.Tag(ana.Id, "Volunteer driver", staff.Id, DaysAgo(20)));
+            db.StaffTags.Add(PeopleCommunity.Tag(eve.Id, "volunteer driver", staff.Id, DaysAgo(20), removedAt: DaysAgo(10)));
+            db.StaffTags.Add(PeopleCommunity.Tag(dan.Id, "Board", staff.Id, DaysAgo(2)));
+        });
+        return (staff.Id, ["pf_ana", "pf_ben", "pf_cat", "pf_dan", "pf_eve", "pf_pending", "pf_staff"]);
+    }
+
+    private async Task<List<string>> FindAsync(long staff, PeopleFilter filter, HashSet<string> community)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Now));
+        var page = await app.WithServicesAsync(s => ActivatorUtilities.CreateInstance<PeopleQueries>(s, (TimeProvider)clock).ListAsync(staff, filter with { Limit = PeopleQueries.MaxLimit }));
+        return page.People.Select(p => p.Username).Where(community.Contains).Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task EveryFilterFindsExactlyTheMembersItDescribes()
+    {
+        var (staff, community) = await CommunityAsync();
+        async Task Expect(PeopleFilter filter, params string[] names) =>
+            Assert.Equal(names.Order(StringComparer.Ordinal), await FindAsync(staff, filter, community));
+
+        await Expect(new PeopleFilter(), "pf_ana", "pf_ben", "pf_cat", "pf_dan", "pf_eve", "pf_staff");
+        await Expect(new PeopleFilter(Tag: "VOLUNTEER DRIVER"), "pf_ana");
+        await Expect(new PeopleFilter(Tag: " board "), "pf_dan");
+        await Expect(new PeopleFilter(Group: "pf-riverside"), "pf_ana", "pf_eve");
+        await Expect(new PeopleFilter(Area: "RIVERSIDE"), "pf_ana");
+        await Expect(new PeopleFilter(JoinedFrom: DaysAgo(70)), "pf_ben", "pf_cat", "pf_dan");
+        await Expect(new PeopleFilter(JoinedTo: DaysAgo(50)), "pf_ana", "pf_ben", "pf_eve", "pf_staff");
+        await Expect(new PeopleFilter(JoinedFrom: DaysAgo(70), JoinedTo: DaysAgo(50)), "pf_ben");
+        await Expect(new PeopleFilter(ActiveFrom: DaysAgo(3)), "pf_ana", "pf_dan");
+        await Expect(new PeopleFilter(ActiveTo: DaysAgo(30)), "pf_ben", "pf_eve");
+        await Expect(new PeopleFilter(LapsedDays: 30), "pf_ben", "pf_eve");
+        await Expect(new PeopleFilter(LapsedDays: 50), "pf_eve");
+        await Expect(new PeopleFilter(NeverEngaged: true), "pf_cat", "pf_dan", "pf_staff");
+        await Expect(new PeopleFilter(NeverEngaged: true, ActiveFrom: DaysAgo(3)), "pf_dan");
+    }
+
+    [Fact]
+    public async Task ARowSaysWhenTheMemberWasLastActiveAndWhichTagsTheyCarry()
+    {
+        var (staff, community) = await CommunityAsync2();
+        var clock = new FakeTimeProvider(new DateTimeOffset(Now));
+        var page = await app.WithServicesAsync(s => ActivatorUtilities.CreateInstance<PeopleQueries>(s, (TimeProvider)clock).ListAsync(staff, new PeopleFilter(Tag: "pf2-tag")));
+        var row = Assert.Single(page.People);
+        Assert.Equal("pf2_row", row.Username);
+        // The latest of the sign-in, the last post and the last page seen.
+        Assert.Equal(DaysAgo(1), row.LastActiveAt);
+        Assert.Equal(["other", "pf2-tag"], row.Tags.Order(StringComparer.Ordinal));
+        _ = community;
+    }
+
+    private async Task<(long Staff, string Name)> CommunityAsync2()
+    {
+        var staff = await app.CreateUserAsync("pf2_staff", UserRole.Staff);
+        var row = await app.CreateUserAsync("pf2_row");
+        await PeopleCommunity.ShapeAsync(app, row.Id, u =>
+        {
+            u.LastSignInAt = DaysAgo(5);
+            u.Account.LastStatusAt = DaysAgo(3);
+        });
+        await PeopleCommunity.AddAsync(app, db =>
+        {
+            db.UserSessions.Add(new UserSession { Id = Snowflake.NewId(DateTime.UtcNow) + Random.Shared.Next(1, 4000), UserId = row.Id, CreatedAt = DaysAgo(9), LastSeenAt = DaysAgo(1) });
+            db.StaffTags.Add(PeopleCommunity.Tag(row.Id, "pf2-tag", staff.Id, DaysAgo(2)));
+            db.StaffTags.Add(PeopleCommunity.Tag(row.Id, "other", staff.Id, DaysAgo(2)));
+            db.StaffTags.Add(PeopleCommunity.Tag(row.Id, "gone", staff.Id, DaysAgo(2), removedAt: DaysAgo(1)));
+        });
+        return (staff.Id, "pf2_row");
+    }
+
+    [Fact]
+    public async Task PagesWalkEveryoneOnceNewestFirst()
+    {
+        var staff = await app.CreateUserAsync("pf3_staff", UserRole.Staff);
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            var user = await app.CreateUserAsync($"pf3_member{i}");
+            ids.Add(user.Id);
+            await PeopleCommunity.AddAsync(app, db => db.StaffTags.Add(PeopleCommunity.Tag(user.Id, "pf3-page", staff.Id, DateTime.UtcNow)));
+        }
+        var seen = new List<long>();
+        long? next = null;
+        do
+        {
+            var page = await app.WithServicesAsync(s => s.GetRequiredService<PeopleQueries>().ListAsync(staff.Id, new PeopleFilter(Tag: "pf3-page", MaxId: next, Limit: 2)));
+            Assert.True(page.People.Count <= 2);
+            seen.AddRange(page.People.Select(p => p.Id));
+            next = page.NextMaxId;
+        }
+        while (next is not null);
+        Assert.Equal(ids.OrderByDescending(id => id), seen);
+    }
+
+    [Theory]
+    [InlineData("lapsed", 0)]
+    [InlineData("lapsed", 99999)]
+    [InlineData("group", 1)]
+    [InlineData("joined", 2)]
+    public async Task AFilterThatCannotBeReadIsRefusedWithItsName(string field, int value)
+    {
+        var staff = await app.CreateUserAsync($"pf4_staff_{field}{value}", UserRole.Staff);
+        var filter = field switch
+        {
+            "lapsed" => new PeopleFilter(LapsedDays: value),
+            "group" => new PeopleFilter(Group: "pf4-no-such-group"),
+            _ => new PeopleFilter(JoinedFrom: DaysAgo(1), JoinedTo: DaysAgo(3)),
+        };
+        var error = await Assert.ThrowsAsync<KindredException>(() => app.WithServicesAsync(s => s.GetRequiredService<PeopleQueries>().ListAsync(staff.Id, filter)));
+        Assert.Equal(ErrorKind.Invalid, error.Kind);
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public async Task ASecretGroupTheViewerCannotSeeIsNoFilter()
+    {
+        var staff = await app.CreateUserAsync("pf5_staff", UserRole.Staff);
+        var member = await app.CreateUserAsync("pf5_member");
+        var secret = PeopleCommunity.Group("pf5-secret", member.Id, DateTime.UtcNow, visibility: GroupVisibility.Secret);
+        await PeopleCommunity.AddAsync(app, db =>
+        {
+            db.Groups.Add(secret);
+            db.GroupMemberships.Add(new GroupMembership { GroupId = secret.Id, AccountId = member.Id, Role = GroupRole.Owner, CreatedAt = DateTime.UtcNow });
+        });
+        var error = await Assert.ThrowsAsync<KindredException>(() => app.WithServicesAsync(s => s.GetRequiredService<PeopleQueries>().ListAsync(staff.Id, new PeopleFilter(Group: "pf5-secret"))));
+        Assert.Equal("group", error.Field);
+    }
+}
+
+public sealed class PeopleFilterSqliteTests(StaffSqliteApp app) : PeopleFilterTests(app), IClassFixture<StaffSqliteApp>;
+
+public sealed class PeopleFilterPostgresTests(StaffPostgresApp app) : PeopleFilterTests(app), IClassFixture<StaffPostgresApp>;
