@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("23e2cb2a-8f2e-4926-aaa9-07194a188a9a"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("a9049414-439b-42ec-af76-c97dc43e798f"), entityTypeCount: 66)
         {
         }
 
@@ -31,6 +31,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             var aidMessage = AidMessageEntityType.Create(this);
             var aidResponse = AidResponseEntityType.Create(this);
             var aidThanks = AidThanksEntityType.Create(this);
+            var announcement = AnnouncementEntityType.Create(this);
+            var announcementDismissal = AnnouncementDismissalEntityType.Create(this);
+            var announcementReaction = AnnouncementReactionEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
@@ -104,6 +107,11 @@ namespace Kindred.Data.Postgres.CompiledModel
             AidThanksEntityType.CreateForeignKey1(aidThanks, account);
             AidThanksEntityType.CreateForeignKey2(aidThanks, aidResponse);
             AidThanksEntityType.CreateForeignKey3(aidThanks, account);
+            AnnouncementEntityType.CreateForeignKey1(announcement, account);
+            AnnouncementDismissalEntityType.CreateForeignKey1(announcementDismissal, account);
+            AnnouncementDismissalEntityType.CreateForeignKey2(announcementDismissal, announcement);
+            AnnouncementReactionEntityType.CreateForeignKey1(announcementReaction, account);
+            AnnouncementReactionEntityType.CreateForeignKey2(announcementReaction, announcement);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
             BookmarkEntityType.CreateForeignKey1(bookmark, account);
@@ -197,6 +205,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             AidMessageEntityType.CreateAnnotations(aidMessage);
             AidResponseEntityType.CreateAnnotations(aidResponse);
             AidThanksEntityType.CreateAnnotations(aidThanks);
+            AnnouncementEntityType.CreateAnnotations(announcement);
+            AnnouncementDismissalEntityType.CreateAnnotations(announcementDismissal);
+            AnnouncementReactionEntityType.CreateAnnotations(announcementReaction);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
             ConversationEntityType.CreateAnnotations(conversation);

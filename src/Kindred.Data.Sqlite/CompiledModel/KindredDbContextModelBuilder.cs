@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1b48b2e-8d9a-433c-9746-e16a5cf59f45"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("999d423f-ab8e-4c04-b549-5dc9ff0aadf7"), entityTypeCount: 66)
         {
         }
 
@@ -30,6 +30,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var aidMessage = AidMessageEntityType.Create(this);
             var aidResponse = AidResponseEntityType.Create(this);
             var aidThanks = AidThanksEntityType.Create(this);
+            var announcement = AnnouncementEntityType.Create(this);
+            var announcementDismissal = AnnouncementDismissalEntityType.Create(this);
+            var announcementReaction = AnnouncementReactionEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
@@ -103,6 +106,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AidThanksEntityType.CreateForeignKey1(aidThanks, account);
             AidThanksEntityType.CreateForeignKey2(aidThanks, aidResponse);
             AidThanksEntityType.CreateForeignKey3(aidThanks, account);
+            AnnouncementEntityType.CreateForeignKey1(announcement, account);
+            AnnouncementDismissalEntityType.CreateForeignKey1(announcementDismissal, account);
+            AnnouncementDismissalEntityType.CreateForeignKey2(announcementDismissal, announcement);
+            AnnouncementReactionEntityType.CreateForeignKey1(announcementReaction, account);
+            AnnouncementReactionEntityType.CreateForeignKey2(announcementReaction, announcement);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
             BookmarkEntityType.CreateForeignKey1(bookmark, account);
@@ -196,6 +204,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AidMessageEntityType.CreateAnnotations(aidMessage);
             AidResponseEntityType.CreateAnnotations(aidResponse);
             AidThanksEntityType.CreateAnnotations(aidThanks);
+            AnnouncementEntityType.CreateAnnotations(announcement);
+            AnnouncementDismissalEntityType.CreateAnnotations(announcementDismissal);
+            AnnouncementReactionEntityType.CreateAnnotations(announcementReaction);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
             ConversationEntityType.CreateAnnotations(conversation);

@@ -1,4 +1,5 @@
 using Kindred.Core.Aid;
+using Kindred.Core.Announcements;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
@@ -37,6 +38,7 @@ public static class JobsSetup
         services.AddScoped<IJobHandler, AidExpiryJob>();
         services.AddScoped<IJobHandler, AidMatchingJob>();
         services.AddScoped<IJobHandler, MediaCleanupJob>();
+        services.AddScoped<IJobHandler, AnnouncementMailJob>();
         return services;
     }
 

@@ -15,7 +15,7 @@ public partial class FeatureOrderTests
     [
         "Common", "Jobs", "Timelines", "Media", "Accounts", "Notifications", "Relationships", "Invitations", "Polls",
         "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "PublicFace",
-        "Search", "Setup", "Markers", "Digests", "Demo",
+        "Search", "Setup", "Markers", "Digests", "Announcements", "Demo",
     ];
 
     /// <summary>
