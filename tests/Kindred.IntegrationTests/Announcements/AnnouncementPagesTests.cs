@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web;
+using Kindred.IntegrationTests.Web.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.IntegrationTests.Announcements;
