@@ -33,6 +33,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<HomeFeedEntry> HomeFeedEntries => Set<HomeFeedEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Marker> Markers => Set<Marker>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<AnnouncementDismissal> AnnouncementDismissals => Set<AnnouncementDismissal>();
+    public DbSet<AnnouncementReaction> AnnouncementReactions => Set<AnnouncementReaction>();
     public DbSet<AccountList> Lists => Set<AccountList>();
     public DbSet<AccountListMember> ListMembers => Set<AccountListMember>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

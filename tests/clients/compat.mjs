@@ -183,6 +183,25 @@ check(people.accounts.some((a) => a.id === me.id), "v2 search finds the member")
 const megFound = await megalodon.search("Welcome", { type: "statuses" });
 check(megFound.data.statuses.some((s) => s.id === mention.id), "megalodon search finds the post");
 
+// Announcements (when the test made one): masto.js lists, reacts and dismisses; megalodon sees the reaction and the
+// dismissal, then takes the reaction back.
+const announcementId = process.env.KINDRED_ANNOUNCEMENT_ID;
+if (announcementId) {
+  const listed = await client.v1.announcements.list();
+  const announcement = listed.find((a) => a.id === announcementId);
+  check(announcement && announcement.content.includes("<strong>") && announcement.read === false, "announcements.list shows the announcement, unread");
+  await client.v1.announcements.$select(announcementId).reactions.$select("🎉").update();
+  await client.v1.announcements.$select(announcementId).dismiss();
+  const megAnnouncements = (await megalodon.getInstanceAnnouncements()).data;
+  check(!megAnnouncements.some((a) => a.id === announcementId), "megalodon no longer lists the dismissed announcement");
+  const withDismissed = await client.v1.announcements.list({ withDismissed: true });
+  const dismissed = withDismissed.find((a) => a.id === announcementId);
+  check(dismissed && dismissed.read === true && dismissed.reactions.some((r) => r.name === "🎉" && r.count === 1 && r.me), "with_dismissed shows it read with the reaction");
+  await megalodon.removeReactionFromAnnouncement(announcementId, "🎉");
+  const after = (await client.v1.announcements.list({ withDismissed: true })).find((a) => a.id === announcementId);
+  check(after.reactions.length === 0, "megalodon removed the reaction");
+}
+
 // Streaming: masto.js (token as the WebSocket subprotocol, subscribe messages) and megalodon (token in the query)
 // both receive the update for a post made after they connect. Node 22 has a global WebSocket; on Node 20 masto.js
 // uses ws, which megalodon already installs.

@@ -41,6 +41,9 @@ public static class Roles
     /// <summary>The people list, the supporter view, staff notes and tags: the organization's staff, not moderators (ADR 59).</summary>
     public static bool CanSeePeople(UserRole role) => IsStaff(role);
 
+    /// <summary>Announcements speak for the organization to every member (ADR 61): staff, admins and the owner.</summary>
+    public static bool MayAnnounce(UserRole role) => IsStaff(role);
+
     /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);

@@ -20,10 +20,19 @@ public sealed class MailJob(JobQueue jobs, EmailSender sender) : IJobHandler
     public Job Add(string toAddress, string subject, string textBody, string htmlBody) =>
         jobs.Add(Name, new QueuedMail(toAddress, subject, textBody, htmlBody));
 
+    /// <summary>The same with extra header fields (List-Unsubscribe), and the idempotency key that keeps a retried
+    /// mailing from queueing the mail twice (ADR 61); the caller checks the key is new.</summary>
+    public Job Add(string toAddress, string subject, string textBody, string htmlBody, Dictionary<string, string> headers, string key)
+    {
+        var job = jobs.Add(Name, new QueuedMail(toAddress, subject, textBody, htmlBody, headers));
+        job.IdempotencyKey = key;
+        return job;
+    }
+
     public async Task<int> RunAsync(Job job, CancellationToken ct)
     {
         var mail = JobQueue.Read<QueuedMail>(job);
-        await sender.SendAsync(mail.To, mail.Subject, mail.Text, mail.Html, ct);
+        await sender.SendAsync(mail.To, mail.Subject, mail.Text, mail.Html, mail.Headers?.ToList() ?? [], ct);
         return 1;
     }
 }

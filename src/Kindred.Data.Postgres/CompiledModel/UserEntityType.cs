@@ -22,7 +22,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 31,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 7,
@@ -44,6 +44,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 fieldInfo: typeof(IdentityUser<long>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             accessFailedCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var announcementEmailsOff = runtimeEntityType.AddProperty(
+                "AnnouncementEmailsOff",
+                typeof(bool),
+                propertyInfo: typeof(User).GetProperty("AnnouncementEmailsOff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<AnnouncementEmailsOff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            announcementEmailsOff.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var applicationText = runtimeEntityType.AddProperty(
                 "ApplicationText",

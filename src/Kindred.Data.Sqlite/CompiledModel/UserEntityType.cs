@@ -21,7 +21,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 31,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 7,
@@ -41,6 +41,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(IdentityUser<long>).GetProperty("AccessFailedCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<long>).GetField("<AccessFailedCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var announcementEmailsOff = runtimeEntityType.AddProperty(
+                "AnnouncementEmailsOff",
+                typeof(bool),
+                propertyInfo: typeof(User).GetProperty("AnnouncementEmailsOff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<AnnouncementEmailsOff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var applicationText = runtimeEntityType.AddProperty(
                 "ApplicationText",

@@ -52,6 +52,10 @@ public class User : IdentityUser<long>
     /// </summary>
     public bool IsSafeguardingLead { get; set; }
 
+    /// <summary>The member said no to announcements by e-mail (settings or the mail's one-click unsubscribe). False, so
+    /// members hear from the organization unless they opt out, as with digests (ADR 61).</summary>
+    public bool AnnouncementEmailsOff { get; set; }
+
     /// <summary>The secret in the member's personal calendar feed URL (ADR 28); null until made, replaced to revoke.</summary>
     public string? CalendarFeedToken { get; set; }
 }

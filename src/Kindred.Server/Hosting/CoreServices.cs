@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Aid;
+using Kindred.Core.Announcements;
 using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
@@ -155,6 +156,10 @@ public static class CoreServices
         services.AddScoped<DigestService>();
         // Needs the web host's data protection; the command line never asks for it.
         services.AddSingleton<DigestTokens>();
+        services.AddOptions<AnnouncementsOptions>().Bind(builder.Configuration.GetSection(AnnouncementsOptions.Section));
+        services.AddScoped<AnnouncementService>();
+        services.AddScoped<AnnouncementQueries>();
+        services.AddSingleton<AnnouncementTokens>();
         return builder;
     }
 

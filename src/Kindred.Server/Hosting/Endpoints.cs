@@ -5,6 +5,7 @@ using Kindred.Server.KindredApi.Events;
 using Kindred.Server.KindredApi.Invitations;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
+using Kindred.Server.Mastodon.Announcements;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
 using Kindred.Server.Mastodon.Groups;
@@ -49,6 +50,7 @@ public static class Endpoints
         api.MapTimelinesEndpoints();
         api.MapNotificationsEndpoints();
         api.MapMarkersEndpoints();
+        api.MapAnnouncementsEndpoints();
         api.MapReportsEndpoints();
         api.MapListsEndpoints();
         api.MapConversationsEndpoints();

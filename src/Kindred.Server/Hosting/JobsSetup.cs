@@ -1,4 +1,5 @@
 using Kindred.Core.Aid;
+using Kindred.Core.Announcements;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
@@ -40,6 +41,7 @@ public static class JobsSetup
         services.AddJobHandler<MediaCleanupJob>();
         services.AddJobHandler<HomeFeedFanOutJob>();
         services.AddJobHandler<ApplicationAlertJob>();
+        services.AddJobHandler<AnnouncementMailJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();

@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Announcements;
 using Kindred.Server.Web.Calendars;
 using Kindred.Server.Web.Digests;
 using Kindred.Server.Web.Feeds;
@@ -55,6 +56,7 @@ public static class WebEndpoints
         app.MapCalendarEndpoints();
         app.MapDigestEndpoints();
         app.MapOrganizationStyle();
+        app.MapAnnouncementEndpoints();
         return app;
     }
 }

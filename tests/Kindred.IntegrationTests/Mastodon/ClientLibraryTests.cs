@@ -45,6 +45,8 @@ public sealed class ClientLibraryTests(ClientLibraryApp app) : IClassFixture<Cli
         start.Environment["KINDRED_USERNAME"] = "mastouser";
         start.Environment["KINDRED_FRIEND_USERNAME"] = "mastofriend";
         start.Environment["KINDRED_PASSWORD"] = KindredApp.Password;
+        var announcement = await Announcements.AnnouncementFixtures.CreateAsync(app, "The **client libraries** read this");
+        start.Environment["KINDRED_ANNOUNCEMENT_ID"] = announcement.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

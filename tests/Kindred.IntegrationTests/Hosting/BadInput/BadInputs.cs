@@ -24,6 +24,7 @@ public static partial class BadInputs
         "response", "state", "item_id", "root", "mode", "sort", "scopes", "client_name", "redirect_uris", "website", "username", "email", "password",
         "agreement", "locale", "invite_code", "token", "max_uses", "expires_in", "expires_at", "duration", "notifications", "following", "reblogs",
         "notify", "place_name", "area_name", "online_url", "open_for_days", "digest_frequency", "resolve", "pinned", "only_media", "exclude_replies",
+        "with_dismissed",
     ];
 
     private static readonly string[] Foreign = ["999999999999999", "0", "-1", "9223372036854775807", "9223372036854775808", "99999999999999999999999999",

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kindred.Data.Entities;
+using Kindred.IntegrationTests.Infrastructure;
+using Kindred.IntegrationTests.Web.Account;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.IntegrationTests.Announcements;
+
+/// <summary>The staff page /staff/announcements and the members' banner with its dismiss form (ADR 61).</summary>
+public abstract partial class AnnouncementPagesTests(KindredApp app)
+{
+    [GeneratedRegex("/staff/announcements/([0-9]+)")]
+    private static partial Regex EditLink();
+
+    private async Task<HttpClient> SignedInAsync(string username, UserRole role = UserRole.Member)
+    {
+        await app.CreateUserAsync(username, role);
+        var browser = app.Browser();
+        await AccountFlowTests.SignInAsync(browser, username, KindredApp.Password);
+        return browser;
+    }
+
+    [Fact]
+    public async Task OnlyStaffAdminsAndTheOwnerOpenTheStaffPage()
+    {
+        var draft = await AnnouncementFixtures.CreateAsync(app, "Secret draft of the role matrix", publish: false);
+        foreach (var (name, role) in new[] { ("ap_staff", UserRole.Staff), ("ap_admin", UserRole.Admin), ("ap_owner", UserRole.Owner) })
+        {
+            var browser = await SignedInAsync(name, role);
+            Assert.Contains("Secret draft of the role matrix", await Html.GetAsync(browser, "/staff/announcements"), StringComparison.Ordinal);
+            await Html.GetAsync(browser, $"/staff/announcements/{draft.Id}");
+        }
+        foreach (var (name, role) in new[] { ("ap_member", UserRole.Member), ("ap_moderator", UserRole.Moderator) })
+        {
+            var browser = await SignedInAsync(name, role);
+            foreach (var path in new[] { "/staff/announcements", $"/staff/announcements/{draft.Id}" })
+            {
+                var refused = await browser.GetAsync(path);
+                Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+                Assert.Contains("/account/denied", Html.Location(refused), StringComparison.Ordinal);
+            }
+            // Drafts are nobody's banner.
+            Assert.DoesNotContain("Secret draft of the role matrix", await Html.GetAsync(browser, "/"), StringComparison.Ordinal);
+        }
+        var anonymous = await app.Browser().GetAsync("/staff/announcements");
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.DoesNotContain("Secret draft", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StaffWriteAndPublishAndAMemberSeesTheBannerUntilTheyDismissIt()
+    {
+        var staff = await SignedInAsync("ap_writer", UserRole.Staff);
+        var created = await Html.PostFormAsync(staff, "/staff/announcements", "new-announcement", new Dictionary<string, string>
+        {
+            ["Input.Text"] = "Our **spring clean-up** needs you",
+            ["Input.StartDate"] = "",
+            ["Input.EndDate"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = Html.Location(created);
+        var id = long.Parse(EditLink().Match(page).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var member = await SignedInAsync("ap_reader");
+        Assert.DoesNotContain("spring clean-up", await Html.GetAsync(member, "/"), StringComparison.Ordinal);
+
+        var published = await Html.PostFormAsync(staff, $"/staff/announcements/{id}", "publish", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        var home = await Html.GetAsync(member, "/");
+        Assert.Contains("<strong>spring clean-up</strong>", home, StringComparison.Ordinal);
+        Assert.Contains("aria-labelledby=\"announcements-heading\"", home, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/announcements/{id}/dismiss\"", home, StringComparison.Ordinal);
+
+        var dismissed = await Html.PostFormAsync(member, "/", null, new Dictionary<string, string> { ["returnUrl"] = "/groups" }, $"/announcements/{id}/dismiss");
+        Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
+        Assert.Equal("/groups#main", Html.Location(dismissed));
+        Assert.DoesNotContain("spring clean-up", await Html.GetAsync(member, "/"), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AnnouncementDismissals.AnyAsync(d => d.AnnouncementId == id)));
+
+        // Another member still sees it, in French too.
+        var otherUser = await app.CreateUserAsync("ap_other");
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == otherUser.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Locale, "fr")));
+        var other = app.Browser();
+        await AccountFlowTests.SignInAsync(other, "ap_other", KindredApp.Password);
+        var french = await Html.GetAsync(other, "/");
+        Assert.Contains("spring clean-up", french, StringComparison.Ordinal);
+        Assert.Contains("Masquer", french, StringComparison.Ordinal);
+
+        var unpublished = await Html.PostFormAsync(staff, $"/staff/announcements/{id}", "unpublish", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, unpublished.StatusCode);
+        Assert.DoesNotContain("spring clean-up", await Html.GetAsync(other, "/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEndBeforeTheStartIsAFormErrorAndCreatesNothing()
+    {
+        var staff = await SignedInAsync("ap_bad", UserRole.Staff);
+        var before = await app.WithDbAsync(db => db.Announcements.CountAsync());
+        foreach (var fields in new[]
+        {
+            new Dictionary<string, string> { ["Input.Text"] = "Backwards", ["Input.StartDate"] = "2030-05-02", ["Input.EndDate"] = "2030-05-01" },
+            new Dictionary<string, string> { ["Input.Text"] = "Bad date", ["Input.StartDate"] = "tomorrow" },
+            new Dictionary<string, string> { ["Input.Text"] = "   " },
+        })
+        {
+            var response = await Html.PostFormAsync(staff, "/staff/announcements", "new-announcement", fields);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("aria-invalid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await app.WithDbAsync(db => db.Announcements.CountAsync()));
+
+        var dismissAnonymous = await app.Browser().PostAsync("/announcements/1/dismiss", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, dismissAnonymous.StatusCode);
+    }
+}
+
+public sealed class AnnouncementPagesSqliteTests(SqliteApp app) : AnnouncementPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AnnouncementPagesPostgresTests(PostgresApp app) : AnnouncementPagesTests(app), IClassFixture<PostgresApp>;
