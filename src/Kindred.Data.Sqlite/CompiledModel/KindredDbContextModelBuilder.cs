@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1b48b2e-8d9a-433c-9746-e16a5cf59f45"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("74ded1ba-8d4b-4a33-b8df-7863a0c9834f"), entityTypeCount: 64)
         {
         }
 
@@ -51,6 +51,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var job = JobEntityType.Create(this);
@@ -141,6 +142,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupTagEntityType.CreateForeignKey1(groupTag, group);
             HomeFeedEntryEntityType.CreateForeignKey1(homeFeedEntry, account);
             HomeFeedEntryEntityType.CreateForeignKey2(homeFeedEntry, status);
+            InsightsSnapshotEntityType.CreateForeignKey1(insightsSnapshot, user);
             InvitationEntityType.CreateForeignKey1(invitation, group);
             MarkerEntityType.CreateForeignKey1(marker, account);
             MediaAttachmentEntityType.CreateForeignKey1(mediaAttachment, account);
@@ -217,6 +219,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
             JobEntityType.CreateAnnotations(job);

@@ -2,6 +2,7 @@ using Kindred.Core.Aid;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
+using Kindred.Core.Insights;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
 using Kindred.Core.Polls;
@@ -38,6 +39,8 @@ public static class JobsSetup
         services.AddJobHandler<AidMatchingJob>();
         services.AddJobHandler<MediaCleanupJob>();
         services.AddJobHandler<HomeFeedFanOutJob>();
+        services.AddJobHandler<InsightsJob>();
+        services.AddJobHandler<InsightsReportJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();

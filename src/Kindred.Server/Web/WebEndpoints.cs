@@ -53,6 +53,7 @@ public static class WebEndpoints
         app.MapFeedEndpoints();
         app.MapCalendarEndpoints();
         app.MapDigestEndpoints();
+        Insights.InsightsEndpoints.MapInsightsEndpoints(app);
         return app;
     }
 }
