@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("23e2cb2a-8f2e-4926-aaa9-07194a188a9a"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("78514234-4393-4b02-ad95-df7265070283"), entityTypeCount: 64)
         {
         }
 
@@ -52,6 +52,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var job = JobEntityType.Create(this);
@@ -142,6 +143,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             GroupTagEntityType.CreateForeignKey1(groupTag, group);
             HomeFeedEntryEntityType.CreateForeignKey1(homeFeedEntry, account);
             HomeFeedEntryEntityType.CreateForeignKey2(homeFeedEntry, status);
+            InsightsSnapshotEntityType.CreateForeignKey1(insightsSnapshot, user);
             InvitationEntityType.CreateForeignKey1(invitation, group);
             MarkerEntityType.CreateForeignKey1(marker, account);
             MediaAttachmentEntityType.CreateForeignKey1(mediaAttachment, account);
@@ -218,6 +220,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
             JobEntityType.CreateAnnotations(job);
