@@ -8,7 +8,9 @@ namespace Kindred.Core.Insights;
 /// process), so the staff page reads stored figures and never counts the community on request (ADR 57).</summary>
 public sealed class InsightsJob(InsightsService insights, IOptions<InsightsOptions> options) : IJobHandler
 {
-    public string Kind => "insights.snapshot";
+    public const string JobKind = "insights.snapshot";
+
+    public string Kind => JobKind;
 
     public TimeSpan? Every => TimeSpan.FromSeconds(Math.Max(1, options.Value.EverySeconds));
 

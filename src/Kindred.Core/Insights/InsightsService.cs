@@ -41,6 +41,17 @@ public sealed class InsightsService(KindredDbContext db, InsightsCalculator calc
         return row is null ? null : View(row);
     }
 
+    /// <summary>Before the recurring job's first round (one period after the server first starts) there is nothing to
+    /// show: the first visit asks for a snapshot now, once.</summary>
+    public async Task AskForFirstSnapshotAsync(long actorId, CancellationToken ct = default)
+    {
+        await RequireAsync(actorId, ct);
+        if (await jobs.AddOnceAsync(InsightsJob.JobKind, "first", new InsightsReportPayload(0), ct: ct) is not null)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     /// <summary>One snapshot: a funder report (pending or ready) or a recurring one.</summary>
     public async Task<InsightsReport> FindAsync(long actorId, long id, CancellationToken ct = default)
     {
