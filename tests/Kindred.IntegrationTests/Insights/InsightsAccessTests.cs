@@ -88,7 +88,7 @@ public abstract class InsightsAccessTests(KindredApp app)
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         var text = Encoding.Latin1.GetString(bytes);
         Assert.StartsWith("%PDF-", text, StringComparison.Ordinal);
-        Assert.True(Regex.Matches(text, @"/Type\s*/Page\b").Count >= 1);
+        Assert.True(Regex.Count(text, @"/Type\s*/Page\b") >= 1);
         Assert.Contains("%%EOF", text, StringComparison.Ordinal);
 
         var csv = await staff.GetAsync(location + ".csv");
@@ -161,6 +161,6 @@ public abstract class InsightsAccessTests(KindredApp app)
     }
 }
 
-public sealed class InsightsAccessSqliteTests(SqliteApp app) : InsightsAccessTests(app), IClassFixture<SqliteApp>;
+public sealed class InsightsAccessSqliteTests(InsightsSqliteApp app) : InsightsAccessTests(app), IClassFixture<InsightsSqliteApp>;
 
-public sealed class InsightsAccessPostgresTests(PostgresApp app) : InsightsAccessTests(app), IClassFixture<PostgresApp>;
+public sealed class InsightsAccessPostgresTests(InsightsPostgresApp app) : InsightsAccessTests(app), IClassFixture<InsightsPostgresApp>;

@@ -24,7 +24,7 @@ public sealed class InsightsWorld(KindredApp app)
         {
             invitationId = await app.WithDbAsync(async db =>
             {
-                var invitation = new Invitation { Id = Data.Snowflake.NewId(), Code = "code-" + name, CreatedById = inviterId, CreatedAt = joined.AddDays(-1) };
+                var invitation = new Invitation { Id = Kindred.Data.Snowflake.NewId(), Code = "code-" + name, CreatedById = inviterId, CreatedAt = joined.AddDays(-1) };
                 db.Invitations.Add(invitation);
                 await db.SaveChangesAsync();
                 return invitation.Id;
@@ -41,7 +41,7 @@ public sealed class InsightsWorld(KindredApp app)
 
     public Task PostAsync(string who, DateTime at, string? replyTo = null) => AddAsync(db => db.Statuses.Add(new Status
     {
-        Id = Data.Snowflake.NewId(at),
+        Id = Kindred.Data.Snowflake.NewId(at),
         AccountId = People[who],
         Text = "hello",
         ContentHtml = "<p>hello</p>",
@@ -53,7 +53,7 @@ public sealed class InsightsWorld(KindredApp app)
     /// <summary>A group (a chapter when <paramref name="parentId"/> is set) with these members.</summary>
     public async Task<long> GroupAsync(string slug, string name, long? parentId, params string[] members)
     {
-        var id = Data.Snowflake.NewId();
+        var id = Kindred.Data.Snowflake.NewId();
         await AddAsync(db =>
         {
             db.Groups.Add(new Group
@@ -76,10 +76,10 @@ public sealed class InsightsWorld(KindredApp app)
         var category = await app.WithDbAsync(db => db.AidCategories.Select(c => (long?)c.Id).FirstOrDefaultAsync());
         if (category is null)
         {
-            category = Data.Snowflake.NewId();
+            category = Kindred.Data.Snowflake.NewId();
             await AddAsync(db => db.AidCategories.Add(new AidCategory { Id = category.Value, Slug = "errands", Name = "Errands" }));
         }
-        var itemId = Data.Snowflake.NewId(at);
+        var itemId = Kindred.Data.Snowflake.NewId(at);
         await AddAsync(db =>
         {
             db.AidItems.Add(new AidItem
@@ -89,7 +89,7 @@ public sealed class InsightsWorld(KindredApp app)
             });
             if (helper is not null)
             {
-                db.AidResponses.Add(new AidResponse { Id = Data.Snowflake.NewId(at), ItemId = itemId, ResponderId = People[helper], State = state, CreatedAt = at, LastMessageAt = at });
+                db.AidResponses.Add(new AidResponse { Id = Kindred.Data.Snowflake.NewId(at), ItemId = itemId, ResponderId = People[helper], State = state, CreatedAt = at, LastMessageAt = at });
             }
         });
     }
@@ -97,7 +97,7 @@ public sealed class InsightsWorld(KindredApp app)
     /// <summary>A one-off event at <paramref name="at"/> with these people going.</summary>
     public async Task EventAsync(string organizer, DateTime at, int? capacity, DateTime answeredAt, params string[] going)
     {
-        var id = Data.Snowflake.NewId(at);
+        var id = Kindred.Data.Snowflake.NewId(at);
         await AddAsync(db =>
         {
             db.Events.Add(new Event
@@ -107,7 +107,7 @@ public sealed class InsightsWorld(KindredApp app)
             });
             foreach (var g in going)
             {
-                db.EventRsvps.Add(new EventRsvp { Id = Data.Snowflake.NewId(), EventId = id, OccurrenceStartsAt = at, AccountId = People[g], Response = RsvpResponse.Going, CreatedAt = answeredAt, UpdatedAt = answeredAt });
+                db.EventRsvps.Add(new EventRsvp { Id = Kindred.Data.Snowflake.NewId(), EventId = id, OccurrenceStartsAt = at, AccountId = People[g], Response = RsvpResponse.Going, CreatedAt = answeredAt, UpdatedAt = answeredAt });
             }
         });
     }
