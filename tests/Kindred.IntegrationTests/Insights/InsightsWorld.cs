@@ -37,7 +37,7 @@ public sealed class InsightsWorld(KindredApp app)
         return user.Id;
     }
 
-    public Task FollowAsync(string from, string to, DateTime at) => AddAsync(db => db.Follows.Add(new Follow { AccountId = People[from], TargetAccountId = People[to], CreatedAt = at }));
+    public Task FollowAsync(string from, string to, DateTime at) => AddAsync(db => db.Follows.Add(new Follow { Id = Kindred.Data.Snowflake.NewId(at), AccountId = People[from], TargetAccountId = People[to], CreatedAt = at }));
 
     public Task PostAsync(string who, DateTime at, string? replyTo = null) => AddAsync(db => db.Statuses.Add(new Status
     {
