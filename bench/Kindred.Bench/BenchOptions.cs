@@ -13,7 +13,8 @@ public sealed record BenchOptions
           --scale XS|S|M|L       community size (default S)
           --db sqlite|postgres|both   (default both)
           --duration SECONDS     measured time per scenario (default 20)
-          --scenarios a,b,...    plaintext is always measured; default: home,web_home,notifications,search,fanout,mixed
+          --scenarios a,b,...    plaintext is always measured; default: home,web_home,notifications,search,fanout,mixed;
+                                 "insights" times the insights job in-process (no server; not in the default set)
           --seed N               generator seed (default 42)
           --results DIR          where latest.json and the dated report go (default bench/results; only
                                  that default also updates the table in BENCHMARKS.md)
@@ -28,6 +29,12 @@ public sealed record BenchOptions
         """;
 
     public static readonly string[] AllScenarios = ["home", "web_home", "notifications", "group", "search", "fanout", "mixed"];
+
+    /// <summary>Scenarios run only when named: "insights" times the insights job in-process, without the server.</summary>
+    public static readonly string[] ExtraScenarios = ["insights"];
+
+    /// <summary>Whether any chosen scenario needs the Release server.</summary>
+    public bool NeedsServer => Durability || Scenarios.Any(s => !ExtraScenarios.Contains(s));
 
     public Scale Scale { get; init; } = Scale.S;
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
@@ -86,7 +93,7 @@ public sealed record BenchOptions
         {
             throw new ArgumentException("--rounds needs at least one round.");
         }
-        var unknown = options.Scenarios.Except(AllScenarios).ToList();
+        var unknown = options.Scenarios.Except(AllScenarios).Except(ExtraScenarios).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown scenario(s): {string.Join(", ", unknown)}.");

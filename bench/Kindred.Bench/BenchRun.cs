@@ -20,7 +20,7 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
     {
         var work = Path.Combine(repositoryRoot, "artifacts", "bench");
         var serverDirectory = Path.Combine(work, "server");
-        if (!options.GenerateOnly)
+        if (!options.GenerateOnly && options.NeedsServer)
         {
             ServerProcess.Publish(repositoryRoot, serverDirectory, log);
         }
@@ -71,8 +71,25 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
         return records;
     }
 
-    private async Task<List<ResultRecord>> RunOnAsync(string serverDirectory, BenchDatabase database, string db, CancellationToken ct) =>
-        options.Durability ? [await DurabilityAsync(serverDirectory, database, db, ct)] : await MeasureAsync(serverDirectory, database, db, ct);
+    private async Task<List<ResultRecord>> RunOnAsync(string serverDirectory, BenchDatabase database, string db, CancellationToken ct)
+    {
+        if (options.Durability)
+        {
+            return [await DurabilityAsync(serverDirectory, database, db, ct)];
+        }
+        var records = new List<ResultRecord>();
+        if (options.Scenarios.Contains("insights"))
+        {
+            // Before the server starts, so the job has the machine to itself as it would between requests.
+            var (measurement, note) = await InsightsJobRun.RunAsync(database, log, ct);
+            records.Add(Record(db, "insights", 0, measurement, 0, note));
+        }
+        if (options.NeedsServer)
+        {
+            records.AddRange(await MeasureAsync(serverDirectory, database, db, ct));
+        }
+        return records;
+    }
 
     /// <summary>The kill -9 rounds (issue 23): one record whose errors are the problems found (lost writes, integrity
     /// errors, count drift), which must be 0.</summary>

@@ -65,6 +65,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<EventOccurrence> EventOccurrences => Set<EventOccurrence>();
     public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
     public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
+    public DbSet<InsightsSnapshot> InsightsSnapshots => Set<InsightsSnapshot>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffNote> StaffNotes => Set<StaffNote>();

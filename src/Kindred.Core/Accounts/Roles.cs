@@ -44,6 +44,10 @@ public static class Roles
     /// <summary>Announcements speak for the organization to every member (ADR 61): staff, admins and the owner.</summary>
     public static bool MayAnnounce(UserRole role) => IsStaff(role);
 
+    /// <summary>The insights and the funder report are the organization's view of its community: staff, admins and the
+    /// owner (ADR 57).</summary>
+    public static bool CanSeeInsights(UserRole role) => IsStaff(role);
+
     /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);

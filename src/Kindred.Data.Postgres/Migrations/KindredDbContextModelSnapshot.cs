@@ -1380,6 +1380,40 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("HomeFeedEntries");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RequestedById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedById", "ComputedAt");
+
+                    b.ToTable("InsightsSnapshots");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InstanceRule", b =>
                 {
                     b.Property<long>("Id")
@@ -3175,6 +3209,14 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Invitation", b =>

@@ -1374,6 +1374,40 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("HomeFeedEntries");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedById", "ComputedAt");
+
+                    b.ToTable("InsightsSnapshots");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InstanceRule", b =>
                 {
                     b.Property<long>("Id")
@@ -3165,6 +3199,14 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Invitation", b =>

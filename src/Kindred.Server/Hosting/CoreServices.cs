@@ -9,6 +9,7 @@ using Kindred.Core.Demo;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
 using Kindred.Core.Groups;
+using Kindred.Core.Insights;
 using Kindred.Core.Invitations;
 using Kindred.Core.Jobs;
 using Kindred.Core.Lists;
@@ -108,6 +109,9 @@ public static class CoreServices
         services.AddScoped<AidHelpingService>();
         services.AddScoped<AidMatching>();
         services.AddScoped<AidFigures>();
+        services.AddOptions<InsightsOptions>().Bind(builder.Configuration.GetSection(InsightsOptions.Section));
+        services.AddScoped<InsightsCalculator>();
+        services.AddScoped<InsightsService>();
         services.AddScoped<AidAuditQueries>();
         services.AddScoped<AidSearch>();
         services.AddScoped<EventService>();

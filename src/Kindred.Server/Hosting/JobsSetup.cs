@@ -3,6 +3,7 @@ using Kindred.Core.Announcements;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
+using Kindred.Core.Insights;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
 using Kindred.Core.Polls;
@@ -42,6 +43,8 @@ public static class JobsSetup
         services.AddJobHandler<HomeFeedFanOutJob>();
         services.AddJobHandler<ApplicationAlertJob>();
         services.AddJobHandler<AnnouncementMailJob>();
+        services.AddJobHandler<InsightsJob>();
+        services.AddJobHandler<InsightsReportJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();

@@ -57,6 +57,7 @@ public static class WebEndpoints
         app.MapDigestEndpoints();
         app.MapOrganizationStyle();
         app.MapAnnouncementEndpoints();
+        Insights.InsightsEndpoints.MapInsightsEndpoints(app);
         return app;
     }
 }

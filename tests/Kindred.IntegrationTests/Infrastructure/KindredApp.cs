@@ -52,6 +52,8 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         Set("Kindred:RateLimits:WebWritesPerAccount", "10000");
         // Queued mail goes out when a test says so (DeliverMailAsync), never on the job runner's timer behind its back.
         Set("Kindred:Jobs:Paused", "mail");
+        // The insights snapshot is computed when a test asks (InsightsService.SnapshotAsync), not at every start.
+        Set("Kindred:Insights:EverySeconds", "0");
         if (database == DatabaseKind.Postgres)
         {
             var name = "kindred_" + Guid.NewGuid().ToString("N")[..12];
