@@ -17,12 +17,15 @@ public static class AuditActions
     public const string AidCategoryUpdate = "aid_category.update";
     public const string OrganizationUpdate = "organization.update";
     public const string OrganizationAccountCreate = "organization.account_create";
+    public const string PeopleListView = "people.list_view";
+    public const string PeopleExport = "people.export";
+    public const string SupporterView = "people.supporter_view";
 
     /// <summary>Every action, for the filter on /admin/audit.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         RoleChange, ApplicationApprove, ApplicationReject, AccountSuspend, SafeguardingLeadAppoint,
         SafeguardingLeadRemove, HelperVet, HelperRevoke, EscalationReview, InvitationRevoke, AidCategoryAdd,
-        AidCategoryUpdate, OrganizationUpdate, OrganizationAccountCreate,
+        AidCategoryUpdate, OrganizationUpdate, OrganizationAccountCreate, PeopleListView, PeopleExport, SupporterView,
     ];
 }

@@ -334,6 +334,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             db.GroupMemberships.Remove(target);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockCountAsync(group, ct);
         await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
         await ForgetRequestAsync(groupId, accountId, ct);
         if (!await db.GroupBans.AnyAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct))
@@ -639,17 +640,23 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
     /// <summary>
     /// Saves a change of membership and the group's count in one transaction (or the caller's): a process killed between
     /// the two would otherwise leave the count off until the next join or leave (found by the harness's kill -9 rounds,
-    /// ADR 48).
+    /// ADR 48). The group's row is locked first, so concurrent joins and leaves of one group take turns: on PostgreSQL
+    /// an UPDATE that waited for another transaction's lock re-reads the row but not its subquery, so two joins that
+    /// recounted side by side each missed the other's row (32 writers in the kill -9 rounds found it, ADR 48).
     /// </summary>
     private Task SaveAndRecountAsync(Group group, CancellationToken ct) =>
         db.InTransactionAsync(async () =>
         {
+            await LockCountAsync(group, ct);
             await db.SaveChangesAsync(ct);
             await RecountAsync(group, ct);
         }, ct);
 
-    // Counted from the rows in the UPDATE itself rather than incremented or counted first, so concurrent joins and
-    // leaves cannot drift the number.
+    /// <summary>Takes the group's row lock for the rest of the transaction (an UPDATE that changes nothing).</summary>
+    private Task<int> LockCountAsync(Group group, CancellationToken ct) =>
+        db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.MembersCount, g => g.MembersCount), ct);
+
+    // Counted from the rows rather than incremented, so a count that was ever off is right again after the next change.
     private async Task RecountAsync(Group group, CancellationToken ct)
     {
         await db.Groups.Where(g => g.Id == group.Id)

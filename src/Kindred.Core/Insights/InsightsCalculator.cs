@@ -32,25 +32,25 @@ public sealed class InsightsCalculator(KindredDbContext db, TimeProvider time)
     private static readonly int[] CohortMonths = [1, 3, 6];
 
     /// <summary>
-    /// The organization's time zone, which cuts the figures into days, weeks and months. The one place the insights read
-    /// it: UTC until the organization settings carry a time zone.
+    /// The organization's time zone, which cuts the figures into days, weeks and months: the one place the insights read
+    /// it, from the organization's row (ADR 55; UTC when none is set). Read here, not through the settings cache: the
+    /// job runs rarely and the benchmark runs it without the server's services.
     /// </summary>
-    public Task<TimeZoneInfo> OrganizationTimeZoneAsync(CancellationToken ct = default)
-    {
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult(TimeZoneInfo.Utc);
-    }
+    public async Task<TimeZoneInfo> OrganizationTimeZoneAsync(CancellationToken ct = default) =>
+        OrganizationSnapshot.ZoneOf(await db.Organizations.AsNoTracking().Select(o => o.TimeZone).FirstOrDefaultAsync(ct));
 
     /// <summary>
     /// Whether a person counts as the organization itself rather than as a member: the organization's own account(s) and
     /// the staff who act for it. Their ties are not the community's ties, and they are not counted as members.
     /// </summary>
-    public static bool IsOrganization(UserRole role) => role >= UserRole.Staff;
+    public static bool IsOrganization(UserRole role, long userId, long? organizationAccountId) =>
+        role >= UserRole.Staff || userId == organizationAccountId;
 
     public async Task<InsightFigures> ComputeAsync(DateTime from, DateTime to, CancellationToken ct = default)
     {
         var now = time.UtcNow();
         var zone = await OrganizationTimeZoneAsync(ct);
+        var organizationAccountId = await db.Organizations.AsNoTracking().Select(o => o.AccountId).FirstOrDefaultAsync(ct);
         var people = await db.Users.AsNoTracking().Active().Where(u => u.CreatedAt < to)
             .OrderBy(u => u.Id)
             .Select(u => new Person(u.Id, u.Role, u.CreatedAt, u.InvitedById, u.InvitationId, u.Account.Username, u.Account.AreaName))
@@ -60,7 +60,7 @@ public sealed class InsightsCalculator(KindredDbContext db, TimeProvider time)
         {
             index[people[i].Id] = i;
         }
-        var isOrg = people.Select(p => IsOrganization(p.Role)).ToArray();
+        var isOrg = people.Select(p => IsOrganization(p.Role, p.Id, organizationAccountId)).ToArray();
         var calendar = new Calendar(zone, from, to);
         var activity = await ActivityAsync(index, calendar, ct);
         var tables = new List<InsightTable>();
@@ -100,7 +100,8 @@ public sealed class InsightsCalculator(KindredDbContext db, TimeProvider time)
         // How each member who joined in the period arrived: through a member's invitation, through one of the
         // organization's own (made by staff, or by nobody: the command line), or by open sign-up.
         var byId = people.ToDictionary(p => p.Id);
-        bool InvitedByMember(Person p) => p.InvitedById is { } by && byId.TryGetValue(by, out var inviter) && !IsOrganization(inviter.Role);
+        var organizationIds = people.Where((_, i) => isOrg[i]).Select(p => p.Id).ToHashSet();
+        bool InvitedByMember(Person p) => p.InvitedById is { } by && byId.ContainsKey(by) && !organizationIds.Contains(by);
         var joinedInPeriod = members.Where(p => p.JoinedAt >= from && p.JoinedAt < to).ToList();
         var byMembers = joinedInPeriod.Count(InvitedByMember);
         var byOrganization = joinedInPeriod.Count(p => p.InvitationId is not null && !InvitedByMember(p));

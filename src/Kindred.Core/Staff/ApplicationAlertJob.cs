@@ -12,11 +12,11 @@ namespace Kindred.Core.Staff;
 
 /// <summary>
 /// Tells the people who decide applications that someone applied (ADR 59): a notification and an e-mail each, written
-/// in one SaveChanges. Enqueued by <see cref="AccountService.RegisterAsync"/> with the new account, so an application is
+/// in one SaveChanges. Enqueued by <see cref="AccountService.PrepareRegistrationAsync"/> with the new account, so an application is
 /// never lost between the two, and run at once by the job runner. The mail names nobody and quotes nothing (ADR 47):
 /// it says an application waits and links to the page that shows it to those allowed to see it.
 /// </summary>
-public sealed class ApplicationAlertJob(KindredDbContext db, MailJob mail) : IJobHandler
+public sealed class ApplicationAlertJob(KindredDbContext db, Notify notify, MailJob mail) : IJobHandler
 {
     public const string Name = AccountService.ApplicationAlertKind;
 
@@ -43,7 +43,7 @@ public sealed class ApplicationAlertJob(KindredDbContext db, MailJob mail) : IJo
         var count = 0;
         foreach (var decider in deciders.Where(d => !told.Contains(d.Id)))
         {
-            Notify.AddRegardless(db, applicant.CreatedAt, NotificationTypes.ApplicationWaiting, decider.Id, decider.Id, new NotificationAbout());
+            notify.AddRegardless(applicant.CreatedAt, NotificationTypes.ApplicationWaiting, decider.Id, decider.Id, new NotificationAbout());
             if (decider.EmailConfirmed && !string.IsNullOrEmpty(decider.Email))
             {
                 var fr = decider.Locale == "fr";

@@ -2,8 +2,8 @@ namespace Kindred.Core.Staff;
 
 /// <summary>
 /// Where every view of the people list, its CSV and a supporter page is recorded (issue 15: "every view of the people
-/// list and supporter pages is in the audit log"). The seam exists because the audit log is built beside this change:
-/// <see cref="LoggedPeopleAudit"/> writes a log line until the audit service implements this interface (ADR 59).
+/// list and supporter pages is in the audit log"). <see cref="AuditedPeopleAudit"/> writes the entries (ADR 56, 59);
+/// tests replace it to count calls.
 /// Called by <see cref="PeopleQueries"/> only after the viewer passed the access check, once per view.
 /// </summary>
 public interface IPeopleAudit

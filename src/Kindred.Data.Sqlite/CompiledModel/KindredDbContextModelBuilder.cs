@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9d9dc9b1-94f4-48b7-aafb-a7cbb3775612"), entityTypeCount: 64)
+            : base(skipDetectChanges: false, modelId: new Guid("caf3b0dd-586e-43ad-ab9f-d0a6ad29e3c1"), entityTypeCount: 71)
         {
         }
 
@@ -30,6 +30,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var aidMessage = AidMessageEntityType.Create(this);
             var aidResponse = AidResponseEntityType.Create(this);
             var aidThanks = AidThanksEntityType.Create(this);
+            var announcement = AnnouncementEntityType.Create(this);
+            var announcementDismissal = AnnouncementDismissalEntityType.Create(this);
+            var announcementReaction = AnnouncementReactionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
@@ -52,6 +55,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var job = JobEntityType.Create(this);
@@ -64,6 +68,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var staffNote = StaffNoteEntityType.Create(this);
+            var staffNoteEdit = StaffNoteEditEntityType.Create(this);
+            var staffTag = StaffTagEntityType.Create(this);
             var status = StatusEntityType.Create(this);
             var statusEdit = StatusEditEntityType.Create(this);
             var statusEditMedia = StatusEditMediaEntityType.Create(this);
@@ -104,6 +111,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AidThanksEntityType.CreateForeignKey1(aidThanks, account);
             AidThanksEntityType.CreateForeignKey2(aidThanks, aidResponse);
             AidThanksEntityType.CreateForeignKey3(aidThanks, account);
+            AnnouncementEntityType.CreateForeignKey1(announcement, account);
+            AnnouncementDismissalEntityType.CreateForeignKey1(announcementDismissal, account);
+            AnnouncementDismissalEntityType.CreateForeignKey2(announcementDismissal, announcement);
+            AnnouncementReactionEntityType.CreateForeignKey1(announcementReaction, account);
+            AnnouncementReactionEntityType.CreateForeignKey2(announcementReaction, announcement);
             AuditEntryEntityType.CreateForeignKey1(auditEntry, account);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
@@ -143,6 +155,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupTagEntityType.CreateForeignKey1(groupTag, group);
             HomeFeedEntryEntityType.CreateForeignKey1(homeFeedEntry, account);
             HomeFeedEntryEntityType.CreateForeignKey2(homeFeedEntry, status);
+            InsightsSnapshotEntityType.CreateForeignKey1(insightsSnapshot, user);
             InvitationEntityType.CreateForeignKey1(invitation, group);
             MarkerEntityType.CreateForeignKey1(marker, account);
             MediaAttachmentEntityType.CreateForeignKey1(mediaAttachment, account);
@@ -165,6 +178,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
+            StaffNoteEntityType.CreateForeignKey1(staffNote, account);
+            StaffNoteEntityType.CreateForeignKey2(staffNote, account);
+            StaffNoteEntityType.CreateForeignKey3(staffNote, account);
+            StaffNoteEditEntityType.CreateForeignKey1(staffNoteEdit, account);
+            StaffNoteEditEntityType.CreateForeignKey2(staffNoteEdit, staffNote);
+            StaffTagEntityType.CreateForeignKey1(staffTag, account);
+            StaffTagEntityType.CreateForeignKey2(staffTag, account);
+            StaffTagEntityType.CreateForeignKey3(staffTag, account);
             StatusEntityType.CreateForeignKey1(status, account);
             StatusEntityType.CreateForeignKey2(status, group);
             StatusEditEntityType.CreateForeignKey1(statusEdit, status);
@@ -199,6 +220,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AidMessageEntityType.CreateAnnotations(aidMessage);
             AidResponseEntityType.CreateAnnotations(aidResponse);
             AidThanksEntityType.CreateAnnotations(aidThanks);
+            AnnouncementEntityType.CreateAnnotations(announcement);
+            AnnouncementDismissalEntityType.CreateAnnotations(announcementDismissal);
+            AnnouncementReactionEntityType.CreateAnnotations(announcementReaction);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
@@ -221,6 +245,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
             JobEntityType.CreateAnnotations(job);
@@ -233,6 +258,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            StaffNoteEntityType.CreateAnnotations(staffNote);
+            StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
+            StaffTagEntityType.CreateAnnotations(staffTag);
             StatusEntityType.CreateAnnotations(status);
             StatusEditEntityType.CreateAnnotations(statusEdit);
             StatusEditMediaEntityType.CreateAnnotations(statusEditMedia);

@@ -82,7 +82,7 @@ public static class CoreServices
         services.AddScoped<StaffNoteQueries>();
         services.AddScoped<StaffNoteService>();
         // Where views of people are recorded; the audit log replaces this registration (ADR 59).
-        services.AddScoped<IPeopleAudit, LoggedPeopleAudit>();
+        services.AddScoped<IPeopleAudit, AuditedPeopleAudit>();
         services.AddScoped<AccountAccess>();
         services.AddScoped<ConnectedAppQueries>();
         services.AddSingleton<TokenUses>();

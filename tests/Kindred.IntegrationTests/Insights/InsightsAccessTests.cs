@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Insights;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Kindred.IntegrationTests.Web.Account;
 using Kindred.IntegrationTests.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using Kindred.Core.Insights;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Kindred.IntegrationTests.Web.Account;
 using Kindred.IntegrationTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

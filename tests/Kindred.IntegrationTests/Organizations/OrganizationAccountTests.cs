@@ -5,6 +5,7 @@ using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Kindred.IntegrationTests.Web.Account;
 using Kindred.IntegrationTests.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

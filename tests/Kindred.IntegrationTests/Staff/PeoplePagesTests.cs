@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Kindred.Core.Aid;
+using Kindred.Core.Audit;
 using Kindred.Core.Staff;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -212,6 +213,25 @@ public abstract class PeoplePagesTests(StaffApp app)
         await nosy.GetAsync("/staff/people/pp_watched");
 
         Assert.Equal([$"list {staff.Id} x", $"supporter {staff.Id} {subject.Id}", $"export {staff.Id}"], audit.Calls);
+    }
+
+    [Fact]
+    public async Task EachPeopleViewLeavesOneEntryInTheAuditLogNamingTheStaffMember()
+    {
+        var subject = await app.CreateUserAsync("pa_watched");
+        var staff = await app.CreateUserAsync("pa_auditor", UserRole.Staff);
+        var browser = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await AccountFlowTests.SignInAsync(browser, "pa_auditor", KindredApp.Password);
+
+        await Html.GetAsync(browser, "/staff/people?tag=volunteer");
+        await Html.GetAsync(browser, "/staff/people/pa_watched");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/staff/people.csv")).StatusCode);
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ActorId == staff.Id)
+            .OrderBy(e => e.Id).Select(e => new { e.Action, e.TargetId, e.After }).ToListAsync());
+        Assert.Equal([AuditActions.PeopleListView, AuditActions.SupporterView, AuditActions.PeopleExport], entries.Select(e => e.Action));
+        Assert.Contains("volunteer", entries[0].After);
+        Assert.Equal(subject.Id, entries[1].TargetId);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public abstract partial class StaffConsoleTests(StaffApp app)
         await Html.GetAsync(staff, "/staff/people");
 
         // Through the service: the role loss ends every session (ADR 44), so the next page asks to sign in.
-        await app.WithServicesAsync(s => s.GetRequiredService<AccountService>().SetRoleAsync(UserRole.Owner, user.Id, UserRole.Member));
+        await app.WithServicesAsync(s => s.GetRequiredService<AccountService>().SetRoleAsync(null, UserRole.Owner, user.Id, UserRole.Member));
         foreach (var path in new[] { "/staff", "/staff/people", "/staff/people/sc_demoted", "/staff/people.csv" })
         {
             var response = await staff.GetAsync(path);

@@ -17,7 +17,7 @@ public static class AnnouncementEndpoints
                 return Results.BadRequest("The form expired; go back and try again.");
             }
             var back = LocalUrls.OrHome(context.Request.Form["returnUrl"].ToString());
-            if (Shared.Viewer.Id(context.User) is not { } me)
+            if (Shared.UserClaims.Id(context.User) is not { } me)
             {
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(back));
             }

@@ -32,7 +32,7 @@ public static class InsightsEndpoints
     private static async Task<IResult> DownloadAsync(long id, HttpContext context, InsightsService insights,
         Func<InsightFigures, CancellationToken, Task<(byte[] Bytes, string Type, string Extension)>> render)
     {
-        if (Viewer.Id(context.User) is not { } me)
+        if (UserClaims.Id(context.User) is not { } me)
         {
             return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
         }

@@ -12,7 +12,7 @@ public static class PeopleEndpoints
     {
         app.MapGet("/staff/people.csv", async (HttpContext context, PeopleQueries people) =>
         {
-            if (Viewer.Id(context.User) is not { } me)
+            if (UserClaims.Id(context.User) is not { } me)
             {
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
             }

@@ -6,6 +6,7 @@ using Kindred.Core.Audit;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Kindred.IntegrationTests.Web.Account;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

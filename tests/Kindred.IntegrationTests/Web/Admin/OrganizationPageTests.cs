@@ -2,6 +2,7 @@ using System.Net;
 using Kindred.Core.Audit;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
+using Kindred.IntegrationTests.Web.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.IntegrationTests.Web.Admin;
