@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Insights;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
-using Kindred.IntegrationTests.Web.Account;
 using Kindred.IntegrationTests.Web;
+using Kindred.IntegrationTests.Web.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -58,7 +58,13 @@ public sealed class InsightsWorld(KindredApp app)
         {
             db.Groups.Add(new Group
             {
-                Id = id, Slug = slug, Name = name, ParentId = parentId, CreatedById = People.Values.First(), CreatedAt = Day(1, 1), UpdatedAt = Day(1, 1),
+                Id = id,
+                Slug = slug,
+                Name = name,
+                ParentId = parentId,
+                CreatedById = People.Values.First(),
+                CreatedAt = Day(1, 1),
+                UpdatedAt = Day(1, 1),
                 MembersCount = members.Length,
             });
             foreach (var m in members)
@@ -84,8 +90,18 @@ public sealed class InsightsWorld(KindredApp app)
         {
             db.AidItems.Add(new AidItem
             {
-                Id = itemId, Kind = AidKind.Request, AccountId = People[owner], CategoryId = category.Value, Title = "help " + owner, Sensitive = sensitive,
-                State = itemState, CreatedAt = at, UpdatedAt = at, ExpiresAt = at.AddDays(30), FirstResponseAt = firstResponse, EndedAt = ended,
+                Id = itemId,
+                Kind = AidKind.Request,
+                AccountId = People[owner],
+                CategoryId = category.Value,
+                Title = "help " + owner,
+                Sensitive = sensitive,
+                State = itemState,
+                CreatedAt = at,
+                UpdatedAt = at,
+                ExpiresAt = at.AddDays(30),
+                FirstResponseAt = firstResponse,
+                EndedAt = ended,
             });
             if (helper is not null)
             {
@@ -102,8 +118,15 @@ public sealed class InsightsWorld(KindredApp app)
         {
             db.Events.Add(new Event
             {
-                Id = id, OrganizerId = People[organizer], Title = "Potluck", StartsAt = at, EndsAt = at.AddHours(2), TimeZone = "UTC", Capacity = capacity,
-                CreatedAt = answeredAt.AddDays(-1), UpdatedAt = answeredAt.AddDays(-1),
+                Id = id,
+                OrganizerId = People[organizer],
+                Title = "Potluck",
+                StartsAt = at,
+                EndsAt = at.AddHours(2),
+                TimeZone = "UTC",
+                Capacity = capacity,
+                CreatedAt = answeredAt.AddDays(-1),
+                UpdatedAt = answeredAt.AddDays(-1),
             });
             foreach (var g in going)
             {

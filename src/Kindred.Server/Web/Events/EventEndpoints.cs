@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
-using Kindred.Server.Web.Statuses;
 using Kindred.Server.Web.Shared;
+using Kindred.Server.Web.Statuses;
 
 namespace Kindred.Server.Web.Events;
 
