@@ -22,7 +22,7 @@ public sealed record BenchOptions
           --reuse                measure an existing community of the same scale, seed and schema again
           --smoke                scale XS, a few seconds per scenario, results under artifacts/bench (CI runs this)
           --durability           instead of measuring speed, the kill -9 rounds (scale XS unless --scale is given):
-                                 16 writers post, favourite and join groups through the API, the server is killed
+                                 32 writers post, favourite and join groups through the API, the server is killed
                                  with SIGKILL mid-write and restarted; every acknowledged write must be stored, the
                                  database's integrity check clean and stored counts equal to fresh counts (exit 1 if not)
           --rounds N             kill -9 rounds of --durability (default 20)

@@ -20,7 +20,7 @@ namespace Kindred.Bench.Running;
 /// </summary>
 public sealed class Durability(string serverDirectory, BenchDatabase database, TextWriter log)
 {
-    public const int Writers = 16;
+    public const int Writers = 32;
 
     /// <summary>How long writers write at full speed before the kill; the kill lands at a random moment in the last second.
     /// The window opens once every writer has had a write acknowledged, so a freshly started server's first, slow
