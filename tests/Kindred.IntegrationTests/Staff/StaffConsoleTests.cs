@@ -53,6 +53,11 @@ public abstract partial class StaffConsoleTests(StaffApp app)
         Assert.Null(Count(staffPage, "applications"));
         Assert.Null(Count(staffPage, "reports"));
         Assert.Null(Count(staffPage, "escalations"));
+        // The console leads to the insights and the announcements for those who may open them, and nobody else.
+        Assert.Contains("id=\"console-insights\"", staffPage, StringComparison.Ordinal);
+        Assert.Contains("id=\"console-announcements\"", staffPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("console-insights", moderatorPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("console-insights", leadPage, StringComparison.Ordinal);
 
         foreach (var browser in new[] { admin, owner })
         {
