@@ -152,7 +152,10 @@ public abstract class DemoSeederTests(KindredApp app)
         var (insider, outsider) = await app.WithDbAsync(async db =>
         {
             var inside = await db.GroupMemberships.Where(m => m.GroupId == sample.GroupId).Select(m => m.AccountId).ToListAsync();
-            var names = await db.Accounts.Where(a => a.Username != "owner").Select(a => new { a.Id, a.Username }).ToListAsync();
+            // The organization's account has no password (ADR 55): only members who sign in.
+            var organization = await db.Organizations.Select(o => o.AccountId).FirstAsync();
+            var names = await db.Accounts.Where(a => a.Username != "owner" && a.Id != organization)
+                .OrderBy(a => a.Id).Select(a => new { a.Id, a.Username }).ToListAsync();
             return (names.First(n => inside.Contains(n.Id)).Username, names.First(n => !inside.Contains(n.Id)).Username);
         });
         var insiderToken = await app.TokenAsync(insider, password: MemberPassword);
