@@ -20,9 +20,5 @@ public sealed record OrganizationSnapshot(
     int Version)
 {
     /// <summary>The organization's time zone (UTC when none is set or the id is unknown on this machine).</summary>
-    public TimeZoneInfo TimeZone => ZoneOf(TimeZoneId);
-
-    /// <summary>A stored time zone id as a zone: UTC when none is set or the id is unknown on this machine.</summary>
-    public static TimeZoneInfo ZoneOf(string? id) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeZoneInfo TimeZone => TimeZones.Find(TimeZoneId);
 }

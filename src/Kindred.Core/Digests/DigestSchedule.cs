@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 
 namespace Kindred.Core.Digests;
@@ -10,8 +11,7 @@ public static class DigestSchedule
 
     /// <summary>The member's time zone, or the organization's (<paramref name="fallback"/>, ADR 55) when none is set or
     /// the id is unknown on this machine, else UTC.</summary>
-    public static TimeZoneInfo Zone(string? id, TimeZoneInfo? fallback = null) =>
-        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : fallback ?? TimeZoneInfo.Utc;
+    public static TimeZoneInfo Zone(string? id, TimeZoneInfo? fallback = null) => TimeZones.Find(id, fallback);
 
     /// <summary>The first <paramref name="hour"/>:00 in <paramref name="zone"/> strictly after <paramref name="nowUtc"/>.</summary>
     public static DateTime FirstDue(DateTime nowUtc, TimeZoneInfo zone, int hour)

@@ -37,7 +37,7 @@ public sealed class InsightsCalculator(KindredDbContext db, TimeProvider time)
     /// job runs rarely and the benchmark runs it without the server's services.
     /// </summary>
     public async Task<TimeZoneInfo> OrganizationTimeZoneAsync(CancellationToken ct = default) =>
-        OrganizationSnapshot.ZoneOf(await db.Organizations.AsNoTracking().Select(o => o.TimeZone).FirstOrDefaultAsync(ct));
+        TimeZones.Find(await db.Organizations.AsNoTracking().Select(o => o.TimeZone).FirstOrDefaultAsync(ct));
 
     /// <summary>
     /// Whether a person counts as the organization itself rather than as a member: the organization's own account(s) and

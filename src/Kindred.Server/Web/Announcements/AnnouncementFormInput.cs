@@ -93,12 +93,5 @@ public sealed class AnnouncementFormInput
     }
 
     /// <summary>The staff member's zone from their settings, UTC when unset or unknown.</summary>
-    public static TimeZoneInfo Zone(string? id)
-    {
-        if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
-        {
-            return zone;
-        }
-        return TimeZoneInfo.Utc;
-    }
+    public static TimeZoneInfo Zone(string? id) => TimeZones.Find(id);
 }

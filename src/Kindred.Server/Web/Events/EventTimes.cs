@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 
 namespace Kindred.Server.Web.Events;
@@ -40,6 +41,5 @@ public static class EventTimes
     public static bool TryParseAt(string? text, out DateTimeOffset at) =>
         DateTimeOffset.TryParseExact(text ?? "", "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
 
-    private static TimeZoneInfo Zone(Event ev) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(ev.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo Zone(Event ev) => TimeZones.Find(ev.TimeZone);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Common;
 using Kindred.Core.Insights;
 using Microsoft.Extensions.Localization;
 
@@ -49,7 +50,7 @@ public static class InsightFormat
 
     private static DateTime Local(DateTime utc, string zoneId)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TimeZones.Find(zoneId);
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
     }
 }
