@@ -67,9 +67,11 @@ public sealed class AnnouncementQueries(KindredDbContext db, TimeProvider time)
         return rows.Select(g => (g.Id, g.Name)).ToList();
     }
 
-    /// <summary>The member's own time zone setting (an IANA id), null when unset: staff type times in it.</summary>
+    /// <summary>The member's own time zone setting (an IANA id), else the organization's (the default for every member,
+    /// ADR 55), null when neither is set: staff type times in it and members read them in it.</summary>
     public async Task<string?> TimeZoneOfAsync(long userId, CancellationToken ct = default) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+        await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct)
+        ?? await db.Organizations.AsNoTracking().Select(o => o.TimeZone).FirstOrDefaultAsync(ct);
 
     /// <summary>Whether the member gets announcements by e-mail.</summary>
     public async Task<bool> EmailsOnAsync(long userId, CancellationToken ct = default) =>

@@ -94,6 +94,31 @@ public abstract partial class AnnouncementPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task StaffWithoutATimeZoneTypeTimesInTheOrganizationsZone()
+    {
+        var staff = await SignedInAsync("ap_zone", UserRole.Staff);
+        var before = await app.WithDbAsync(db => db.Organizations.Select(o => o.TimeZone).FirstAsync());
+        await app.WithDbAsync(db => db.Organizations.ExecuteUpdateAsync(s => s.SetProperty(o => o.TimeZone, "America/New_York")));
+        try
+        {
+            var created = await Html.PostFormAsync(staff, "/staff/announcements", "new-announcement", new Dictionary<string, string>
+            {
+                ["Input.Text"] = "Winter fair in New York time",
+                ["Input.StartDate"] = "2031-01-15",
+                ["Input.StartTime"] = "09:30",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var startsAt = await app.WithDbAsync(db => db.Announcements.Where(a => a.Text == "Winter fair in New York time").Select(a => a.StartsAt).FirstAsync());
+            // 09:30 in New York in January (UTC-5) is 14:30 UTC; in UTC it would have stayed 09:30.
+            Assert.Equal(new DateTime(2031, 1, 15, 14, 30, 0, DateTimeKind.Utc), startsAt);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Organizations.ExecuteUpdateAsync(s => s.SetProperty(o => o.TimeZone, before)));
+        }
+    }
+
+    [Fact]
     public async Task AnEndBeforeTheStartIsAFormErrorAndCreatesNothing()
     {
         var staff = await SignedInAsync("ap_bad", UserRole.Staff);

@@ -7,7 +7,7 @@ namespace Kindred.Server.Web.Announcements;
 
 /// <summary>
 /// The announcement form as typed: dates and times stay text until <see cref="ToInput"/>, so a typo is an error beside
-/// its field. Times are local to the staff member's time zone (their settings; UTC without one). All-day
+/// its field. Times are local to the staff member's time zone (their settings, else the organization's; UTC without either). All-day
 /// announcements run from the start of the first day to the end of the last.
 /// </summary>
 public sealed class AnnouncementFormInput
@@ -92,6 +92,6 @@ public sealed class AnnouncementFormInput
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
     }
 
-    /// <summary>The staff member's zone from their settings, UTC when unset or unknown.</summary>
+    /// <summary>The zone <see cref="AnnouncementQueries.TimeZoneOfAsync"/> found, UTC when none or unknown.</summary>
     public static TimeZoneInfo Zone(string? id) => TimeZones.Find(id);
 }
