@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace Kindred.Bench.Reporting;
 
-/// <summary>Writes a run's records: merged into <c>latest.json</c> (replacing earlier records of the same scale and
-/// database), a dated markdown copy, and the summary table in BENCHMARKS.md between its markers.</summary>
+/// <summary>Writes a run's records: merged into <c>latest.json</c> (replacing earlier records of the same scale, database
+/// and kind), a dated markdown copy, and the summary table in BENCHMARKS.md between its markers.</summary>
 public static class ResultWriter
 {
     private const string StartMarker = "<!-- results:start -->";
@@ -17,15 +17,16 @@ public static class ResultWriter
         Directory.CreateDirectory(directory);
         var latestPath = Path.Combine(directory, "latest.json");
         var earlier = File.Exists(latestPath) ? JsonSerializer.Deserialize<List<ResultRecord>>(File.ReadAllText(latestPath)) ?? [] : [];
-        // A durability run (kill -9 rounds) and a speed run replace only their own kind of record.
-        var replaced = run.Select(r => (r.Scale, r.Db, IsDurability(r))).ToHashSet();
-        var merged = earlier.Where(r => !replaced.Contains((r.Scale, r.Db, IsDurability(r)))).Concat(run)
+        // A durability run (kill -9 rounds), an insights job run and a speed run replace only their own kind of record:
+        // timing the insights job at scale L must not drop the load results measured at L before.
+        var replaced = run.Select(r => (r.Scale, r.Db, Kind(r))).ToHashSet();
+        var merged = earlier.Where(r => !replaced.Contains((r.Scale, r.Db, Kind(r)))).Concat(run)
             .OrderBy(r => r.Scale).ThenBy(r => r.Db).ToList();
         File.WriteAllText(latestPath, JsonSerializer.Serialize(merged, Json) + "\n");
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var group in run.GroupBy(r => (r.Scale, r.Db, Durability: IsDurability(r))))
+        foreach (var group in run.GroupBy(r => (r.Scale, r.Db, Kind: Kind(r))))
         {
-            var path = Path.Combine(directory, $"{date}-{group.Key.Scale}-{group.Key.Db}{(group.Key.Durability ? "-durability" : "")}.md");
+            var path = Path.Combine(directory, $"{date}-{group.Key.Scale}-{group.Key.Db}{(group.Key.Kind == "speed" ? "" : "-" + group.Key.Kind)}.md");
             File.WriteAllText(path, $"# Kindred benchmark, scale {group.Key.Scale}, {group.Key.Db}, {date}\n\n{Table(group.ToList())}");
             log.WriteLine($"  wrote {path}");
         }
@@ -44,7 +45,7 @@ public static class ResultWriter
         }
     }
 
-    private static bool IsDurability(ResultRecord record) => record.Scenario == "durability";
+    private static string Kind(ResultRecord record) => record.Scenario is "durability" or "insights" ? record.Scenario : "speed";
 
     public static string Table(IReadOnlyList<ResultRecord> records)
     {

@@ -48,10 +48,13 @@ public static class InsightsJobRun
         await sampler;
         peak = Math.Max(peak, ResidentMegabytes());
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+        // Under the server GC's dynamic heap count the total can go backwards when a heap is retired (dotnet/runtime
+        // pull 131069); a negative difference is no measurement, so it is reported as such rather than as a number.
+        var allocated = allocatedMb >= 0 ? FormattableString.Invariant($"{allocatedMb:F0} MB allocated") : "allocation not measured (the GC's total went backwards)";
         var members = figures.Tables.First(t => t.Id == "ties-summary").Rows[0].Cells[0].Value ?? 0;
         var note = FormattableString.Invariant(
-            $"the insights job in-process over the last 365 days: {members:N0} members, {figures.Tables.Count} tables; {allocatedMb:F0} MB allocated; RSS {baseline:F0} MB before, peak {peak:F0} MB; rps is runs/s, latencies are the run's duration");
-        log.WriteLine(FormattableString.Invariant($"  insights job: {clock.Elapsed.TotalSeconds:F1} s, {allocatedMb:F0} MB allocated, peak RSS {peak:F0} MB (from {baseline:F0} MB)"));
+            $"the insights job in-process over the last 365 days: {members:N0} members, {figures.Tables.Count} tables; {allocated}; RSS {baseline:F0} MB before, peak {peak:F0} MB; rps is runs/s, latencies are the run's duration");
+        log.WriteLine(FormattableString.Invariant($"  insights job: {clock.Elapsed.TotalSeconds:F1} s, {allocated}, peak RSS {peak:F0} MB (from {baseline:F0} MB)"));
         var ms = clock.Elapsed.TotalMilliseconds;
         return (new Measurement(1, 0, clock.Elapsed, ms, ms, ms, peak), note);
     }
