@@ -71,6 +71,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<StaffNote> StaffNotes => Set<StaffNote>();
     public DbSet<StaffNoteEdit> StaffNoteEdits => Set<StaffNoteEdit>();
     public DbSet<StaffTag> StaffTags => Set<StaffTag>();
+    public DbSet<ReservedUsername> ReservedUsernames => Set<ReservedUsername>();
+    public DbSet<ErasedAidItem> ErasedAidItems => Set<ErasedAidItem>();
+    public DbSet<ErasedEventAnswer> ErasedEventAnswers => Set<ErasedEventAnswer>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -9,4 +9,5 @@ public enum AccessEndReason
     TwoFactorChange,
     Suspension,
     RoleLoss,
+    Deletion,
 }

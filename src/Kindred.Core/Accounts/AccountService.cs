@@ -284,7 +284,9 @@ public sealed class AccountService(
         var address = ValidateEmail(email);
         var language = Languages.Validate(locale, "locale");
         var normalized = Usernames.Normalize(name);
-        if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized && a.Domain == null, ct))
+        // A deleted member's username is never given again (ADR 70), and the answer does not tell it from a taken one.
+        if (await db.Accounts.AnyAsync(a => a.UsernameNormalized == normalized && a.Domain == null, ct)
+            || await db.ReservedUsernames.AnyAsync(r => r.UsernameNormalized == normalized, ct))
         {
             throw KindredException.Invalid("username", "That username is taken.");
         }

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string ApplicationApprove = "application.approve";
     public const string ApplicationReject = "application.reject";
     public const string AccountSuspend = "account.suspend";
+    public const string AccountDeletionSchedule = "account.deletion_schedule";
     public const string SafeguardingLeadAppoint = "safeguarding.lead_appoint";
     public const string SafeguardingLeadRemove = "safeguarding.lead_remove";
     public const string HelperVet = "safeguarding.helper_vet";
@@ -16,6 +17,7 @@ public static class AuditActions
     public const string AidCategoryAdd = "aid_category.add";
     public const string AidCategoryUpdate = "aid_category.update";
     public const string OrganizationUpdate = "organization.update";
+    public const string RetentionUpdate = "organization.retention_update";
     public const string OrganizationAccountCreate = "organization.account_create";
     public const string PeopleListView = "people.list_view";
     public const string PeopleExport = "people.export";

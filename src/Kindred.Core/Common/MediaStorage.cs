@@ -37,6 +37,24 @@ public sealed class MediaStorage(IOptions<KindredOptions> options)
         return $"{folder}/{name}";
     }
 
+    /// <summary>The files of <paramref name="folder"/> last written before <paramref name="before"/>, as paths relative to
+    /// the media root; none when the folder does not exist yet.</summary>
+    public IEnumerable<string> FilesWrittenBefore(string folder, DateTime before)
+    {
+        var directory = Path.Combine(Root, folder);
+        if (!Directory.Exists(directory))
+        {
+            yield break;
+        }
+        foreach (var file in Directory.EnumerateFiles(directory))
+        {
+            if (File.GetLastWriteTimeUtc(file) < before)
+            {
+                yield return $"{folder}/{Path.GetFileName(file)}";
+            }
+        }
+    }
+
     public void Delete(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(Root, relativePath));

@@ -48,6 +48,10 @@ public sealed class ConversationQueries(KindredDbContext db)
         return newest;
     }
 
+    /// <summary>Whether a member of the conversation deleted their account, taking their messages with it (ADR 70).</summary>
+    public Task<bool> HasDeletedMemberAsync(long conversationId, CancellationToken ct = default) =>
+        db.Conversations.AnyAsync(c => c.Id == conversationId && c.MemberDeletedAt != null, ct);
+
     public Task<int> UnreadCountAsync(long accountId, CancellationToken ct = default) =>
         db.ConversationParticipants.CountAsync(p => p.AccountId == accountId && p.Unread && !p.Hidden, ct);
 

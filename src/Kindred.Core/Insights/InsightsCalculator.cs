@@ -320,6 +320,11 @@ public sealed class InsightsCalculator(KindredDbContext db, TimeProvider time)
             .Where(i => i.Kind == AidKind.Request && i.CreatedAt >= from && i.CreatedAt < to)
             .Join(db.AidCategories, i => i.CategoryId, c => c.Id, (i, c) => new AidFigureInput(c.Slug, i.AreaName ?? AidFigures.NoArea, i.State, i.CreatedAt, i.FirstResponseAt, i.EndedAt))
             .ToListAsync(ct);
+        // Requests of deleted accounts still count, from what their deletion kept (ADR 70).
+        rows.AddRange(await db.ErasedAidItems.AsNoTracking()
+            .Where(i => i.Kind == AidKind.Request && i.CreatedAt >= from && i.CreatedAt < to)
+            .Join(db.AidCategories, i => i.CategoryId, c => c.Id, (i, c) => new AidFigureInput(c.Slug, i.AreaName ?? AidFigures.NoArea, i.State, i.CreatedAt, i.FirstResponseAt, i.EndedAt))
+            .ToListAsync(ct));
         string[] columns = ["Requests", "Fulfilled", "Ended without help", "Fulfilment rate", "Median hours to a first response", "Median hours to fulfilment"];
         InsightRow Row(string key, List<AidFigureInput> items)
         {
@@ -364,6 +369,10 @@ public sealed class InsightsCalculator(KindredDbContext db, TimeProvider time)
             .Select(r => new { r.EventId, r.OccurrenceStartsAt, r.AccountId, r.Response, r.CheckedInAt }).ToListAsync(ct);
         var live = answers.Where(a => capacity.ContainsKey(a.EventId) && index.TryGetValue(a.AccountId, out var i) && !isOrg[i]).ToList();
         var inPeriod = live.Where(a => occurrences.Contains((a.EventId, a.OccurrenceStartsAt))).ToList();
+        // Answers of deleted accounts still count, from what their deletion kept (ADR 70); nobody's first time is known.
+        var erased = await db.ErasedEventAnswers.AsNoTracking().Where(r => r.OccurrenceStartsAt < until)
+            .Select(r => new { r.EventId, r.OccurrenceStartsAt, AccountId = 0L, r.Response, r.CheckedInAt }).ToListAsync(ct);
+        inPeriod.AddRange(erased.Where(a => capacity.ContainsKey(a.EventId) && occurrences.Contains((a.EventId, a.OccurrenceStartsAt))));
         // Attended: going to an occurrence that has taken place (or checked in at it).
         bool Attended(RsvpResponse response, DateTime? checkedIn) => response == RsvpResponse.Going || checkedIn is not null;
         var attendedInPeriod = inPeriod.Where(a => Attended(a.Response, a.CheckedInAt)).ToList();

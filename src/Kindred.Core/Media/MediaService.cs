@@ -14,6 +14,10 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
 {
     private const string Folder = "attachments";
 
+    /// <summary>Every folder whose files belong to a row: post images, and the pictures of members (the organization's
+    /// logo and banner are its account's) and groups.</summary>
+    private static readonly string[] OwnedFolders = [Folder, "avatars", "headers", "group-avatars", "group-headers"];
+
     /// <summary>Processes the upload synchronously (images are quick), so the answer already has its URLs.</summary>
     public async Task<MediaAttachment> UploadAsync(long accountId, Stream file, string? description, string? focus, CancellationToken ct = default)
     {
@@ -122,7 +126,9 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         while (true)
         {
             var batch = await db.MediaAttachments
-                .Where(m => (m.StatusId == null && m.UnattachedSince < cutoff
+                // A status removed outright (not marked deleted) leaves its images with no status and no date: orphans.
+                .Where(m => (m.StatusId == null && m.UnattachedSince == null)
+                    || (m.StatusId == null && m.UnattachedSince < cutoff
                         // An image dropped by an edit lives on in the history of its post while the post lives.
                         && !db.StatusEditMedia.Any(e => e.MediaAttachmentId == m.Id
                             && db.StatusEdits.Any(v => v.Id == e.StatusEditId && db.Statuses.Any(s => s.Id == v.StatusId && s.DeletedAt == null))))
@@ -133,7 +139,7 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
-                return total;
+                return total + await SweepOrphanFilesAsync(cutoff, ct);
             }
             await RemoveAsync(batch, ct);
             total += batch.Count;
@@ -162,6 +168,38 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
             throw KindredException.Invalid("description", $"The description is too long (at most {MediaLimits.MaxDescription} characters).");
         }
         return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>
+    /// Files on disk that no row points at any more, written before <paramref name="before"/> (a picture being saved has
+    /// its row a moment later): pictures of members and groups replaced or deleted by a process that died before it
+    /// removed the old file, and uploads whose row never got written. Checked a batch of names at a time.
+    /// </summary>
+    private async Task<int> SweepOrphanFilesAsync(DateTime before, CancellationToken ct)
+    {
+        var removed = 0;
+        foreach (var folder in OwnedFolders)
+        {
+            foreach (var batch in storage.FilesWrittenBefore(folder, before).Chunk(200))
+            {
+                var names = batch.ToList();
+                var used = folder == Folder
+                    ? await db.MediaAttachments.Where(m => names.Contains(m.File) || names.Contains(m.ThumbnailFile))
+                        .Select(m => new[] { m.File, m.ThumbnailFile }).ToListAsync(ct)
+                    : folder.StartsWith("group-", StringComparison.Ordinal)
+                        ? await db.Groups.Where(g => names.Contains(g.AvatarFile!) || names.Contains(g.HeaderFile!))
+                            .Select(g => new[] { g.AvatarFile ?? "", g.HeaderFile ?? "" }).ToListAsync(ct)
+                        : await db.Accounts.Where(a => names.Contains(a.AvatarFile!) || names.Contains(a.HeaderFile!))
+                            .Select(a => new[] { a.AvatarFile ?? "", a.HeaderFile ?? "" }).ToListAsync(ct);
+                var kept = used.SelectMany(f => f).ToHashSet(StringComparer.Ordinal);
+                foreach (var name in names.Where(n => !kept.Contains(n)))
+                {
+                    storage.Delete(name);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     private async Task RemoveAsync(List<MediaAttachment> media, CancellationToken ct)

@@ -20,7 +20,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Conversation",
                 typeof(Conversation),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -40,6 +40,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var memberDeletedAt = runtimeEntityType.AddProperty(
+                "MemberDeletedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Conversation).GetProperty("MemberDeletedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Conversation).GetField("<MemberDeletedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            memberDeletedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70630489-3ae3-4504-b29c-52489f52dc76"), entityTypeCount: 71)
+            : base(skipDetectChanges: false, modelId: new Guid("0fc080b0-9661-4ea1-95e8-3b0986a9368a"), entityTypeCount: 74)
         {
         }
 
@@ -41,6 +41,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
+            var erasedAidItem = ErasedAidItemEntityType.Create(this);
+            var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
             var @event = EventEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var eventQuestion = EventQuestionEntityType.Create(this);
@@ -69,6 +71,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var reservedUsername = ReservedUsernameEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
             var staffTag = StaffTagEntityType.Create(this);
@@ -127,6 +130,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             ConversationStatusEntityType.CreateForeignKey1(conversationStatus, conversation);
             ConversationStatusEntityType.CreateForeignKey2(conversationStatus, status);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
+            ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
+            ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
             EventEntityType.CreateForeignKey1(@event, group);
             EventEntityType.CreateForeignKey2(@event, account);
             EventEntityType.CreateForeignKey3(@event, status);
@@ -231,6 +236,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
             DigestSendEntityType.CreateAnnotations(digestSend);
+            ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
+            ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);
             EventEntityType.CreateAnnotations(@event);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             EventQuestionEntityType.CreateAnnotations(eventQuestion);
@@ -259,6 +266,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
             StaffTagEntityType.CreateAnnotations(staffTag);

@@ -21,7 +21,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -52,6 +52,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true);
             accountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var aidConversationRetentionDays = runtimeEntityType.AddProperty(
+                "AidConversationRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("AidConversationRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<AidConversationRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            aidConversationRetentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var areaName = runtimeEntityType.AddProperty(
                 "AreaName",
                 typeof(string),
@@ -60,6 +68,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 100);
             areaName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var auditRetentionDays = runtimeEntityType.AddProperty(
+                "AuditRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("AuditRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<AuditRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            auditRetentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var contactEmail = runtimeEntityType.AddProperty(
                 "ContactEmail",
@@ -93,6 +109,22 @@ namespace Kindred.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Organization).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 1000);
             description.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var escalationNoteRetentionDays = runtimeEntityType.AddProperty(
+                "EscalationNoteRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("EscalationNoteRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<EscalationNoteRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            escalationNoteRetentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var exportRetentionDays = runtimeEntityType.AddProperty(
+                "ExportRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("ExportRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<ExportRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            exportRetentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var linkColor = runtimeEntityType.AddProperty(
                 "LinkColor",

@@ -22,7 +22,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 31,
+                propertyCount: 32,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 7,
@@ -97,6 +97,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var deletionDueAt = runtimeEntityType.AddProperty(
+                "DeletionDueAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("DeletionDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<DeletionDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            deletionDueAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var digestDueAt = runtimeEntityType.AddProperty(
                 "DigestDueAt",

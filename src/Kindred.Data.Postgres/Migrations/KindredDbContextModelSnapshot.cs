@@ -813,6 +813,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("MemberDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.ToTable("Conversations");
@@ -889,6 +892,69 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("UserId", "PeriodEnd");
 
                     b.ToTable("DigestSends");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("ErasedAidItems");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurrenceStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "OccurrenceStartsAt");
+
+                    b.ToTable("ErasedEventAnswers");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
@@ -1825,9 +1891,15 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AidConversationRetentionDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AreaName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("AuditRetentionDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
@@ -1846,6 +1918,12 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("EscalationNoteRetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExportRetentionDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LinkColor")
                         .HasMaxLength(7)
@@ -2033,6 +2111,20 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("ActionTakenAt", "Id");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReservedUsername", b =>
+                {
+                    b.Property<string>("UsernameNormalized")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UsernameNormalized");
+
+                    b.ToTable("ReservedUsernames");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -2376,6 +2468,9 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeletionDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DigestDueAt")
@@ -3117,6 +3212,24 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.AidCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

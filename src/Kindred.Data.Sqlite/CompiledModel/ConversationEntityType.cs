@@ -19,7 +19,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Conversation",
                 typeof(Conversation),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -37,6 +37,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Conversation).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var memberDeletedAt = runtimeEntityType.AddProperty(
+                "MemberDeletedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Conversation).GetProperty("MemberDeletedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Conversation).GetField("<MemberDeletedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

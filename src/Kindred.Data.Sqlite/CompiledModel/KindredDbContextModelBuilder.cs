@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("caf3b0dd-586e-43ad-ab9f-d0a6ad29e3c1"), entityTypeCount: 71)
+            : base(skipDetectChanges: false, modelId: new Guid("a1c95f65-c174-41ce-b369-a00a3fa3d67b"), entityTypeCount: 74)
         {
         }
 
@@ -40,6 +40,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
+            var erasedAidItem = ErasedAidItemEntityType.Create(this);
+            var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
             var @event = EventEntityType.Create(this);
             var eventOccurrence = EventOccurrenceEntityType.Create(this);
             var eventQuestion = EventQuestionEntityType.Create(this);
@@ -68,6 +70,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var reservedUsername = ReservedUsernameEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
             var staffTag = StaffTagEntityType.Create(this);
@@ -126,6 +129,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationStatusEntityType.CreateForeignKey1(conversationStatus, conversation);
             ConversationStatusEntityType.CreateForeignKey2(conversationStatus, status);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
+            ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
+            ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
             EventEntityType.CreateForeignKey1(@event, group);
             EventEntityType.CreateForeignKey2(@event, account);
             EventEntityType.CreateForeignKey3(@event, status);
@@ -230,6 +235,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
             DigestSendEntityType.CreateAnnotations(digestSend);
+            ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
+            ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);
             EventEntityType.CreateAnnotations(@event);
             EventOccurrenceEntityType.CreateAnnotations(eventOccurrence);
             EventQuestionEntityType.CreateAnnotations(eventQuestion);
@@ -258,6 +265,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
             StaffTagEntityType.CreateAnnotations(staffTag);

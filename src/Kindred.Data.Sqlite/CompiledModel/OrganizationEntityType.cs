@@ -20,7 +20,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -48,6 +48,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Organization).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var aidConversationRetentionDays = runtimeEntityType.AddProperty(
+                "AidConversationRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("AidConversationRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<AidConversationRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var areaName = runtimeEntityType.AddProperty(
                 "AreaName",
                 typeof(string),
@@ -55,6 +62,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Organization).GetField("<AreaName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 100);
+
+            var auditRetentionDays = runtimeEntityType.AddProperty(
+                "AuditRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("AuditRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<AuditRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var contactEmail = runtimeEntityType.AddProperty(
                 "ContactEmail",
@@ -84,6 +98,20 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Organization).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Organization).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 1000);
+
+            var escalationNoteRetentionDays = runtimeEntityType.AddProperty(
+                "EscalationNoteRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("EscalationNoteRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<EscalationNoteRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var exportRetentionDays = runtimeEntityType.AddProperty(
+                "ExportRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("ExportRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<ExportRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var linkColor = runtimeEntityType.AddProperty(
                 "LinkColor",

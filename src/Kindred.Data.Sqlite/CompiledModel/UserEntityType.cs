@@ -21,7 +21,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 31,
+                propertyCount: 32,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 7,
@@ -88,6 +88,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(User).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var deletionDueAt = runtimeEntityType.AddProperty(
+                "DeletionDueAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("DeletionDueAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<DeletionDueAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var digestDueAt = runtimeEntityType.AddProperty(
                 "DigestDueAt",

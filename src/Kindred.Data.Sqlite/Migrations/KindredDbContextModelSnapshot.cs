@@ -807,6 +807,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MemberDeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("Conversations");
@@ -883,6 +886,69 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "PeriodEnd");
 
                     b.ToTable("DigestSends");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("ErasedAidItems");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurrenceStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "OccurrenceStartsAt");
+
+                    b.ToTable("ErasedEventAnswers");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
@@ -1819,9 +1885,15 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long?>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AidConversationRetentionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AreaName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuditRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
@@ -1840,6 +1912,12 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscalationNoteRetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExportRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LinkColor")
                         .HasMaxLength(7)
@@ -2027,6 +2105,20 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("ActionTakenAt", "Id");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReservedUsername", b =>
+                {
+                    b.Property<string>("UsernameNormalized")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UsernameNormalized");
+
+                    b.ToTable("ReservedUsernames");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -2370,6 +2462,9 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletionDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DigestDueAt")
@@ -3107,6 +3202,24 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.AidCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

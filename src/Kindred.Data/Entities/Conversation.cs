@@ -9,4 +9,8 @@ public class Conversation
 {
     public long Id { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When a member of the conversation deleted their account (ADR 70): their messages are gone, and the
+    /// others are told so instead of finding answers missing.</summary>
+    public DateTime? MemberDeletedAt { get; set; }
 }

@@ -26,6 +26,11 @@ public class Organization
     public string Terms { get; set; } = "";
     /// <summary>Grows by one at every change of the settings, so every process knows its copy is old (ADR 55).</summary>
     public int Version { get; set; }
+    /// <summary>How many days things are kept (ADR 70); null keeps the default documented in the README.</summary>
+    public int? AidConversationRetentionDays { get; set; }
+    public int? EscalationNoteRetentionDays { get; set; }
+    public int? ExportRetentionDays { get; set; }
+    public int? AuditRetentionDays { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }

@@ -58,4 +58,8 @@ public class User : IdentityUser<long>
 
     /// <summary>The secret in the member's personal calendar feed URL (ADR 28); null until made, replaced to revoke.</summary>
     public string? CalendarFeedToken { get; set; }
+
+    /// <summary>When the account is to be deleted (ADR 70): set by the member on /settings/delete, or by a moderator
+    /// for a suspended account; signing in before then clears it. Null when no deletion is scheduled.</summary>
+    public DateTime? DeletionDueAt { get; set; }
 }

@@ -5,6 +5,7 @@ using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
+using Kindred.Core.Deletion;
 using Kindred.Core.Demo;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
@@ -72,6 +73,7 @@ public static class CoreServices
         services.AddSingleton<OrganizationSettings>();
         services.AddScoped<OrganizationAccounts>();
         services.AddScoped<OrganizationService>();
+        services.AddScoped<RetentionService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<DemoSeeder>();
@@ -84,6 +86,8 @@ public static class CoreServices
         // Where views of people are recorded; the audit log replaces this registration (ADR 59).
         services.AddScoped<IPeopleAudit, AuditedPeopleAudit>();
         services.AddScoped<AccountAccess>();
+        services.AddScoped<AccountDeletion>();
+        services.AddScoped<AccountEraser>();
         services.AddScoped<ConnectedAppQueries>();
         services.AddSingleton<TokenUses>();
         services.AddScoped<ProfileService>();

@@ -1,11 +1,13 @@
 using Kindred.Core.Aid;
 using Kindred.Core.Announcements;
 using Kindred.Core.Common.Email;
+using Kindred.Core.Deletion;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
 using Kindred.Core.Insights;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
+using Kindred.Core.Organizations;
 using Kindred.Core.Polls;
 using Kindred.Core.Staff;
 using Kindred.Core.Timelines;
@@ -45,9 +47,11 @@ public static class JobsSetup
         services.AddJobHandler<AnnouncementMailJob>();
         services.AddJobHandler<InsightsJob>();
         services.AddJobHandler<InsightsReportJob>();
+        services.AddJobHandler<AccountDeletionJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();
+        services.AddScoped<IRowRetention, RetentionRule>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kindred.Core.Deletion;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
@@ -25,6 +26,9 @@ public sealed class KindredSignInManager(
 {
     /// <summary>Active members only, and never the organization's own account (ADR 55): every way in (the form, two-factor,
     /// the OAuth password grant, a refreshed cookie or token) asks here.</summary>
+    /// <summary>Whether this request's sign-in cancelled a scheduled deletion of the account.</summary>
+    public bool DeletionCancelled { get; private set; }
+
     public override async Task<bool> CanSignInAsync(User user) =>
         user.Status == UserStatus.Active
         && !await db.Organizations.AsNoTracking().AnyAsync(o => o.AccountId == user.Id)
@@ -41,6 +45,8 @@ public sealed class KindredSignInManager(
             var sessionId = current is not null && sameUser ? current : (await sessions.StartAsync(user.Id, Context)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             claims.Add(new Claim(UserSessions.ClaimType, sessionId));
         }
+        // Signing in during the grace period keeps the account (ADR 70); the sign-in pages then say so.
+        DeletionCancelled = AccountDeletion.CancelOnSignIn(user);
         user.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await UserManager.UpdateAsync(user);
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);

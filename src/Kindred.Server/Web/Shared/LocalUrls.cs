@@ -18,4 +18,9 @@ public static class LocalUrls
     }
 
     public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
+
+    /// <summary>Where a successful sign-in goes: the return address, or the deletion page when the sign-in cancelled a
+    /// scheduled deletion of the account, so the member learns that it did (ADR 70).</summary>
+    public static string AfterSignIn(object signIn, string? url) =>
+        signIn is Hosting.KindredSignInManager { DeletionCancelled: true } ? "/settings/delete?cancelled=true" : OrHome(url);
 }
