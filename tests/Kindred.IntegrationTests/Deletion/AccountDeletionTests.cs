@@ -202,7 +202,8 @@ public abstract class AccountDeletionTests(DeletionApp app)
             await db.SaveChangesAsync();
         });
         await app.WithServicesAsync(s => ActivatorUtilities.CreateInstance<JobRunner>(s).RunDueAsync([AccountDeletionJob.Kind]));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Jobs.CountAsync(j => j.Kind == AccountDeletionJob.Kind && j.State != JobState.Done)));
+        var payload = $"{{\"UserId\":{id}}}";
+        Assert.Equal(0, await app.WithDbAsync(db => db.Jobs.CountAsync(j => j.Kind == AccountDeletionJob.Kind && j.Payload == payload && j.State != JobState.Done)));
     }
 
     [Fact]
