@@ -51,6 +51,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<GroupMembershipRequest> GroupMembershipRequests => Set<GroupMembershipRequest>();
     public DbSet<GroupBan> GroupBans => Set<GroupBan>();
     public DbSet<DigestSend> DigestSends => Set<DigestSend>();
+    public DbSet<DataExport> DataExports => Set<DataExport>();
     public DbSet<AidCategory> AidCategories => Set<AidCategory>();
     public DbSet<AidItem> AidItems => Set<AidItem>();
     public DbSet<AidResponse> AidResponses => Set<AidResponse>();

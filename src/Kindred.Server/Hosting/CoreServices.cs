@@ -9,7 +9,9 @@ using Kindred.Core.Deletion;
 using Kindred.Core.Demo;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
+using Kindred.Core.Exports;
 using Kindred.Core.Groups;
+using Kindred.Core.Imports;
 using Kindred.Core.Insights;
 using Kindred.Core.Invitations;
 using Kindred.Core.Jobs;
@@ -83,6 +85,12 @@ public static class CoreServices
         services.AddScoped<SupporterQueries>();
         services.AddScoped<StaffNoteQueries>();
         services.AddScoped<StaffNoteService>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<ExportArchive>();
+        services.AddScoped<ExportActivityStreams>();
+        services.AddScoped<ExportCsvFiles>();
+        services.AddScoped<ExportKindredData>();
+        services.AddScoped<ImportService>();
         // Where views of people are recorded; the audit log replaces this registration (ADR 59).
         services.AddScoped<IPeopleAudit, AuditedPeopleAudit>();
         services.AddScoped<AccountAccess>();

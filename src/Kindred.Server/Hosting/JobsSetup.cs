@@ -4,6 +4,7 @@ using Kindred.Core.Common.Email;
 using Kindred.Core.Deletion;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
+using Kindred.Core.Exports;
 using Kindred.Core.Insights;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
@@ -48,10 +49,12 @@ public static class JobsSetup
         services.AddJobHandler<InsightsJob>();
         services.AddJobHandler<InsightsReportJob>();
         services.AddJobHandler<AccountDeletionJob>();
+        services.AddJobHandler<ExportJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();
         services.AddScoped<IRowRetention, RetentionRule>();
+        services.AddScoped<IRowRetention, ExportRetention>();
         return services;
     }
 

@@ -58,6 +58,7 @@ public static class WebEndpoints
         app.MapOrganizationStyle();
         app.MapAnnouncementEndpoints();
         Insights.InsightsEndpoints.MapInsightsEndpoints(app);
+        Settings.ExportEndpoints.MapExportEndpoints(app);
         return app;
     }
 }

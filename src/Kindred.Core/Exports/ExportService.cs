@@ -1,0 +1,62 @@
+using Kindred.Core.Common;
+using Kindred.Core.Jobs;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kindred.Core.Exports;
+
+/// <summary>
+/// A member's copies of their own data (ADR 69): asking writes the row and its <see cref="ExportJob"/> in one
+/// SaveChanges; the job writes the ZIP under {DataDirectory}/exports; only its owner may open it, until it expires.
+/// </summary>
+public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvider time, IOptions<KindredOptions> options)
+{
+    /// <summary>How long a finished export stays downloadable.</summary>
+    public static readonly TimeSpan Keep = TimeSpan.FromDays(7);
+
+    /// <summary>One export a day: building one reads everything the member has, and the last one is still there.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    public string Root => Path.Combine(options.Value.FullDataDirectory, "exports");
+
+    /// <summary>Asks for a new export. <paramref name="baseUrl"/> is the server's address for the links inside the
+    /// archive and in the e-mail (the job runs outside any request).</summary>
+    public async Task<DataExport> RequestAsync(long accountId, string baseUrl, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        var since = now - Interval;
+        if (await db.DataExports.AnyAsync(e => e.AccountId == accountId && e.RequestedAt > since, ct))
+        {
+            throw KindredException.RateLimited(null, "You can ask for one export a day. Try again tomorrow.");
+        }
+        var export = new DataExport { Id = Snowflake.NewId(now), AccountId = accountId, RequestedAt = now, ExpiresAt = now + Keep };
+        db.DataExports.Add(export);
+        jobs.Add(ExportJob.Name, new ExportRequest(export.Id, baseUrl));
+        await db.SaveChangesAsync(ct);
+        return export;
+    }
+
+    /// <summary>The member's exports that have not expired, newest first.</summary>
+    public async Task<IReadOnlyList<DataExport>> ListAsync(long accountId, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        return await db.DataExports.AsNoTracking().Where(e => e.AccountId == accountId && e.ExpiresAt > now)
+            .OrderByDescending(e => e.RequestedAt).ToListAsync(ct);
+    }
+
+    /// <summary>The full path of a finished export of <paramref name="accountId"/>; not found for anyone else's, for one
+    /// still being built and for an expired one (the link in the e-mail stops working with it).</summary>
+    public async Task<string> OpenAsync(long accountId, long exportId, CancellationToken ct = default)
+    {
+        var now = time.UtcNow();
+        var export = await db.DataExports.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == exportId && e.AccountId == accountId && e.ExpiresAt > now && e.File != null, ct);
+        var path = export?.File is { } file ? Path.Combine(Root, file) : null;
+        return path is not null && File.Exists(path) ? path : throw KindredException.NotFound();
+    }
+
+    /// <summary>The path a job writes an export to; named by its id, so a second run of the job replaces the first.</summary>
+    internal static string FileName(long exportId) => exportId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".zip";
+}
