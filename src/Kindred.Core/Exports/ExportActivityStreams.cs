@@ -31,7 +31,6 @@ public sealed class ExportActivityStreams(KindredDbContext db)
             ["followers"] = id + "/followers",
             ["inbox"] = id + "/inbox",
             ["outbox"] = "outbox.json",
-            ["bookmarks"] = "bookmarks.csv",
             ["preferredUsername"] = account.Username,
             ["name"] = account.DisplayName,
             ["summary"] = account.NoteHtml,
@@ -87,8 +86,13 @@ public sealed class ExportActivityStreams(KindredDbContext db)
             {
                 items.Add(new JsonObject
                 {
-                    ["id"] = id + "/activity", ["type"] = "Announce", ["actor"] = actor, ["published"] = published,
-                    ["to"] = to, ["cc"] = cc, ["object"] = StatusUri(status.ReblogOfId),
+                    ["id"] = id + "/activity",
+                    ["type"] = "Announce",
+                    ["actor"] = actor,
+                    ["published"] = published,
+                    ["to"] = to,
+                    ["cc"] = cc,
+                    ["object"] = StatusUri(status.ReblogOfId),
                 });
                 continue;
             }
@@ -99,8 +103,13 @@ public sealed class ExportActivityStreams(KindredDbContext db)
                 files.Add((entry, media.File));
                 documents.Add(new JsonObject
                 {
-                    ["type"] = "Document", ["mediaType"] = MediaType(media.File), ["url"] = "/" + entry, ["name"] = media.Description,
-                    ["focalPoint"] = new JsonArray(media.FocusX, media.FocusY), ["width"] = media.Width, ["height"] = media.Height,
+                    ["type"] = "Document",
+                    ["mediaType"] = MediaType(media.File),
+                    ["url"] = "/" + entry,
+                    ["name"] = media.Description,
+                    ["focalPoint"] = new JsonArray(media.FocusX, media.FocusY),
+                    ["width"] = media.Width,
+                    ["height"] = media.Height,
                 });
             }
             items.Add(new JsonObject

@@ -29,8 +29,16 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
         var events = await db.EventRsvps.AsNoTracking().Where(r => r.AccountId == accountId)
             .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new
             {
-                event_id = e.Id, e.Title, occurrence_starts_at = r.OccurrenceStartsAt, r.Response, answer1 = r.Answer1, answer2 = r.Answer2, answer3 = r.Answer3,
-                answered_at = r.CreatedAt, updated_at = r.UpdatedAt, checked_in_at = r.CheckedInAt,
+                event_id = e.Id,
+                e.Title,
+                occurrence_starts_at = r.OccurrenceStartsAt,
+                r.Response,
+                answer1 = r.Answer1,
+                answer2 = r.Answer2,
+                answer3 = r.Answer3,
+                answered_at = r.CreatedAt,
+                updated_at = r.UpdatedAt,
+                checked_in_at = r.CheckedInAt,
             })
             .OrderBy(r => r.answered_at).ToListAsync(ct);
         var invitations = await db.Invitations.AsNoTracking().Where(i => i.CreatedById == accountId).OrderBy(i => i.Id)
@@ -39,8 +47,21 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
         var items = await db.AidItems.AsNoTracking().Where(i => i.AccountId == accountId)
             .Join(db.AidCategories, i => i.CategoryId, c => c.Id, (i, c) => new
             {
-                i.Id, i.Kind, category = c.Slug, i.Title, i.Description, area_name = i.AreaName, starts_on = i.StartsOn, ends_on = i.EndsOn,
-                i.Urgency, i.Audience, group_id = i.GroupId, i.State, created_at = i.CreatedAt, expires_at = i.ExpiresAt, ended_at = i.EndedAt,
+                i.Id,
+                i.Kind,
+                category = c.Slug,
+                i.Title,
+                i.Description,
+                area_name = i.AreaName,
+                starts_on = i.StartsOn,
+                ends_on = i.EndsOn,
+                i.Urgency,
+                i.Audience,
+                group_id = i.GroupId,
+                i.State,
+                created_at = i.CreatedAt,
+                expires_at = i.ExpiresAt,
+                ended_at = i.EndedAt,
             })
             .OrderBy(i => i.Id).ToListAsync(ct);
         var responses = await db.AidResponses.AsNoTracking().Where(r => r.ResponderId == accountId).OrderBy(r => r.Id)
@@ -51,13 +72,22 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
             .Select(t => new { response_id = t.ResponseId, t.Text, created_at = t.CreatedAt }).ToListAsync(ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == accountId).Select(u => new
         {
-            u.Locale, time_zone = u.TimeZone, digest_frequency = u.DigestFrequency, announcement_emails_off = u.AnnouncementEmailsOff,
-            u.Role, joined_at = u.CreatedAt,
+            u.Locale,
+            time_zone = u.TimeZone,
+            digest_frequency = u.DigestFrequency,
+            announcement_emails_off = u.AnnouncementEmailsOff,
+            u.Role,
+            joined_at = u.CreatedAt,
         }).FirstOrDefaultAsync(ct);
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new
         {
-            a.Locked, a.Discoverable, hide_collections = a.HideCollections, direct_messages = a.DirectMessages, area_name = a.AreaName,
-            area_visibility = a.AreaVisibility, tags_visibility = a.TagsVisibility,
+            a.Locked,
+            a.Discoverable,
+            hide_collections = a.HideCollections,
+            direct_messages = a.DirectMessages,
+            area_name = a.AreaName,
+            area_visibility = a.AreaVisibility,
+            tags_visibility = a.TagsVisibility,
         }).FirstAsync(ct);
         var helping = await db.AidHelperCategories.AsNoTracking().Where(h => h.AccountId == accountId)
             .Join(db.AidCategories, h => h.CategoryId, c => c.Id, (h, c) => new { category = c.Slug, radius_km = h.RadiusKm })

@@ -49,7 +49,9 @@ public abstract class ExportTests(ExportApp app)
         var media = await KindredApp.Json(await app.Api(ana.Token).PostAsync("/api/v2/media", new MultipartFormDataContent { { png, "file", "p.png" } }), HttpStatusCode.OK);
         await KindredApp.Json(await app.Api(ana.Token).PostAsync("/api/v1/statuses", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["status"] = "ANA-PUBLIC-POST with a picture", ["visibility"] = "public", ["media_ids[]"] = media.GetProperty("id").GetString()!,
+            ["status"] = "ANA-PUBLIC-POST with a picture",
+            ["visibility"] = "public",
+            ["media_ids[]"] = media.GetProperty("id").GetString()!,
         })), HttpStatusCode.OK);
         await app.PostStatusAsync(ana.Token, $"@{ben.Name} ANA-OWN-DM", "direct");
         await app.WithServicesAsync(async s =>
