@@ -41,7 +41,8 @@ public sealed class ExportJob(KindredDbContext db, ExportService exports, Export
         export.File = name;
         export.FileSize = new FileInfo(path).Length;
         export.ReadyAt = now;
-        export.ExpiresAt = now + ExportService.Keep;
+        var keep = await exports.KeepAsync(ct);
+        export.ExpiresAt = now + keep;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == export.AccountId)
             .Select(u => new { u.Email, u.EmailConfirmed, u.Locale }).FirstOrDefaultAsync(ct);
         if (user is { EmailConfirmed: true, Email: { Length: > 0 } address })
@@ -49,8 +50,9 @@ public sealed class ExportJob(KindredDbContext db, ExportService exports, Export
             var fr = user.Locale == "fr";
             var link = request.BaseUrl.TrimEnd('/') + "/settings/export";
             var subject = fr ? "Votre export de données est prêt" : "Your data export is ready";
-            var intro = fr ? "La copie de vos données que vous avez demandée est prête. Connectez-vous pour la télécharger dans les 7 jours :"
-                : "The copy of your data you asked for is ready. Sign in to download it within 7 days:";
+            var days = (int)keep.TotalDays;
+            var intro = fr ? $"La copie de vos données que vous avez demandée est prête. Connectez-vous pour la télécharger dans les {days} jours :"
+                : $"The copy of your data you asked for is ready. Sign in to download it within {days} days:";
             mail.Add(address, subject, $"{intro}\n\n{link}\n",
                 $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
         }

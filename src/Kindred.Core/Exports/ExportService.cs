@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Core.Jobs;
+using Kindred.Core.Organizations;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,10 @@ namespace Kindred.Core.Exports;
 /// </summary>
 public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvider time, IOptions<KindredOptions> options)
 {
-    /// <summary>How long a finished export stays downloadable.</summary>
-    public static readonly TimeSpan Keep = TimeSpan.FromDays(7);
+    /// <summary>How long a finished export stays downloadable: the organization's retention setting (ADR 70), 7 days
+    /// unless an admin changed it on /admin/retention.</summary>
+    public async Task<TimeSpan> KeepAsync(CancellationToken ct = default) =>
+        TimeSpan.FromDays(Retention.Of(await db.Organizations.AsNoTracking().FirstOrDefaultAsync(ct)).ExportDays);
 
     /// <summary>One export a day: building one reads everything the member has, and the last one is still there.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
@@ -31,7 +34,7 @@ public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvid
         {
             throw KindredException.RateLimited(null, "You can ask for one export a day. Try again tomorrow.");
         }
-        var export = new DataExport { Id = Snowflake.NewId(now), AccountId = accountId, RequestedAt = now, ExpiresAt = now + Keep };
+        var export = new DataExport { Id = Snowflake.NewId(now), AccountId = accountId, RequestedAt = now, ExpiresAt = now + await KeepAsync(ct) };
         db.DataExports.Add(export);
         jobs.Add(ExportJob.Name, new ExportRequest(export.Id, baseUrl));
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0fc080b0-9661-4ea1-95e8-3b0986a9368a"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("534b0504-6e5d-4791-ab62-c9145ee84b07"), entityTypeCount: 75)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var conversation = ConversationEntityType.Create(this);
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
+            var dataExport = DataExportEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
             var erasedAidItem = ErasedAidItemEntityType.Create(this);
             var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
@@ -129,6 +130,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ConversationParticipantEntityType.CreateForeignKey2(conversationParticipant, conversation);
             ConversationStatusEntityType.CreateForeignKey1(conversationStatus, conversation);
             ConversationStatusEntityType.CreateForeignKey2(conversationStatus, status);
+            DataExportEntityType.CreateForeignKey1(dataExport, account);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
             ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
             ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
@@ -235,6 +237,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ConversationEntityType.CreateAnnotations(conversation);
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
+            DataExportEntityType.CreateAnnotations(dataExport);
             DigestSendEntityType.CreateAnnotations(digestSend);
             ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
             ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a1c95f65-c174-41ce-b369-a00a3fa3d67b"), entityTypeCount: 74)
+            : base(skipDetectChanges: false, modelId: new Guid("d2a4291b-99a6-4650-a310-10af88a7d69b"), entityTypeCount: 75)
         {
         }
 
@@ -39,6 +39,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var conversation = ConversationEntityType.Create(this);
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
+            var dataExport = DataExportEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
             var erasedAidItem = ErasedAidItemEntityType.Create(this);
             var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
@@ -128,6 +129,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationParticipantEntityType.CreateForeignKey2(conversationParticipant, conversation);
             ConversationStatusEntityType.CreateForeignKey1(conversationStatus, conversation);
             ConversationStatusEntityType.CreateForeignKey2(conversationStatus, status);
+            DataExportEntityType.CreateForeignKey1(dataExport, account);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
             ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
             ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
@@ -234,6 +236,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationEntityType.CreateAnnotations(conversation);
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
+            DataExportEntityType.CreateAnnotations(dataExport);
             DigestSendEntityType.CreateAnnotations(digestSend);
             ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
             ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);

@@ -172,6 +172,26 @@ public abstract class ExportTests(ExportApp app)
     }
 
     [Fact]
+    public async Task AnExportIsKeptAsLongAsTheOrganizationsRetentionSettingSays()
+    {
+        var before = await app.WithDbAsync(db => db.Organizations.Select(o => o.ExportRetentionDays).FirstAsync());
+        await app.WithDbAsync(db => db.Organizations.ExecuteUpdateAsync(s => s.SetProperty(o => o.ExportRetentionDays, 3)));
+        try
+        {
+            var (user, browser) = await app.SignedInAsync(Name("exkeep"));
+            Assert.Contains("each is kept for 3 days.", await Html.GetAsync(browser, "/settings/export"), StringComparison.Ordinal);
+            var asked = await Html.PostFormAsync(browser, "/settings/export", "export", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+            var export = await app.WithDbAsync(db => db.DataExports.AsNoTracking().SingleAsync(e => e.AccountId == user.Id));
+            Assert.Equal(TimeSpan.FromDays(3), export.ExpiresAt - export.RequestedAt);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Organizations.ExecuteUpdateAsync(s => s.SetProperty(o => o.ExportRetentionDays, before)));
+        }
+    }
+
+    [Fact]
     public async Task OnlyTheMemberSignedInCanDownloadTheirExport()
     {
         var (_, browser) = await app.SignedInAsync(Name("exown"));
