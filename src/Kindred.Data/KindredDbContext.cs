@@ -44,6 +44,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportedStatus> ReportedStatuses => Set<ReportedStatus>();
+    public DbSet<Strike> Strikes => Set<Strike>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupTag> GroupTags => Set<GroupTag>();
     public DbSet<GroupQuestion> GroupQuestions => Set<GroupQuestion>();

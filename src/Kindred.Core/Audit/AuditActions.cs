@@ -22,6 +22,11 @@ public static class AuditActions
     public const string PeopleListView = "people.list_view";
     public const string PeopleExport = "people.export";
     public const string SupporterView = "people.supporter_view";
+    public const string ReportAssign = "report.assign";
+    public const string ReportDismiss = "report.dismiss";
+    public const string StrikeAdd = "moderation.strike";
+    public const string StrikeUndo = "moderation.undo";
+    public const string AccountUnsuspend = "account.unsuspend";
 
     /// <summary>Every action, for the filter on /admin/audit.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -29,5 +34,6 @@ public static class AuditActions
         RoleChange, ApplicationApprove, ApplicationReject, AccountSuspend, SafeguardingLeadAppoint,
         SafeguardingLeadRemove, HelperVet, HelperRevoke, EscalationReview, InvitationRevoke, AidCategoryAdd,
         AidCategoryUpdate, OrganizationUpdate, OrganizationAccountCreate, PeopleListView, PeopleExport, SupporterView,
+        ReportAssign, ReportDismiss, StrikeAdd, StrikeUndo, AccountUnsuspend,
     ];
 }

@@ -14,4 +14,6 @@ public sealed record AuditTarget(string Kind, long? Id)
     public static AuditTarget VettedHelper(long id) => new("vetted_helper", id);
 
     public static AuditTarget Invitation(long id) => new("invitation", id);
+
+    public static AuditTarget Report(long id) => new("report", id);
 }

@@ -14,7 +14,9 @@ namespace Kindred.Core.Common;
 /// visitors, never app tokens); private — the author, followers and mentioned accounts; direct — the author and
 /// mentioned accounts. A status posted into a group that is not public (ADR 20) is read only by the group's members and
 /// its author, on top of its own audience. Nobody sees statuses of an author they block or who blocks them; deleted statuses and those
-/// of local accounts that are not active are seen by no one. A boost is visible only when its original is.
+/// of local accounts that are not active are seen by no one. A boost is visible only when its original is. A limited
+/// author's statuses (ADR 67) are read only by the author's contacts (followers and the people the author follows), on
+/// top of their own audience: mentioning a stranger does not reach them.
 /// Administrators read like any member: moderation gets its own audited path, not a wider feed.
 /// </remarks>
 public static class StatusVisibility
@@ -40,13 +42,13 @@ public static class StatusVisibility
         }
         if (viewer.AccountId is not { } id)
         {
-            return facts.ReadsGroup && status.Visibility is Audience.Public or Audience.Unlisted;
+            return facts.ReadsGroup && !facts.AuthorLimited && status.Visibility is Audience.Public or Audience.Unlisted;
         }
         if (status.AccountId == id)
         {
             return true;
         }
-        if (facts.BlockedEitherWay || !facts.ReadsGroup)
+        if (facts.BlockedEitherWay || !facts.ReadsGroup || (facts.AuthorLimited && !facts.Contact))
         {
             return false;
         }
@@ -80,13 +82,18 @@ public static class StatusVisibility
                     || (viewerId != null && await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == viewerId, ct)),
             };
         }
+        var authorId = status.AccountId;
+        facts = facts with { AuthorLimited = await db.ActiveLimits().AnyAsync(k => k.AccountId == authorId, ct) };
         if (viewer.AccountId is { } id)
         {
-            var author = status.AccountId;
             facts = facts with
             {
-                FollowsAuthor = await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == author, ct),
-                BlockedEitherWay = await db.Blocks.Between(id, author).AnyAsync(ct),
+                FollowsAuthor = await db.Follows.AnyAsync(f => f.AccountId == id && f.TargetAccountId == authorId, ct),
+                BlockedEitherWay = await db.Blocks.Between(id, authorId).AnyAsync(ct),
+            };
+            facts = facts with
+            {
+                Contact = facts.FollowsAuthor || (facts.AuthorLimited && await db.Follows.AnyAsync(f => f.AccountId == authorId && f.TargetAccountId == id, ct)),
             };
         }
         return CanSee(status, viewer, facts);
@@ -103,12 +110,18 @@ public static class StatusVisibility
     {
         statuses = statuses.Where(s => s.DeletedAt == null
             && (s.Account.Domain != null || (s.Account.User != null && s.Account.User.Status == UserStatus.Active)));
+        var limits = db.ActiveLimits();
         if (viewer.AccountId is not { } id)
         {
-            return statuses.Where(s => (s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted)
+            return statuses.Where(s => !limits.Any(k => k.AccountId == s.AccountId))
+                .Where(s => (s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted)
                 && (s.GroupId == null || db.Groups.Any(g => g.Id == s.GroupId && g.Visibility == GroupVisibility.Public)));
         }
         return statuses
+            .Where(s => s.AccountId == id
+                || !limits.Any(k => k.AccountId == s.AccountId)
+                || db.Follows.Any(f => f.AccountId == id && f.TargetAccountId == s.AccountId)
+                || db.Follows.Any(f => f.AccountId == s.AccountId && f.TargetAccountId == id))
             .Where(s => s.GroupId == null
                 || s.AccountId == id
                 || db.Groups.Any(g => g.Id == s.GroupId && g.Visibility == GroupVisibility.Public)

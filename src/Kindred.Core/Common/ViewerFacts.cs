@@ -4,4 +4,6 @@ namespace Kindred.Core.Common;
 /// <param name="FollowsAuthor">The viewer follows the status's author.</param>
 /// <param name="BlockedEitherWay">The viewer blocks the author or the author blocks the viewer.</param>
 /// <param name="ReadsGroup">The status is in no group, or in a public group, or the viewer is a member of its group (ADR 20).</param>
-public readonly record struct ViewerFacts(bool FollowsAuthor, bool BlockedEitherWay, bool ReadsGroup = true);
+/// <param name="AuthorLimited">A moderator limited the author (ADR 67).</param>
+/// <param name="Contact">The viewer follows the author or the author follows the viewer: who still reads a limited author.</param>
+public readonly record struct ViewerFacts(bool FollowsAuthor, bool BlockedEitherWay, bool ReadsGroup = true, bool AuthorLimited = false, bool Contact = false);

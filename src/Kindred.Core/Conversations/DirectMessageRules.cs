@@ -1,4 +1,5 @@
 using Kindred.Core.Accounts;
+using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Kindred.Core.Conversations;
 /// <summary>
 /// Who may send a private message to whom (ADR 17): each member chooses everyone, people they follow, or nobody.
 /// Moderators, admins and the owner may always write, so a safety contact can reach anyone; and anyone may answer in a
-/// conversation the recipient has written in themselves.
+/// conversation the recipient has written in themselves. A limited member reaches only their contacts (ADR 67).
 /// </summary>
 public static class DirectMessageRules
 {
@@ -26,6 +27,20 @@ public static class DirectMessageRules
         {
             return null;
         }
+        if (await db.ActiveLimits().AnyAsync(k => k.AccountId == authorId, ct))
+        {
+            // A limited member (ADR 67) writes only to contacts (followers and people they follow) and where the other
+            // already wrote: whatever the recipient allows, a stranger is not reached.
+            var contacts = await db.Follows
+                .Where(f => (f.TargetAccountId == authorId && others.Contains(f.AccountId)) || (f.AccountId == authorId && others.Contains(f.TargetAccountId)))
+                .Select(f => f.AccountId == authorId ? f.TargetAccountId : f.AccountId).ToListAsync(ct);
+            var wrote = await AnsweredAsync(db, conversationId, others, ct);
+            var stranger = others.FirstOrDefault(id => !contacts.Contains(id) && !wrote.Contains(id));
+            if (stranger != 0)
+            {
+                return await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == stranger, ct);
+            }
+        }
         var strict = await db.Accounts.AsNoTracking()
             .Where(a => others.Contains(a.Id) && a.DirectMessages != DirectMessagePolicy.Everyone)
             .ToListAsync(ct);
@@ -35,14 +50,18 @@ public static class DirectMessageRules
         }
         var strictIds = strict.Select(a => a.Id).ToList();
         var followers = await db.Follows.Where(f => f.TargetAccountId == authorId && strictIds.Contains(f.AccountId)).Select(f => f.AccountId).ToListAsync(ct);
-        var answered = conversationId is { } cid
-            ? await db.ConversationStatuses.Where(c => c.ConversationId == cid)
-                .Join(db.Statuses, c => c.StatusId, s => s.Id, (c, s) => s)
-                .Where(s => strictIds.Contains(s.AccountId) && s.DeletedAt == null)
-                .Select(s => s.AccountId).Distinct().ToListAsync(ct)
-            : [];
+        var answered = await AnsweredAsync(db, conversationId, strictIds, ct);
         return strict.FirstOrDefault(a => !answered.Contains(a.Id) && !(a.DirectMessages == DirectMessagePolicy.Following && followers.Contains(a.Id)));
     }
+
+    /// <summary>Which of <paramref name="accountIds"/> wrote in <paramref name="conversationId"/> themselves.</summary>
+    private static async Task<List<long>> AnsweredAsync(KindredDbContext db, long? conversationId, List<long> accountIds, CancellationToken ct) =>
+        conversationId is { } cid
+            ? await db.ConversationStatuses.Where(c => c.ConversationId == cid)
+                .Join(db.Statuses, c => c.StatusId, s => s.Id, (c, s) => s)
+                .Where(s => accountIds.Contains(s.AccountId) && s.DeletedAt == null)
+                .Select(s => s.AccountId).Distinct().ToListAsync(ct)
+            : [];
 
     /// <summary>Whether <paramref name="authorId"/> may start a conversation with <paramref name="recipientId"/>.</summary>
     public static async Task<bool> AcceptsAsync(KindredDbContext db, long authorId, long recipientId, CancellationToken ct = default) =>

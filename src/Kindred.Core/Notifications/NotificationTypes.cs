@@ -25,6 +25,10 @@ public static class NotificationTypes
     /// the applicant's account is not active yet.</summary>
     public const string ApplicationWaiting = "application_waiting";
 
+    /// <summary>A moderator acted on the recipient's account (ADR 67); Mastodon's name. It comes from the recipient, so
+    /// no moderator is named; the member reads the decision on their warnings page.</summary>
+    public const string ModerationWarning = "moderation_warning";
+
     // Mutual aid (ADR 27); each is shown only while its item is visible to the recipient (AidVisibility).
 
     /// <summary>A new request or offer that fits what the recipient offered or asked for, or their helper opt-in.</summary>
@@ -70,7 +74,7 @@ public static class NotificationTypes
 
     public static readonly string[] All =
     [
-        Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, ApplicationWaiting, GroupRequest, GroupApproval,
+        Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, ApplicationWaiting, ModerationWarning, GroupRequest, GroupApproval,
         AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks, AidReviewResumed, AidReviewClosed,
         EventReminder, EventUpdate, EventParticipationAccepted, EventFollowUp,
     ];

@@ -106,6 +106,7 @@ public sealed class AccountSuggestions(KindredDbContext db, TimeProvider time)
             .Where(id => !excluded.Contains(id)).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Visible()
             .Where(a => ids.Contains(a.Id) && a.Domain == null && a.Discoverable)
+            .NotLimited(db)
             .Include(a => a.Fields)
             .Include(a => a.Tags)
             .Include(a => a.User)

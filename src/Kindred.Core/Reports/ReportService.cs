@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Reports;
 
 /// <summary>Filing reports. Attached posts are looked up through <see cref="StatusVisibility"/> as the reporter reads
-/// them, so a report can never be used to learn that a hidden post exists. Moderators hear of each new report.</summary>
+/// them, so a report can never be used to learn that a hidden post exists; they are copied into the report as they are
+/// now (the snapshot, ADR 67). Moderators hear of each new report.</summary>
 public sealed class ReportService(KindredDbContext db, Notify notify, TimeProvider time)
 {
     public const int MaxCommentCharacters = 1_000;
@@ -38,7 +39,7 @@ public sealed class ReportService(KindredDbContext db, Notify notify, TimeProvid
         }
         var readable = await db.Statuses.VisibleTo(db, Viewer.Member(reporterId))
             .Where(s => statusIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.AccountId })
+            .Select(s => new { s.Id, s.AccountId, s.ContentHtml, s.SpoilerText, s.Sensitive, s.Visibility, s.CreatedAt })
             .ToListAsync(ct);
         if (readable.Count < statusIds.Count)
         {
@@ -58,11 +59,15 @@ public sealed class ReportService(KindredDbContext db, Notify notify, TimeProvid
         var category = ruleIds.Count > 0 ? ReportCategory.Violation : input.Category ?? ReportCategory.Other;
 
         var now = time.UtcNow();
+        var target = await db.Accounts.AsNoTracking().Where(a => a.Id == input.TargetAccountId)
+            .Select(a => new { a.Username, a.DisplayName }).FirstAsync(ct);
         var report = new Report
         {
             Id = Snowflake.NewId(now),
             AccountId = reporterId,
             TargetAccountId = input.TargetAccountId,
+            TargetUsername = target.Username,
+            TargetDisplayName = target.DisplayName,
             Category = category,
             Comment = comment,
             StatusIds = statusIds,
@@ -70,6 +75,27 @@ public sealed class ReportService(KindredDbContext db, Notify notify, TimeProvid
             Forward = input.Forward,
             CreatedAt = now,
         };
+        // The snapshot (ADR 67): what the reporter read, copied now, so an edit or a deletion by the author afterwards
+        // does not change what the moderators judge.
+        var descriptions = (await db.MediaAttachments.AsNoTracking()
+                .Where(m => m.StatusId != null && statusIds.Contains(m.StatusId.Value))
+                .Select(m => new { StatusId = m.StatusId!.Value, m.Position, m.Description })
+                .ToListAsync(ct))
+            .ToLookup(m => m.StatusId);
+        foreach (var status in readable.OrderBy(s => s.Id))
+        {
+            report.Snapshot.Add(new ReportedStatus
+            {
+                ReportId = report.Id,
+                StatusId = status.Id,
+                ContentHtml = status.ContentHtml,
+                SpoilerText = status.SpoilerText,
+                Sensitive = status.Sensitive,
+                Visibility = status.Visibility,
+                PostedAt = status.CreatedAt,
+                MediaDescriptions = descriptions[status.Id].OrderBy(m => m.Position).Select(m => m.Description ?? "").ToList(),
+            });
+        }
         db.Reports.Add(report);
         await NotifyModeratorsAsync(report, ct);
         await db.SaveChangesAsync(ct);

@@ -98,7 +98,9 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
         var matches = index.AccountIds(terms);
         var accounts = db.Accounts.AsNoTracking().Visible().Where(a => matches.Contains(a.Id));
         var follows = db.Follows.Where(f => f.AccountId == me);
-        accounts = accounts.Where(a => a.Discoverable || a.UsernameNormalized == exact || a.Id == me || follows.Any(f => f.TargetAccountId == a.Id));
+        // A limited account (ADR 67) is found like one that is not discoverable: by its exact name or by those who follow it.
+        var limits = db.ActiveLimits();
+        accounts = accounts.Where(a => (a.Discoverable && !limits.Any(k => k.AccountId == a.Id)) || a.UsernameNormalized == exact || a.Id == me || follows.Any(f => f.TargetAccountId == a.Id));
         if (viewer.AccountId is not null)
         {
             accounts = accounts.WithoutBlocksWith(db.Blocks, me, a => a.Id);
@@ -178,9 +180,10 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
     {
         var now = time.UtcNow();
         var muted = db.Mutes.Live(now).Where(m => m.AccountId == me).Select(m => m.TargetAccountId);
+        var limits = db.ActiveLimits();
         return db.Statuses.VisibleTo(db, viewer)
             .Where(s => !muted.Contains(s.AccountId))
-            .Where(s => s.Account.Discoverable || s.AccountId == me
+            .Where(s => (s.Account.Discoverable && !limits.Any(k => k.AccountId == s.AccountId)) || s.AccountId == me
                 || s.Mentions.Any(m => m.AccountId == me)
                 || db.Favourites.Any(f => f.AccountId == me && f.StatusId == s.Id)
                 || db.Bookmarks.Any(b => b.AccountId == me && b.StatusId == s.Id));

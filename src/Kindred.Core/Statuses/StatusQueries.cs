@@ -197,10 +197,11 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
     private IQueryable<Status> Visible(Viewer viewer) => StatusDetails.WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, viewer));
 
     /// <summary>What the public and hashtag timelines list: originals only, public ones, members-only ones for
-    /// members, and never the posts of accounts the member mutes (an expired mute no longer counts).</summary>
+    /// members, never the posts of accounts the member mutes (an expired mute no longer counts) nor of limited ones.</summary>
     private IQueryable<Status> Listed(Viewer viewer, DateTime now)
     {
-        var statuses = Visible(viewer).Where(s => s.ReblogOfId == null);
+        // A limited author's posts stay with their contacts, out of the public timelines (ADR 67).
+        var statuses = Visible(viewer).Where(s => s.ReblogOfId == null).NotByLimited(db);
         if (viewer.AccountId is not { } id)
         {
             return statuses.Where(s => s.Visibility == Audience.Public);

@@ -49,7 +49,8 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
         var now = time.UtcNow();
         var muted = await db.Mutes.Live(now).AnyAsync(m => m.AccountId == viewerId
             && (m.TargetAccountId == status.AccountId || m.TargetAccountId == originalAuthor), ct);
-        var listed = !muted && status.ReblogOfId is null && StatusVisibility.Listed(status.Visibility, viewer);
+        var listed = !muted && status.ReblogOfId is null && StatusVisibility.Listed(status.Visibility, viewer)
+            && !await db.ActiveLimits().AnyAsync(k => k.AccountId == status.AccountId, ct);
         var matched = new List<StreamKey>();
         foreach (var key in keys)
         {

@@ -22,9 +22,10 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 11,
-                foreignKeyCount: 3,
-                unnamedIndexCount: 4,
+                propertyCount: 14,
+                navigationCount: 1,
+                foreignKeyCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -60,6 +61,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Report).GetField("<ActionTakenByAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             actionTakenByAccountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var assignedAccountId = runtimeEntityType.AddProperty(
+                "AssignedAccountId",
+                typeof(long?),
+                propertyInfo: typeof(Report).GetProperty("AssignedAccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<AssignedAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            assignedAccountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var category = runtimeEntityType.AddProperty(
                 "Category",
@@ -120,6 +129,22 @@ namespace Kindred.Data.Postgres.CompiledModel
                 sentinel: 0L);
             targetAccountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var targetDisplayName = runtimeEntityType.AddProperty(
+                "TargetDisplayName",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("TargetDisplayName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<TargetDisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 100);
+            targetDisplayName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var targetUsername = runtimeEntityType.AddProperty(
+                "TargetUsername",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("TargetUsername", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<TargetUsername>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 30);
+            targetUsername.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -131,9 +156,12 @@ namespace Kindred.Data.Postgres.CompiledModel
                 new[] { actionTakenByAccountId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { targetAccountId });
+                new[] { assignedAccountId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { targetAccountId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { actionTakenAt, id });
 
             return runtimeEntityType;
@@ -161,6 +189,16 @@ namespace Kindred.Data.Postgres.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AssignedAccountId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TargetAccountId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

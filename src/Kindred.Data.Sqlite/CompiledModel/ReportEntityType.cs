@@ -21,9 +21,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 11,
-                foreignKeyCount: 3,
-                unnamedIndexCount: 4,
+                propertyCount: 14,
+                navigationCount: 1,
+                foreignKeyCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -54,6 +55,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 typeof(long?),
                 propertyInfo: typeof(Report).GetProperty("ActionTakenByAccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Report).GetField("<ActionTakenByAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var assignedAccountId = runtimeEntityType.AddProperty(
+                "AssignedAccountId",
+                typeof(long?),
+                propertyInfo: typeof(Report).GetProperty("AssignedAccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<AssignedAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var category = runtimeEntityType.AddProperty(
@@ -108,6 +116,20 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Report).GetField("<TargetAccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
+            var targetDisplayName = runtimeEntityType.AddProperty(
+                "TargetDisplayName",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("TargetDisplayName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<TargetDisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 100);
+
+            var targetUsername = runtimeEntityType.AddProperty(
+                "TargetUsername",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("TargetUsername", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<TargetUsername>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 30);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -119,9 +141,12 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 new[] { actionTakenByAccountId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { targetAccountId });
+                new[] { assignedAccountId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { targetAccountId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { actionTakenAt, id });
 
             return runtimeEntityType;
@@ -149,6 +174,16 @@ namespace Kindred.Data.Sqlite.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AssignedAccountId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("TargetAccountId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -18,6 +18,7 @@ using Kindred.Core.Jobs;
 using Kindred.Core.Lists;
 using Kindred.Core.Markers;
 using Kindred.Core.Media;
+using Kindred.Core.Moderation;
 using Kindred.Core.Notifications;
 using Kindred.Core.Organizations;
 using Kindred.Core.Polls;
@@ -141,6 +142,9 @@ public static class CoreServices
         services.AddScoped<MarkerService>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationQueries>();
+        services.AddScoped<StrikeNotices>();
         services.AddScoped<ListService>();
         services.AddScoped<ListQueries>();
         services.AddScoped<ConversationService>();

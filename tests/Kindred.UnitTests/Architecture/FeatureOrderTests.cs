@@ -15,7 +15,7 @@ public partial class FeatureOrderTests
     [
         "Common", "Jobs", "Audit", "Timelines", "Media", "Accounts", "Organizations", "Notifications", "Relationships",
         "Invitations", "Polls", "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports",
-        "PublicFace",
+        "Moderation", "PublicFace",
         "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Deletion", "Insights", "Exports", "Imports", "Demo",
     ];
 

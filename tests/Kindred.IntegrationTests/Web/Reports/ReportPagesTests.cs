@@ -97,7 +97,7 @@ public abstract class ReportPagesTests(KindredApp app)
         Assert.Contains($"id=\"report-{report.Id}\"", list, StringComparison.Ordinal);
         Assert.Contains("Every hour &lt;b&gt;again&lt;/b&gt;", list, StringComparison.Ordinal);
         Assert.Contains($"href=\"/@{target.UserName}/{post.Id}\"", list, StringComparison.Ordinal);
-        Assert.Contains("href=\"/admin/reports\"", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"/moderation\"", list, StringComparison.Ordinal);
 
         var (_, member) = await MemberAsync("wr_nosy");
         var refused = await member.GetAsync("/admin/reports");

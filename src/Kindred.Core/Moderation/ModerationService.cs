@@ -1,0 +1,208 @@
+using System.Globalization;
+using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
+using Kindred.Core.Common;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Moderation;
+
+/// <summary>
+/// The moderators' decisions on reports (ADR 67). Each action against a member is a <see cref="Strike"/> row and an
+/// audit entry, written with the change and the member's notice (notification and mail) in one SaveChanges; each can
+/// be undone, which keeps the strike and marks it undone. Suspension goes through <see cref="AccountService.SuspendAsync"/>,
+/// the one way that ends every session, token and stream at once (ADR 44).
+/// </summary>
+public sealed class ModerationService(KindredDbContext db, AccountService accounts, AuditLog audit, StrikeNotices notices, TimeProvider time)
+{
+    public const int MaxTextCharacters = 1_000;
+
+    /// <summary>The moderator takes the report on (or over from another), so two do not work on it at once.</summary>
+    public async Task<Report> AssignToSelfAsync(long? viewerId, long reportId, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var report = await OpenReportAsync(reportId, ct);
+        if (report.AssignedAccountId != moderator.Id)
+        {
+            report.AssignedAccountId = moderator.Id;
+            audit.Add(moderator.Id, AuditActions.ReportAssign, AuditTarget.Report(report.Id), $"Took on the report about @{report.TargetUsername}.");
+            await db.SaveChangesAsync(ct);
+        }
+        return report;
+    }
+
+    /// <summary>Closes the report with no action against anyone; the member reported is not told.</summary>
+    public async Task<Report> DismissAsync(long? viewerId, long reportId, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var report = await OpenReportAsync(reportId, ct);
+        Resolve(report, moderator);
+        audit.Add(moderator.Id, AuditActions.ReportDismiss, AuditTarget.Report(report.Id), $"Dismissed the report about @{report.TargetUsername}.");
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    /// <summary>Acts on the reported account and closes the report.</summary>
+    public async Task<Strike> ActAsync(long? viewerId, long reportId, NewStrike decision, string baseUrl, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var report = await OpenReportAsync(reportId, ct);
+        var target = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == report.TargetAccountId, ct)
+            ?? throw KindredException.Invalid("action", "Only accounts of this server can be acted on.");
+        if (!ModerationAccess.MayActOn(moderator, target.Role))
+        {
+            throw KindredException.Forbidden("You may not act on this account.");
+        }
+        var text = decision.Text?.Trim() ?? "";
+        if (new StringInfo(text).LengthInTextElements > MaxTextCharacters)
+        {
+            throw KindredException.Invalid("text", $"The message is too long (at most {MaxTextCharacters} characters).");
+        }
+        var ruleIds = decision.RuleIds.Distinct().ToList();
+        if (ruleIds.Count > 0 && await db.InstanceRules.CountAsync(r => ruleIds.Contains(r.Id), ct) < ruleIds.Count)
+        {
+            throw KindredException.Invalid("rule_ids", "Choose rules of this server.");
+        }
+        var now = time.UtcNow();
+        var strike = new Strike
+        {
+            Id = Snowflake.NewId(now),
+            AccountId = target.Id,
+            ModeratorId = moderator.Id,
+            ReportId = report.Id,
+            Action = decision.Action,
+            Text = text,
+            RuleIds = ruleIds,
+            CreatedAt = now,
+        };
+        switch (decision.Action)
+        {
+            case StrikeAction.Warn:
+                break;
+            case StrikeAction.RemoveStatuses:
+                // The rows stay (DeletedAt only), so undo can bring them back; reads already skip deleted posts and
+                // their boosts.
+                var live = await ReportedStatusesAsync(report, s => s.DeletedAt == null, ct);
+                foreach (var status in live)
+                {
+                    status.DeletedAt = now;
+                    status.PinnedAt = null;
+                }
+                strike.StatusIds = live.Select(s => s.Id).ToList();
+                break;
+            case StrikeAction.MarkSensitive:
+                var plain = await ReportedStatusesAsync(report, s => s.DeletedAt == null && !s.Sensitive, ct);
+                foreach (var status in plain)
+                {
+                    status.Sensitive = true;
+                }
+                strike.StatusIds = plain.Select(s => s.Id).ToList();
+                break;
+            case StrikeAction.Limit:
+                if (await db.ActiveLimits().AnyAsync(k => k.AccountId == target.Id, ct))
+                {
+                    throw KindredException.Conflict("This account is already limited.");
+                }
+                break;
+            case StrikeAction.Suspend:
+                if (target.Status == UserStatus.Disabled)
+                {
+                    throw KindredException.Conflict("This account is already suspended.");
+                }
+                break;
+            default:
+                throw KindredException.Invalid("action", "Choose an action from the list.");
+        }
+        db.Strikes.Add(strike);
+        Resolve(report, moderator);
+        notices.Add(target, strike, baseUrl);
+        if (decision.Action == StrikeAction.Suspend)
+        {
+            // SuspendAsync writes its own audit entry and saves the strike, the report and the notice with it.
+            await accounts.SuspendAsync(moderator.Id, moderator.Role, target.Id, ct);
+            return strike;
+        }
+        audit.Add(moderator.Id, AuditActions.StrikeAdd, AuditTarget.Account(target.Id),
+            $"{Describe(strike.Action)} @{target.Account.Username} on a report.", after: StrikeActions.Name(strike.Action));
+        await db.SaveChangesAsync(ct);
+        return strike;
+    }
+
+    /// <summary>Undoes a strike: the warning is withdrawn, posts come back, the sensitive mark goes, the limit ends
+    /// (<see cref="LimitFilters"/> reads only strikes not undone), the account is active again. The strike stays, marked
+    /// undone.</summary>
+    public async Task<Strike> UndoAsync(long? viewerId, long strikeId, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var strike = await db.Strikes.FirstOrDefaultAsync(s => s.Id == strikeId, ct) ?? throw KindredException.NotFound();
+        var target = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == strike.AccountId, ct) ?? throw KindredException.NotFound();
+        if (!ModerationAccess.MayActOn(moderator, target.Role))
+        {
+            throw KindredException.Forbidden("You may not act on this account.");
+        }
+        if (strike.UndoneAt is not null)
+        {
+            throw KindredException.Conflict("This action was already undone.");
+        }
+        var ids = strike.StatusIds;
+        switch (strike.Action)
+        {
+            case StrikeAction.RemoveStatuses:
+                foreach (var status in await db.Statuses.Where(s => ids.Contains(s.Id) && s.DeletedAt != null).ToListAsync(ct))
+                {
+                    status.DeletedAt = null;
+                }
+                break;
+            case StrikeAction.MarkSensitive:
+                // A content warning keeps a post sensitive whatever the moderator did (StatusService's rule).
+                foreach (var status in await db.Statuses.Where(s => ids.Contains(s.Id) && s.SpoilerText == "").ToListAsync(ct))
+                {
+                    status.Sensitive = false;
+                }
+                break;
+            case StrikeAction.Suspend when target.Status == UserStatus.Disabled:
+                target.Status = UserStatus.Active;
+                audit.Add(moderator.Id, AuditActions.AccountUnsuspend, AuditTarget.Account(target.Id), $"Lifted the suspension of @{target.Account.Username}.", "disabled", "active");
+                break;
+            default:
+                break;
+        }
+        strike.UndoneAt = time.UtcNow();
+        strike.UndoneById = moderator.Id;
+        audit.Add(moderator.Id, AuditActions.StrikeUndo, AuditTarget.Account(target.Id),
+            $"Undid \"{Describe(strike.Action)}\" on @{target.Account.Username}.", StrikeActions.Name(strike.Action), "undone");
+        await db.SaveChangesAsync(ct);
+        return strike;
+    }
+
+    private async Task<Report> OpenReportAsync(long reportId, CancellationToken ct)
+    {
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct) ?? throw KindredException.NotFound();
+        return report.ActionTakenAt is null ? report : throw KindredException.Conflict("This report was already decided.");
+    }
+
+    /// <summary>The report's posts, of its target only (a report's ids were checked when filed; this guards the action).</summary>
+    private async Task<List<Status>> ReportedStatusesAsync(Report report, System.Linq.Expressions.Expression<Func<Status, bool>> which, CancellationToken ct)
+    {
+        var ids = report.StatusIds;
+        var statuses = await db.Statuses.Where(s => ids.Contains(s.Id) && s.AccountId == report.TargetAccountId && s.ReblogOfId == null)
+            .Where(which).ToListAsync(ct);
+        return statuses.Count > 0 ? statuses : throw KindredException.Invalid("action", "The report has no posts left that this would change.");
+    }
+
+    private void Resolve(Report report, ModeratorViewer moderator)
+    {
+        report.ActionTakenAt = time.UtcNow();
+        report.ActionTakenByAccountId = moderator.Id;
+    }
+
+    private static string Describe(StrikeAction action) => action switch
+    {
+        StrikeAction.Warn => "Warned",
+        StrikeAction.RemoveStatuses => "Removed posts of",
+        StrikeAction.MarkSensitive => "Marked as sensitive posts of",
+        StrikeAction.Limit => "Limited",
+        _ => "Suspended",
+    };
+}
