@@ -37,8 +37,12 @@ public abstract class LimitedAuthorVisibilityTests(KindredApp app)
         var tokens = new Dictionary<string, string?> { ["anonymous"] = null, ["app"] = await app.AppTokenAsync("read") };
         var names = new Dictionary<string, string>
         {
-            ["author"] = "lim_author", ["stranger"] = "lim_stranger", ["mentioned"] = "lim_mentioned",
-            ["follower"] = "lim_follower", ["contact"] = "lim_contact", ["moderator"] = "lim_mod",
+            ["author"] = "lim_author",
+            ["stranger"] = "lim_stranger",
+            ["mentioned"] = "lim_mentioned",
+            ["follower"] = "lim_follower",
+            ["contact"] = "lim_contact",
+            ["moderator"] = "lim_mod",
         };
         foreach (var (viewer, name) in names)
         {
