@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("534b0504-6e5d-4791-ab62-c9145ee84b07"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("6d6e4229-875b-461c-937b-0f67f95a5653"), entityTypeCount: 77)
         {
         }
 
@@ -72,6 +72,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
@@ -81,6 +82,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var statusEditMedia = StatusEditMediaEntityType.Create(this);
             var statusMention = StatusMentionEntityType.Create(this);
             var statusTag = StatusTagEntityType.Create(this);
+            var strike = StrikeEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
@@ -186,6 +188,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
+            ReportEntityType.CreateForeignKey4(report, account);
+            ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
             StaffNoteEntityType.CreateForeignKey3(staffNote, account);
@@ -203,6 +207,10 @@ namespace Kindred.Data.Postgres.CompiledModel
             StatusMentionEntityType.CreateForeignKey2(statusMention, status);
             StatusTagEntityType.CreateForeignKey1(statusTag, status);
             StatusTagEntityType.CreateForeignKey2(statusTag, tag);
+            StrikeEntityType.CreateForeignKey1(strike, account);
+            StrikeEntityType.CreateForeignKey2(strike, account);
+            StrikeEntityType.CreateForeignKey3(strike, report);
+            StrikeEntityType.CreateForeignKey4(strike, account);
             UserEntityType.CreateForeignKey1(user, account);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             VettedHelperEntityType.CreateForeignKey1(vettedHelper, account);
@@ -269,6 +277,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
@@ -278,6 +287,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             StatusEditMediaEntityType.CreateAnnotations(statusEditMedia);
             StatusMentionEntityType.CreateAnnotations(statusMention);
             StatusTagEntityType.CreateAnnotations(statusTag);
+            StrikeEntityType.CreateAnnotations(strike);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);

@@ -2106,6 +2106,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long?>("ActionTakenByAccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("AssignedAccountId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2133,17 +2136,66 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long>("TargetAccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("TargetDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TargetUsername")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
 
                     b.HasIndex("ActionTakenByAccountId");
 
+                    b.HasIndex("AssignedAccountId");
+
                     b.HasIndex("TargetAccountId");
 
                     b.HasIndex("ActionTakenAt", "Id");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReportedStatus", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("MediaDescriptions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SpoilerText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ReportId", "StatusId");
+
+                    b.ToTable("ReportedStatuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.ReservedUsername", b =>
@@ -2446,6 +2498,60 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("TagId", "StatusId");
 
                     b.ToTable("StatusTags");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Strike", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ModeratorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<long>>("RuleIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.PrimitiveCollection<List<long>>("StatusIds")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("UndoneById")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("UndoneById");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Strikes");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Tag", b =>
@@ -3646,7 +3752,21 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.HasOne("Kindred.Data.Entities.Account", null)
                         .WithMany()
+                        .HasForeignKey("AssignedAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
                         .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReportedStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Report", null)
+                        .WithMany("Snapshot")
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3778,6 +3898,30 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Strike", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UndoneById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.User", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", "Account")
@@ -3893,6 +4037,11 @@ namespace Kindred.Data.Postgres.Migrations
             modelBuilder.Entity("Kindred.Data.Entities.Poll", b =>
                 {
                     b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Report", b =>
+                {
+                    b.Navigation("Snapshot");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Status", b =>

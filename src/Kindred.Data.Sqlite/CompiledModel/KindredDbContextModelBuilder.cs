@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d2a4291b-99a6-4650-a310-10af88a7d69b"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("bebd2155-3b3b-46ac-9ac1-0182145fcf5c"), entityTypeCount: 77)
         {
         }
 
@@ -71,6 +71,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
             var report = ReportEntityType.Create(this);
+            var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
@@ -80,6 +81,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var statusEditMedia = StatusEditMediaEntityType.Create(this);
             var statusMention = StatusMentionEntityType.Create(this);
             var statusTag = StatusTagEntityType.Create(this);
+            var strike = StrikeEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
@@ -185,6 +187,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
+            ReportEntityType.CreateForeignKey4(report, account);
+            ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
             StaffNoteEntityType.CreateForeignKey3(staffNote, account);
@@ -202,6 +206,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
             StatusMentionEntityType.CreateForeignKey2(statusMention, status);
             StatusTagEntityType.CreateForeignKey1(statusTag, status);
             StatusTagEntityType.CreateForeignKey2(statusTag, tag);
+            StrikeEntityType.CreateForeignKey1(strike, account);
+            StrikeEntityType.CreateForeignKey2(strike, account);
+            StrikeEntityType.CreateForeignKey3(strike, report);
+            StrikeEntityType.CreateForeignKey4(strike, account);
             UserEntityType.CreateForeignKey1(user, account);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             VettedHelperEntityType.CreateForeignKey1(vettedHelper, account);
@@ -268,6 +276,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
             ReportEntityType.CreateAnnotations(report);
+            ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
@@ -277,6 +286,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             StatusEditMediaEntityType.CreateAnnotations(statusEditMedia);
             StatusMentionEntityType.CreateAnnotations(statusMention);
             StatusTagEntityType.CreateAnnotations(statusTag);
+            StrikeEntityType.CreateAnnotations(strike);
             TagEntityType.CreateAnnotations(tag);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);

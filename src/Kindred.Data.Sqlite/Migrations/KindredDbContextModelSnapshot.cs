@@ -2100,6 +2100,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long?>("ActionTakenByAccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AssignedAccountId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2127,17 +2130,66 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long>("TargetAccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TargetDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUsername")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
 
                     b.HasIndex("ActionTakenByAccountId");
 
+                    b.HasIndex("AssignedAccountId");
+
                     b.HasIndex("TargetAccountId");
 
                     b.HasIndex("ActionTakenAt", "Id");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReportedStatus", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MediaDescriptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpoilerText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "StatusId");
+
+                    b.ToTable("ReportedStatuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.ReservedUsername", b =>
@@ -2440,6 +2492,60 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("TagId", "StatusId");
 
                     b.ToTable("StatusTags");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Strike", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ModeratorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RuleIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StatusIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModeratorId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("UndoneById");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Strikes");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Tag", b =>
@@ -3636,7 +3742,21 @@ namespace Kindred.Data.Sqlite.Migrations
 
                     b.HasOne("Kindred.Data.Entities.Account", null)
                         .WithMany()
+                        .HasForeignKey("AssignedAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
                         .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReportedStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Report", null)
+                        .WithMany("Snapshot")
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3768,6 +3888,30 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Strike", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UndoneById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.User", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", "Account")
@@ -3883,6 +4027,11 @@ namespace Kindred.Data.Sqlite.Migrations
             modelBuilder.Entity("Kindred.Data.Entities.Poll", b =>
                 {
                     b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Report", b =>
+                {
+                    b.Navigation("Snapshot");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Status", b =>

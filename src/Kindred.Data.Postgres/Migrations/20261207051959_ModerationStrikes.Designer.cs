@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kindred.Data.Postgres.Migrations
 {
     [DbContext(typeof(KindredDbContext))]
-    [Migration("20261207034921_ModerationStrikes")]
+    [Migration("20261207051959_ModerationStrikes")]
     partial class ModerationStrikes
     {
         /// <inheritdoc />
@@ -816,6 +816,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("MemberDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.ToTable("Conversations");
@@ -860,6 +863,39 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("ConversationStatuses");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.DataExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccountId", "RequestedAt");
+
+                    b.ToTable("DataExports");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
                 {
                     b.Property<long>("Id")
@@ -892,6 +928,69 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("UserId", "PeriodEnd");
 
                     b.ToTable("DigestSends");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("ErasedAidItems");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OccurrenceStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "OccurrenceStartsAt");
+
+                    b.ToTable("ErasedEventAnswers");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
@@ -1828,9 +1927,15 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("AidConversationRetentionDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("AreaName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("AuditRetentionDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
@@ -1849,6 +1954,12 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("EscalationNoteRetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExportRetentionDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("LinkColor")
                         .HasMaxLength(7)
@@ -2088,6 +2199,20 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasKey("ReportId", "StatusId");
 
                     b.ToTable("ReportedStatuses");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReservedUsername", b =>
+                {
+                    b.Property<string>("UsernameNormalized")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UsernameNormalized");
+
+                    b.ToTable("ReservedUsernames");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -2485,6 +2610,9 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeletionDueAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DigestDueAt")
@@ -3221,11 +3349,38 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.DataExport", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.AidCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

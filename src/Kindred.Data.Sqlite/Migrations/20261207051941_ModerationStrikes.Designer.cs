@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kindred.Data.Sqlite.Migrations
 {
     [DbContext(typeof(KindredDbContext))]
-    [Migration("20261207034743_ModerationStrikes")]
+    [Migration("20261207051941_ModerationStrikes")]
     partial class ModerationStrikes
     {
         /// <inheritdoc />
@@ -810,6 +810,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MemberDeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("Conversations");
@@ -854,6 +857,39 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("ConversationStatuses");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.DataExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccountId", "RequestedAt");
+
+                    b.ToTable("DataExports");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
                 {
                     b.Property<long>("Id")
@@ -886,6 +922,69 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "PeriodEnd");
 
                     b.ToTable("DigestSends");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.ToTable("ErasedAidItems");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurrenceStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "OccurrenceStartsAt");
+
+                    b.ToTable("ErasedEventAnswers");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
@@ -1822,9 +1921,15 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long?>("AccountId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AidConversationRetentionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AreaName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AuditRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
@@ -1843,6 +1948,12 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("EscalationNoteRetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExportRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LinkColor")
                         .HasMaxLength(7)
@@ -2082,6 +2193,20 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("ReportId", "StatusId");
 
                     b.ToTable("ReportedStatuses");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ReservedUsername", b =>
+                {
+                    b.Property<string>("UsernameNormalized")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UsernameNormalized");
+
+                    b.ToTable("ReservedUsernames");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -2479,6 +2604,9 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletionDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DigestDueAt")
@@ -3211,11 +3339,38 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.DataExport", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.DigestSend", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.AidCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ErasedEventAnswer", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
