@@ -48,6 +48,10 @@ public static class Roles
     /// owner (ADR 57).</summary>
     public static bool CanSeeInsights(UserRole role) => IsStaff(role);
 
+    /// <summary>Speaking as the organization's own account (posting, boosting, answering, apps granted "act as"):
+    /// staff, admins and the owner, like announcements; moderators keep order but do not speak for it (ADR 65).</summary>
+    public static bool MayActAsOrganization(UserRole role) => IsStaff(role);
+
     /// <summary>Only the owner may make or unmake admins and owners; admins manage everyone below them.</summary>
     public static bool CanAssign(UserRole actor, UserRole from, UserRole to) =>
         actor == UserRole.Owner || (actor == UserRole.Admin && from < UserRole.Admin && to < UserRole.Admin);

@@ -19,6 +19,8 @@ public static class AuditActions
     public const string OrganizationUpdate = "organization.update";
     public const string RetentionUpdate = "organization.retention_update";
     public const string OrganizationAccountCreate = "organization.account_create";
+    public const string OrganizationAct = "organization.act";
+    public const string OrganizationGrant = "organization.grant";
     public const string PeopleListView = "people.list_view";
     public const string PeopleExport = "people.export";
     public const string SupporterView = "people.supporter_view";
@@ -28,12 +30,11 @@ public static class AuditActions
     public const string StrikeUndo = "moderation.undo";
     public const string AccountUnsuspend = "account.unsuspend";
 
-    /// <summary>Every action, for the filter on /admin/audit.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        RoleChange, ApplicationApprove, ApplicationReject, AccountSuspend, SafeguardingLeadAppoint,
-        SafeguardingLeadRemove, HelperVet, HelperRevoke, EscalationReview, InvitationRevoke, AidCategoryAdd,
-        AidCategoryUpdate, OrganizationUpdate, OrganizationAccountCreate, PeopleListView, PeopleExport, SupporterView,
-        ReportAssign, ReportDismiss, StrikeAdd, StrikeUndo, AccountUnsuspend,
-    ];
+    /// <summary>Every action, for the filter on /admin/audit: every constant above, in their order, so a new action
+    /// cannot be left out of the filter.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
 }

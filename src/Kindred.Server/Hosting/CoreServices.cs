@@ -77,6 +77,7 @@ public static class CoreServices
         services.AddScoped<OrganizationAccounts>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<RetentionService>();
+        services.AddScoped<OrganizationVoice>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<DemoSeeder>();

@@ -39,7 +39,8 @@ public static class Endpoints
 
         // Front door 2: the Mastodon-compatible API and its OAuth server.
         app.MapOAuthEndpoints();
-        var api = app.MapGroup("/api").AddEndpointFilter<MastodonErrors>().DisableAntiforgery();
+        // Errors outermost, so a refused call never reaches the organization's audit entry (ADR 65).
+        var api = app.MapGroup("/api").AddEndpointFilter<MastodonErrors>().AddEndpointFilter<OrganizationActing>().DisableAntiforgery();
         api.MapAppsEndpoints();
         api.MapAccountsEndpoints();
         api.MapRelationshipsEndpoints();

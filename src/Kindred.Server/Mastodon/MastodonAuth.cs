@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Organizations;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -18,6 +19,7 @@ namespace Kindred.Server.Mastodon;
 public static class MastodonAuth
 {
     private const string PrincipalKey = "kindred:api-principal";
+    private const string ActorKey = "kindred:api-actor";
 
     public static async Task<ClaimsPrincipal?> PrincipalAsync(HttpContext context)
     {
@@ -48,7 +50,7 @@ public static class MastodonAuth
     public static async Task<long?> ViewerAsync(HttpContext context)
     {
         var principal = await PrincipalAsync(context);
-        return UserId(principal);
+        return await ActorAsync(context, principal);
     }
 
     /// <summary>Requires a user token with one of <paramref name="scopes"/>; returns the user's account id.</summary>
@@ -56,7 +58,7 @@ public static class MastodonAuth
     {
         var principal = await PrincipalAsync(context) ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
         RequireScope(principal, scopes);
-        return UserId(principal) ?? throw KindredException.Invalid("token", "This method requires an authenticated user");
+        return await ActorAsync(context, principal) ?? throw KindredException.Invalid("token", "This method requires an authenticated user");
     }
 
     /// <summary>Requires any token (user or app) with <paramref name="scope"/>.</summary>
@@ -80,7 +82,7 @@ public static class MastodonAuth
             return Viewer.Anonymous;
         }
         RequireScope(principal, scope);
-        if (UserId(principal) is not { } id)
+        if (await ActorAsync(context, principal) is not { } id)
         {
             return Viewer.App;
         }
@@ -88,6 +90,33 @@ public static class MastodonAuth
         return await db.Users.Active().AnyAsync(u => u.Id == id, context.RequestAborted)
             ? Viewer.Member(id)
             : throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+    }
+
+    /// <summary>
+    /// The account a user token acts for: its user, or the organization's account when the staff member granted the app
+    /// "act as the organization" (ADR 65). The grant holds only while the staff member may still act as it (role and
+    /// status read from the database on every request); otherwise the token is refused, never quietly turned back into
+    /// the staff member's own. While a request acts as the organization, everything it writes is recorded in the audit
+    /// log as done by the staff member.
+    /// </summary>
+    private static async Task<long?> ActorAsync(HttpContext context, ClaimsPrincipal? principal)
+    {
+        var userId = UserId(principal);
+        if (userId is not { } staffId || !OrganizationGrant.IsGranted(principal!))
+        {
+            return userId;
+        }
+        if (context.Items.TryGetValue(ActorKey, out var known))
+        {
+            return (long)known!;
+        }
+        var voice = context.RequestServices.GetRequiredService<OrganizationVoice>();
+        var organizationId = await voice.AccountForAsync(staffId, context.RequestAborted)
+            ?? throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        // Recording lasts until the request's scope ends (the voice is scoped and stops when disposed).
+        voice.Begin(staffId, organizationId);
+        context.Items[ActorKey] = organizationId;
+        return organizationId;
     }
 
     private static void RequireScope(ClaimsPrincipal principal, params string[] scopes)

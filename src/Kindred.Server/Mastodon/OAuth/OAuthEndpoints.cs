@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
+using Kindred.Core.Common;
+using Kindred.Core.Organizations;
+using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Web.OAuth;
 using Microsoft.AspNetCore;
@@ -8,6 +12,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -24,7 +29,7 @@ public static class OAuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Authorize(HttpContext context, IOpenIddictApplicationManager applications, UserManager<User> users, SignInManager<User> signIn, IAntiforgery antiforgery)
+    private static async Task<IResult> Authorize(HttpContext context, IOpenIddictApplicationManager applications, UserManager<User> users, SignInManager<User> signIn, IAntiforgery antiforgery, OrganizationVoice voice, AuditLog audit, KindredDbContext db)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth request.");
         var cookie = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -48,15 +53,21 @@ public static class OAuthEndpoints
             return Results.Forbid(Properties(Errors.InvalidScope, "The app asked for scopes it was not registered with."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
+        // Staff may let the app act as the organization's account (ADR 65); everyone else is never offered it.
+        var organizationId = await voice.AccountForAsync(user.Id, context.RequestAborted);
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Form.ContainsKey("decision"))
         {
-            var hidden = context.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())).ToList();
+            // The grant is only ever the staff member's own tick: a link cannot carry it in as a hidden field.
+            var hidden = context.Request.Query.Where(q => q.Key is not ("as_organization" or "decision"))
+                .Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())).ToList();
+            var organizationUsername = organizationId is { } org ? (await db.Accounts.AsNoTracking().Where(a => a.Id == org).Select(a => a.Username).FirstOrDefaultAsync(context.RequestAborted)) : null;
             return new RazorComponentResult<ConsentPage>(new
             {
                 AppName = appName,
                 Scopes = scopes.ToArray(),
                 Hidden = hidden,
                 Username = user.UserName,
+                OrganizationUsername = organizationUsername,
             });
         }
         await antiforgery.ValidateRequestAsync(context);
@@ -64,11 +75,22 @@ public static class OAuthEndpoints
         {
             return Results.Forbid(Properties(Errors.AccessDenied, "You declined the authorization."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
-        var principal = CreatePrincipal(user, scopes);
+        var asOrganization = context.Request.Form["as_organization"] == "true";
+        if (asOrganization)
+        {
+            if (organizationId is null)
+            {
+                return Results.Forbid(Properties(Errors.AccessDenied, "Only the organization's staff may let an app act as the organization."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+            audit.Add(user.Id, AuditActions.OrganizationGrant, AuditTarget.Account(organizationId.Value),
+                $"@{user.UserName} let the app {appName} act as the organization.");
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+        var principal = CreatePrincipal(user, scopes, asOrganization);
         return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> Token(HttpContext context, UserManager<User> users, SignInManager<User> signIn, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> Token(HttpContext context, UserManager<User> users, SignInManager<User> signIn, IOpenIddictApplicationManager applications, OrganizationVoice voice)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth request.");
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -79,7 +101,13 @@ public static class OAuthEndpoints
             {
                 return Results.Forbid(Properties(Errors.InvalidGrant, "The account is no longer allowed to sign in."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
-            return Results.SignIn(CreatePrincipal(user, stored.Principal!.GetScopes()), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            // The grant travels from the code to the token only while the staff member may still act as the organization.
+            var asOrganization = OrganizationGrant.IsGranted(stored.Principal!);
+            if (asOrganization && await voice.AccountForAsync(user.Id, context.RequestAborted) is null)
+            {
+                return Results.Forbid(Properties(Errors.InvalidGrant, "The account may no longer act as the organization."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+            return Results.SignIn(CreatePrincipal(user, stored.Principal!.GetScopes(), asOrganization), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         var application = await applications.FindByClientIdAsync(request.ClientId ?? "");
         var requested = application is null ? null : await GrantableScopesAsync(applications, application, request);
@@ -127,12 +155,18 @@ public static class OAuthEndpoints
         return new ClaimsPrincipal(identity);
     }
 
-    public static ClaimsPrincipal CreatePrincipal(User user, IEnumerable<string> scopes)
+    /// <param name="asOrganization">The staff member let the app act as the organization's account (ADR 65): the
+    /// subject stays the staff member, so every end of their access ends the grant too.</param>
+    public static ClaimsPrincipal CreatePrincipal(User user, IEnumerable<string> scopes, bool asOrganization = false)
     {
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id.ToString(CultureInfo.InvariantCulture));
         identity.SetClaim(Claims.Name, user.UserName);
         identity.SetClaim(Roles.ClaimType, Roles.Name(user.Role));
+        if (asOrganization)
+        {
+            identity.SetClaim(OrganizationGrant.ClaimType, "true");
+        }
         identity.SetScopes(scopes);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);

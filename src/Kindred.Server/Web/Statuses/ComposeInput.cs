@@ -8,6 +8,12 @@ public sealed class ComposeInput
     public string? SpoilerText { get; set; }
     public string Visibility { get; set; } = "";
 
+    /// <summary>Who posts, for staff (ADR 65): <see cref="AsOrganization"/> for the organization's account, anything
+    /// else for the staff member themselves.</summary>
+    public string? PostAs { get; set; }
+
+    public const string AsOrganization = "organization";
+
     /// <summary>The optional poll: up to four options (blank ones are left out), a duration and single or multiple choice.</summary>
     public string? PollOption1 { get; set; }
     public string? PollOption2 { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Media;
+using Kindred.Core.Organizations;
 using Kindred.Core.Statuses;
 using Kindred.Server.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
@@ -11,7 +12,7 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, Core.Groups.GroupService groups, StatusQueries queries, MediaService media) =>
+        app.MapPost("/posts/{id:long}/act", async (long id, HttpContext context, IAntiforgery antiforgery, StatusService statuses, Core.Groups.GroupService groups, StatusQueries queries, MediaService media, OrganizationVoice voice) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -35,6 +36,10 @@ public static class StatusEndpoints
                     break;
                 case "boost":
                     await statuses.ReblogAsync(me, id, context.RequestAborted);
+                    break;
+                case "boost-as-organization":
+                    // Staff only (ADR 65); the core refuses everyone else and records who boosted for the organization.
+                    await voice.ActAsync(me, $"boosted status {id}", organizationId => statuses.ReblogAsync(organizationId, id, context.RequestAborted), context.RequestAborted);
                     break;
                 case "unboost":
                     await statuses.UnreblogAsync(me, id, context.RequestAborted);

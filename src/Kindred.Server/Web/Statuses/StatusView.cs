@@ -22,5 +22,10 @@ public sealed record StatusView(
     /// <summary>The post's images, in order.</summary>
     public IReadOnlyList<MediaAttachment> Media { get; init; } = [];
 
+    /// <summary>For staff only (ADR 65): the organization's account they may boost as, and who sent this post when
+    /// the organization wrote it. Null for everyone else.</summary>
+    public Kindred.Core.Organizations.OrganizationIdentity? ActAs { get; init; }
+    public string? SentBy { get; init; }
+
     public string Path => $"/@{Status.Account.Username}/{Status.Id}";
 }

@@ -42,6 +42,8 @@ public static class StatusViews
         var ids = shown.Select(x => x.Card.Id).Distinct().ToList();
         var counts = await StatusCounts.LoadAsync(db, ids, viewer, ct);
         var polls = await Kindred.Core.Polls.PollQueries.ForStatusesAsync(db, ids, viewer, ct);
+        // Staff only: boosting as the organization and who sent its posts, read once for the list (ADR 65).
+        var (actAs, sentBy) = await Kindred.Core.Organizations.OrganizationVoice.ForCardsAsync(db, viewer.AccountId, shown.Select(x => x.Card).ToList(), ct);
         var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
             .ToLookup(m => m.StatusId!.Value);
         return shown.Select(x => new StatusView(
@@ -53,6 +55,6 @@ public static class StatusViews
             counts.Favourited(x.Card.Id),
             counts.Reblogged(x.Card.Id),
             counts.Bookmarked(x.Card.Id))
-        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList() }).ToList();
+        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList(), ActAs = actAs, SentBy = sentBy.GetValueOrDefault(x.Card.Id) }).ToList();
     }
 }
