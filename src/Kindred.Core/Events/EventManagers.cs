@@ -14,7 +14,8 @@ namespace Kindred.Core.Events;
 /// </summary>
 public static class EventManagers
 {
-    /// <summary>Organizer, a moderator (or above) of the event's group, or a server admin.</summary>
+    /// <summary>Organizer, a moderator (or above) of the event's group, a server admin, or, for the organization's own
+    /// events, its staff.</summary>
     public static async Task<bool> CanManageAsync(KindredDbContext db, Event ev, Viewer viewer, CancellationToken ct = default)
     {
         if (viewer.AccountId is not { } id)
@@ -33,8 +34,14 @@ public static class EventManagers
                 return true;
             }
         }
-        return await db.Users.InRoles(Roles.CanAdminister).AnyAsync(u => u.Id == id, ct);
+        return await db.Users.InRoles(Roles.CanAdminister).AnyAsync(u => u.Id == id, ct)
+            || (await db.Organizations.AnyAsync(o => o.AccountId == ev.OrganizerId, ct) && await SpeaksForOrganizationAsync(db, id, ct));
     }
+
+    /// <summary>The organization's events are managed by its staff, who organize them as the organization (ADR 65):
+    /// active members whose role may act as it.</summary>
+    public static Task<bool> SpeaksForOrganizationAsync(KindredDbContext db, long accountId, CancellationToken ct = default) =>
+        db.Users.Active().InRoles(Roles.MayActAsOrganization).AnyAsync(u => u.Id == accountId, ct);
 
     /// <summary>Whether the viewer sees the address and the online link: managers, and people going to any occurrence.</summary>
     public static async Task<bool> SeesPrivateDetailsAsync(KindredDbContext db, Event ev, Viewer viewer, CancellationToken ct = default)

@@ -369,9 +369,13 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
             var moderated = groupIds.Count == 0 ? [] : await db.GroupMemberships
                 .Where(m => m.AccountId == me && groupIds.Contains(m.GroupId)).InRoles(GroupAccess.CanModerate)
                 .Select(m => m.GroupId).ToListAsync(ct);
+            // The same rule as EventManagers.CanManageAsync, for the whole list at once.
+            var organization = await EventManagers.SpeaksForOrganizationAsync(db, me, ct)
+                ? await db.Organizations.Select(o => o.AccountId).FirstOrDefaultAsync(ct)
+                : null;
             foreach (var (ev, _, _) in items)
             {
-                if (isAdmin || ev.OrganizerId == me || (ev.GroupId is { } g && moderated.Contains(g)))
+                if (isAdmin || ev.OrganizerId == me || ev.OrganizerId == organization || (ev.GroupId is { } g && moderated.Contains(g)))
                 {
                     managed.Add(ev.Id);
                 }

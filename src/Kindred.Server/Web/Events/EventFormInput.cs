@@ -48,6 +48,11 @@ public sealed class EventFormInput
     /// <summary>The group's id as text; blank for an event outside any group.</summary>
     public string? Group { get; set; }
 
+    /// <summary>Who organizes a new event, for staff (ADR 65): "organization" for the organization's account.</summary>
+    public string? OrganizeAs { get; set; }
+
+    public const string AsOrganization = "organization";
+
     /// <summary>The weekdays in RRULE spelling, Monday first, for the weekday select.</summary>
     public static readonly IReadOnlyList<(string Code, DayOfWeek Day)> Weekdays =
     [
