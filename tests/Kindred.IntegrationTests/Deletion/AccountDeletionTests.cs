@@ -257,6 +257,18 @@ public abstract class AccountDeletionTests(DeletionApp app)
     }
 
     [Fact]
+    public async Task SigningInFromAnAppDuringTheGracePeriodCancelsTheDeletionToo()
+    {
+        var member = await app.CreateUserAsync("dl_app");
+        var browser = await SignedInAsync("dl_app");
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestDeletionAsync(browser, KindredApp.Password)).StatusCode);
+        Assert.NotNull(await DueAsync(member.Id));
+
+        await app.TokenAsync("dl_app");
+        Assert.Null(await DueAsync(member.Id));
+    }
+
+    [Fact]
     public async Task AWrongPasswordOrTwoFactorCodeIsRefusedAndChangesNothing()
     {
         var member = await app.CreateUserAsync("dl_careful");

@@ -126,6 +126,11 @@ public static class OAuthEndpoints
             {
                 return Results.Forbid(Properties(Errors.InvalidGrant, "This account uses two-factor authentication; sign in through the browser."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
+            // Signing in from an app during the grace period keeps the account too, as on the web (ADR 70).
+            if (Kindred.Core.Deletion.AccountDeletion.CancelOnSignIn(user))
+            {
+                await users.UpdateAsync(user);
+            }
             return Results.SignIn(CreatePrincipal(user, requested), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         if (request.IsClientCredentialsGrantType())
