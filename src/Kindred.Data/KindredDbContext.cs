@@ -38,6 +38,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<AnnouncementReaction> AnnouncementReactions => Set<AnnouncementReaction>();
     public DbSet<AccountList> Lists => Set<AccountList>();
     public DbSet<AccountListMember> ListMembers => Set<AccountListMember>();
+    public DbSet<Filter> Filters => Set<Filter>();
+    public DbSet<FilterKeyword> FilterKeywords => Set<FilterKeyword>();
+    public DbSet<FilterStatus> FilterStatuses => Set<FilterStatus>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationStatus> ConversationStatuses => Set<ConversationStatus>();
     public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Data.Entities;
 
 namespace Kindred.Core.Streaming;
 
@@ -45,6 +46,15 @@ public sealed record StreamKey(string Name, string? Tag = null, long? ListId = n
                 throw KindredException.Invalid("stream", "Unknown stream type.");
         }
     }
+
+    /// <summary>The filter context of the REST timeline this stream mirrors (Mastodon's): home and lists are "home",
+    /// the public and hashtag streams "public"; direct messages are not filtered.</summary>
+    public FilterContexts FilterContext => Name switch
+    {
+        User or List => FilterContexts.Home,
+        Public or PublicLocal or Hashtag or HashtagLocal => FilterContexts.Public,
+        _ => FilterContexts.None,
+    };
 
     /// <summary>Whether a token's scopes let it read this stream (Mastodon: read, or read:statuses / read:notifications).</summary>
     public IReadOnlyList<string> Scopes => Name switch

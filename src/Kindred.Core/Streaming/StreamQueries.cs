@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Core.Filters;
 using Kindred.Core.Lists;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -37,6 +38,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
             return null;
         }
         long? originalAuthor = null;
+        var shown = status;
         if (status.ReblogOfId is { } originalId)
         {
             var original = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == originalId, ct);
@@ -45,6 +47,7 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
                 return null;
             }
             originalAuthor = original.AccountId;
+            shown = original;
         }
         var now = time.UtcNow();
         var muted = await db.Mutes.Live(now).AnyAsync(m => m.AccountId == viewerId
@@ -68,7 +71,17 @@ public sealed class StreamQueries(KindredDbContext db, TimeProvider time, ListQu
                 matched.Add(key);
             }
         }
-        return matched.Count == 0 ? null : new StreamMatch(status, matched);
+        if (matched.Count == 0)
+        {
+            return null;
+        }
+        // A "hide" filter keeps the status out of the streams of its context (ADR 68); a deletion is always told.
+        var filters = await ActiveFilters.LoadAsync(db, viewerId, now, ct);
+        if (!deleted && !filters.IsEmpty)
+        {
+            matched.RemoveAll(k => k.FilterContext != FilterContexts.None && filters.Hides(shown, k.FilterContext, viewerId));
+        }
+        return matched.Count == 0 ? null : new StreamMatch(status, matched, filters);
     }
 
     /// <summary>Whether a member may open <paramref name="key"/>: list streams need a list they own.</summary>

@@ -1246,6 +1246,82 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Favourites");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Contexts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Filters");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterKeyword", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FilterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("WholeWord")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilterId");
+
+                    b.ToTable("FilterKeywords");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FilterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("FilterId", "StatusId")
+                        .IsUnique();
+
+                    b.ToTable("FilterStatuses");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Follow", b =>
                 {
                     b.Property<long>("Id")
@@ -3464,6 +3540,39 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterKeyword", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Filter", null)
+                        .WithMany("Keywords")
+                        .HasForeignKey("FilterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Filter", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("FilterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Follow", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -4025,6 +4134,13 @@ namespace Kindred.Data.Postgres.Migrations
             modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
+                {
+                    b.Navigation("Keywords");
+
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Group", b =>

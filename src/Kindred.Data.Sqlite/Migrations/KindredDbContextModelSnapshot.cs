@@ -1240,6 +1240,82 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("Favourites");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contexts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Filters");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterKeyword", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FilterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WholeWord")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilterId");
+
+                    b.ToTable("FilterKeywords");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FilterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("FilterId", "StatusId")
+                        .IsUnique();
+
+                    b.ToTable("FilterStatuses");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Follow", b =>
                 {
                     b.Property<long>("Id")
@@ -3454,6 +3530,39 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterKeyword", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Filter", null)
+                        .WithMany("Keywords")
+                        .HasForeignKey("FilterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FilterStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Filter", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("FilterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Follow", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -4015,6 +4124,13 @@ namespace Kindred.Data.Sqlite.Migrations
             modelBuilder.Entity("Kindred.Data.Entities.Event", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
+                {
+                    b.Navigation("Keywords");
+
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Group", b =>

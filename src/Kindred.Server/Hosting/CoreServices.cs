@@ -10,6 +10,7 @@ using Kindred.Core.Demo;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
 using Kindred.Core.Exports;
+using Kindred.Core.Filters;
 using Kindred.Core.Groups;
 using Kindred.Core.Imports;
 using Kindred.Core.Insights;
@@ -147,6 +148,8 @@ public static class CoreServices
         services.AddScoped<ModerationQueries>();
         services.AddScoped<StrikeNotices>();
         services.AddScoped<ListService>();
+        services.AddScoped<FilterService>();
+        services.AddScoped<FilterQueries>();
         services.AddScoped<ListQueries>();
         services.AddScoped<ConversationService>();
         services.AddScoped<ConversationQueries>();

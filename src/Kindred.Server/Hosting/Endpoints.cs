@@ -8,6 +8,7 @@ using Kindred.Server.Mastodon.Accounts;
 using Kindred.Server.Mastodon.Announcements;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
+using Kindred.Server.Mastodon.Filters;
 using Kindred.Server.Mastodon.Groups;
 using Kindred.Server.Mastodon.Instance;
 using Kindred.Server.Mastodon.Lists;
@@ -54,6 +55,8 @@ public static class Endpoints
         api.MapAnnouncementsEndpoints();
         api.MapReportsEndpoints();
         api.MapListsEndpoints();
+        api.MapFiltersEndpoints();
+        api.MapFiltersV1Endpoints();
         api.MapConversationsEndpoints();
         api.MapMediaEndpoints();
         api.MapStreamingEndpoints();

@@ -13,7 +13,7 @@ public partial class FeatureOrderTests
     /// <summary>Bottom first. A new feature folder takes its place here.</summary>
     private static readonly string[] Order =
     [
-        "Common", "Jobs", "Audit", "Timelines", "Media", "Accounts", "Organizations", "Notifications", "Relationships",
+        "Common", "Jobs", "Audit", "Filters", "Timelines", "Media", "Accounts", "Organizations", "Notifications", "Relationships",
         "Invitations", "Polls", "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports",
         "Moderation", "PublicFace",
         "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Deletion", "Insights", "Exports", "Imports", "Demo",

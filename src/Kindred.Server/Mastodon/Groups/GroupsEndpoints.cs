@@ -278,7 +278,8 @@ public static class GroupsEndpoints
         var page = Pagination.Read(await MastodonParams.ReadAsync(context.Request), StatusQueries.DefaultLimit, StatusQueries.MaxLimit);
         var timeline = await queries.TimelineAsync(viewer, StatusesEndpoints.ParseId(id), page, context.RequestAborted);
         Pagination.SetLink(context, urls, timeline.Page.Select(s => s.Id).ToList(), page.Limit);
-        return MastodonJson.Ok(await renderer.RenderManyAsync([.. timeline.Pinned, .. timeline.Page], viewer, ct: context.RequestAborted));
+        // A group's feed is a community's public timeline, not one the member composed (ADR 68).
+        return MastodonJson.Ok(await renderer.RenderFilteredAsync([.. timeline.Pinned, .. timeline.Page], viewer, FilterContexts.Public, context.RequestAborted));
     }
 
     private static List<long> RequireAccounts(List<long> ids) =>

@@ -115,7 +115,7 @@ public static class ListsEndpoints
         var page = Pagination.Read(await MastodonParams.ReadAsync(context.Request), StatusQueries.DefaultLimit, StatusQueries.MaxLimit);
         var statuses = await queries.TimelineAsync(me, listId, page, context.RequestAborted);
         Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
-        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, Viewer.Member(me), ct: context.RequestAborted));
+        return MastodonJson.Ok(await renderer.RenderFilteredAsync(statuses, Viewer.Member(me), FilterContexts.Home, context.RequestAborted));
     }
 
     public static MastodonList Render(AccountList list) =>

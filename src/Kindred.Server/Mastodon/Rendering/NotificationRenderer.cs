@@ -26,7 +26,9 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
         var renderedSenders = (await accounts.RenderManyAsync(senders, viewerId, ct)).ToDictionary(a => a.Id);
         // The notification queries have already kept only statuses the viewer may read.
         var statusIds = notifications.Where(n => n.StatusId is not null).Select(n => n.StatusId!.Value).Distinct().ToList();
-        var renderedStatuses = (await statuses.RenderIdsAsync(statusIds, Viewer.Member(viewerId), ct)).ToDictionary(s => s.Id);
+        var renderedStatuses = (await statuses.RenderIdsAsync(statusIds, Viewer.Member(viewerId), FilterContexts.Notifications, ct)).ToDictionary(s => s.Id);
+        // A status a "hide" filter of the notifications context matches takes its notification with it (ADR 68).
+        var present = (await db.Statuses.AsNoTracking().Where(s => statusIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var reportIds = notifications.Where(n => n.ReportId is not null).Select(n => n.ReportId!.Value).Distinct().ToList();
         var reportRows = reportIds.Count == 0 ? [] : await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id)).ToListAsync(ct);
         var renderedReports = (await reports.RenderManyAsync(reportRows, viewerId, ct)).ToDictionary(r => r.Id);
@@ -34,6 +36,7 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
         var renderedGroups = await groups.RenderIdsAsync(notifications.Where(n => n.GroupId is not null).Select(n => n.GroupId!.Value).Distinct().ToList(), ct);
         return notifications
             .Where(n => renderedSenders.ContainsKey(Id(n.FromAccountId)))
+            .Where(n => n.StatusId is not { } statusId || renderedStatuses.ContainsKey(Id(statusId)) || !present.Contains(statusId))
             .Select(n => new MastodonNotification
             {
                 Id = Id(n.Id),

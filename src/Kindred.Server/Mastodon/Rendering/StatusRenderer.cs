@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
+using Kindred.Core.Filters;
 using Kindred.Core.Polls;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -20,11 +21,22 @@ namespace Kindred.Server.Mastodon.Rendering;
 public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PollQueries polls, StatusPrefetch prefetch, PublicUrls urls, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
-    public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default)
+    /// <param name="context">With a context, the viewer's filters of that context apply (see <see cref="RenderFilteredAsync"/>).</param>
+    public Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, CancellationToken ct = default) =>
+        RenderIdsAsync(ids, viewer, FilterContexts.None, ct);
+
+    public async Task<IReadOnlyList<MastodonStatus>> RenderIdsAsync(IReadOnlyList<long> ids, Viewer viewer, FilterContexts context, CancellationToken ct = default)
     {
         var loaded = await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        return await RenderManyAsync(ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList(), viewer, ct: ct);
+        var found = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+        return context == FilterContexts.None ? await RenderManyAsync(found, viewer, ct: ct) : await RenderFilteredAsync(found, viewer, context, ct);
     }
+
+    /// <summary>Renders a timeline of <paramref name="context"/>: the viewer's live filters of that context are loaded
+    /// once, a status a "hide" filter matches is left out, and one a "warn" filter matches carries <c>filtered</c>
+    /// (Mastodon docs: entities/FilterResult). Paging stays on the ids read, so a page may come back shorter.</summary>
+    public async Task<IReadOnlyList<MastodonStatus>> RenderFilteredAsync(IReadOnlyList<Status> statuses, Viewer viewer, FilterContexts context, CancellationToken ct = default) =>
+        await RenderManyAsync(statuses, viewer, await ActiveFilters.LoadAsync(db, viewer.AccountId, time.UtcNow(), ct), context, ct);
 
     public async Task<MastodonStatus> RenderAsync(long id, Viewer viewer, bool withText = false, CancellationToken ct = default)
     {
@@ -33,7 +45,14 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
     }
 
     /// <param name="statuses">Loaded with <see cref="StatusDetails.WithDetails"/>.</param>
-    public async Task<IReadOnlyList<MastodonStatus>> RenderManyAsync(IReadOnlyList<Status> statuses, Viewer viewer, bool withText = false, CancellationToken ct = default)
+    public Task<IReadOnlyList<MastodonStatus>> RenderManyAsync(IReadOnlyList<Status> statuses, Viewer viewer, bool withText = false, CancellationToken ct = default) =>
+        RenderAllAsync(statuses, viewer, withText, null, FilterContexts.None, ct);
+
+    /// <summary>As <see cref="RenderFilteredAsync"/>, with filters the caller loaded (a stream, once per event).</summary>
+    public Task<IReadOnlyList<MastodonStatus>> RenderManyAsync(IReadOnlyList<Status> statuses, Viewer viewer, ActiveFilters filters, FilterContexts context, CancellationToken ct = default) =>
+        RenderAllAsync(statuses, viewer, false, filters, context, ct);
+
+    private async Task<IReadOnlyList<MastodonStatus>> RenderAllAsync(IReadOnlyList<Status> statuses, Viewer viewer, bool withText, ActiveFilters? filters, FilterContexts context, CancellationToken ct)
     {
         if (statuses.Count == 0)
         {
@@ -53,6 +72,21 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             foreach (var original in await StatusDetails.WithDetails(db.Statuses.AsNoTracking()).Where(s => missingOriginals.Contains(s.Id)).ToListAsync(ct))
             {
                 byId[original.Id] = original;
+            }
+        }
+        // A boost is judged by its original's words, as the original is what the member would read.
+        var matches = new Dictionary<long, IReadOnlyList<FilterMatch>>();
+        if (filters is { IsEmpty: false } && context != FilterContexts.None)
+        {
+            foreach (var status in statuses)
+            {
+                var shown = status.ReblogOfId is { } boosted && byId.TryGetValue(boosted, out var o) ? o : status;
+                matches[status.Id] = filters.Match(shown, context, viewer.AccountId);
+            }
+            statuses = statuses.Where(s => !matches[s.Id].Any(m => m.Filter.Action == FilterAction.Hide)).ToList();
+            if (statuses.Count == 0)
+            {
+                return [];
             }
         }
         var all = byId.Values.ToList();
@@ -83,7 +117,12 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             return new MastodonStatusPleroma(EventRenderer.Pleroma(view, EventRenderer.Render(view, organizer, urls)));
         }
 
-        MastodonStatus Render(Status status, bool text)
+        IReadOnlyList<object>? Filtered(long statusId) =>
+            viewer.AccountId is null ? null
+            : matches.TryGetValue(statusId, out var found) ? found.Select(m => (object)FilterRenderer.Result(m)).ToList()
+            : [];
+
+        MastodonStatus Render(Status status, bool text, IReadOnlyList<object>? filtered)
         {
             var id = status.Id.ToString(CultureInfo.InvariantCulture);
             var path = $"/@{status.Account.Username}/{id}";
@@ -113,7 +152,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 FavouritesCount = counts.Favourites(status.Id),
                 InReplyToId = status.InReplyToId?.ToString(CultureInfo.InvariantCulture),
                 InReplyToAccountId = status.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
-                Reblog = original is null ? null : Render(original, false),
+                Reblog = original is null ? null : Render(original, false, filtered),
                 QuoteApproval = MastodonQuoteApproval.Nobody,
                 Poll = polls.TryGetValue(status.Id, out var poll) ? PollRenderer.Render(poll, now) : null,
                 Language = status.Language,
@@ -123,7 +162,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Reblogged = viewer.AccountId is null ? null : counts.Reblogged(status.Id),
                 Muted = viewer.AccountId is null ? null : false,
                 Pinned = viewer.AccountId == status.AccountId ? status.PinnedAt is not null : null,
-                Filtered = viewer.AccountId is null ? null : [],
+                Filtered = filtered,
                 LocalOnly = members,
                 Group = status.GroupId is { } groupId ? groups.GetValueOrDefault(groupId) : null,
                 Kindred = new KindredStatus(VisibilityName(status.Visibility)),
@@ -131,7 +170,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             };
         }
 
-        return statuses.Select(s => Render(s, withText)).ToList();
+        return statuses.Select(s => Render(s, withText, Filtered(s.Id))).ToList();
     }
 
     public async Task<IReadOnlyList<MastodonStatusEdit>> RenderHistoryAsync(Status status, IReadOnlyList<StatusEdit> versions, Viewer viewer, CancellationToken ct = default)

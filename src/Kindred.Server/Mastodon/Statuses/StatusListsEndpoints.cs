@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Core.Statuses;
+using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Rendering;
 
@@ -30,7 +31,7 @@ public static class StatusListsEndpoints
             input.Value("tagged", 200));
         var statuses = await queries.AccountStatusesAsync(StatusesEndpoints.ParseId(id), viewer, filter, page, context.RequestAborted);
         Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
-        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
+        return MastodonJson.Ok(await renderer.RenderFilteredAsync(statuses, viewer, FilterContexts.Account, context.RequestAborted));
     }
 
     private static async Task<IResult> Favourites(HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)

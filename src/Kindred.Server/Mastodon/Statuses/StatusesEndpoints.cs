@@ -123,8 +123,10 @@ public static class StatusesEndpoints
     {
         var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
         var thread = await queries.ContextAsync(ParseId(id), viewer, context.RequestAborted);
-        var rendered = await renderer.RenderManyAsync([.. thread.Ancestors, .. thread.Descendants], viewer, ct: context.RequestAborted);
-        return MastodonJson.Ok(new MastodonContext(rendered.Take(thread.Ancestors.Count).ToList(), rendered.Skip(thread.Ancestors.Count).ToList()));
+        var rendered = await renderer.RenderFilteredAsync([.. thread.Ancestors, .. thread.Descendants], viewer, FilterContexts.Thread, context.RequestAborted);
+        // Hidden statuses are gone from the rendered list, so it is split by id rather than by count.
+        var ancestors = thread.Ancestors.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        return MastodonJson.Ok(new MastodonContext(rendered.Where(s => ancestors.Contains(s.Id)).ToList(), rendered.Where(s => !ancestors.Contains(s.Id)).ToList()));
     }
 
     private static async Task<IResult> GetHistory(string id, HttpContext context, StatusQueries queries, StatusRenderer renderer)

@@ -1,3 +1,4 @@
+using Kindred.Core.Filters;
 using Kindred.Data.Entities;
 
 namespace Kindred.Server.Mastodon.Streaming;
@@ -5,8 +6,9 @@ namespace Kindred.Server.Mastodon.Streaming;
 /// <summary>What a delivered event carries: the Mastodon API's JSON for API clients, less for the web page's script.</summary>
 public interface IStreamFormat
 {
-    /// <summary>The payload of an <c>update</c> or <c>status.update</c> for <paramref name="viewerId"/>.</summary>
-    Task<string> StatusAsync(IServiceProvider services, Status status, long viewerId, CancellationToken ct);
+    /// <summary>The payload of an <c>update</c> or <c>status.update</c> for <paramref name="viewerId"/>, in streams of
+    /// <paramref name="context"/> (whose warning filters it shows).</summary>
+    Task<string> StatusAsync(IServiceProvider services, Status status, long viewerId, ActiveFilters filters, FilterContexts context, CancellationToken ct);
 
     /// <summary>The payload of a new notification, or null when the member may not see it (any more).</summary>
     Task<string?> NotificationAsync(IServiceProvider services, long viewerId, long notificationId, CancellationToken ct);

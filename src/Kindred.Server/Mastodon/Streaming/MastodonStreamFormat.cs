@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kindred.Core.Common;
 using Kindred.Core.Conversations;
+using Kindred.Core.Filters;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
@@ -13,9 +14,10 @@ public sealed class MastodonStreamFormat : IStreamFormat
 {
     public static MastodonStreamFormat Instance { get; } = new();
 
-    public async Task<string> StatusAsync(IServiceProvider services, Status status, long viewerId, CancellationToken ct)
+    public async Task<string> StatusAsync(IServiceProvider services, Status status, long viewerId, ActiveFilters filters, FilterContexts context, CancellationToken ct)
     {
-        var rendered = await services.GetRequiredService<StatusRenderer>().RenderManyAsync([status], Viewer.Member(viewerId), ct: ct);
+        // The stream has already left out what a hide filter matches, so one status comes back.
+        var rendered = await services.GetRequiredService<StatusRenderer>().RenderManyAsync([status], Viewer.Member(viewerId), filters, context, ct);
         return JsonSerializer.Serialize(rendered[0], MastodonJson.Options);
     }
 

@@ -188,16 +188,22 @@ public sealed class StreamSession
                     {
                         break;
                     }
-                    var payload = deleted ? e.Id.ToString(CultureInfo.InvariantCulture) : await format.StatusAsync(services, match.Status, viewer, ct);
                     var name = e.Kind switch
                     {
                         StreamEventKind.StatusCreated or StreamEventKind.StatusFannedOut => "update",
                         StreamEventKind.StatusEdited => "status.update",
                         _ => "delete",
                     };
-                    foreach (var key in match.Keys)
+                    // Rendered once per filter context, since a warning filter shows in its own contexts only.
+                    foreach (var keysOfContext in match.Keys.GroupBy(k => k.FilterContext))
                     {
-                        await transport.SendAsync(key.Wire, name, payload, ct);
+                        var payload = deleted
+                            ? e.Id.ToString(CultureInfo.InvariantCulture)
+                            : await format.StatusAsync(services, match.Status, viewer, match.Filters, keysOfContext.Key, ct);
+                        foreach (var key in keysOfContext)
+                        {
+                            await transport.SendAsync(key.Wire, name, payload, ct);
+                        }
                     }
                     break;
                 case StreamEventKind.Notification when e.AccountId == viewer && access.ReadsNotifications:

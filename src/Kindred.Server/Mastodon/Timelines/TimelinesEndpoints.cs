@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Core.Statuses;
+using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Rendering;
 
@@ -23,7 +24,7 @@ public static class TimelinesEndpoints
         var page = Pagination.Read(await MastodonParams.ReadAsync(context.Request), StatusQueries.DefaultLimit, StatusQueries.MaxLimit);
         var statuses = await queries.HomeAsync(me, page, context.RequestAborted);
         Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
-        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, Viewer.Member(me), ct: context.RequestAborted));
+        return MastodonJson.Ok(await renderer.RenderFilteredAsync(statuses, Viewer.Member(me), FilterContexts.Home, context.RequestAborted));
     }
 
     private static async Task<IResult> Public(HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)
@@ -37,7 +38,7 @@ public static class TimelinesEndpoints
         }
         var statuses = await queries.PublicAsync(viewer, page, context.RequestAborted);
         Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
-        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
+        return MastodonJson.Ok(await renderer.RenderFilteredAsync(statuses, viewer, FilterContexts.Public, context.RequestAborted));
     }
 
     private static async Task<IResult> Tag(string hashtag, HttpContext context, StatusQueries queries, StatusRenderer renderer, PublicUrls urls)
@@ -51,6 +52,6 @@ public static class TimelinesEndpoints
         }
         var statuses = await queries.TagAsync(hashtag, viewer, page, input.List("any"), input.List("all"), input.List("none"), context.RequestAborted);
         Pagination.SetLink(context, urls, statuses.Select(s => s.Id).ToList(), page.Limit);
-        return MastodonJson.Ok(await renderer.RenderManyAsync(statuses, viewer, ct: context.RequestAborted));
+        return MastodonJson.Ok(await renderer.RenderFilteredAsync(statuses, viewer, FilterContexts.Public, context.RequestAborted));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Kindred.Core.Filters;
 using Kindred.Core.Notifications;
 using Kindred.Data.Entities;
 using Kindred.Server.Mastodon.Streaming;
@@ -14,7 +15,7 @@ public sealed class WebStreamFormat : IStreamFormat
 {
     public static WebStreamFormat Instance { get; } = new();
 
-    public Task<string> StatusAsync(IServiceProvider services, Status status, long viewerId, CancellationToken ct) =>
+    public Task<string> StatusAsync(IServiceProvider services, Status status, long viewerId, ActiveFilters filters, FilterContexts context, CancellationToken ct) =>
         Task.FromResult(JsonSerializer.Serialize(new { id = status.Id.ToString(CultureInfo.InvariantCulture), mine = status.AccountId == viewerId }));
 
     public async Task<string?> NotificationAsync(IServiceProvider services, long viewerId, long notificationId, CancellationToken ct)

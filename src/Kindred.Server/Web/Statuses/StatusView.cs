@@ -27,5 +27,9 @@ public sealed record StatusView(
     public Kindred.Core.Organizations.OrganizationIdentity? ActAs { get; init; }
     public string? SentBy { get; init; }
 
+    /// <summary>The titles of the viewer's warning filters that match the post, shown instead of it until the
+    /// viewer opens it; null when none does.</summary>
+    public string? FilteredBy { get; init; }
+
     public string Path => $"/@{Status.Account.Username}/{Status.Id}";
 }

@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Core.Filters;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -9,6 +10,32 @@ namespace Kindred.Server.Web.Statuses;
 /// <summary>Turns statuses the viewer may read into cards, in a handful of queries for the whole list.</summary>
 public static class StatusViews
 {
+    /// <summary>Applies the viewer's live filters of <paramref name="context"/> to cards (one query for the filters): a
+    /// card a "hide" filter matches is left out, one a "warn" filter matches is marked with the filters' titles.</summary>
+    public static async Task<IReadOnlyList<StatusView>> FilterAsync(KindredDbContext db, IReadOnlyList<StatusView> views, Viewer viewer, FilterContexts context, DateTime now, CancellationToken ct = default) =>
+        views.Count == 0 || viewer.AccountId is null ? views : Filter(views, await ActiveFilters.LoadAsync(db, viewer.AccountId, now, ct), viewer, context);
+
+    /// <summary>As <see cref="FilterAsync"/>, with filters a page loaded once for several lists of cards.</summary>
+    public static IReadOnlyList<StatusView> Filter(IReadOnlyList<StatusView> views, ActiveFilters filters, Viewer viewer, FilterContexts context)
+    {
+        if (filters.IsEmpty)
+        {
+            return views;
+        }
+        var kept = new List<StatusView>(views.Count);
+        foreach (var view in views)
+        {
+            // A boost's card is its original, so the original's words are what is matched.
+            var matches = filters.Match(view.Status, context, viewer.AccountId);
+            if (matches.Any(m => m.Filter.Action == FilterAction.Hide))
+            {
+                continue;
+            }
+            kept.Add(matches.Count == 0 ? view : view with { FilteredBy = string.Join(", ", matches.Select(m => m.Filter.Title)) });
+        }
+        return kept;
+    }
+
     /// <param name="statuses">Already read through <see cref="StatusQueries"/>, so the viewer may see each of them.</param>
     public static async Task<IReadOnlyList<StatusView>> LoadAsync(KindredDbContext db, StatusQueries queries, IReadOnlyList<Status> statuses, Viewer viewer, CancellationToken ct = default)
     {

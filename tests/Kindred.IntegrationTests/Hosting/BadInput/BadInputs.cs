@@ -24,7 +24,8 @@ public static partial class BadInputs
         "response", "state", "item_id", "root", "mode", "sort", "scopes", "client_name", "redirect_uris", "website", "username", "email", "password",
         "agreement", "locale", "invite_code", "token", "max_uses", "expires_in", "expires_at", "duration", "notifications", "following", "reblogs",
         "notify", "place_name", "area_name", "online_url", "open_for_days", "digest_frequency", "resolve", "pinned", "only_media", "exclude_replies",
-        "with_dismissed",
+        "with_dismissed", "context[]", "filter_action", "keywords_attributes[0][keyword]", "keywords_attributes[0][whole_word]",
+        "keywords_attributes[0][id]", "keywords_attributes[0][_destroy]", "keyword", "whole_word", "status_id", "phrase", "irreversible",
     ];
 
     private static readonly string[] Foreign = ["999999999999999", "0", "-1", "9223372036854775807", "9223372036854775808", "99999999999999999999999999",
