@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6d6e4229-875b-461c-937b-0f67f95a5653"), entityTypeCount: 77)
+            : base(skipDetectChanges: false, modelId: new Guid("9ff108df-385b-400d-9f85-821474ba338c"), entityTypeCount: 80)
         {
         }
 
@@ -50,6 +50,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             var eventReminderSend = EventReminderSendEntityType.Create(this);
             var eventRsvp = EventRsvpEntityType.Create(this);
             var favourite = FavouriteEntityType.Create(this);
+            var filter = FilterEntityType.Create(this);
+            var filterKeyword = FilterKeywordEntityType.Create(this);
+            var filterStatus = FilterStatusEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var followRequest = FollowRequestEntityType.Create(this);
             var group = GroupEntityType.Create(this);
@@ -147,6 +150,10 @@ namespace Kindred.Data.Postgres.CompiledModel
             EventRsvpEntityType.CreateForeignKey2(eventRsvp, @event);
             FavouriteEntityType.CreateForeignKey1(favourite, account);
             FavouriteEntityType.CreateForeignKey2(favourite, status);
+            FilterEntityType.CreateForeignKey1(filter, account);
+            FilterKeywordEntityType.CreateForeignKey1(filterKeyword, filter);
+            FilterStatusEntityType.CreateForeignKey1(filterStatus, filter);
+            FilterStatusEntityType.CreateForeignKey2(filterStatus, status);
             FollowEntityType.CreateForeignKey1(follow, account);
             FollowEntityType.CreateForeignKey2(follow, account);
             FollowRequestEntityType.CreateForeignKey1(followRequest, account);
@@ -255,6 +262,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             EventReminderSendEntityType.CreateAnnotations(eventReminderSend);
             EventRsvpEntityType.CreateAnnotations(eventRsvp);
             FavouriteEntityType.CreateAnnotations(favourite);
+            FilterEntityType.CreateAnnotations(filter);
+            FilterKeywordEntityType.CreateAnnotations(filterKeyword);
+            FilterStatusEntityType.CreateAnnotations(filterStatus);
             FollowEntityType.CreateAnnotations(follow);
             FollowRequestEntityType.CreateAnnotations(followRequest);
             GroupEntityType.CreateAnnotations(group);

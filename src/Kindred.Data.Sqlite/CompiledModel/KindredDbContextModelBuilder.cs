@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bebd2155-3b3b-46ac-9ac1-0182145fcf5c"), entityTypeCount: 77)
+            : base(skipDetectChanges: false, modelId: new Guid("1d53625b-c17d-46bd-92f9-df368b39c8a3"), entityTypeCount: 80)
         {
         }
 
@@ -49,6 +49,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var eventReminderSend = EventReminderSendEntityType.Create(this);
             var eventRsvp = EventRsvpEntityType.Create(this);
             var favourite = FavouriteEntityType.Create(this);
+            var filter = FilterEntityType.Create(this);
+            var filterKeyword = FilterKeywordEntityType.Create(this);
+            var filterStatus = FilterStatusEntityType.Create(this);
             var follow = FollowEntityType.Create(this);
             var followRequest = FollowRequestEntityType.Create(this);
             var group = GroupEntityType.Create(this);
@@ -146,6 +149,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
             EventRsvpEntityType.CreateForeignKey2(eventRsvp, @event);
             FavouriteEntityType.CreateForeignKey1(favourite, account);
             FavouriteEntityType.CreateForeignKey2(favourite, status);
+            FilterEntityType.CreateForeignKey1(filter, account);
+            FilterKeywordEntityType.CreateForeignKey1(filterKeyword, filter);
+            FilterStatusEntityType.CreateForeignKey1(filterStatus, filter);
+            FilterStatusEntityType.CreateForeignKey2(filterStatus, status);
             FollowEntityType.CreateForeignKey1(follow, account);
             FollowEntityType.CreateForeignKey2(follow, account);
             FollowRequestEntityType.CreateForeignKey1(followRequest, account);
@@ -254,6 +261,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             EventReminderSendEntityType.CreateAnnotations(eventReminderSend);
             EventRsvpEntityType.CreateAnnotations(eventRsvp);
             FavouriteEntityType.CreateAnnotations(favourite);
+            FilterEntityType.CreateAnnotations(filter);
+            FilterKeywordEntityType.CreateAnnotations(filterKeyword);
+            FilterStatusEntityType.CreateAnnotations(filterStatus);
             FollowEntityType.CreateAnnotations(follow);
             FollowRequestEntityType.CreateAnnotations(followRequest);
             GroupEntityType.CreateAnnotations(group);
