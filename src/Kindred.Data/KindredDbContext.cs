@@ -80,6 +80,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<ReservedUsername> ReservedUsernames => Set<ReservedUsername>();
     public DbSet<ErasedAidItem> ErasedAidItems => Set<ErasedAidItem>();
     public DbSet<ErasedEventAnswer> ErasedEventAnswers => Set<ErasedEventAnswer>();
+    public DbSet<InboxConversation> InboxConversations => Set<InboxConversation>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -9,8 +9,7 @@ namespace Kindred.Core.Staff;
 /// <param name="Applications">Applications to decide (admins and the owner).</param>
 /// <param name="OpenReports">Reports not yet resolved (moderators and above).</param>
 /// <param name="Escalations">"I feel unsafe" escalations waiting for review (safeguarding leads only).</param>
-/// <param name="NeedsReply">Conversations with the organization that need a reply: the "needs reply" inbox (issue 15,
-/// item 5) fills it; null until it exists.</param>
+/// <param name="NeedsReply">Conversations with the organization waiting in the "needs reply" inbox (ADR 66; staff).</param>
 /// <param name="NewMembers">Members who joined in the last seven days, newest first (the people pages' audience).</param>
 /// <param name="NewMembersCount">How many joined in the last seven days.</param>
 /// <param name="UpcomingEvents">The next events the viewer may see, with their fill rate (staff).</param>

@@ -4,6 +4,7 @@ using Kindred.Core.Common;
 using Kindred.Core.Conversations;
 using Kindred.Core.Media;
 using Kindred.Core.Notifications;
+using Kindred.Core.Organizations;
 using Kindred.Core.Polls;
 using Kindred.Core.Timelines;
 using Kindred.Data;
@@ -22,6 +23,7 @@ public sealed partial class StatusService(
     PollService polls,
     PollQueries pollQueries,
     ConversationFeed conversationFeed,
+    OrganizationInbox organizationInbox,
     TimeProvider time)
 {
     public const int MaxCharacters = 5_000;
@@ -101,6 +103,7 @@ public sealed partial class StatusService(
         }
         StatusMedia.Attach(status, media);
         await NotifyNewStatusAsync(status, ct);
+        await organizationInbox.RecordAsync(status, parent, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
         author.LastStatusAt = now;
         await db.InTransactionAsync(async () =>

@@ -13,6 +13,7 @@ using Kindred.Core.Exports;
 using Kindred.Core.Filters;
 using Kindred.Core.Groups;
 using Kindred.Core.Imports;
+using Kindred.Core.Inbox;
 using Kindred.Core.Insights;
 using Kindred.Core.Invitations;
 using Kindred.Core.Jobs;
@@ -84,6 +85,10 @@ public static class CoreServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
         services.AddScoped<StaffConsole>();
+        services.AddScoped<OrganizationInbox>();
+        services.AddScoped<InboxQueries>();
+        services.AddScoped<InboxService>();
+        services.AddScoped<SavedReplyService>();
         services.AddScoped<PeopleQueries>();
         services.AddScoped<SupporterQueries>();
         services.AddScoped<StaffNoteQueries>();

@@ -2,6 +2,7 @@ using Kindred.Server.ActivityPub;
 using Kindred.Server.KindredApi.Aid;
 using Kindred.Server.KindredApi.CalendarFeed;
 using Kindred.Server.KindredApi.Events;
+using Kindred.Server.KindredApi.Inbox;
 using Kindred.Server.KindredApi.Invitations;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
@@ -71,6 +72,7 @@ public static class Endpoints
         api.MapAidResponsesEndpoints();
         api.MapSafeguardingEndpoints();
         api.MapAidSafeguardingEndpoints();
+        api.MapInboxEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

@@ -53,6 +53,10 @@ public abstract partial class StaffConsoleTests(StaffApp app)
         Assert.Null(Count(staffPage, "applications"));
         Assert.Null(Count(staffPage, "reports"));
         Assert.Null(Count(staffPage, "escalations"));
+        // The "needs reply" inbox is for those who answer as the organization (ADR 66).
+        Assert.NotNull(Count(staffPage, "needs-reply"));
+        Assert.Null(Count(moderatorPage, "needs-reply"));
+        Assert.Null(Count(leadPage, "needs-reply"));
         // The console leads to the insights and the announcements for those who may open them, and nobody else.
         Assert.Contains("id=\"console-insights\"", staffPage, StringComparison.Ordinal);
         Assert.Contains("id=\"console-announcements\"", staffPage, StringComparison.Ordinal);
@@ -66,8 +70,7 @@ public abstract partial class StaffConsoleTests(StaffApp app)
             Assert.NotNull(Count(page, "reports"));
             Assert.NotNull(Count(page, "new-members"));
             Assert.Null(Count(page, "escalations"));
-            // The "needs reply" inbox is a later change: its part stays out until it counts something.
-            Assert.Null(Count(page, "needs-reply"));
+            Assert.NotNull(Count(page, "needs-reply"));
         }
     }
 

@@ -16,7 +16,7 @@ public partial class FeatureOrderTests
         "Common", "Jobs", "Audit", "Filters", "Timelines", "Media", "Accounts", "Organizations", "Notifications", "Relationships",
         "Invitations", "Polls", "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports",
         "Moderation", "PublicFace",
-        "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Deletion", "Insights", "Exports", "Imports", "Demo",
+        "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Inbox", "Deletion", "Insights", "Exports", "Imports", "Demo",
     ];
 
     [Fact]
