@@ -64,8 +64,11 @@ public sealed class InboxJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await sam.GotoAsync("/staff/inbox");
         await Expect(sam.GetByText("Nothing here.")).ToBeVisibleAsync();
 
+        // The member is told of the organization's reply and reads it; the post is the organization's.
         await mia.GotoAsync("/notifications");
+        await mia.GetByRole(AriaRole.Link, new() { Name = "Show post" }).First.ClickAsync();
         await Expect(mia.GetByText("Come to the depot at 9.")).ToBeVisibleAsync();
+        await Assertions.Expect(mia).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/@riversidefoodbank/"));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
