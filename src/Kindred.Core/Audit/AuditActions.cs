@@ -30,9 +30,6 @@ public static class AuditActions
     public const string StrikeUndo = "moderation.undo";
     public const string AccountUnsuspend = "account.unsuspend";
 
-    /// <summary>A staff member answered an inbox conversation as the organization (ADR 66).</summary>
-    public const string InboxAnswer = "inbox.answer";
-
     /// <summary>Every action, for the filter on /admin/audit: every constant above, in their order, so a new action
     /// cannot be left out of the filter.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

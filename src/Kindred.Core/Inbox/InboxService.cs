@@ -1,5 +1,4 @@
 using Kindred.Core.Accounts;
-using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Organizations;
 using Kindred.Core.Staff;
@@ -14,7 +13,7 @@ namespace Kindred.Core.Inbox;
 /// Acting on the staff inbox (ADR 66): answer as the organization, mark done, snooze, assign, and hold the reply box.
 /// Staff, admins and the owner only, checked against the database on each call, so a role taken away counts at once.
 /// </summary>
-public sealed class InboxService(KindredDbContext db, StatusService statuses, AuditLog audit, OrganizationSettings settings, TimeProvider time)
+public sealed class InboxService(KindredDbContext db, StatusService statuses, OrganizationVoice voice, TimeProvider time)
 {
     /// <summary>How long opening the reply box holds it; the page renews it while the box stays open.</summary>
     public static readonly TimeSpan ReplyLease = TimeSpan.FromMinutes(2);
@@ -67,12 +66,13 @@ public sealed class InboxService(KindredDbContext db, StatusService statuses, Au
 
     /// <summary>
     /// The one place the inbox writes as the organization: a reply by the organization's account to the newest message,
-    /// in the same audience (a direct message stays direct), naming the member; the audit log keeps the staff member
-    /// who wrote it, in the same SaveChanges. The organization's reply answers the conversation (<see cref="OrganizationInbox"/>).
+    /// in the same audience (a direct message stays direct), naming the member. It goes through
+    /// <see cref="OrganizationVoice.ActAsync{T}"/> (ADR 65), which checks the staff member may act as the organization and
+    /// records them in the audit log in the same SaveChanges as the reply. The organization's reply answers the
+    /// conversation (<see cref="OrganizationInbox"/>).
     /// </summary>
     public async Task<Status> SpeakAsOrganizationAsync(long staffId, InboxConversation conversation, string text, string baseUrl, CancellationToken ct = default)
     {
-        var organizationId = (await settings.GetAsync(ct)).AccountId ?? throw KindredException.Conflict("The organization has no account yet.");
         var parent = await db.Statuses.AsNoTracking().Where(s => s.Id == conversation.LastStatusId)
             .Select(s => new { s.Id, s.Visibility, s.AccountId }).FirstAsync(ct);
         var member = await db.Accounts.Where(a => a.Id == conversation.AccountId).Select(a => a.Username).FirstAsync(ct);
@@ -81,9 +81,8 @@ public sealed class InboxService(KindredDbContext db, StatusService statuses, Au
         {
             body = $"@{member} {body}";
         }
-        audit.Add(staffId, AuditActions.InboxAnswer, AuditTarget.Account(organizationId),
-            $"Answered @{member} as the organization (inbox conversation {conversation.Id}).");
-        return await statuses.CreateAsync(organizationId, new NewStatus(body, baseUrl, parent.Visibility, InReplyToId: parent.Id), ct);
+        return await voice.ActAsync(staffId, $"answered @{member} in inbox conversation {conversation.Id}",
+            organizationId => statuses.CreateAsync(organizationId, new NewStatus(body, baseUrl, parent.Visibility, InReplyToId: parent.Id), ct), ct);
     }
 
     public async Task DoneAsync(long? viewerId, long conversationId, CancellationToken ct = default)

@@ -132,7 +132,7 @@ public abstract class InboxTests(StaffApp app)
         var after = await app.WithDbAsync(db => db.InboxConversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Id));
         Assert.Equal(InboxState.Answered, after.State);
         Assert.NotNull(after.FirstAnsweredAt);
-        var entry = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.InboxAnswer && e.Summary.Contains("ib_an_writer")));
+        var entry = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.OrganizationAct && e.TargetKind == "status" && e.TargetId == answer.Id));
         Assert.Equal(staffUser.Id, entry.ActorId);
 
         // The member reads the organization's reply in their notifications, and nothing there names the staff member.
