@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ff108df-385b-400d-9f85-821474ba338c"), entityTypeCount: 80)
+            : base(skipDetectChanges: false, modelId: new Guid("c5a783f6-e0e8-46fe-9401-2830eaac88f2"), entityTypeCount: 83)
         {
         }
 
@@ -62,6 +62,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var inboxConversation = InboxConversationEntityType.Create(this);
+            var inboxMessage = InboxMessageEntityType.Create(this);
             var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
@@ -77,6 +79,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var report = ReportEntityType.Create(this);
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
+            var savedReply = SavedReplyEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
             var staffTag = StaffTagEntityType.Create(this);
@@ -172,6 +175,12 @@ namespace Kindred.Data.Postgres.CompiledModel
             GroupTagEntityType.CreateForeignKey1(groupTag, group);
             HomeFeedEntryEntityType.CreateForeignKey1(homeFeedEntry, account);
             HomeFeedEntryEntityType.CreateForeignKey2(homeFeedEntry, status);
+            InboxConversationEntityType.CreateForeignKey1(inboxConversation, account);
+            InboxConversationEntityType.CreateForeignKey2(inboxConversation, account);
+            InboxConversationEntityType.CreateForeignKey3(inboxConversation, status);
+            InboxConversationEntityType.CreateForeignKey4(inboxConversation, account);
+            InboxMessageEntityType.CreateForeignKey1(inboxMessage, inboxConversation);
+            InboxMessageEntityType.CreateForeignKey2(inboxMessage, status);
             InsightsSnapshotEntityType.CreateForeignKey1(insightsSnapshot, user);
             InvitationEntityType.CreateForeignKey1(invitation, group);
             MarkerEntityType.CreateForeignKey1(marker, account);
@@ -197,6 +206,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateForeignKey3(report, account);
             ReportEntityType.CreateForeignKey4(report, account);
             ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
+            SavedReplyEntityType.CreateForeignKey1(savedReply, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
             StaffNoteEntityType.CreateForeignKey3(staffNote, account);
@@ -274,6 +284,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InboxConversationEntityType.CreateAnnotations(inboxConversation);
+            InboxMessageEntityType.CreateAnnotations(inboxMessage);
             InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
@@ -289,6 +301,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateAnnotations(report);
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
+            SavedReplyEntityType.CreateAnnotations(savedReply);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
             StaffTagEntityType.CreateAnnotations(staffTag);

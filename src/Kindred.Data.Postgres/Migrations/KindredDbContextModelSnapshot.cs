@@ -1638,6 +1638,92 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("HomeFeedEntries");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InboxConversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AssignedToId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FirstStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ReplyingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReplyingUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("WaitingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("AssignedToId");
+
+                    b.HasIndex("FirstStatusId");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("ReplyingId");
+
+                    b.HasIndex("State", "WaitingSince");
+
+                    b.ToTable("InboxConversations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.InboxMessage", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FromOrganization")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("StatusId");
+
+                    b.HasIndex("ConversationId", "StatusId");
+
+                    b.ToTable("InboxMessages");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -2286,6 +2372,37 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasKey("UsernameNormalized");
 
                     b.ToTable("ReservedUsernames");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SavedReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("SavedReplies");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -3705,6 +3822,46 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InboxConversation", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("FirstStatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.InboxMessage", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.InboxConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.User", null)
@@ -3877,6 +4034,15 @@ namespace Kindred.Data.Postgres.Migrations
                         .WithMany("Snapshot")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SavedReply", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d53625b-c17d-46bd-92f9-df368b39c8a3"), entityTypeCount: 80)
+            : base(skipDetectChanges: false, modelId: new Guid("fc6597ac-dac3-40d2-a18c-a754d75c7771"), entityTypeCount: 83)
         {
         }
 
@@ -61,6 +61,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var inboxConversation = InboxConversationEntityType.Create(this);
+            var inboxMessage = InboxMessageEntityType.Create(this);
             var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
             var instanceRule = InstanceRuleEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
@@ -76,6 +78,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var report = ReportEntityType.Create(this);
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
+            var savedReply = SavedReplyEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
             var staffTag = StaffTagEntityType.Create(this);
@@ -171,6 +174,12 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupTagEntityType.CreateForeignKey1(groupTag, group);
             HomeFeedEntryEntityType.CreateForeignKey1(homeFeedEntry, account);
             HomeFeedEntryEntityType.CreateForeignKey2(homeFeedEntry, status);
+            InboxConversationEntityType.CreateForeignKey1(inboxConversation, account);
+            InboxConversationEntityType.CreateForeignKey2(inboxConversation, account);
+            InboxConversationEntityType.CreateForeignKey3(inboxConversation, status);
+            InboxConversationEntityType.CreateForeignKey4(inboxConversation, account);
+            InboxMessageEntityType.CreateForeignKey1(inboxMessage, inboxConversation);
+            InboxMessageEntityType.CreateForeignKey2(inboxMessage, status);
             InsightsSnapshotEntityType.CreateForeignKey1(insightsSnapshot, user);
             InvitationEntityType.CreateForeignKey1(invitation, group);
             MarkerEntityType.CreateForeignKey1(marker, account);
@@ -196,6 +205,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateForeignKey3(report, account);
             ReportEntityType.CreateForeignKey4(report, account);
             ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
+            SavedReplyEntityType.CreateForeignKey1(savedReply, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
             StaffNoteEntityType.CreateForeignKey3(staffNote, account);
@@ -273,6 +283,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InboxConversationEntityType.CreateAnnotations(inboxConversation);
+            InboxMessageEntityType.CreateAnnotations(inboxMessage);
             InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
             InstanceRuleEntityType.CreateAnnotations(instanceRule);
             InvitationEntityType.CreateAnnotations(invitation);
@@ -288,6 +300,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateAnnotations(report);
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
+            SavedReplyEntityType.CreateAnnotations(savedReply);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
             StaffTagEntityType.CreateAnnotations(staffTag);

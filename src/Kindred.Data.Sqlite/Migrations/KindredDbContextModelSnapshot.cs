@@ -1632,6 +1632,92 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("HomeFeedEntries");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InboxConversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssignedToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplyingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReplyingUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("AssignedToId");
+
+                    b.HasIndex("FirstStatusId");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("ReplyingId");
+
+                    b.HasIndex("State", "WaitingSince");
+
+                    b.ToTable("InboxConversations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.InboxMessage", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromOrganization")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatusId");
+
+                    b.HasIndex("ConversationId", "StatusId");
+
+                    b.ToTable("InboxMessages");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -2280,6 +2366,37 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("UsernameNormalized");
 
                     b.ToTable("ReservedUsernames");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SavedReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("SavedReplies");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -3695,6 +3812,46 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InboxConversation", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("FirstStatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.InboxMessage", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.InboxConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InsightsSnapshot", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.User", null)
@@ -3867,6 +4024,15 @@ namespace Kindred.Data.Sqlite.Migrations
                         .WithMany("Snapshot")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SavedReply", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
