@@ -155,6 +155,7 @@ public sealed class AccountEraser(
         await db.StaffNoteEdits.Where(n => n.EditedById == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EditedById, organizationAccount), ct);
         await db.StaffTags.Where(t => t.AddedById == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.AddedById, organizationAccount), ct);
         await db.StaffTags.Where(t => t.RemovedById == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.RemovedById, organizationAccount), ct);
+        await db.SavedReplies.Where(r => r.AuthorId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorId, organizationAccount), ct);
         await db.VettedHelpers.Where(v => v.GrantedById == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.GrantedById, organizationAccount), ct);
         await db.VettedHelpers.Where(v => v.RevokedById == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.RevokedById, organizationAccount), ct);
         await db.InsightsSnapshots.Where(s => s.RequestedById == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.RequestedById, (long?)null), ct);

@@ -121,6 +121,7 @@ public abstract class AccountDeletionTests(DeletionApp app)
             var now = DateTime.UtcNow;
             db.StaffNotes.Add(new StaffNote { Id = Snowflake.NewId(now), AccountId = ana.Id, AuthorId = staff.Id, Text = "Prefers mornings", CreatedAt = now });
             db.StaffNotes.Add(new StaffNote { Id = Snowflake.NewId(now), AccountId = bob.Id, AuthorId = ana.Id, Text = "Met at the fair", CreatedAt = now });
+            db.SavedReplies.Add(new SavedReply { Id = Snowflake.NewId(now), Title = "Opening hours", Text = "We are open 9 to 5.", AuthorId = ana.Id, CreatedAt = now });
             db.Invitations.Add(new Invitation { Id = Snowflake.NewId(now), Code = "dl-invite-code", CreatedById = ana.Id, Email = "friend@example.org", Message = "Join us", CreatedAt = now });
             await db.SaveChangesAsync();
         });
@@ -182,6 +183,8 @@ public abstract class AccountDeletionTests(DeletionApp app)
             Assert.True(await db.EventRsvps.AnyAsync(r => r.EventId == coming.Id && r.AccountId == bob.Id));
             Assert.Equal(1, await db.Groups.Where(g => g.Id == group.Id).Select(g => g.MembersCount).SingleAsync());
             Assert.True(await db.StaffNotes.AnyAsync(n => n.AccountId == bob.Id));
+            // A saved reply the staff wrote together stays, now the organization's.
+            Assert.True(await db.SavedReplies.AnyAsync(r => r.Title == "Opening hours"));
             var invitation = await db.Invitations.SingleAsync(i => i.Code == "dl-invite-code");
             Assert.Null(invitation.Email);
             Assert.True(invitation.Revoked);
