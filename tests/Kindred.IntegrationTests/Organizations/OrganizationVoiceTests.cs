@@ -93,8 +93,14 @@ public abstract partial class OrganizationVoiceTests(KindredApp app)
 
         var expected = new Dictionary<long, bool>
         {
-            [member.Id] = false, [staff.Id] = true, [moderator.Id] = false, [admin.Id] = true, [owner.Id] = true,
-            [demoted.Id] = false, [suspended.Id] = false, [organization] = false,
+            [member.Id] = false,
+            [staff.Id] = true,
+            [moderator.Id] = false,
+            [admin.Id] = true,
+            [owner.Id] = true,
+            [demoted.Id] = false,
+            [suspended.Id] = false,
+            [organization] = false,
         };
         foreach (var (user, may) in expected)
         {

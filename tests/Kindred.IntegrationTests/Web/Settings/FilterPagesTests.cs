@@ -39,7 +39,10 @@ public abstract class FilterPagesTests(KindredApp app)
 
         var blank = await PostAsync(browser, "/settings/filters", "new-filter", new()
         {
-            ["Input.Title"] = " ", ["Input.Home"] = "true", ["Input.Action"] = "Warn", ["Input.ExpiresIn"] = "never",
+            ["Input.Title"] = " ",
+            ["Input.Home"] = "true",
+            ["Input.Action"] = "Warn",
+            ["Input.ExpiresIn"] = "never",
         });
         Assert.Contains("id=\"filter-title-error\"", blank, StringComparison.Ordinal);
         var nowhere = await PostAsync(browser, "/settings/filters", "new-filter", new() { ["Input.Title"] = "Nowhere", ["Input.Action"] = "Warn", ["Input.ExpiresIn"] = "never" });
@@ -48,8 +51,13 @@ public abstract class FilterPagesTests(KindredApp app)
 
         var location = await PostAsync(browser, "/settings/filters", "new-filter", new()
         {
-            ["Input.Title"] = "Spoilers", ["Input.Home"] = "true", ["Input.Public"] = "true", ["Input.Action"] = "Hide",
-            ["Input.ExpiresIn"] = "86400", ["Input.Keyword"] = "finale", ["Input.WholeWord"] = "true",
+            ["Input.Title"] = "Spoilers",
+            ["Input.Home"] = "true",
+            ["Input.Public"] = "true",
+            ["Input.Action"] = "Hide",
+            ["Input.ExpiresIn"] = "86400",
+            ["Input.Keyword"] = "finale",
+            ["Input.WholeWord"] = "true",
         }, HttpStatusCode.Redirect);
         var filter = await app.WithDbAsync(db => db.Filters.Include(f => f.Keywords).AsNoTracking().SingleAsync(f => f.AccountId == owner.Id));
         Assert.Equal($"/settings/filters/{filter.Id}", location);
@@ -59,7 +67,10 @@ public abstract class FilterPagesTests(KindredApp app)
 
         await PostAsync(browser, location, "filter-settings", new()
         {
-            ["Input.Title"] = "TV", ["Input.Thread"] = "true", ["Input.Action"] = "Warn", ["Input.ExpiresIn"] = "never",
+            ["Input.Title"] = "TV",
+            ["Input.Thread"] = "true",
+            ["Input.Action"] = "Warn",
+            ["Input.ExpiresIn"] = "never",
         });
         await PostAsync(browser, location, "filter-keyword", new() { ["KeywordInput.Keyword"] = "season", ["KeywordInput.WholeWord"] = "false" });
         var changed = await app.WithDbAsync(db => db.Filters.Include(f => f.Keywords).AsNoTracking().SingleAsync(f => f.Id == filter.Id));
