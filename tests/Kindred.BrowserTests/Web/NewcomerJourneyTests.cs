@@ -182,9 +182,13 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre signalement", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the report thank-you page", output.WriteLine);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Principal" }).GetByRole(AriaRole.Link, new() { Name = "Signalements" }).ClickAsync();
+        // The organizer moderates from the console (ADR 67): the queue lists the report, its page shows the comment.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Principal" }).GetByRole(AriaRole.Link, new() { Name = "Modération" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Modération", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the moderation queue", output.WriteLine);
+        await page.Locator("ul.reports li a").First.ClickAsync();
         await Expect(page.GetByText("Un test de signalement.")).ToBeVisibleAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(page, "the reports page", output.WriteLine);
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the report page for moderators", output.WriteLine);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
