@@ -43,12 +43,26 @@ public sealed class ActiveFilters
     /// boost: pass it loaded). Empty for the viewer's own statuses, as on Mastodon.</summary>
     public IReadOnlyList<FilterMatch> Match(Status status, FilterContexts context, long? viewerId = null)
     {
+        List<FilterMatch>? matches = null;
+        foreach (var (filter, byStatus, byWords, text) in Matching(status, context, viewerId))
+        {
+            (matches ??= []).Add(new FilterMatch(filter, byWords ? FilterPattern.Found(filter.Keywords, text) : [], byStatus ? status.Id : null));
+        }
+        return matches ?? (IReadOnlyList<FilterMatch>)[];
+    }
+
+    /// <summary>Whether a filter of <paramref name="context"/> hides <paramref name="status"/>; unlike
+    /// <see cref="Match"/> it never lists which keywords matched (the streams ask this for every status they carry).</summary>
+    public bool Hides(Status status, FilterContexts context, long? viewerId = null) =>
+        Matching(status, context, viewerId).Any(m => m.Filter.Action == FilterAction.Hide);
+
+    private IEnumerable<(Filter Filter, bool ByStatus, bool ByWords, string Text)> Matching(Status status, FilterContexts context, long? viewerId)
+    {
         if (filters.Count == 0 || status.AccountId == viewerId)
         {
-            return [];
+            yield break;
         }
         var text = status.SpoilerText.Length == 0 ? status.Text : status.SpoilerText + "\n" + status.Text;
-        List<FilterMatch>? matches = null;
         foreach (var (filter, pattern, statuses) in filters)
         {
             if ((filter.Contexts & context) == 0)
@@ -67,13 +81,8 @@ public sealed class ActiveFilters
             }
             if (byStatus || byWords)
             {
-                (matches ??= []).Add(new FilterMatch(filter, byWords ? FilterPattern.Found(filter.Keywords, text) : [], byStatus ? status.Id : null));
+                yield return (filter, byStatus, byWords, text);
             }
         }
-        return matches ?? (IReadOnlyList<FilterMatch>)[];
     }
-
-    /// <summary>Whether a filter of <paramref name="context"/> hides <paramref name="status"/>.</summary>
-    public bool Hides(Status status, FilterContexts context, long? viewerId = null) =>
-        Match(status, context, viewerId).Any(m => m.Filter.Action == FilterAction.Hide);
 }
