@@ -1,3 +1,4 @@
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Jobs;
 using Kindred.Data;
@@ -11,7 +12,7 @@ namespace Kindred.Core.Announcements;
 /// from the database on every call. Sending by e-mail enqueues the first batch job in the same SaveChanges that marks
 /// the announcement as mailed, so it is mailed once or not at all.
 /// </summary>
-public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, JobQueue jobs, AnnouncementTokens tokens)
+public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, JobQueue jobs, AnnouncementTokens tokens, AuditLog audit)
 {
     public const int MaxText = 5000;
 
@@ -33,6 +34,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
             UpdatedAt = now,
         };
         db.Announcements.Add(announcement);
+        audit.Add(staffId, AuditActions.AnnouncementCreate, AuditTarget.Announcement(announcement.Id), "Wrote an announcement.", after: text);
         await db.SaveChangesAsync(ct);
         return announcement;
     }
@@ -41,11 +43,13 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
     {
         ArgumentNullException.ThrowIfNull(input);
         var announcement = await FindForStaffAsync(staffId, id, ct);
+        var before = announcement.Text;
         announcement.Text = Check(input);
         announcement.StartsAt = input.StartsAt;
         announcement.EndsAt = input.EndsAt;
         announcement.AllDay = input.AllDay;
         announcement.UpdatedAt = time.UtcNow();
+        audit.Add(staffId, AuditActions.AnnouncementUpdate, AuditTarget.Announcement(id), "Changed an announcement.", before, announcement.Text);
         await db.SaveChangesAsync(ct);
         return announcement;
     }
@@ -58,6 +62,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
         {
             announcement.PublishedAt = time.UtcNow();
             announcement.UpdatedAt = announcement.PublishedAt.Value;
+            audit.Add(staffId, AuditActions.AnnouncementPublish, AuditTarget.Announcement(id), "Published an announcement.");
             await db.SaveChangesAsync(ct);
         }
     }
@@ -70,6 +75,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
         {
             announcement.PublishedAt = null;
             announcement.UpdatedAt = time.UtcNow();
+            audit.Add(staffId, AuditActions.AnnouncementUnpublish, AuditTarget.Announcement(id), "Took an announcement back to a draft.");
             await db.SaveChangesAsync(ct);
         }
     }
@@ -79,6 +85,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
     {
         var announcement = await FindForStaffAsync(staffId, id, ct);
         db.Announcements.Remove(announcement);
+        audit.Add(staffId, AuditActions.AnnouncementDelete, AuditTarget.Announcement(id), "Deleted an announcement.", before: announcement.Text);
         await db.SaveChangesAsync(ct);
     }
 
@@ -108,6 +115,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
         var runAt = announcement.StartsAt is { } start && start > now ? start : now;
         await jobs.AddOnceAsync(AnnouncementMailJob.Name, AnnouncementMailJob.BatchKey(announcement.Id, 0),
             new AnnouncementMailBatch(announcement.Id, audience, 0), runAt, ct);
+        audit.Add(staffId, AuditActions.AnnouncementEmail, AuditTarget.Announcement(id), "Sent an announcement by e-mail.", after: Describe(audience));
         await db.SaveChangesAsync(ct);
     }
 
@@ -207,6 +215,14 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
                 throw KindredException.Invalid("audience", "Choose who gets the e-mail.");
         }
     }
+
+    // The audience as the log shows it: its kind and the ids or roles chosen.
+    private static string Describe(AnnouncementAudience audience) => audience.Kind switch
+    {
+        AnnouncementAudienceKind.Groups => "groups: " + string.Join(", ", audience.GroupIds),
+        AnnouncementAudienceKind.Roles => "roles: " + string.Join(", ", audience.Roles),
+        _ => "everyone",
+    };
 
     private static string Check(AnnouncementInput input)
     {

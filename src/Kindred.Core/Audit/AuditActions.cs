@@ -28,6 +28,16 @@ public static class AuditActions
     public const string ReportDismiss = "report.dismiss";
     public const string StrikeAdd = "moderation.strike";
     public const string StrikeUndo = "moderation.undo";
+    public const string AnnouncementCreate = "announcement.create";
+    public const string AnnouncementUpdate = "announcement.update";
+    public const string AnnouncementPublish = "announcement.publish";
+    public const string AnnouncementUnpublish = "announcement.unpublish";
+    public const string AnnouncementDelete = "announcement.delete";
+    public const string AnnouncementEmail = "announcement.email";
+    public const string StaffNoteAdd = "people.note_add";
+    public const string StaffNoteEdit = "people.note_edit";
+    public const string StaffTagAdd = "people.tag_add";
+    public const string StaffTagRemove = "people.tag_remove";
     public const string AccountUnsuspend = "account.unsuspend";
 
     /// <summary>Every action, for the filter on /admin/audit: every constant above, in their order, so a new action

@@ -16,4 +16,6 @@ public sealed record AuditTarget(string Kind, long? Id)
     public static AuditTarget Invitation(long id) => new("invitation", id);
 
     public static AuditTarget Report(long id) => new("report", id);
+
+    public static AuditTarget Announcement(long id) => new("announcement", id);
 }

@@ -1,3 +1,4 @@
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -7,9 +8,10 @@ namespace Kindred.Core.Staff;
 
 /// <summary>
 /// Staff notes and tags about a member (ADR 59): written by staff only, kept with their history (an edit keeps the old
-/// text, a removed tag keeps who removed it and when), never shown to members.
+/// text, a removed tag keeps who removed it and when), never shown to members. Each change is in the audit log too; the
+/// log names the member and the tag, never a note's text (that stays with the note's own history).
 /// </summary>
-public sealed class StaffNoteService(KindredDbContext db, TimeProvider time)
+public sealed class StaffNoteService(KindredDbContext db, TimeProvider time, AuditLog audit)
 {
     public const int MaxNoteLength = 5_000;
     public const int MaxTagLength = 100;
@@ -23,6 +25,7 @@ public sealed class StaffNoteService(KindredDbContext db, TimeProvider time)
         var now = time.UtcNow();
         var note = new StaffNote { Id = Snowflake.NewId(now), AccountId = accountId, AuthorId = staff.Id, Text = NoteText(text), CreatedAt = now };
         db.StaffNotes.Add(note);
+        audit.Add(staff.Id, AuditActions.StaffNoteAdd, AuditTarget.Account(accountId), "Added a staff note.");
         await db.SaveChangesAsync(ct);
         return note;
     }
@@ -42,6 +45,7 @@ public sealed class StaffNoteService(KindredDbContext db, TimeProvider time)
         note.Text = clean;
         note.EditedAt = now;
         note.EditedById = staff.Id;
+        audit.Add(staff.Id, AuditActions.StaffNoteEdit, AuditTarget.Account(accountId), "Changed a staff note.");
         await db.SaveChangesAsync(ct);
         return note;
     }
@@ -64,6 +68,7 @@ public sealed class StaffNoteService(KindredDbContext db, TimeProvider time)
         var now = time.UtcNow();
         var tag = new StaffTag { Id = Snowflake.NewId(now), AccountId = accountId, Name = clean, NameNormalized = normalized, AddedById = staff.Id, AddedAt = now };
         db.StaffTags.Add(tag);
+        audit.Add(staff.Id, AuditActions.StaffTagAdd, AuditTarget.Account(accountId), "Added a tag.", after: clean);
         await db.SaveChangesAsync(ct);
         return tag;
     }
@@ -79,6 +84,7 @@ public sealed class StaffNoteService(KindredDbContext db, TimeProvider time)
         }
         tag.RemovedAt = time.UtcNow();
         tag.RemovedById = staff.Id;
+        audit.Add(staff.Id, AuditActions.StaffTagRemove, AuditTarget.Account(accountId), "Removed a tag.", before: tag.Name);
         await db.SaveChangesAsync(ct);
         return tag;
     }

@@ -63,6 +63,10 @@ public abstract class AnnouncementMailTests(KindredApp app)
         // Mailed once: a second send is refused.
         var again = await Assert.ThrowsAsync<Kindred.Core.Common.KindredException>(() => EmailAsync(a.Id, AnnouncementAudience.Everyone));
         Assert.Equal(Kindred.Core.Common.ErrorKind.Conflict, again.Kind);
+
+        // The sending is in the audit log with its audience, once.
+        var logged = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.Action == Kindred.Core.Audit.AuditActions.AnnouncementEmail && e.TargetId == a.Id).ToListAsync());
+        Assert.Equal($"groups: {group.Id}", Assert.Single(logged).After);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Kindred.Core.Audit;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Kindred.IntegrationTests.Web.Account;
@@ -91,6 +92,13 @@ public abstract partial class AnnouncementPagesTests(KindredApp app)
         var unpublished = await Html.PostFormAsync(staff, $"/staff/announcements/{id}", "unpublish", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, unpublished.StatusCode);
         Assert.DoesNotContain("spring clean-up", await Html.GetAsync(other, "/"), StringComparison.Ordinal);
+
+        // Every staff step is in the audit log, naming the writer.
+        var writer = await app.WithDbAsync(db => db.Accounts.Where(a => a.Username == "ap_writer").Select(a => a.Id).SingleAsync());
+        var logged = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.TargetKind == "announcement" && e.TargetId == id)
+            .OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorId }).ToListAsync());
+        Assert.Equal([AuditActions.AnnouncementCreate, AuditActions.AnnouncementPublish, AuditActions.AnnouncementUnpublish], logged.Select(e => e.Action));
+        Assert.All(logged, e => Assert.Equal(writer, e.ActorId));
     }
 
     [Fact]

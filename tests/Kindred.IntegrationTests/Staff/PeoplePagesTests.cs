@@ -108,6 +108,13 @@ public abstract class PeoplePagesTests(StaffApp app)
         Assert.Equal("Drives on Tuesdays.", Assert.Single(exported.Edits).OldText);
         Assert.Equal("pp_noter", exported.Author);
         Assert.Equal("pp_noter", Assert.Single(record.Tags).RemovedBy);
+
+        // Each change is in the audit log, naming the member; a note's text never is (only the tag's name).
+        var logged = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ActorId == staffUser.Id && e.TargetId == subject.Id && e.Action.StartsWith("people.") && e.Action != AuditActions.SupporterView)
+            .OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal([AuditActions.StaffNoteAdd, AuditActions.StaffNoteEdit, AuditActions.StaffTagAdd, AuditActions.StaffTagRemove], logged.Select(e => e.Action));
+        Assert.DoesNotContain(logged, e => (e.Before + e.After + e.Summary).Contains("Tuesdays", StringComparison.Ordinal));
+        Assert.Equal("Volunteer driver", logged[2].After);
     }
 
     [Fact]
