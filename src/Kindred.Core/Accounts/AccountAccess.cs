@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class AccountAccess(
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations,
     IStreamHub hub,
+    AuditLog audit,
     ILogger<AccountAccess> log)
 {
     /// <param name="keepSessionId">The browser the member acted from, which stays signed in (a password or two-factor
@@ -43,12 +45,31 @@ public sealed class AccountAccess(
 
     /// <summary>Revokes every token and authorization the member gave one app; the member's other apps and browsers
     /// keep working. An app the member never authorized changes nothing.</summary>
-    public async Task<bool> RevokeAppAsync(long userId, string applicationId, CancellationToken ct = default)
+    public Task<bool> RevokeAppAsync(long userId, string applicationId, CancellationToken ct = default) =>
+        RevokeAsync(userId, applicationId, null, ct);
+
+    /// <summary>
+    /// The owner ends an app through which a staff member acts as the organization (ADR 65), as <see cref="RevokeAppAsync"/>
+    /// does, with the audit entry <paramref name="summary"/> in the same transaction. False, and nothing logged, when the
+    /// staff member had no such app.
+    /// </summary>
+    public Task<bool> RevokeOrganizationGrantAsync(long ownerId, long staffId, string applicationId, string summary, CancellationToken ct = default) =>
+        RevokeAsync(staffId, applicationId, () => audit.Add(ownerId, AuditActions.OrganizationGrant, AuditTarget.Account(staffId), summary), ct);
+
+    private async Task<bool> RevokeAsync(long userId, string applicationId, Action? record, CancellationToken ct)
     {
         var subject = Subject(userId);
         var revoked = await db.InTransactionAsync(async () =>
-            await tokens.RevokeAsync(subject, applicationId, status: null, type: null, ct)
-            + await authorizations.RevokeAsync(subject, applicationId, status: null, type: null, ct), ct);
+        {
+            var count = await tokens.RevokeAsync(subject, applicationId, status: null, type: null, ct)
+                + await authorizations.RevokeAsync(subject, applicationId, status: null, type: null, ct);
+            if (count > 0 && record is not null)
+            {
+                record();
+                await db.SaveChangesAsync(ct);
+            }
+            return count;
+        }, ct);
         hub.Publish(StreamEvent.AccessChanged(userId));
         return revoked > 0;
     }

@@ -20,6 +20,17 @@ public sealed class PublicQueries(KindredDbContext db)
 
     private const int MaxSlugLength = 60;
 
+    /// <summary>How many members the community has: active accounts, as the about and landing pages say.</summary>
+    public Task<int> MemberCountAsync(CancellationToken ct = default) => db.Users.Active().CountAsync(ct);
+
+    /// <summary>The username of the organization's own account (ADR 55), or null when it has none.</summary>
+    public Task<string?> UsernameAsync(long? accountId, CancellationToken ct = default) => accountId is { } id
+        ? db.Accounts.AsNoTracking().Where(a => a.Id == id).Select(a => a.Username).FirstOrDefaultAsync(ct)
+        : Task.FromResult<string?>(null);
+
+    /// <summary>The community's rules in their order.</summary>
+    public Task<IReadOnlyList<InstanceRule>> RulesAsync(CancellationToken ct = default) => db.ListRulesAsync(ct);
+
     /// <summary>Public groups, the most recently active first, then the largest.</summary>
     public async Task<IReadOnlyList<Group>> GroupsAsync(int limit, CancellationToken ct = default) =>
         await db.Groups.AsNoTracking()

@@ -77,7 +77,7 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await ForgetRequestNotificationAsync(accountId, targetId, ct);
         await db.SaveChangesAsync(ct);
         await homeFeed.RemoveAuthorAsync(accountId, targetId, ct);
-        await ListMembership.RemoveAsync(db, accountId, targetId, ct);
+        await ListMembership.Places(db, accountId, targetId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -122,7 +122,7 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == followerId && f.TargetAccountId == accountId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         await homeFeed.RemoveAuthorAsync(followerId, accountId, ct);
-        await ListMembership.RemoveAsync(db, followerId, accountId, ct);
+        await ListMembership.Places(db, followerId, accountId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -148,8 +148,8 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await db.SaveChangesAsync(ct);
         await homeFeed.RemoveAuthorAsync(accountId, targetId, ct);
         await homeFeed.RemoveAuthorAsync(targetId, accountId, ct);
-        await ListMembership.RemoveAsync(db, accountId, targetId, ct);
-        await ListMembership.RemoveAsync(db, targetId, accountId, ct);
+        await ListMembership.Places(db, accountId, targetId).ExecuteDeleteAsync(ct);
+        await ListMembership.Places(db, targetId, accountId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
 

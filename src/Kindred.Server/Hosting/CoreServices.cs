@@ -134,6 +134,7 @@ public static class CoreServices
         services.AddScoped<InsightsService>();
         services.AddScoped<AidAuditQueries>();
         services.AddScoped<AidSearch>();
+        services.AddScoped<AidSearchBackfill>();
         services.AddScoped<EventService>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CalendarFeedService>();
@@ -273,7 +274,7 @@ public static class CoreServices
                 logger.LogWarning("The search index had lost its triggers; they were recreated and the index refilled.");
             }
         }
-        await AidSearchText.BackfillAsync(db);
+        await scope.ServiceProvider.GetRequiredService<AidSearchBackfill>().RunAsync();
         await EnsureOrganizationAccountAsync(scope.ServiceProvider, logger);
     }
 

@@ -267,27 +267,6 @@ public abstract class ListsTests(KindredApp app)
         Assert.Contains(post, (await GetAsync(owner, "/api/v1/timelines/home")).EnumerateArray().Select(Id));
     }
 
-    [Fact]
-    public async Task StreamingCanAskWhoIsInWhichList()
-    {
-        var (ownerId, owner) = await MemberAsync("ls_owner");
-        var (memberId, _) = await MemberAsync("ls_member");
-        var (otherId, _) = await MemberAsync("ls_other");
-        await FollowAsync(owner, memberId);
-        var id = await CreateListAsync(owner, "Streamed");
-        await AddAsync(owner, id, memberId);
-        long N(string value) => long.Parse(value, CultureInfo.InvariantCulture);
-        var facts = await app.WithDbAsync(async db => (
-            await Kindred.Core.Relationships.ListMembership.IsMemberAsync(db, N(ownerId), N(id), N(memberId)),
-            await Kindred.Core.Relationships.ListMembership.IsMemberAsync(db, N(ownerId), N(id), N(otherId)),
-            await Kindred.Core.Relationships.ListMembership.IsMemberAsync(db, N(otherId), N(id), N(memberId)),
-            await Kindred.Core.Relationships.ListMembership.ListsHoldingAsync(db, N(memberId))));
-        Assert.True(facts.Item1);
-        Assert.False(facts.Item2);
-        Assert.False(facts.Item3);
-        Assert.Equal([(N(ownerId), N(id))], facts.Item4);
-    }
-
     public static TheoryData<string, string, string> Endpoints => new()
     {
         { "GET", "/api/v1/lists", "read:lists" },
