@@ -11,4 +11,7 @@ public enum AnnouncementAudienceKind
 
     /// <summary>Members who hold one of the chosen server roles.</summary>
     Roles = 2,
+
+    /// <summary>Members a filter of the staff people list finds (ADR 76).</summary>
+    People = 3,
 }

@@ -37,6 +37,20 @@ public sealed class AnnouncementQueries(KindredDbContext db, TimeProvider time)
         await Showing(db.Announcements.AsNoTracking(), time.UtcNow()).FirstOrDefaultAsync(a => a.Id == id, ct)
             ?? throw KindredException.NotFound();
 
+    /// <summary>One announcement as <paramref name="accountId"/> sees it now (read, reactions), or null when it does not
+    /// show (the streaming API's <c>announcement</c> event, ADR 76).</summary>
+    public async Task<AnnouncementView?> ShowingViewAsync(long accountId, long id, CancellationToken ct = default)
+    {
+        var announcement = await Showing(db.Announcements.AsNoTracking(), time.UtcNow()).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return announcement is null ? null : (await ViewsAsync([announcement], accountId, ct))[0];
+    }
+
+    /// <summary>How many members reacted with <paramref name="name"/> to a showing announcement; null when it does not show.</summary>
+    public async Task<int?> ReactionCountAsync(long id, string name, CancellationToken ct = default) =>
+        await Showing(db.Announcements.AsNoTracking(), time.UtcNow()).AnyAsync(a => a.Id == id, ct)
+            ? await db.AnnouncementReactions.CountAsync(r => r.AnnouncementId == id && r.Name == name, ct)
+            : null;
+
     /// <summary>Every announcement, newest first, for the staff page; Forbidden for anyone else.</summary>
     public async Task<IReadOnlyList<Announcement>> AllForStaffAsync(long staffId, CancellationToken ct = default)
     {
@@ -56,7 +70,8 @@ public sealed class AnnouncementQueries(KindredDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(audience);
         await RequireStaffAsync(db, staffId, ct);
-        return await audience.Recipients(db).CountAsync(ct);
+        var resolved = await audience.ResolveAsync(db, staffId, time.UtcNow(), ct);
+        return await resolved.Recipients(db).CountAsync(ct);
     }
 
     /// <summary>The groups staff may choose as an audience, by name.</summary>

@@ -12,7 +12,7 @@ namespace Kindred.Core.Announcements;
 /// from the database on every call. Sending by e-mail enqueues the first batch job in the same SaveChanges that marks
 /// the announcement as mailed, so it is mailed once or not at all.
 /// </summary>
-public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, JobQueue jobs, AnnouncementTokens tokens, AuditLog audit)
+public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, JobQueue jobs, AnnouncementTokens tokens, AuditLog audit, IStreamHub hub)
 {
     public const int MaxText = 5000;
 
@@ -50,6 +50,10 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
         announcement.AllDay = input.AllDay;
         announcement.UpdatedAt = time.UtcNow();
         audit.Add(staffId, AuditActions.AnnouncementUpdate, AuditTarget.Announcement(id), "Changed an announcement.", before, announcement.Text);
+        if (announcement.PublishedAt is not null)
+        {
+            await AnnouncementStreamJob.AddAsync(jobs, announcement, announcement.UpdatedAt, ct);
+        }
         await db.SaveChangesAsync(ct);
         return announcement;
     }
@@ -63,6 +67,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
             announcement.PublishedAt = time.UtcNow();
             announcement.UpdatedAt = announcement.PublishedAt.Value;
             audit.Add(staffId, AuditActions.AnnouncementPublish, AuditTarget.Announcement(id), "Published an announcement.");
+            await AnnouncementStreamJob.AddAsync(jobs, announcement, announcement.UpdatedAt, ct);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -98,6 +103,7 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
         ArgumentNullException.ThrowIfNull(audience);
         var announcement = await FindForStaffAsync(staffId, id, ct);
         await CheckAsync(audience, ct);
+        audience = await audience.ResolveAsync(db, staffId, time.UtcNow(), ct);
         if (announcement.PublishedAt is null)
         {
             throw KindredException.Invalid("Publish the announcement before sending it by e-mail.");
@@ -162,6 +168,8 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
         {
             throw KindredException.NotFound();
         }
+        // A bulk delete passes no change tracker, so the after-commit publisher would not see it (ADR 76).
+        hub.Publish(StreamEvent.AnnouncementReaction(announcement, name!));
     }
 
     /// <summary>Whether the member gets announcements by e-mail (their own settings).</summary>
@@ -211,6 +219,9 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
                     throw KindredException.Invalid("roles", "Choose at least one role.");
                 }
                 return;
+            case AnnouncementAudienceKind.People:
+                // Read and checked by AnnouncementAudience.ResolveAsync, with the sender's sight.
+                return;
             default:
                 throw KindredException.Invalid("audience", "Choose who gets the e-mail.");
         }
@@ -221,6 +232,8 @@ public sealed class AnnouncementService(KindredDbContext db, TimeProvider time, 
     {
         AnnouncementAudienceKind.Groups => "groups: " + string.Join(", ", audience.GroupIds),
         AnnouncementAudienceKind.Roles => "roles: " + string.Join(", ", audience.Roles),
+        // The people-list filter as the people list's own audit entries write it (ADR 59, 76).
+        AnnouncementAudienceKind.People when audience.People is { } people => "people: " + (people with { MaxId = null, Limit = 0 }),
         _ => "everyone",
     };
 

@@ -2,10 +2,10 @@ namespace Kindred.Core.Common;
 
 /// <summary>
 /// One change, published to the <see cref="IStreamHub"/> after its transaction committed. It names the entity and, for
-/// notifications and conversations, the one account it belongs to; never a rendered payload, because what a
+/// notifications and conversations, the one account it belongs to (and for an announcement's reaction, its emoji); never a rendered payload, because what a
 /// subscriber receives depends on who they are and is decided at delivery.
 /// </summary>
-public sealed record StreamEvent(StreamEventKind Kind, long Id, long? AccountId = null)
+public sealed record StreamEvent(StreamEventKind Kind, long Id, long? AccountId = null, string? Name = null)
 {
     public static StreamEvent StatusCreated(long statusId) => new(StreamEventKind.StatusCreated, statusId);
 
@@ -22,4 +22,10 @@ public sealed record StreamEvent(StreamEventKind Kind, long Id, long? AccountId 
 
     /// <summary>Access of <paramref name="accountId"/> changed, or of anyone when null (a token was revoked).</summary>
     public static StreamEvent AccessChanged(long? accountId) => new(StreamEventKind.AccessChanged, 0, accountId);
+
+    public static StreamEvent Announcement(long announcementId) => new(StreamEventKind.Announcement, announcementId);
+
+    public static StreamEvent AnnouncementReaction(long announcementId, string name) => new(StreamEventKind.AnnouncementReaction, announcementId, Name: name);
+
+    public static StreamEvent AnnouncementDeleted(long announcementId) => new(StreamEventKind.AnnouncementDeleted, announcementId);
 }

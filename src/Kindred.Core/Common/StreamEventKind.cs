@@ -24,4 +24,15 @@ public enum StreamEventKind
 
     /// <summary>A token, session or account changed (revoked, suspended): open streams re-check their access now.</summary>
     AccessChanged,
+
+    /// <summary>An announcement started showing or was edited (ADR 76): Mastodon's <c>announcement</c> on user streams,
+    /// or <c>announcement.delete</c> when, once reloaded, it no longer shows.</summary>
+    Announcement,
+
+    /// <summary>A reaction <see cref="StreamEvent.Name"/> on an announcement was added or taken back; Mastodon's
+    /// <c>announcement.reaction</c>.</summary>
+    AnnouncementReaction,
+
+    /// <summary>An announcement was deleted, unpublished or ended; Mastodon's <c>announcement.delete</c>.</summary>
+    AnnouncementDeleted,
 }

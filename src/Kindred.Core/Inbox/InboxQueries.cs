@@ -112,8 +112,21 @@ public sealed class InboxQueries(KindredDbContext db, OrganizationSettings setti
                               Replying = c.ReplyingUntil > now ? db.Accounts.Where(x => x.Id == c.ReplyingId).Select(x => x.Username).FirstOrDefault() : null,
                               Text = s.DeletedAt == null ? s.Text : "",
                           }).ToListAsync(ct);
+        // An event question names its event: the one whose announcement post the first message answers (ADR 76).
+        var questions = rows.Where(r => r.Kind == OrganizationInbox.EventQuestion).Select(r => r.Id).ToList();
+        var events = new Dictionary<long, InboxEvent>();
+        if (questions.Count > 0)
+        {
+            var found = await (from c in db.InboxConversations.AsNoTracking()
+                               join s in db.Statuses on c.FirstStatusId equals s.Id
+                               join e in db.Events on s.InReplyToId equals e.StatusId
+                               where questions.Contains(c.Id)
+                               select new { c.Id, EventId = e.Id, e.Title }).ToListAsync(ct);
+            events = found.ToDictionary(e => e.Id, e => new InboxEvent(e.EventId, e.Title));
+        }
         return rows.ToDictionary(r => r.Id, r => new InboxRow(r.Id, r.Username, r.DisplayName, r.Kind,
             r.State == InboxState.Snoozed && r.SnoozedUntil <= now ? InboxState.Open : r.State, r.WaitingSince, r.LastMessageAt,
-            r.SnoozedUntil, r.AssignedTo, r.ReplyingId, r.Replying, r.Text.Length > ExcerptLength ? r.Text[..ExcerptLength] + "…" : r.Text));
+            r.SnoozedUntil, r.AssignedTo, r.ReplyingId, r.Replying, r.Text.Length > ExcerptLength ? r.Text[..ExcerptLength] + "…" : r.Text,
+            events.GetValueOrDefault(r.Id)));
     }
 }

@@ -3,7 +3,7 @@ using Kindred.Data.Entities;
 namespace Kindred.Core.Inbox;
 
 /// <summary>One conversation in the inbox list. <paramref name="Replying"/> (<paramref name="ReplyingId"/>) is the staff member whose lease on the reply
-/// box is live, null when nobody is writing.</summary>
+/// box is live, null when nobody is writing. <paramref name="Event"/> is the event an event question is about.</summary>
 public sealed record InboxRow(
     long Id,
     string Username,
@@ -16,4 +16,5 @@ public sealed record InboxRow(
     string? AssignedTo,
     long? ReplyingId,
     string? Replying,
-    string LastText);
+    string LastText,
+    InboxEvent? Event = null);

@@ -8,7 +8,8 @@ namespace Kindred.Core.Organizations;
 /// <summary>
 /// Files a new status into the staff "needs reply" inbox (ADR 66) as it is written, for the caller's SaveChanges: a
 /// mention of the organization's account, a direct message to it, a reply to its post, a top-level post in a group it
-/// runs, and any reply to a status already in a conversation. The organization's own reply in a conversation answers
+/// runs, and any reply to a status already in a conversation. A reply to the announcement post of an event it runs,
+/// open or direct, is an event question (ADR 76). The organization's own reply in a conversation answers
 /// it. Each status costs one indexed look-up (and one for a group post), so the inbox never scans posts.
 /// </summary>
 public sealed class OrganizationInbox(KindredDbContext db, OrganizationSettings settings)
@@ -17,6 +18,7 @@ public sealed class OrganizationInbox(KindredDbContext db, OrganizationSettings 
     public const string Direct = "direct";
     public const string Reply = "reply";
     public const string GroupPost = "group";
+    public const string EventQuestion = "event";
 
     public async Task RecordAsync(Status status, Status? parent, CancellationToken ct = default)
     {
@@ -87,6 +89,11 @@ public sealed class OrganizationInbox(KindredDbContext db, OrganizationSettings 
 
     private async Task<string?> KindAsync(Status status, Status? parent, long organizationId, CancellationToken ct)
     {
+        // Before the mention test: a private question about an event names the organization and is still about the event.
+        if (parent?.AccountId == organizationId && await db.Events.AnyAsync(e => e.StatusId == parent.Id && e.OrganizerId == organizationId, ct))
+        {
+            return EventQuestion;
+        }
         if (status.Mentions.Any(m => m.AccountId == organizationId))
         {
             return status.Visibility == Audience.Direct ? Direct : Mention;

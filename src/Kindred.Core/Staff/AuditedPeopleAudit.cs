@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Audit;
+using Kindred.Core.Common;
 using Kindred.Data;
 
 namespace Kindred.Core.Staff;

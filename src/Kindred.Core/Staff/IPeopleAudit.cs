@@ -1,3 +1,5 @@
+using Kindred.Core.Common;
+
 namespace Kindred.Core.Staff;
 
 /// <summary>

@@ -14,9 +14,9 @@ namespace Kindred.Core.Staff;
 /// </summary>
 public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeProvider time)
 {
-    public const int DefaultLimit = 50;
+    public const int DefaultLimit = PeopleFilter.DefaultLimit;
     public const int MaxLimit = 200;
-    public const int MaxLapsedDays = 3_660;
+    public const int MaxLapsedDays = PeopleSegment.MaxLapsedDays;
     public const int MaxExportRows = 50_000;
     private const int ExportBatch = 500;
 
@@ -88,73 +88,11 @@ public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeP
 
     private static string Iso(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The members the filter finds, through the code the announcement segments use too (ADR 76).</summary>
     private async Task<IQueryable<User>> FilteredAsync(StaffViewer viewer, PeopleFilter filter, CancellationToken ct)
     {
-        var now = time.UtcNow();
-        var users = db.Users.AsNoTracking().Active();
-        if (Clean(filter.Tag, "tag") is { } tag)
-        {
-            var normalized = StaffNoteService.NormalizeTag(tag);
-            users = users.Where(u => db.StaffTags.Any(t => t.AccountId == u.Id && t.NameNormalized == normalized && t.RemovedAt == null));
-        }
-        if (Clean(filter.Group, "group") is { } slug)
-        {
-            // Only a group the viewer may see: a secret group's members stay as secret in a filter as on its page.
-            var lowered = slug.ToLowerInvariant();
-            var groupId = await db.Groups.VisibleTo(db, Viewer.Member(viewer.Id)).Where(g => g.Slug == lowered).Select(g => (long?)g.Id).FirstOrDefaultAsync(ct)
-                ?? throw KindredException.Invalid("group", "No such group.");
-            users = users.Where(u => db.GroupMemberships.Any(m => m.GroupId == groupId && m.AccountId == u.Id));
-        }
-        if (Clean(filter.Area, "area") is { } area)
-        {
-            var lowered = area.ToLowerInvariant();
-            users = users.Where(u => u.Account.AreaVisibility != ProfileVisibility.OnlyMe && u.Account.AreaName != null && u.Account.AreaName.ToLower() == lowered);
-        }
-        CheckRange(filter.JoinedFrom, filter.JoinedTo, "joined");
-        if (filter.JoinedFrom is { } joinedFrom)
-        {
-            users = users.Where(u => u.CreatedAt >= joinedFrom);
-        }
-        if (filter.JoinedTo is { } joinedTo)
-        {
-            users = users.Where(u => u.CreatedAt < joinedTo);
-        }
-        CheckRange(filter.ActiveFrom, filter.ActiveTo, "active");
-        if (filter.ActiveFrom is { } activeFrom)
-        {
-            users = users.Where(u => (u.LastSignInAt != null && u.LastSignInAt >= activeFrom) || (u.Account.LastStatusAt != null && u.Account.LastStatusAt >= activeFrom)
-                || db.UserSessions.Any(s => s.UserId == u.Id && s.LastSeenAt >= activeFrom));
-        }
-        // Each nullable moment is tested for null first: under NOT, SQL's NULL would otherwise drop the row (three-valued
-        // logic), where "never signed in" should simply count as "not since".
-        if (filter.ActiveTo is { } activeTo)
-        {
-            users = users.Where(u => !((u.LastSignInAt != null && u.LastSignInAt >= activeTo) || (u.Account.LastStatusAt != null && u.Account.LastStatusAt >= activeTo)
-                    || db.UserSessions.Any(s => s.UserId == u.Id && s.LastSeenAt >= activeTo))
-                && (u.LastSignInAt != null || u.Account.LastStatusAt != null || db.UserSessions.Any(s => s.UserId == u.Id)));
-        }
-        if (filter.LapsedDays is { } days)
-        {
-            if (days is < 1 or > MaxLapsedDays)
-            {
-                throw KindredException.Invalid("lapsed", $"Lapsed is a number of days from 1 to {MaxLapsedDays}.");
-            }
-            // Active before: some sign-in, post or page seen; lapsed: none of them since the cut-off.
-            var cutoff = now - TimeSpan.FromDays(days);
-            users = users.Where(u => !((u.LastSignInAt != null && u.LastSignInAt >= cutoff) || (u.Account.LastStatusAt != null && u.Account.LastStatusAt >= cutoff)
-                    || db.UserSessions.Any(s => s.UserId == u.Id && s.LastSeenAt >= cutoff))
-                && (u.LastSignInAt != null || u.Account.LastStatusAt != null || db.UserSessions.Any(s => s.UserId == u.Id)));
-        }
-        if (filter.NeverEngaged)
-        {
-            users = users.Where(u => !db.Statuses.Any(s => s.AccountId == u.Id)
-                && !db.Favourites.Any(f => f.AccountId == u.Id)
-                && !db.EventRsvps.Any(r => r.AccountId == u.Id)
-                && !db.AidItems.Any(i => i.AccountId == u.Id)
-                && !db.AidResponses.Any(r => r.ResponderId == u.Id)
-                && !db.GroupMemberships.Any(m => m.AccountId == u.Id && m.InvitationId == null));
-        }
-        return users;
+        var groupId = await PeopleSegment.GroupIdAsync(db, viewer.Id, filter, ct);
+        return PeopleSegment.Apply(db, db.Users.AsNoTracking().Active(), filter, groupId, time.UtcNow());
     }
 
     private async Task<List<PersonRow>> RowsAsync(IQueryable<User> users, CancellationToken ct)
@@ -182,22 +120,4 @@ public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeP
 
     /// <summary>The latest of the moments that say a member was active; null when none is known.</summary>
     public static DateTime? Latest(params DateTime?[] moments) => moments.Max();
-
-    private static string? Clean(string? value, string field)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-        return trimmed.Length > 100 ? throw KindredException.Invalid(field, "That is too long to search for.") : trimmed;
-    }
-
-    private static void CheckRange(DateTime? from, DateTime? to, string field)
-    {
-        if (from is { } f && to is { } t && f >= t)
-        {
-            throw KindredException.Invalid(field, "The start must come before the end.");
-        }
-    }
 }

@@ -16,7 +16,7 @@ public sealed class StaffNoteService(KindredDbContext db, TimeProvider time, Aud
     public const int MaxNoteLength = 5_000;
     public const int MaxTagLength = 100;
 
-    public static string NormalizeTag(string name) => name.Trim().ToLowerInvariant();
+    public static string NormalizeTag(string name) => PeopleSegment.NormalizeTag(name);
 
     public async Task<StaffNote> AddNoteAsync(long? staffId, long accountId, string? text, CancellationToken ct = default)
     {

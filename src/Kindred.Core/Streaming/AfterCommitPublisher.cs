@@ -139,6 +139,17 @@ public sealed class AfterCommitPublisher(IStreamHub hub) : ISaveChangesIntercept
         (UserSession session, EntityState.Deleted) => StreamEvent.AccessChanged(session.UserId),
         (OpenIddictEntityFrameworkCoreToken token, EntityState.Modified or EntityState.Deleted) =>
             StreamEvent.AccessChanged(Ids.Parse(token.Subject)),
+        // Announcements (ADR 76): a subscriber reloads it and hears "announcement" while it shows, "announcement.delete"
+        // once it no longer does. A start or end in the future is streamed by AnnouncementStreamJob when it arrives.
+        (Announcement a, EntityState.Modified) when Changed(entry, nameof(Announcement.PublishedAt)) =>
+            a.PublishedAt is null ? StreamEvent.AnnouncementDeleted(a.Id)
+            : a.StartsAt > a.PublishedAt ? null
+            : StreamEvent.Announcement(a.Id),
+        (Announcement a, EntityState.Modified) when a.PublishedAt is not null && (Changed(entry, nameof(Announcement.Text))
+            || Changed(entry, nameof(Announcement.StartsAt)) || Changed(entry, nameof(Announcement.EndsAt)) || Changed(entry, nameof(Announcement.AllDay))) =>
+            StreamEvent.Announcement(a.Id),
+        (Announcement a, EntityState.Deleted) when a.PublishedAt is not null => StreamEvent.AnnouncementDeleted(a.Id),
+        (AnnouncementReaction r, EntityState.Added) => StreamEvent.AnnouncementReaction(r.AnnouncementId, r.Name),
         _ => null,
     };
 

@@ -136,6 +136,7 @@ public static class CoreServices
         services.AddScoped<AidSearch>();
         services.AddScoped<AidSearchBackfill>();
         services.AddScoped<EventService>();
+        services.AddScoped<OrganizerQuestions>();
         services.AddScoped<EventQueries>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<CalendarQueries>();

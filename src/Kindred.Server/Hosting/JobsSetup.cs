@@ -46,6 +46,7 @@ public static class JobsSetup
         services.AddJobHandler<HomeFeedFanOutJob>();
         services.AddJobHandler<ApplicationAlertJob>();
         services.AddJobHandler<AnnouncementMailJob>();
+        services.AddJobHandler<AnnouncementStreamJob>();
         services.AddJobHandler<InsightsJob>();
         services.AddJobHandler<InsightsReportJob>();
         services.AddJobHandler<AccountDeletionJob>();

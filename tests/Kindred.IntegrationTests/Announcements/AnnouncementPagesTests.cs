@@ -50,6 +50,66 @@ public abstract partial class AnnouncementPagesTests(KindredApp app)
     }
 
     [Fact]
+    public async Task StaffCountAndMailAPeopleListSegmentFromTheAnnouncementPageAndNobodyElseReachesTheForm()
+    {
+        var a = await AnnouncementFixtures.CreateAsync(app, "For the segment of the role matrix");
+        var owner = await AnnouncementFixtures.OwnerIdAsync(app);
+        var tagged = new[] { await app.CreateUserAsync("aps_one"), await app.CreateUserAsync("aps_two"), await app.CreateUserAsync("aps_three") };
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var user in tagged)
+            {
+                db.StaffTags.Add(new StaffTag
+                {
+                    Id = Kindred.Data.Snowflake.NewId(DateTime.UtcNow) + Random.Shared.Next(1, 4000),
+                    AccountId = user.Id,
+                    Name = "Segment walker",
+                    NameNormalized = "segment walker",
+                    AddedById = owner,
+                    AddedAt = DateTime.UtcNow
+                });
+            }
+            await db.SaveChangesAsync();
+            // One of them said no to announcement e-mails: counted out.
+            await db.Users.Where(u => u.Id == tagged[2].Id).ExecuteUpdateAsync(x => x.SetProperty(u => u.AnnouncementEmailsOff, true));
+        });
+        var path = $"/staff/announcements/{a.Id}?tag=segment+walker";
+        foreach (var (name, role) in new[] { ("aps_staff", UserRole.Staff), ("aps_admin", UserRole.Admin), ("aps_owner", UserRole.Owner) })
+        {
+            var browser = await SignedInAsync(name, role);
+            var page = await Html.GetAsync(browser, path);
+            Assert.Contains("2 members match this filter and would get the e-mail.", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"audience-people\"", page, StringComparison.Ordinal);
+            Assert.Contains("value=\"segment walker\"", page, StringComparison.Ordinal);
+        }
+        foreach (var (name, role) in new[] { ("aps_member", UserRole.Member), ("aps_moderator", UserRole.Moderator) })
+        {
+            var browser = await SignedInAsync(name, role);
+            var refused = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("/account/denied", Html.Location(refused), StringComparison.Ordinal);
+        }
+        var anonymous = await app.Browser().GetAsync(path);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.DoesNotContain("would get the e-mail", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A filter the list refuses is a 400 with the reason, and counts nobody.
+        var staff = app.Browser();
+        await AccountFlowTests.SignInAsync(staff, "aps_staff", KindredApp.Password);
+        var bad = await staff.GetAsync($"/staff/announcements/{a.Id}?lapsed=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.DoesNotContain("would get the e-mail", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var sent = await Html.PostFormAsync(staff, path, "email", new Dictionary<string, string> { ["Audience"] = "People" });
+        Assert.True(sent.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, sent.StatusCode.ToString());
+        var payload = await app.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.Kind == Kindred.Core.Announcements.AnnouncementMailJob.Name
+            && j.IdempotencyKey == Kindred.Core.Announcements.AnnouncementMailJob.BatchKey(a.Id, 0)).Select(j => j.Payload).SingleAsync());
+        var batch = System.Text.Json.JsonSerializer.Deserialize<Kindred.Core.Announcements.AnnouncementMailBatch>(payload)!;
+        Assert.Equal(Kindred.Core.Announcements.AnnouncementAudienceKind.People, batch.Audience.Kind);
+        Assert.Equal("segment walker", batch.Audience.People!.Tag);
+    }
+
+    [Fact]
     public async Task StaffWriteAndPublishAndAMemberSeesTheBannerUntilTheyDismissIt()
     {
         var staff = await SignedInAsync("ap_writer", UserRole.Staff);

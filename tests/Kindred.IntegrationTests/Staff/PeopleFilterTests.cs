@@ -1,7 +1,11 @@
+using Kindred.Core.Announcements;
 using Kindred.Core.Common;
+using Kindred.Core.Common.Email;
+using Kindred.Core.Jobs;
 using Kindred.Core.Staff;
 using Kindred.Data;
 using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -13,15 +17,15 @@ public abstract class PeopleFilterTests(StaffApp app)
     private static readonly DateTime Now = new(2026, 6, 15, 12, 0, 0, DateTimeKind.Utc);
     private static DateTime DaysAgo(int days) => Now.AddDays(-days);
 
-    private async Task<(long Staff, HashSet<string> Names)> CommunityAsync()
+    private async Task<(long Staff, HashSet<string> Names)> CommunityAsync(string p = "pf")
     {
-        var staff = await app.CreateUserAsync("pf_staff", UserRole.Staff);
-        var ana = await app.CreateUserAsync("pf_ana");
-        var ben = await app.CreateUserAsync("pf_ben");
-        var cat = await app.CreateUserAsync("pf_cat");
-        var dan = await app.CreateUserAsync("pf_dan");
-        var eve = await app.CreateUserAsync("pf_eve");
-        var hidden = await app.CreateUserAsync("pf_pending");
+        var staff = await app.CreateUserAsync($"{p}_staff", UserRole.Staff);
+        var ana = await app.CreateUserAsync($"{p}_ana");
+        var ben = await app.CreateUserAsync($"{p}_ben");
+        var cat = await app.CreateUserAsync($"{p}_cat");
+        var dan = await app.CreateUserAsync($"{p}_dan");
+        var eve = await app.CreateUserAsync($"{p}_eve");
+        var hidden = await app.CreateUserAsync($"{p}_pending");
         await PeopleCommunity.ShapeAsync(app, staff.Id, u => u.CreatedAt = DaysAgo(400));
         await PeopleCommunity.ShapeAsync(app, ana.Id, u =>
         {
@@ -49,7 +53,7 @@ public abstract class PeopleFilterTests(StaffApp app)
             u.CreatedAt = DaysAgo(3);
             u.Status = UserStatus.Pending;
         });
-        var chapter = PeopleCommunity.Group("pf-riverside", staff.Id, DaysAgo(300));
+        var chapter = PeopleCommunity.Group($"{p}-riverside", staff.Id, DaysAgo(300));
         await PeopleCommunity.AddAsync(app, db =>
         {
             db.Groups.Add(chapter);
@@ -62,7 +66,7 @@ public abstract class PeopleFilterTests(StaffApp app)
             db.StaffTags.Add(PeopleCommunity.Tag(eve.Id, "volunteer driver", staff.Id, DaysAgo(20), removedAt: DaysAgo(10)));
             db.StaffTags.Add(PeopleCommunity.Tag(dan.Id, "Board", staff.Id, DaysAgo(2)));
         });
-        return (staff.Id, ["pf_ana", "pf_ben", "pf_cat", "pf_dan", "pf_eve", "pf_pending", "pf_staff"]);
+        return (staff.Id, [$"{p}_ana", $"{p}_ben", $"{p}_cat", $"{p}_dan", $"{p}_eve", $"{p}_pending", $"{p}_staff"]);
     }
 
     private async Task<List<string>> FindAsync(long staff, PeopleFilter filter, HashSet<string> community)
@@ -93,6 +97,82 @@ public abstract class PeopleFilterTests(StaffApp app)
         await Expect(new PeopleFilter(LapsedDays: 50), "pf_eve");
         await Expect(new PeopleFilter(NeverEngaged: true), "pf_cat", "pf_dan", "pf_staff");
         await Expect(new PeopleFilter(NeverEngaged: true, ActiveFrom: DaysAgo(3)), "pf_dan");
+    }
+
+    [Fact]
+    public async Task AnAnnouncementMailedToASegmentReachesExactlyThePeopleTheListShowsForEachFilterWhoConsented()
+    {
+        var (staff, community) = await CommunityAsync("ps");
+        // Ana said no to announcement e-mails: the list still shows her, the mail leaves her out.
+        await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "ps_ana").ExecuteUpdateAsync(s => s.SetProperty(u => u.AnnouncementEmailsOff, true)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(Now));
+        PeopleFilter[] filters =
+        [
+            new(), new(Tag: "VOLUNTEER DRIVER"), new(Tag: " board "), new(Group: "ps-riverside"), new(Area: "RIVERSIDE"),
+            new(JoinedFrom: DaysAgo(70)), new(JoinedTo: DaysAgo(50)), new(JoinedFrom: DaysAgo(70), JoinedTo: DaysAgo(50)),
+            new(ActiveFrom: DaysAgo(3)), new(ActiveTo: DaysAgo(30)), new(LapsedDays: 30), new(LapsedDays: 50),
+            new(NeverEngaged: true), new(NeverEngaged: true, ActiveFrom: DaysAgo(3)),
+        ];
+        var wrong = new List<string>();
+        foreach (var filter in filters)
+        {
+            var listed = await FindAsync(staff, filter, community);
+            var announcement = await Kindred.IntegrationTests.Announcements.AnnouncementFixtures.CreateAsync(app, "Segment " + filter);
+            var audience = new AnnouncementAudience(AnnouncementAudienceKind.People, [], [], filter);
+            var counted = await app.WithServicesAsync(async s =>
+            {
+                var announcements = ActivatorUtilities.CreateInstance<AnnouncementService>(s, (TimeProvider)clock);
+                await announcements.EmailAsync(staff, announcement.Id, audience);
+                return await ActivatorUtilities.CreateInstance<AnnouncementQueries>(s, (TimeProvider)clock).CountRecipientsAsync(staff, audience);
+            });
+            await app.WithServicesAsync(s => ActivatorUtilities.CreateInstance<JobRunner>(s).RunDueAsync([AnnouncementMailJob.Name]));
+            var mailed = await app.WithDbAsync(async db =>
+            {
+                var prefix = $"announcement:{announcement.Id}:";
+                var to = (await db.Jobs.AsNoTracking().Where(j => j.Kind == MailJob.Name && j.IdempotencyKey!.StartsWith(prefix)).ToListAsync())
+                    .Select(j => JobQueue.Read<QueuedMail>(j).To).ToList();
+                return await db.Users.Where(u => to.Contains(u.Email!)).Select(u => u.UserName!).ToListAsync();
+            });
+
+            var expected = string.Join(", ", listed.Where(n => n != "ps_ana"));
+            var got = string.Join(", ", mailed.Where(community.Contains).Order(StringComparer.Ordinal));
+            if (expected != got || mailed.Count != counted)
+            {
+                wrong.Add($"{filter}: listed {expected}; mailed {got}; {mailed.Count} mailed, {counted} counted");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public async Task ASegmentIsForThoseWhoMaySeeThePeopleAndItsGroupIsReadWithTheSendersSight()
+    {
+        var moderator = await app.CreateUserAsync("ps2_mod", UserRole.Moderator);
+        var staff = await app.CreateUserAsync("ps2_staff", UserRole.Staff);
+        var announcement = await Kindred.IntegrationTests.Announcements.AnnouncementFixtures.CreateAsync(app, "Segment refused");
+        var secret = PeopleCommunity.Group("ps2-secret", moderator.Id, DateTime.UtcNow.AddDays(-1));
+        secret.Visibility = GroupVisibility.Secret;
+        await PeopleCommunity.AddAsync(app, db => db.Groups.Add(secret));
+
+        var refused = await Assert.ThrowsAsync<KindredException>(() => app.WithServicesAsync(s => s.GetRequiredService<AnnouncementQueries>()
+            .CountRecipientsAsync(moderator.Id, new AnnouncementAudience(AnnouncementAudienceKind.People, [], [], new PeopleFilter()))));
+        Assert.Equal(ErrorKind.Forbidden, refused.Kind);
+        var hidden = await Assert.ThrowsAsync<KindredException>(() => app.WithServicesAsync(async s =>
+        {
+            await s.GetRequiredService<AnnouncementService>().EmailAsync(staff.Id, announcement.Id,
+                new AnnouncementAudience(AnnouncementAudienceKind.People, [], [], new PeopleFilter(Group: "ps2-secret")));
+            return true;
+        }));
+        Assert.Equal(ErrorKind.Invalid, hidden.Kind);
+        var bad = await Assert.ThrowsAsync<KindredException>(() => app.WithServicesAsync(async s =>
+        {
+            await s.GetRequiredService<AnnouncementService>().EmailAsync(staff.Id, announcement.Id,
+                new AnnouncementAudience(AnnouncementAudienceKind.People, [], [], new PeopleFilter(LapsedDays: 0)));
+            return true;
+        }));
+        Assert.Equal(ErrorKind.Invalid, bad.Kind);
+        // Nothing was sent: the announcement can still be mailed.
+        Assert.Null(await app.WithDbAsync(db => db.Announcements.Where(a => a.Id == announcement.Id).Select(a => a.EmailedAt).SingleAsync()));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Kindred.Core.Aid;
 using Kindred.Core.Audit;
+using Kindred.Core.Common;
 using Kindred.Core.Staff;
 using Kindred.Data;
 using Kindred.Data.Entities;

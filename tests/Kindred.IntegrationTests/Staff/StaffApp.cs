@@ -17,7 +17,8 @@ public class StaffApp : KindredApp
         : base(database)
     {
         Set("Kindred:Registrations:Mode", "approval");
-        Set("Kindred:Jobs:Paused", "mail," + ApplicationAlertJob.Name);
+        // Announcement mail batches too: a test runs them itself and then reads what they queued (ADR 76).
+        Set("Kindred:Jobs:Paused", "mail," + ApplicationAlertJob.Name + "," + Kindred.Core.Announcements.AnnouncementMailJob.Name);
     }
 
     public Task<int> RunApplicationAlertsAsync() =>

@@ -50,8 +50,10 @@ public static class AnnouncementsEndpoints
         return MastodonJson.Ok(new { });
     }
 
-    private static MastodonAnnouncement Render(AnnouncementView view)
+    /// <summary>The Announcement entity for the member the view was read for (the streaming API renders it the same way).</summary>
+    public static MastodonAnnouncement Render(AnnouncementView view)
     {
+        ArgumentNullException.ThrowIfNull(view);
         var a = view.Announcement;
         return new MastodonAnnouncement
         {

@@ -1,3 +1,4 @@
+using Kindred.Core.Common;
 using Kindred.Core.Filters;
 using Kindred.Data.Entities;
 
@@ -15,4 +16,9 @@ public interface IStreamFormat
 
     /// <summary>The payload of a <c>conversation</c> event, or null when the member is not in it or the format has none.</summary>
     Task<string?> ConversationAsync(IServiceProvider services, long viewerId, long conversationId, CancellationToken ct);
+
+    /// <summary>The event name and payload an announcement event (ADR 76) becomes for <paramref name="viewerId"/>, or
+    /// null when it becomes nothing (not shown to members, or a format without announcements).</summary>
+    Task<(string Event, string Payload)?> AnnouncementAsync(IServiceProvider services, long viewerId, StreamEvent e, CancellationToken ct) =>
+        Task.FromResult<(string, string)?>(null);
 }

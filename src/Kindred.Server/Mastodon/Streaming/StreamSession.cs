@@ -226,6 +226,17 @@ public sealed class StreamSession
                         }
                     }
                     break;
+                case StreamEventKind.Announcement or StreamEventKind.AnnouncementReaction or StreamEventKind.AnnouncementDeleted:
+                    // Announcements speak to every member, on the user stream only (as Mastodon does).
+                    var users = current.Where(k => k.Name == StreamKey.User).ToList();
+                    if (users.Count > 0 && await format.AnnouncementAsync(services, viewer, e, ct) is { } announcement)
+                    {
+                        foreach (var key in users)
+                        {
+                            await transport.SendAsync(key.Wire, announcement.Event, announcement.Payload, ct);
+                        }
+                    }
+                    break;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException && ex is not IOException && ex is not System.Net.WebSockets.WebSocketException)

@@ -11,6 +11,7 @@ public static class InboxLabels
         "direct" => t["Direct message"],
         "reply" => t["Reply to the organization"],
         "group" => t["Post in a group it runs"],
+        "event" => t["Question about an event"],
         _ => t["Mention"],
     };
 

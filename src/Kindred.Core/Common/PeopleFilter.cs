@@ -1,8 +1,9 @@
-namespace Kindred.Core.Staff;
+namespace Kindred.Core.Common;
 
 /// <summary>
-/// What staff look for in the people list (ADR 59). Every part is optional; <see cref="PeopleQueries"/> checks the limits
-/// and says which part is wrong. Dates are UTC instants; "to" bounds are exclusive.
+/// What staff look for in the people list (ADR 59), and a segment of members to e-mail an announcement to (ADR 76).
+/// Every part is optional; <see cref="PeopleSegment"/> checks the limits and says which part is wrong. Dates are UTC
+/// instants; "to" bounds are exclusive. It is in Common because both Staff and Announcements read it (ADR 52).
 /// </summary>
 /// <param name="Tag">A current staff tag, any case.</param>
 /// <param name="Group">The slug of a group or chapter the member belongs to (one the viewer may see).</param>
@@ -22,4 +23,8 @@ public sealed record PeopleFilter(
     int? LapsedDays = null,
     bool NeverEngaged = false,
     long? MaxId = null,
-    int Limit = PeopleQueries.DefaultLimit);
+    int Limit = PeopleFilter.DefaultLimit)
+{
+    /// <summary>People on one page of the list unless asked otherwise.</summary>
+    public const int DefaultLimit = 50;
+}
