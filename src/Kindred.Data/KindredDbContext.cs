@@ -49,6 +49,9 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportedStatus> ReportedStatuses => Set<ReportedStatus>();
     public DbSet<Strike> Strikes => Set<Strike>();
+    public DbSet<ModeratorNote> ModeratorNotes => Set<ModeratorNote>();
+    public DbSet<EmailDomainBlock> EmailDomainBlocks => Set<EmailDomainBlock>();
+    public DbSet<SignUpIpRule> SignUpIpRules => Set<SignUpIpRule>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupTag> GroupTags => Set<GroupTag>();
     public DbSet<GroupQuestion> GroupQuestions => Set<GroupQuestion>();

@@ -104,7 +104,10 @@ public sealed class AccountService(
     /// <param name="applicationText">What <see cref="CheckForm"/> returned.</param>
     /// <param name="invited">The person came with an invitation that was found active.</param>
     /// <param name="baseUrl">The server's public address, for the links in the mail.</param>
-    public async Task<Registered> PrepareRegistrationAsync(Registration request, string applicationText, bool invited, string baseUrl, CancellationToken ct = default)
+    /// <param name="ruleNeedsApproval">A sign-up IP rule asks for the admins' approval (<see cref="SignUpGuard"/>, ADR 73):
+    /// the account waits as an application whatever the mode, without asking for an application text.</param>
+    public async Task<Registered> PrepareRegistrationAsync(Registration request, string applicationText, bool invited, string baseUrl,
+        bool ruleNeedsApproval = false, CancellationToken ct = default)
     {
         var settings = options.Value.Registrations;
         // The mode an admin chose on /admin/organization wins over the configured one (ADR 55).
@@ -119,6 +122,7 @@ public sealed class AccountService(
         {
             throw KindredException.Invalid("reason", "Tell us a little about why you would like to join.");
         }
+        needsApproval |= ruleNeedsApproval;
 
         var user = await BuildUserAsync(request.Username, request.Email, request.Locale, ct, emailMayBeTaken: true);
         user.Role = UserRole.Member;
@@ -126,6 +130,7 @@ public sealed class AccountService(
         user.ApplicationText = applicationText.Length == 0 ? null : applicationText;
         user.EmailConfirmed = !settings.RequireEmailConfirmation;
         user.ApprovedAt = needsApproval ? null : user.CreatedAt;
+        user.SignUpIp = SignUpGuard.Canonical(request.Ip)?.ToString();
         var answer = new Registered(user, settings.RequireEmailConfirmation, needsApproval);
 
         if (await users.FindByEmailAsync(user.Email!) is { } owner)

@@ -39,6 +39,12 @@ public static class AuditActions
     public const string StaffTagAdd = "people.tag_add";
     public const string StaffTagRemove = "people.tag_remove";
     public const string AccountUnsuspend = "account.unsuspend";
+    public const string EmailDomainBlock = "signup.email_domain_block";
+    public const string EmailDomainUnblock = "signup.email_domain_unblock";
+    public const string SignUpIpRuleAdd = "signup.ip_rule_add";
+    public const string SignUpIpRuleRemove = "signup.ip_rule_remove";
+    public const string ModeratorNoteAdd = "moderation.note_add";
+    public const string ModeratorNoteDelete = "moderation.note_delete";
 
     /// <summary>Every action, for the filter on /admin/audit: every constant above, in their order, so a new action
     /// cannot be left out of the filter.</summary>

@@ -18,4 +18,8 @@ public sealed record AuditTarget(string Kind, long? Id)
     public static AuditTarget Report(long id) => new("report", id);
 
     public static AuditTarget Announcement(long id) => new("announcement", id);
+
+    public static AuditTarget EmailDomainBlock(long id) => new("email_domain_block", id);
+
+    public static AuditTarget SignUpIpRule(long id) => new("signup_ip_rule", id);
 }

@@ -47,6 +47,9 @@ public sealed class KindredOptions
 
         /// <summary>Whether a new account must confirm its e-mail address before it can sign in.</summary>
         public bool RequireEmailConfirmation { get; set; } = true;
+
+        /// <summary>At most this many accounts are made from one address in an hour (ADR 73); 0 for no limit.</summary>
+        public int MaxPerIpPerHour { get; set; } = 10;
     }
 
     public sealed class OAuthOptions

@@ -10,8 +10,8 @@ namespace Kindred.Core.Exports;
 /// <summary>
 /// Kindred's own data about the member, one JSON file per subject under kindred/. Each query starts from the member's
 /// own rows: memberships, answers to events, invitations they made, aid items they posted, their answers to others'
-/// items (by id only: another member's item is theirs) and the messages they wrote, their settings, and what staff
-/// noted about them (<see cref="StaffNoteQueries.AboutMemberAsync"/>, the people console's hook for this export).
+/// items (by id only: another member's item is theirs) and the messages they wrote, their settings (with the address
+/// they signed up from), what moderators noted about them (ADR 73), and what staff noted about them (<see cref="StaffNoteQueries.AboutMemberAsync"/>, the people console's hook for this export).
 /// </summary>
 public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staffNotes)
 {
@@ -78,6 +78,7 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
             announcement_emails_off = u.AnnouncementEmailsOff,
             u.Role,
             joined_at = u.CreatedAt,
+            sign_up_ip = u.SignUpIp,
         }).FirstOrDefaultAsync(ct);
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new
         {
@@ -93,6 +94,11 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
             .Join(db.AidCategories, h => h.CategoryId, c => c.Id, (h, c) => new { category = c.Slug, radius_km = h.RadiusKm })
             .ToListAsync(ct);
         var record = await staffNotes.AboutMemberAsync(accountId, ct);
+        // Moderators' notes are personal data about the member like the staff notes, so they are exported the same way,
+        // with their authors' usernames (ADR 73).
+        var moderatorNotes = await db.ModeratorNotes.AsNoTracking().Where(n => n.AccountId == accountId).OrderByDescending(n => n.Id)
+            .Select(n => new { n.Id, n.Text, author = db.Accounts.Where(a => a.Id == n.AuthorId).Select(a => a.Username).FirstOrDefault(), created_at = n.CreatedAt })
+            .ToListAsync(ct);
 
         return
         [
@@ -102,6 +108,7 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
             ("aid.json", Node(new { items, responses, messages, thanks })),
             ("settings.json", Node(new { account = user, profile = account, helping })),
             ("staff_notes.json", Node(record)),
+            ("moderator_notes.json", Node(new { notes = moderatorNotes })),
         ];
     }
 

@@ -17,12 +17,15 @@ public sealed class SignUpService(
     AccountService accounts,
     InvitationService invitations,
     GroupInvitations groupInvitations,
+    SignUpGuard guard,
     TimeProvider time)
 {
     /// <param name="baseUrl">The server's public address, for the links in the mail.</param>
     public async Task<Registered> RegisterAsync(Registration request, string baseUrl, CancellationToken ct = default)
     {
         var applicationText = AccountService.CheckForm(request);
+        // Blocked domains, the IP rules and the throttle come first (ADR 73): a refused sign-up costs nothing more.
+        var ruleNeedsApproval = await guard.CheckAsync(request.Email, request.Ip, ct);
         var now = time.UtcNow();
         Invitation? invitation = null;
         var code = (request.InvitationCode ?? "").Trim();
@@ -36,7 +39,7 @@ public sealed class SignUpService(
             }
         }
 
-        var answer = await accounts.PrepareRegistrationAsync(request, applicationText, invitation is not null, baseUrl, ct);
+        var answer = await accounts.PrepareRegistrationAsync(request, applicationText, invitation is not null, baseUrl, ruleNeedsApproval, ct);
         if (answer.User is not { } user)
         {
             // The address already has an account; its owner was mailed, and the invitation keeps its use.

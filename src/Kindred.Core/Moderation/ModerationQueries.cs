@@ -45,7 +45,8 @@ public sealed class ModerationQueries(KindredDbContext db)
 
     /// <summary>
     /// A local account as moderators see it: status and role, when it joined and last signed in, the domain of its
-    /// e-mail address (never the address), its strikes and the reports about it.
+    /// e-mail address (never the address), the address it signed up from, its strikes, the reports about it and the
+    /// moderators' notes.
     /// </summary>
     public async Task<AccountCase> AccountAsync(long? viewerId, string username, CancellationToken ct = default)
     {
@@ -56,12 +57,13 @@ public sealed class ModerationQueries(KindredDbContext db)
             ?? throw KindredException.NotFound();
         var reports = await ListAsync(db.Reports.AsNoTracking().Where(r => r.TargetAccountId == user.Id).OrderByDescending(r => r.Id).Take(HistoryShown), ct);
         var strikes = await StrikesAsync(user.Id, ct);
-        var names = await NamesAsync(strikes.Select(s => s.ModeratorId), ct);
+        var notes = await db.ModeratorNotes.AsNoTracking().Where(n => n.AccountId == user.Id).OrderByDescending(n => n.Id).Take(HistoryShown).ToListAsync(ct);
+        var names = await NamesAsync(strikes.Select(s => s.ModeratorId).Concat(notes.Select(n => n.AuthorId)), ct);
         var email = user.Email ?? "";
         var at = email.LastIndexOf('@');
-        return new AccountCase(user.Account, user.Role, user.Status, user.CreatedAt, user.LastSignInAt, at >= 0 ? email[(at + 1)..] : "",
+        return new AccountCase(user.Account, user.Role, user.Status, user.CreatedAt, user.LastSignInAt, at >= 0 ? email[(at + 1)..] : "", user.SignUpIp,
             await db.ActiveLimits().AnyAsync(k => k.AccountId == user.Id, ct), ModerationAccess.MayActOn(viewer, user.Role),
-            strikes, reports.OrderByDescending(x => x.Report.Id).ToList(), names);
+            strikes, reports.OrderByDescending(x => x.Report.Id).ToList(), names, notes, viewer);
     }
 
     /// <summary>The member's own strikes, newest first, undone ones included (marked so).</summary>

@@ -7,7 +7,8 @@ namespace Kindred.Core.Organizations;
 
 /// <summary>
 /// Applies the retention settings (ADR 70) in the hourly cleanup: the messages of aid conversations closed longer ago
-/// than the setting, the review notes of escalations reviewed that long ago, and audit records older than theirs.
+/// than the setting, the review notes of escalations reviewed that long ago, audit records older than theirs, and the
+/// sign-up addresses of accounts made longer ago than theirs (ADR 73).
 /// Exports are removed by the export feature with <see cref="Retention.ExportDays"/>. Only what is older than its
 /// setting goes; a late or repeated run deletes nothing more.
 /// </summary>
@@ -33,6 +34,11 @@ public sealed class RetentionRule(KindredDbContext db) : IRowRetention
         // The one removal of audit entries (ADR 56 keeps them from every other change): past their retention.
         var auditBefore = now - TimeSpan.FromDays(Math.Max(retention.AuditDays, Retention.MinAuditDays));
         deleted += await db.AuditEntries.Where(e => e.At < auditBefore).ExecuteDeleteAsync(ct);
+
+        // The address an account signed up from is for spotting abuse soon after sign-up (ADR 73), not kept for ever.
+        var signUpsBefore = now - TimeSpan.FromDays(retention.SignUpIpDays);
+        deleted += await db.Users.Where(u => u.SignUpIp != null && u.CreatedAt < signUpsBefore)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SignUpIp, (string?)null), ct);
         return deleted;
     }
 }

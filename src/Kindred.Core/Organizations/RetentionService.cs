@@ -27,6 +27,7 @@ public sealed class RetentionService(KindredDbContext db, AuditLog audit, TimePr
         Check(wanted.EscalationNoteDays, 1, "escalation_note_days", "Review notes");
         Check(wanted.ExportDays, 1, "export_days", "Exports");
         Check(wanted.AuditDays, Retention.MinAuditDays, "audit_days", "Audit records");
+        Check(wanted.SignUpIpDays, 1, "sign_up_ip_days", "Sign-up addresses");
         var organization = await db.Organizations.FirstOrDefaultAsync(ct) ?? throw KindredException.Conflict("Set the server up first.");
         var before = Retention.Of(organization);
         if (before == wanted)
@@ -37,6 +38,7 @@ public sealed class RetentionService(KindredDbContext db, AuditLog audit, TimePr
         organization.EscalationNoteRetentionDays = wanted.EscalationNoteDays;
         organization.ExportRetentionDays = wanted.ExportDays;
         organization.AuditRetentionDays = wanted.AuditDays;
+        organization.SignUpIpRetentionDays = wanted.SignUpIpDays;
         organization.UpdatedAt = time.UtcNow();
         audit.Add(actorId, AuditActions.RetentionUpdate, AuditTarget.Organization, "Changed how long things are kept.", Describe(before), Describe(wanted));
         await db.SaveChangesAsync(ct);
@@ -52,6 +54,6 @@ public sealed class RetentionService(KindredDbContext db, AuditLog audit, TimePr
     }
 
     private static string Describe(Retention r) => string.Format(CultureInfo.InvariantCulture,
-        "aid conversations {0} days, review notes {1} days, exports {2} days, audit records {3} days",
-        r.AidConversationDays, r.EscalationNoteDays, r.ExportDays, r.AuditDays);
+        "aid conversations {0} days, review notes {1} days, exports {2} days, audit records {3} days, sign-up addresses {4} days",
+        r.AidConversationDays, r.EscalationNoteDays, r.ExportDays, r.AuditDays, r.SignUpIpDays);
 }

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c5a783f6-e0e8-46fe-9401-2830eaac88f2"), entityTypeCount: 83)
+            : base(skipDetectChanges: false, modelId: new Guid("41f50cc8-89a5-4817-b394-99f493647318"), entityTypeCount: 86)
         {
         }
 
@@ -42,6 +42,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var conversationStatus = ConversationStatusEntityType.Create(this);
             var dataExport = DataExportEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
+            var emailDomainBlock = EmailDomainBlockEntityType.Create(this);
             var erasedAidItem = ErasedAidItemEntityType.Create(this);
             var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
             var @event = EventEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var job = JobEntityType.Create(this);
             var marker = MarkerEntityType.Create(this);
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
+            var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -80,6 +82,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
             var savedReply = SavedReplyEntityType.Create(this);
+            var signUpIpRule = SignUpIpRuleEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
             var staffTag = StaffTagEntityType.Create(this);
@@ -140,6 +143,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ConversationStatusEntityType.CreateForeignKey2(conversationStatus, status);
             DataExportEntityType.CreateForeignKey1(dataExport, account);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
+            EmailDomainBlockEntityType.CreateForeignKey1(emailDomainBlock, account);
             ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
             ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
             EventEntityType.CreateForeignKey1(@event, group);
@@ -186,6 +190,8 @@ namespace Kindred.Data.Postgres.CompiledModel
             MarkerEntityType.CreateForeignKey1(marker, account);
             MediaAttachmentEntityType.CreateForeignKey1(mediaAttachment, account);
             MediaAttachmentEntityType.CreateForeignKey2(mediaAttachment, status);
+            ModeratorNoteEntityType.CreateForeignKey1(moderatorNote, account);
+            ModeratorNoteEntityType.CreateForeignKey2(moderatorNote, account);
             MuteEntityType.CreateForeignKey1(mute, account);
             MuteEntityType.CreateForeignKey2(mute, account);
             NotificationEntityType.CreateForeignKey1(notification, account);
@@ -207,6 +213,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateForeignKey4(report, account);
             ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
             SavedReplyEntityType.CreateForeignKey1(savedReply, account);
+            SignUpIpRuleEntityType.CreateForeignKey1(signUpIpRule, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
             StaffNoteEntityType.CreateForeignKey3(staffNote, account);
@@ -264,6 +271,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
             DataExportEntityType.CreateAnnotations(dataExport);
             DigestSendEntityType.CreateAnnotations(digestSend);
+            EmailDomainBlockEntityType.CreateAnnotations(emailDomainBlock);
             ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
             ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);
             EventEntityType.CreateAnnotations(@event);
@@ -292,6 +300,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             JobEntityType.CreateAnnotations(job);
             MarkerEntityType.CreateAnnotations(marker);
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
+            ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
             OrganizationEntityType.CreateAnnotations(organization);
@@ -302,6 +311,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             SavedReplyEntityType.CreateAnnotations(savedReply);
+            SignUpIpRuleEntityType.CreateAnnotations(signUpIpRule);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
             StaffTagEntityType.CreateAnnotations(staffTag);

@@ -21,7 +21,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -167,6 +167,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 16);
             registrationMode.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var signUpIpRetentionDays = runtimeEntityType.AddProperty(
+                "SignUpIpRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("SignUpIpRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<SignUpIpRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            signUpIpRetentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var terms = runtimeEntityType.AddProperty(
                 "Terms",

@@ -22,10 +22,10 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 32,
+                propertyCount: 33,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -265,6 +265,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true);
             securityStamp.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var signUpIp = runtimeEntityType.AddProperty(
+                "SignUpIp",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("SignUpIp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<SignUpIp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 45);
+            signUpIp.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(UserStatus),
@@ -327,6 +336,9 @@ namespace Kindred.Data.Postgres.CompiledModel
 
             var index5 = runtimeEntityType.AddIndex(
                 new[] { status });
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { signUpIp, createdAt });
 
             return runtimeEntityType;
         }

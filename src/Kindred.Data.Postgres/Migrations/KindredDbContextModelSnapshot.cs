@@ -927,6 +927,32 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("DigestSends");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.EmailDomainBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
+                    b.ToTable("EmailDomainBlocks");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1989,6 +2015,34 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("MediaAttachments");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.ModeratorNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("ModeratorNotes");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.Property<long>("Id")
@@ -2142,6 +2196,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<string>("RegistrationMode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SignUpIpRetentionDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Terms")
                         .IsRequired()
@@ -2403,6 +2460,45 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.ToTable("SavedReplies");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SignUpIpRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Network")
+                        .IsUnique();
+
+                    b.ToTable("SignUpIpRules");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -2867,6 +2963,10 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<string>("SignUpIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -2900,6 +3000,8 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SignUpIp", "CreatedAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -3557,6 +3659,14 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.EmailDomainBlock", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.AidCategory", null)
@@ -3901,6 +4011,20 @@ namespace Kindred.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.ModeratorNote", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -4044,6 +4168,14 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SignUpIpRule", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fc6597ac-dac3-40d2-a18c-a754d75c7771"), entityTypeCount: 83)
+            : base(skipDetectChanges: false, modelId: new Guid("7c3a7ce6-7b82-4c49-8909-32041f1b409d"), entityTypeCount: 86)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var conversationStatus = ConversationStatusEntityType.Create(this);
             var dataExport = DataExportEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
+            var emailDomainBlock = EmailDomainBlockEntityType.Create(this);
             var erasedAidItem = ErasedAidItemEntityType.Create(this);
             var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
             var @event = EventEntityType.Create(this);
@@ -69,6 +70,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var job = JobEntityType.Create(this);
             var marker = MarkerEntityType.Create(this);
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
+            var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -79,6 +81,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
             var savedReply = SavedReplyEntityType.Create(this);
+            var signUpIpRule = SignUpIpRuleEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
             var staffTag = StaffTagEntityType.Create(this);
@@ -139,6 +142,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationStatusEntityType.CreateForeignKey2(conversationStatus, status);
             DataExportEntityType.CreateForeignKey1(dataExport, account);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
+            EmailDomainBlockEntityType.CreateForeignKey1(emailDomainBlock, account);
             ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
             ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
             EventEntityType.CreateForeignKey1(@event, group);
@@ -185,6 +189,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             MarkerEntityType.CreateForeignKey1(marker, account);
             MediaAttachmentEntityType.CreateForeignKey1(mediaAttachment, account);
             MediaAttachmentEntityType.CreateForeignKey2(mediaAttachment, status);
+            ModeratorNoteEntityType.CreateForeignKey1(moderatorNote, account);
+            ModeratorNoteEntityType.CreateForeignKey2(moderatorNote, account);
             MuteEntityType.CreateForeignKey1(mute, account);
             MuteEntityType.CreateForeignKey2(mute, account);
             NotificationEntityType.CreateForeignKey1(notification, account);
@@ -206,6 +212,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateForeignKey4(report, account);
             ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
             SavedReplyEntityType.CreateForeignKey1(savedReply, account);
+            SignUpIpRuleEntityType.CreateForeignKey1(signUpIpRule, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
             StaffNoteEntityType.CreateForeignKey3(staffNote, account);
@@ -263,6 +270,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
             DataExportEntityType.CreateAnnotations(dataExport);
             DigestSendEntityType.CreateAnnotations(digestSend);
+            EmailDomainBlockEntityType.CreateAnnotations(emailDomainBlock);
             ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
             ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);
             EventEntityType.CreateAnnotations(@event);
@@ -291,6 +299,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             JobEntityType.CreateAnnotations(job);
             MarkerEntityType.CreateAnnotations(marker);
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
+            ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
             OrganizationEntityType.CreateAnnotations(organization);
@@ -301,6 +310,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             SavedReplyEntityType.CreateAnnotations(savedReply);
+            SignUpIpRuleEntityType.CreateAnnotations(signUpIpRule);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
             StaffTagEntityType.CreateAnnotations(staffTag);

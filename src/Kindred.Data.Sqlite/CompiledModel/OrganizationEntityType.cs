@@ -20,7 +20,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -149,6 +149,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Organization).GetField("<RegistrationMode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 16);
+
+            var signUpIpRetentionDays = runtimeEntityType.AddProperty(
+                "SignUpIpRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("SignUpIpRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<SignUpIpRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var terms = runtimeEntityType.AddProperty(
                 "Terms",

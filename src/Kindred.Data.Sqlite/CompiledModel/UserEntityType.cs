@@ -21,10 +21,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 32,
+                propertyCount: 33,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -236,6 +236,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(IdentityUser<long>).GetField("<SecurityStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var signUpIp = runtimeEntityType.AddProperty(
+                "SignUpIp",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("SignUpIp", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<SignUpIp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 45);
+
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(UserStatus),
@@ -294,6 +302,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
 
             var index5 = runtimeEntityType.AddIndex(
                 new[] { status });
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { signUpIp, createdAt });
 
             return runtimeEntityType;
         }

@@ -921,6 +921,32 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("DigestSends");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.EmailDomainBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Domain")
+                        .IsUnique();
+
+                    b.ToTable("EmailDomainBlocks");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1983,6 +2009,34 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("MediaAttachments");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.ModeratorNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("ModeratorNotes");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.Property<long>("Id")
@@ -2136,6 +2190,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<string>("RegistrationMode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignUpIpRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Terms")
                         .IsRequired()
@@ -2397,6 +2454,45 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("AuthorId");
 
                     b.ToTable("SavedReplies");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SignUpIpRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Network")
+                        .IsUnique();
+
+                    b.ToTable("SignUpIpRules");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>
@@ -2861,6 +2957,10 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignUpIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -2894,6 +2994,8 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SignUpIp", "CreatedAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -3547,6 +3649,14 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.EmailDomainBlock", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.AidCategory", null)
@@ -3891,6 +4001,20 @@ namespace Kindred.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.ModeratorNote", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Mute", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -4034,6 +4158,14 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.SignUpIpRule", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.StaffNote", b =>

@@ -20,5 +20,8 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.InvitationId);
         builder.Property(u => u.CalendarFeedToken).HasMaxLength(64);
         builder.HasIndex(u => u.CalendarFeedToken).IsUnique();
+        // The sign-up throttle counts the recent sign-ups from one address (ADR 73).
+        builder.Property(u => u.SignUpIp).HasMaxLength(45);
+        builder.HasIndex(u => new { u.SignUpIp, u.CreatedAt });
     }
 }

@@ -31,6 +31,7 @@ public class Organization
     public int? EscalationNoteRetentionDays { get; set; }
     public int? ExportRetentionDays { get; set; }
     public int? AuditRetentionDays { get; set; }
+    public int? SignUpIpRetentionDays { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }

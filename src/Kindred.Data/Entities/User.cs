@@ -62,4 +62,8 @@ public class User : IdentityUser<long>
     /// <summary>When the account is to be deleted (ADR 70): set by the member on /settings/delete, or by a moderator
     /// for a suspended account; signing in before then clears it. Null when no deletion is scheduled.</summary>
     public DateTime? DeletionDueAt { get; set; }
+
+    /// <summary>The address the member signed up from (ADR 73), for moderators; null for accounts made by setup, an
+    /// admin or the command line, and once the sign-up IP retention has passed.</summary>
+    public string? SignUpIp { get; set; }
 }

@@ -84,6 +84,8 @@ public static class CoreServices
         services.AddScoped<AuditQueries>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SignUpGuard>();
+        services.AddScoped<SignUpDefences>();
         services.AddScoped<StaffConsole>();
         services.AddScoped<OrganizationInbox>();
         services.AddScoped<InboxQueries>();
@@ -152,6 +154,7 @@ public static class CoreServices
         services.AddScoped<ReportService>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<ModeratorNoteService>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<StrikeNotices>();
         services.AddScoped<ListService>();

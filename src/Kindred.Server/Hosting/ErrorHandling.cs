@@ -29,6 +29,10 @@ public static class ErrorHandling
             if (error is KindredException known)
             {
                 context.Response.StatusCode = MastodonErrors.StatusFor(known.Kind);
+                if (known.RetryAfter is { } wait)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
                 message = known.Message;
                 LogRejected(logger, context, known.Kind.ToString());
             }

@@ -14,6 +14,11 @@ public sealed class MastodonErrors : IEndpointFilter
         }
         catch (KindredException e)
         {
+            if (e.RetryAfter is { } wait)
+            {
+                // A throttle in the core (the sign-up throttle, ADR 73) tells the client when to come back.
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             return Render(e);
         }
     }

@@ -123,7 +123,14 @@ public abstract class AccountDeletionTests(DeletionApp app)
             db.StaffNotes.Add(new StaffNote { Id = Snowflake.NewId(now), AccountId = bob.Id, AuthorId = ana.Id, Text = "Met at the fair", CreatedAt = now });
             db.SavedReplies.Add(new SavedReply { Id = Snowflake.NewId(now), Title = "Opening hours", Text = "We are open 9 to 5.", AuthorId = ana.Id, CreatedAt = now });
             db.Invitations.Add(new Invitation { Id = Snowflake.NewId(now), Code = "dl-invite-code", CreatedById = ana.Id, Email = "friend@example.org", Message = "Join us", CreatedAt = now });
+            // Moderators' notes about her go with her; one she wrote about bob stays without its author (ADR 73), as do
+            // the sign-up lists she once changed.
+            db.ModeratorNotes.Add(new ModeratorNote { Id = Snowflake.NewId(now), AccountId = ana.Id, AuthorId = staff.Id, Text = "Watch the links", CreatedAt = now });
+            db.ModeratorNotes.Add(new ModeratorNote { Id = Snowflake.NewId(now), AccountId = bob.Id, AuthorId = ana.Id, Text = "Warned once", CreatedAt = now });
+            db.EmailDomainBlocks.Add(new EmailDomainBlock { Id = Snowflake.NewId(now), Domain = "dl-spam.example", CreatedAt = now, CreatedById = ana.Id });
+            db.SignUpIpRules.Add(new SignUpIpRule { Id = Snowflake.NewId(now), Network = "192.0.2.0/24", Severity = SignUpIpSeverity.Refused, CreatedAt = now, CreatedById = ana.Id });
             await db.SaveChangesAsync();
+            await db.Users.Where(u => u.Id == ana.Id).ExecuteUpdateAsync(x => x.SetProperty(u => u.SignUpIp, "198.51.100.99"));
         });
 
         var anaBrowser = await SignedInAsync("dl_ana");
@@ -183,6 +190,10 @@ public abstract class AccountDeletionTests(DeletionApp app)
             Assert.True(await db.EventRsvps.AnyAsync(r => r.EventId == coming.Id && r.AccountId == bob.Id));
             Assert.Equal(1, await db.Groups.Where(g => g.Id == group.Id).Select(g => g.MembersCount).SingleAsync());
             Assert.True(await db.StaffNotes.AnyAsync(n => n.AccountId == bob.Id));
+            Assert.Null(await db.ModeratorNotes.Where(n => n.AccountId == bob.Id).Select(n => n.AuthorId).SingleAsync());
+            Assert.False(await db.ModeratorNotes.AnyAsync(n => n.Text == "Watch the links"));
+            Assert.True(await db.EmailDomainBlocks.AnyAsync(b => b.Domain == "dl-spam.example" && b.CreatedById == null));
+            Assert.False(await db.Users.AnyAsync(u => u.SignUpIp == "198.51.100.99"));
             // A saved reply the staff wrote together stays, now the organization's.
             Assert.True(await db.SavedReplies.AnyAsync(r => r.Title == "Opening hours"));
             var invitation = await db.Invitations.SingleAsync(i => i.Code == "dl-invite-code");

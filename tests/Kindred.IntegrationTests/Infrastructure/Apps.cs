@@ -19,6 +19,19 @@ public sealed class InviteModePostgresApp : KindredApp
         : base(DatabaseKind.Postgres) => Set("Kindred:Registrations:Mode", "invite");
 }
 
+/// <summary>A low sign-up throttle (ADR 73): three accounts per address per hour.</summary>
+public sealed class SignUpGuardApp : KindredApp
+{
+    public SignUpGuardApp()
+        : base(DatabaseKind.Sqlite) => Set("Kindred:Registrations:MaxPerIpPerHour", "3");
+}
+
+public sealed class SignUpGuardPostgresApp : KindredApp
+{
+    public SignUpGuardPostgresApp()
+        : base(DatabaseKind.Postgres) => Set("Kindred:Registrations:MaxPerIpPerHour", "3");
+}
+
 /// <summary>Production defaults: no password grant.</summary>
 public sealed class DefaultsApp : KindredApp
 {

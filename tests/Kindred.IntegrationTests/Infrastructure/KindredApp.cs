@@ -50,6 +50,8 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         Set("Kindred:RateLimits:EmailPerAddress", "10000");
         Set("Kindred:RateLimits:ApiPerToken", "10000");
         Set("Kindred:RateLimits:WebWritesPerAccount", "10000");
+        // Every test client comes from one address: the stored sign-up throttle (ADR 73) is off unless a test sets it.
+        Set("Kindred:Registrations:MaxPerIpPerHour", "0");
         // Queued mail goes out when a test says so (DeliverMailAsync), never on the job runner's timer behind its back.
         Set("Kindred:Jobs:Paused", "mail");
         // The insights snapshot is computed when a test asks (InsightsService.SnapshotAsync), not at every start.

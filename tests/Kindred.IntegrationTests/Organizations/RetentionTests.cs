@@ -32,7 +32,9 @@ public abstract class RetentionTests(KindredApp app)
     public async Task TheCleanupRemovesOnlyWhatIsOlderThanItsSetting()
     {
         var admin = await app.CreateUserAsync("rt_admin", UserRole.Admin);
-        await app.WithServicesAsync(s => s.GetRequiredService<RetentionService>().UpdateAsync(admin.Id, new Retention(30, 60, 7, 400)));
+        await app.WithServicesAsync(s => s.GetRequiredService<RetentionService>().UpdateAsync(admin.Id, new Retention(30, 60, 7, 400, 90)));
+        var oldSignUp = await app.CreateUserAsync("rt_old_signup");
+        var newSignUp = await app.CreateUserAsync("rt_new_signup");
         var aid = new AidFixtures(app, "rt_");
         var owner = await aid.MemberAsync("o");
         var helper = await aid.MemberAsync("h");
@@ -57,6 +59,8 @@ public abstract class RetentionTests(KindredApp app)
             db.AuditEntries.Add(new AuditEntry { Id = oldAudit, At = now.AddDays(-401), Action = "test.old", Summary = "old" });
             db.AuditEntries.Add(new AuditEntry { Id = newAudit, At = now.AddDays(-399), Action = "test.new", Summary = "new" });
             await db.SaveChangesAsync();
+            await db.Users.Where(u => u.Id == oldSignUp.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SignUpIp, "198.51.100.7").SetProperty(u => u.CreatedAt, now.AddDays(-91)));
+            await db.Users.Where(u => u.Id == newSignUp.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SignUpIp, "198.51.100.8").SetProperty(u => u.CreatedAt, now.AddDays(-89)));
         });
 
         await CleanupAsync();
@@ -71,6 +75,9 @@ public abstract class RetentionTests(KindredApp app)
             Assert.Equal("Checked in again", await db.AidEscalations.Where(e => e.Id == newNote).Select(e => e.ReviewNote).SingleAsync());
             Assert.False(await db.AuditEntries.AnyAsync(e => e.Id == oldAudit));
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Id == newAudit));
+            // The address an account signed up from goes after its retention (ADR 73); the account stays.
+            Assert.Null(await db.Users.Where(u => u.Id == oldSignUp.Id).Select(u => u.SignUpIp).SingleAsync());
+            Assert.Equal("198.51.100.8", await db.Users.Where(u => u.Id == newSignUp.Id).Select(u => u.SignUpIp).SingleAsync());
             // The change of the settings is itself in the audit log.
             Assert.True(await db.AuditEntries.AnyAsync(e => e.ActorId == admin.Id && e.Action == "organization.retention_update"));
         });
@@ -107,10 +114,11 @@ public abstract class RetentionTests(KindredApp app)
             ["Input.EscalationNoteDays"] = "180",
             ["Input.ExportDays"] = "3",
             ["Input.AuditDays"] = "500",
+            ["Input.SignUpIpDays"] = "200",
         });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Contains("Saved.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(new Retention(90, 180, 3, 500), await CurrentAsync());
+        Assert.Equal(new Retention(90, 180, 3, 500, 200), await CurrentAsync());
     }
 
     [Theory]
@@ -129,6 +137,7 @@ public abstract class RetentionTests(KindredApp app)
             ["Input.EscalationNoteDays"] = "10",
             ["Input.ExportDays"] = "10",
             ["Input.AuditDays"] = auditDays,
+            ["Input.SignUpIpDays"] = "10",
         });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();

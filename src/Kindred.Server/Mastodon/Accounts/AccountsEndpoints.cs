@@ -45,7 +45,9 @@ public static class AccountsEndpoints
             input.Value("locale", 10) ?? "en",
             input.Bool("agreement") ?? false,
             input.Value("reason", AccountService.MaxApplicationLength + 1),
-            input.Value("invite_code", 64)), urls.Base);
+            input.Value("invite_code", 64),
+            // The client's address after the forwarded headers (Hosting/SecuritySetup), for the sign-up defences (ADR 73).
+            context.Connection.RemoteIpAddress), urls.Base);
         var application = await applications.FindByClientIdAsync(clientId);
         var appScopes = application is null ? ["read"] : await AppsEndpoints.ScopesAsync(applications, application);
         // An address that already has an account gets the same answer with an app token in place of the user token: it
