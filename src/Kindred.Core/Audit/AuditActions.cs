@@ -45,6 +45,18 @@ public static class AuditActions
     public const string SignUpIpRuleRemove = "signup.ip_rule_remove";
     public const string ModeratorNoteAdd = "moderation.note_add";
     public const string ModeratorNoteDelete = "moderation.note_delete";
+    public const string GroupKick = "group.kick";
+    public const string GroupBan = "group.ban";
+    public const string GroupUnban = "group.unban";
+    public const string GroupRemovePost = "group.remove_post";
+    public const string GroupRestorePost = "group.restore_post";
+    public const string GroupPin = "group.pin";
+    public const string GroupUnpin = "group.unpin";
+    public const string GroupRoleChange = "group.role_change";
+    public const string GroupTransfer = "group.transfer";
+    public const string GroupRequestApprove = "group.request_approve";
+    public const string GroupRequestReject = "group.request_reject";
+    public const string GroupReportDismiss = "group.report_dismiss";
 
     /// <summary>Every action, for the filter on /admin/audit: every constant above, in their order, so a new action
     /// cannot be left out of the filter.</summary>

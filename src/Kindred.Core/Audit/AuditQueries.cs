@@ -1,12 +1,14 @@
 using Kindred.Core.Common;
 using Kindred.Data;
+using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Core.Audit;
 
 /// <summary>
 /// Reads the audit log for /admin/audit (owner and admins; the page's policy says so, ADR 56): newest first, keyset
-/// paging on the time-sorted id, filtered by actor, action and days.
+/// paging on the time-sorted id, filtered by actor, action, days and group; and one group's moderation log for its own
+/// moderators (ADR 74).
 /// </summary>
 public sealed class AuditQueries(KindredDbContext db)
 {
@@ -51,6 +53,32 @@ public sealed class AuditQueries(KindredDbContext db)
             var end = Start(last.AddDays(1), filter.Zone);
             entries = entries.Where(e => e.At < end);
         }
+        var group = (filter.Group ?? "").Trim().ToLowerInvariant();
+        if (group.Length > 0)
+        {
+            var groupId = await db.Groups.AsNoTracking().Where(g => g.Slug == group).Select(g => (long?)g.Id).FirstOrDefaultAsync(ct)
+                ?? throw KindredException.Invalid("group", $"There is no group at the address \"{(group.Length > 30 ? group[..30] + "…" : group)}\".");
+            entries = entries.Where(e => e.TargetKind == AuditTarget.GroupKind && e.TargetId == groupId);
+        }
+        return await PageOfAsync(entries, before, ct);
+    }
+
+    /// <summary>
+    /// The moderation log of one group for its moderators, admins and owner (and nobody else, not even server staff: they
+    /// have /admin/audit): what anyone did to its members, requests and posts, newest first.
+    /// </summary>
+    public async Task<AuditLogPage> GroupPageAsync(long viewerId, long groupId, long? before, CancellationToken ct = default)
+    {
+        var role = await db.GroupMemberships.AsNoTracking().Where(m => m.GroupId == groupId && m.AccountId == viewerId).Select(m => (GroupRole?)m.Role).FirstOrDefaultAsync(ct);
+        if (!GroupAccess.CanModerate(role))
+        {
+            throw KindredException.Forbidden("Only the group's moderators read its moderation log.");
+        }
+        return await PageOfAsync(db.AuditEntries.AsNoTracking().Where(e => e.TargetKind == AuditTarget.GroupKind && e.TargetId == groupId), before, ct);
+    }
+
+    private async Task<AuditLogPage> PageOfAsync(IQueryable<AuditEntry> entries, long? before, CancellationToken ct)
+    {
         if (before is { } id)
         {
             entries = entries.Where(e => e.Id < id);

@@ -22,4 +22,10 @@ public sealed record AuditTarget(string Kind, long? Id)
     public static AuditTarget EmailDomainBlock(long id) => new("email_domain_block", id);
 
     public static AuditTarget SignUpIpRule(long id) => new("signup_ip_rule", id);
+
+    /// <summary>A group: every group moderation action names its group this way, so /admin/audit and the group's own
+    /// log find them by target (ADR 74); the member or post acted on is in the summary and the values.</summary>
+    public static AuditTarget Group(long id) => new(GroupKind, id);
+
+    public const string GroupKind = "group";
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Invitations;
 using Kindred.Core.Notifications;
@@ -14,9 +16,10 @@ namespace Kindred.Core.Groups;
 /// Every change to groups and their members (ADR 21): create, update, delete, join and leave, the request queue, roles,
 /// ownership, kicks and bans. A group the actor may not see (<see cref="GroupAccess"/>) is "not found"; one they see but
 /// may not change is "forbidden". Each method keeps the one-of member / requested / banned invariant and
-/// <see cref="Group.MembersCount"/> true.
+/// <see cref="Group.MembersCount"/> true. Every moderation action (requests, roles, ownership, kicks, bans, removed and
+/// pinned posts) writes an audit entry naming the group in the same SaveChanges (ADR 74).
 /// </summary>
-public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvitations groupInvitations, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media)
+public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvitations groupInvitations, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media, AuditLog audit)
 {
     public async Task<Group> CreateAsync(long creatorId, GroupInput input, CancellationToken ct = default)
     {
@@ -218,6 +221,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = time.UtcNow(), RulesAcceptedAt = request.CreatedAt });
             await notify.AddForGroupAsync(time.UtcNow(), NotificationTypes.GroupApproval, accountId, actorId, groupId, ct);
         }
+        audit.Add(actorId, AuditActions.GroupRequestApprove, AuditTarget.Group(groupId), $"Accepted {await NameAsync(accountId, ct)} into {group.Name}.", after: AccountValue(accountId));
         await ForgetRequestAsync(groupId, accountId, ct);
         await SaveAndRecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
@@ -226,14 +230,17 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
     /// <summary>Turns a request down; moderators and above. The person may ask again.</summary>
     public async Task<GroupRelationship> RejectRequestAsync(long actorId, long groupId, long accountId, CancellationToken ct = default)
     {
-        var (_, role) = await ForActorAsync(actorId, groupId, ct);
+        var (group, role) = await ForActorAsync(actorId, groupId, ct);
         Require(GroupAccess.CanModerate(role), "Only the group's admins and moderators decide requests.");
-        var deleted = await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);
-        if (deleted == 0)
+        var request = await db.GroupMembershipRequests.FirstOrDefaultAsync(r => r.GroupId == groupId && r.AccountId == accountId, ct)
+            ?? throw KindredException.NotFound("There is no such request.");
+        db.GroupMembershipRequests.Remove(request);
+        audit.Add(actorId, AuditActions.GroupRequestReject, AuditTarget.Group(groupId), $"Turned down {await NameAsync(accountId, ct)}'s request to join {group.Name}.", after: AccountValue(accountId));
+        await db.InTransactionAsync(async () =>
         {
-            throw KindredException.NotFound("There is no such request.");
-        }
-        await ForgetRequestAsync(groupId, accountId, ct);
+            await ForgetRequestAsync(groupId, accountId, ct);
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return await RelationshipAsync(groupId, accountId, ct);
     }
 
@@ -244,7 +251,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
     /// <param name="promote">True: every change must raise the role; false: every change must lower it; null: either.</param>
     public async Task<IReadOnlyList<GroupMembership>> SetRoleAsync(long actorId, long groupId, IReadOnlyCollection<long> accountIds, GroupRole newRole, bool? promote = null, CancellationToken ct = default)
     {
-        var (_, role) = await ForActorAsync(actorId, groupId, ct);
+        var (group, role) = await ForActorAsync(actorId, groupId, ct);
         Require(GroupAccess.CanAdminister(role), "Only the group's admins may change roles.");
         if (newRole == GroupRole.Owner)
         {
@@ -278,6 +285,11 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             {
                 throw KindredException.Invalid("role", "A demotion must give a lower role than the member has.");
             }
+            if (membership.Role != newRole)
+            {
+                audit.Add(actorId, AuditActions.GroupRoleChange, AuditTarget.Group(groupId), $"Made {await NameAsync(membership.AccountId, ct)} {RoleName(newRole)} of {group.Name}.",
+                    before: RoleName(membership.Role), after: RoleName(newRole));
+            }
             membership.Role = newRole;
         }
         await db.SaveChangesAsync(ct);
@@ -287,7 +299,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
     /// <summary>Hands the group to another member; the old owner stays on as an admin.</summary>
     public async Task TransferOwnershipAsync(long ownerId, long groupId, long newOwnerId, CancellationToken ct = default)
     {
-        var (_, role) = await ForActorAsync(ownerId, groupId, ct);
+        var (group, role) = await ForActorAsync(ownerId, groupId, ct);
         Require(role == GroupRole.Owner, "Only the group's owner may transfer ownership.");
         if (newOwnerId == ownerId)
         {
@@ -299,6 +311,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         var current = await db.GroupMemberships.FirstAsync(m => m.GroupId == groupId && m.AccountId == ownerId, ct);
         current.Role = GroupRole.Admin;
         next.Role = GroupRole.Owner;
+        audit.Add(ownerId, AuditActions.GroupTransfer, AuditTarget.Group(groupId), $"Handed {group.Name} over to {await NameAsync(newOwnerId, ct)}.", after: AccountValue(newOwnerId));
         await db.SaveChangesAsync(ct);
     }
 
@@ -311,6 +324,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             ?? throw KindredException.NotFound("That person is not a member of the group.");
         Require(target.Role < role, "You can only remove members whose role is below yours.");
         db.GroupMemberships.Remove(target);
+        audit.Add(actorId, AuditActions.GroupKick, AuditTarget.Group(groupId), $"Removed {await NameAsync(accountId, ct)} from {group.Name}.", after: AccountValue(accountId));
         await SaveAndRecountAsync(group, ct);
     }
 
@@ -340,6 +354,8 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         if (!await db.GroupBans.AnyAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct))
         {
             db.GroupBans.Add(new GroupBan { GroupId = groupId, AccountId = accountId, BannedById = actorId, Reason = clean, CreatedAt = time.UtcNow() });
+            audit.Add(actorId, AuditActions.GroupBan, AuditTarget.Group(groupId), $"Banned {await NameAsync(accountId, ct)} from {group.Name}.",
+                after: clean.Length == 0 ? AccountValue(accountId) : System.Text.Json.JsonSerializer.Serialize(new { account = accountId, reason = clean }));
         }
         await db.SaveChangesAsync(ct);
         await RecountAsync(group, ct);
@@ -348,9 +364,16 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
 
     public async Task UnbanAsync(long actorId, long groupId, long accountId, CancellationToken ct = default)
     {
-        var (_, role) = await ForActorAsync(actorId, groupId, ct);
+        var (group, role) = await ForActorAsync(actorId, groupId, ct);
         Require(GroupAccess.CanModerate(role), "Only the group's admins and moderators may lift bans.");
-        await db.GroupBans.Where(b => b.GroupId == groupId && b.AccountId == accountId).ExecuteDeleteAsync(ct);
+        var ban = await db.GroupBans.FirstOrDefaultAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct);
+        if (ban is null)
+        {
+            return;
+        }
+        db.GroupBans.Remove(ban);
+        audit.Add(actorId, AuditActions.GroupUnban, AuditTarget.Group(groupId), $"Lifted the ban of {await NameAsync(accountId, ct)} from {group.Name}.", after: AccountValue(accountId));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -394,6 +417,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
                 throw KindredException.Invalid("status", $"A group can have at most {GroupQueries.MaxPins} pinned posts.");
             }
             status.GroupPinnedAt = time.UtcNow();
+            audit.Add(actorId, AuditActions.GroupPin, AuditTarget.Group(groupId), $"Pinned a post by {await NameAsync(status.AccountId, ct)} in the group.", after: PostValue(status.Id));
             await db.SaveChangesAsync(ct);
         }
         return status;
@@ -405,6 +429,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         if (status.GroupPinnedAt is not null)
         {
             status.GroupPinnedAt = null;
+            audit.Add(actorId, AuditActions.GroupUnpin, AuditTarget.Group(groupId), $"Unpinned a post by {await NameAsync(status.AccountId, ct)} in the group.", after: PostValue(status.Id));
             await db.SaveChangesAsync(ct);
         }
         return status;
@@ -417,8 +442,10 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
     public async Task<Status> RemoveStatusAsync(long actorId, long groupId, long statusId, CancellationToken ct = default)
     {
         var status = await ModeratedStatusAsync(actorId, groupId, statusId, "remove posts", ct);
+        var entry = audit.Add(actorId, AuditActions.GroupRemovePost, AuditTarget.Group(groupId), $"Removed a post by {await NameAsync(status.AccountId, ct)} from the group.", after: PostValue(status.Id));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        status.DeletedAt = time.UtcNow();
+        // The same moment as the entry: RestoreStatusAsync recognizes the removal by it.
+        status.DeletedAt = entry.At;
         status.GroupPinnedAt = null;
         status.PinnedAt = null;
         status.IdempotencyKey = null;
@@ -427,6 +454,42 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         await transaction.CommitAsync(ct);
         return status;
     }
+
+    /// <summary>
+    /// Undoes a removal by the group's moderators (ADR 74); moderators and above. Only a post this group's moderators
+    /// removed, while that removal is still the last thing that happened to it (its deletion time is the removal's audit
+    /// entry's), so nobody brings back a post its author deleted or the server's moderators removed. Boosts removed with
+    /// it stay gone, as they would after an author's delete and redraft.
+    /// </summary>
+    public async Task<Status> RestoreStatusAsync(long actorId, long groupId, long statusId, CancellationToken ct = default)
+    {
+        var (_, role) = await ForActorAsync(actorId, groupId, ct);
+        Require(GroupAccess.CanModerate(role), "Only the group's admins and moderators may restore posts.");
+        var status = await db.Statuses.FirstOrDefaultAsync(s => s.Id == statusId && s.GroupId == groupId && s.ReblogOfId == null && s.DeletedAt != null, ct)
+            ?? throw KindredException.NotFound("There is no removed post of this group with that id.");
+        var removal = PostValue(statusId);
+        var removedHere = await db.AuditEntries.AnyAsync(e => e.TargetKind == AuditTarget.GroupKind && e.TargetId == groupId && e.Action == AuditActions.GroupRemovePost
+            && e.After == removal && db.Statuses.Any(s => s.Id == statusId && s.DeletedAt == e.At), ct);
+        if (!removedHere)
+        {
+            throw KindredException.Conflict("Only a post the group's moderators removed can be restored here.");
+        }
+        status.DeletedAt = null;
+        audit.Add(actorId, AuditActions.GroupRestorePost, AuditTarget.Group(groupId), $"Restored a post by {await NameAsync(status.AccountId, ct)} in the group.", after: removal);
+        await db.SaveChangesAsync(ct);
+        return status;
+    }
+
+    /// <summary>How a group entry names the post it acted on (the restore check compares it).</summary>
+    public static string PostValue(long statusId) => string.Create(CultureInfo.InvariantCulture, $"{{\"post\":{statusId}}}");
+
+    private static string AccountValue(long accountId) => string.Create(CultureInfo.InvariantCulture, $"{{\"account\":{accountId}}}");
+
+    private static string RoleName(GroupRole role) => role.ToString().ToLowerInvariant();
+
+    // The summary names people by username at the time, so the log reads on after a rename.
+    private async Task<string> NameAsync(long accountId, CancellationToken ct) =>
+        "@" + (await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Username).FirstOrDefaultAsync(ct) ?? accountId.ToString(CultureInfo.InvariantCulture));
 
     // A post of this group (not a boost) the actor may read and, as a moderator or above, act on.
     private async Task<Status> ModeratedStatusAsync(long actorId, long groupId, long statusId, string what, CancellationToken ct)

@@ -156,6 +156,7 @@ public static class CoreServices
         services.AddScoped<ModerationService>();
         services.AddScoped<ModeratorNoteService>();
         services.AddScoped<ModerationQueries>();
+        services.AddScoped<GroupReports>();
         services.AddScoped<StrikeNotices>();
         services.AddScoped<ListService>();
         services.AddScoped<FilterService>();
