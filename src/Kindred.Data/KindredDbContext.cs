@@ -66,6 +66,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<AidMessage> AidMessages => Set<AidMessage>();
     public DbSet<AidThanks> AidThanks => Set<AidThanks>();
     public DbSet<AidEscalation> AidEscalations => Set<AidEscalation>();
+    public DbSet<SafetyEscalation> SafetyEscalations => Set<SafetyEscalation>();
+    public DbSet<ContactPause> ContactPauses => Set<ContactPause>();
     public DbSet<AidItemView> AidItemViews => Set<AidItemView>();
     public DbSet<AidHelperCategory> AidHelperCategories => Set<AidHelperCategory>();
     public DbSet<VettedHelper> VettedHelpers => Set<VettedHelper>();

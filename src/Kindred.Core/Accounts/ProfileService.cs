@@ -106,6 +106,10 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
         {
             account.DirectMessages = directMessages;
         }
+        if (update.Mentions is { } mentions)
+        {
+            account.Mentions = Enum.IsDefined(mentions) ? mentions : throw KindredException.Invalid("mentions", "mentions must be everyone, following or nobody.");
+        }
         if (interests is not null)
         {
             ReplaceTags(account, AccountTagKind.Interest, interests);

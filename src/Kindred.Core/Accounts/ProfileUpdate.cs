@@ -21,6 +21,8 @@ public sealed class ProfileUpdate
     public ProfileVisibility? TagsVisibility { get; init; }
     /// <summary>Who may send the member private messages (ADR 17).</summary>
     public DirectMessagePolicy? DirectMessages { get; init; }
+    /// <summary>Who may mention the member (ADR 75).</summary>
+    public MentionPolicy? Mentions { get; init; }
     public IReadOnlyList<string>? Interests { get; init; }
     public IReadOnlyList<string>? Skills { get; init; }
     public IReadOnlyList<(string Name, string Value)>? Fields { get; init; }

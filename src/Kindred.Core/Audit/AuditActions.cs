@@ -13,6 +13,7 @@ public static class AuditActions
     public const string HelperVet = "safeguarding.helper_vet";
     public const string HelperRevoke = "safeguarding.helper_revoke";
     public const string EscalationReview = "safeguarding.escalation_review";
+    public const string SafetyReview = "safeguarding.safety_review";
     public const string InvitationRevoke = "invitation.revoke";
     public const string AidCategoryAdd = "aid_category.add";
     public const string AidCategoryUpdate = "aid_category.update";

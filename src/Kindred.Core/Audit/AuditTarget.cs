@@ -11,6 +11,8 @@ public sealed record AuditTarget(string Kind, long? Id)
 
     public static AuditTarget AidEscalation(long id) => new("aid_escalation", id);
 
+    public static AuditTarget SafetyEscalation(long id) => new("safety_escalation", id);
+
     public static AuditTarget VettedHelper(long id) => new("vetted_helper", id);
 
     public static AuditTarget Invitation(long id) => new("invitation", id);

@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Relationships;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,9 @@ namespace Kindred.Core.Conversations;
 /// <summary>
 /// Who may send a private message to whom (ADR 17): each member chooses everyone, people they follow, or nobody.
 /// Moderators, admins and the owner may always write, so a safety contact can reach anyone; and anyone may answer in a
-/// conversation the recipient has written in themselves. A limited member reaches only their contacts (ADR 67).
+/// conversation the recipient has written in themselves. A limited member reaches only their contacts (ADR 67). Contact
+/// paused by "I feel unsafe" refuses everyone it pauses, and the recipient's "who may mention me" choice applies too,
+/// since a private message is a mention (ADR 75).
 /// </summary>
 public static class DirectMessageRules
 {
@@ -21,6 +24,11 @@ public static class DirectMessageRules
         if (others.Count == 0)
         {
             return null;
+        }
+        // Before the staff exception: a pause holds whoever the other person is, until a safeguarding lead decides.
+        if (await ContactRules.FirstPausedAsync(db, authorId, others, ct) is { } paused)
+        {
+            return paused;
         }
         var role = await db.Users.Where(u => u.Id == authorId).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct);
         if (role is { } r && Roles.CanModerate(r))
@@ -42,7 +50,7 @@ public static class DirectMessageRules
             }
         }
         var strict = await db.Accounts.AsNoTracking()
-            .Where(a => others.Contains(a.Id) && a.DirectMessages != DirectMessagePolicy.Everyone)
+            .Where(a => others.Contains(a.Id) && (a.DirectMessages != DirectMessagePolicy.Everyone || a.Mentions != MentionPolicy.Everyone))
             .ToListAsync(ct);
         if (strict.Count == 0)
         {
@@ -51,7 +59,14 @@ public static class DirectMessageRules
         var strictIds = strict.Select(a => a.Id).ToList();
         var followers = await db.Follows.Where(f => f.TargetAccountId == authorId && strictIds.Contains(f.AccountId)).Select(f => f.AccountId).ToListAsync(ct);
         var answered = await AnsweredAsync(db, conversationId, strictIds, ct);
-        return strict.FirstOrDefault(a => !answered.Contains(a.Id) && !(a.DirectMessages == DirectMessagePolicy.Following && followers.Contains(a.Id)));
+        var waiting = strict.Where(a => !answered.Contains(a.Id)).ToList();
+        if (waiting.FirstOrDefault(a => a.DirectMessages != DirectMessagePolicy.Everyone && !(a.DirectMessages == DirectMessagePolicy.Following && followers.Contains(a.Id))) is { } refusing)
+        {
+            return refusing;
+        }
+        // Answering where the recipient wrote is a reply they invited, as for messages; otherwise their mention choice holds.
+        var mentionIds = waiting.Where(a => a.Mentions != MentionPolicy.Everyone).Select(a => a.Id).ToList();
+        return mentionIds.Count == 0 ? null : await ContactRules.FirstRefusingMentionAsync(db, authorId, mentionIds, ct);
     }
 
     /// <summary>Which of <paramref name="accountIds"/> wrote in <paramref name="conversationId"/> themselves.</summary>

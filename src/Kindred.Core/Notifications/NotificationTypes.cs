@@ -49,6 +49,9 @@ public static class NotificationTypes
     /// <summary>"I feel unsafe" in an aid conversation; sent to safeguarding leads.</summary>
     public const string AidEscalation = "aid_escalation";
 
+    /// <summary>"I feel unsafe" in a private conversation or about a profile; sent to safeguarding leads (ADR 75).</summary>
+    public const string SafetyEscalation = "safety_escalation";
+
     /// <summary>A requester thanked the recipient for their help.</summary>
     public const string AidThanks = "aid_thanks";
 
@@ -75,7 +78,7 @@ public static class NotificationTypes
     public static readonly string[] All =
     [
         Mention, Status, Reblog, Follow, FollowRequest, Favourite, Update, Poll, AdminReport, ApplicationWaiting, ModerationWarning, GroupRequest, GroupApproval,
-        AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks, AidReviewResumed, AidReviewClosed,
+        AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks, AidReviewResumed, AidReviewClosed, SafetyEscalation,
         EventReminder, EventUpdate, EventParticipationAccepted, EventFollowUp,
     ];
 }

@@ -27,7 +27,8 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
             throw KindredException.Invalid("id", "You cannot follow yourself.");
         }
         var target = await RequireAccountAsync(targetId, ct);
-        if (await queries.IsBlockedEitherWayAsync(accountId, targetId, ct))
+        // A pause (ADR 75) refuses in the words of a block, so the other person cannot tell that it is one.
+        if (await queries.IsBlockedEitherWayAsync(accountId, targetId, ct) || await ContactRules.IsPausedAsync(db, targetId, accountId, ct))
         {
             throw KindredException.Forbidden("You cannot follow this account.");
         }

@@ -6,6 +6,7 @@ using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Organizations;
 using Kindred.Core.Polls;
+using Kindred.Core.Relationships;
 using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -94,6 +95,7 @@ public sealed partial class StatusService(
         };
         var tags = await EnsureTagsAsync(input.Text, ct);
         await ComposeAsync(status, tags, input.BaseUrl, ct);
+        await RefuseMentionsAsync(status, new HashSet<long>(), ct);
         // Refuses recipients who do not accept the message (before anything is tracked), then files it (ADR 17).
         await conversationFeed.AddAsync(status, parent, ct);
         db.Statuses.Add(status);
@@ -146,6 +148,7 @@ public sealed partial class StatusService(
         var mentionedBefore = status.Mentions.Select(m => m.AccountId).ToHashSet();
         await ComposeAsync(status, tags, update.BaseUrl, ct);
         await RefuseNewRecipientsAsync(status, mentionedBefore, ct);
+        await RefuseMentionsAsync(status, mentionedBefore, ct);
         var version = Version(status, now);
         version.PollOptions = update.Poll is null ? pollBefore : polls.HistoryOptions(status.Id);
         db.StatusEdits.Add(statusMedia.Record(version, media.After));
@@ -357,6 +360,26 @@ public sealed partial class StatusService(
         {
             db.ChangeTracker.Clear();
             throw KindredException.Invalid("status", $"@{refusing.Username} does not accept private messages from you.");
+        }
+    }
+
+    /// <summary>
+    /// A mention of someone who does not accept it from the author — paused contact or their "who may mention me" choice
+    /// (ADR 75) — refuses the post with a 422 naming them, before anything is saved: the author is told, in the same words
+    /// for a pause as for a choice, so neither can be told from the other. Direct posts are decided by
+    /// <see cref="DirectMessageRules"/>, which applies both.
+    /// </summary>
+    private async Task RefuseMentionsAsync(Status status, HashSet<long> addressed, CancellationToken ct)
+    {
+        if (status.Visibility == Audience.Direct)
+        {
+            return;
+        }
+        var added = status.Mentions.Select(m => m.AccountId).Where(id => !addressed.Contains(id)).ToList();
+        if (added.Count > 0 && await ContactRules.FirstRefusingMentionAsync(db, status.AccountId, added, ct) is { } refusing)
+        {
+            db.ChangeTracker.Clear();
+            throw KindredException.Invalid("status", $"@{refusing.Username} does not accept mentions from you.");
         }
     }
 

@@ -19,7 +19,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 26,
                 navigationCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -164,6 +164,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Account).GetProperty("Longitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Account).GetField("<Longitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var mentions = runtimeEntityType.AddProperty(
+                "Mentions",
+                typeof(MentionPolicy),
+                propertyInfo: typeof(Account).GetProperty("Mentions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<Mentions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            mentions.SetSentinelFromProviderValue(0);
 
             var note = runtimeEntityType.AddProperty(
                 "Note",

@@ -39,6 +39,8 @@ public class Account
     public ProfileVisibility TagsVisibility { get; set; } = ProfileVisibility.Public;
     /// <summary>Who may send this member private messages (ADR 17); moderators and admins always may.</summary>
     public DirectMessagePolicy DirectMessages { get; set; }
+    /// <summary>Who may mention this member (ADR 75); the organization, moderators and safeguarding leads always may.</summary>
+    public MentionPolicy Mentions { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? LastStatusAt { get; set; }

@@ -27,6 +27,7 @@ using Kindred.Core.Polls;
 using Kindred.Core.PublicFace;
 using Kindred.Core.Relationships;
 using Kindred.Core.Reports;
+using Kindred.Core.Safety;
 using Kindred.Core.Search;
 using Kindred.Core.Setup;
 using Kindred.Core.Staff;
@@ -152,6 +153,8 @@ public static class CoreServices
         services.AddScoped<NotificationService>();
         services.AddScoped<MarkerService>();
         services.AddScoped<ReportService>();
+        services.AddScoped<SafetyService>();
+        services.AddScoped<SafetyQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModeratorNoteService>();

@@ -14,7 +14,7 @@ public partial class FeatureOrderTests
     private static readonly string[] Order =
     [
         "Common", "Jobs", "Audit", "Filters", "Timelines", "Media", "Accounts", "Organizations", "Notifications", "Relationships",
-        "Invitations", "Polls", "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports",
+        "Invitations", "Polls", "Conversations", "Statuses", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "Safety",
         "Moderation", "PublicFace",
         "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Inbox", "Deletion", "Insights", "Exports", "Imports", "Demo",
     ];

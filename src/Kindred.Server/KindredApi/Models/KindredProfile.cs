@@ -17,6 +17,10 @@ public sealed class KindredProfile
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? DirectMessages { get; init; }
 
+    /// <summary>Who may mention the member (everyone, following, nobody; ADR 75): only on the member's own account.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mentions { get; init; }
+
     /// <summary>How often the member gets the digest e-mail (daily, weekly, off; ADR 25): only on the member's own account.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? DigestFrequency { get; init; }

@@ -96,6 +96,7 @@ public static class AccountsEndpoints
             // Kindred's own setting, beside Mastodon's parameters like the other profile additions; the nested form
             // kindred[direct_messages] (what a client echoing the account's "kindred" key sends) is read too.
             DirectMessages = ParseDirectMessages(input.Value("direct_messages", 20) ?? input.Value("kindred[direct_messages]", 20)),
+            Mentions = ParseMentions(input.Value("mentions", 20) ?? input.Value("kindred[mentions]", 20)),
             Interests = input.Has("interests") ? input.List("interests") : null,
             Skills = input.Has("skills") ? input.List("skills") : null,
             Fields = input.Has("fields_attributes") || fields.Count > 0
@@ -160,6 +161,15 @@ public static class AccountsEndpoints
             .Where(predicate)
             .Visible()
             .FirstOrDefaultAsync();
+
+    private static MentionPolicy? ParseMentions(string? value) => value switch
+    {
+        null or "" => null,
+        "everyone" => MentionPolicy.Everyone,
+        "following" => MentionPolicy.Following,
+        "nobody" => MentionPolicy.Nobody,
+        _ => throw KindredException.Invalid("mentions", "mentions must be everyone, following or nobody."),
+    };
 
     private static DirectMessagePolicy? ParseDirectMessages(string? value) => value switch
     {

@@ -87,6 +87,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
                 AreaVisibility = VisibilityName(account.AreaVisibility),
                 TagsVisibility = VisibilityName(account.TagsVisibility),
                 DirectMessages = withSource ? DirectMessagesName(account.DirectMessages) : null,
+                Mentions = withSource ? MentionsName(account.Mentions) : null,
                 DigestFrequency = withSource && account.User is { } user ? DigestFrequencyName(user.DigestFrequency) : null,
                 TimeZone = withSource ? account.User?.TimeZone : null,
             },
@@ -126,6 +127,13 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         DigestFrequency.Daily => "daily",
         DigestFrequency.Off => "off",
         _ => "weekly",
+    };
+
+    public static string MentionsName(MentionPolicy policy) => policy switch
+    {
+        MentionPolicy.Following => "following",
+        MentionPolicy.Nobody => "nobody",
+        _ => "everyone",
     };
 
     public static string DirectMessagesName(DirectMessagePolicy policy) => policy switch
