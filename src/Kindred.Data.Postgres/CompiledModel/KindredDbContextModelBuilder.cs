@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("41f50cc8-89a5-4817-b394-99f493647318"), entityTypeCount: 86)
+            : base(skipDetectChanges: false, modelId: new Guid("2e611887-032a-4fe8-993c-55c73f4035cb"), entityTypeCount: 88)
         {
         }
 
@@ -37,6 +37,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
+            var contactPause = ContactPauseEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
@@ -81,6 +82,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var report = ReportEntityType.Create(this);
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
+            var safetyEscalation = SafetyEscalationEntityType.Create(this);
             var savedReply = SavedReplyEntityType.Create(this);
             var signUpIpRule = SignUpIpRuleEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
@@ -137,6 +139,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             BlockEntityType.CreateForeignKey2(block, account);
             BookmarkEntityType.CreateForeignKey1(bookmark, account);
             BookmarkEntityType.CreateForeignKey2(bookmark, status);
+            ContactPauseEntityType.CreateForeignKey1(contactPause, account);
+            ContactPauseEntityType.CreateForeignKey2(contactPause, safetyEscalation);
+            ContactPauseEntityType.CreateForeignKey3(contactPause, account);
             ConversationParticipantEntityType.CreateForeignKey1(conversationParticipant, account);
             ConversationParticipantEntityType.CreateForeignKey2(conversationParticipant, conversation);
             ConversationStatusEntityType.CreateForeignKey1(conversationStatus, conversation);
@@ -212,6 +217,10 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateForeignKey3(report, account);
             ReportEntityType.CreateForeignKey4(report, account);
             ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
+            SafetyEscalationEntityType.CreateForeignKey1(safetyEscalation, account);
+            SafetyEscalationEntityType.CreateForeignKey2(safetyEscalation, conversation);
+            SafetyEscalationEntityType.CreateForeignKey3(safetyEscalation, account);
+            SafetyEscalationEntityType.CreateForeignKey4(safetyEscalation, account);
             SavedReplyEntityType.CreateForeignKey1(savedReply, account);
             SignUpIpRuleEntityType.CreateForeignKey1(signUpIpRule, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
@@ -266,6 +275,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
+            ContactPauseEntityType.CreateAnnotations(contactPause);
             ConversationEntityType.CreateAnnotations(conversation);
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
@@ -310,6 +320,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             ReportEntityType.CreateAnnotations(report);
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
+            SafetyEscalationEntityType.CreateAnnotations(safetyEscalation);
             SavedReplyEntityType.CreateAnnotations(savedReply);
             SignUpIpRuleEntityType.CreateAnnotations(signUpIpRule);
             StaffNoteEntityType.CreateAnnotations(staffNote);

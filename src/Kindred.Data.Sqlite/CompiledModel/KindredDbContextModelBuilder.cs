@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7c3a7ce6-7b82-4c49-8909-32041f1b409d"), entityTypeCount: 86)
+            : base(skipDetectChanges: false, modelId: new Guid("7bfaf576-d9e0-4713-8840-017e10c50ca6"), entityTypeCount: 88)
         {
         }
 
@@ -36,6 +36,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
+            var contactPause = ContactPauseEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
@@ -80,6 +81,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var report = ReportEntityType.Create(this);
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
+            var safetyEscalation = SafetyEscalationEntityType.Create(this);
             var savedReply = SavedReplyEntityType.Create(this);
             var signUpIpRule = SignUpIpRuleEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
@@ -136,6 +138,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             BlockEntityType.CreateForeignKey2(block, account);
             BookmarkEntityType.CreateForeignKey1(bookmark, account);
             BookmarkEntityType.CreateForeignKey2(bookmark, status);
+            ContactPauseEntityType.CreateForeignKey1(contactPause, account);
+            ContactPauseEntityType.CreateForeignKey2(contactPause, safetyEscalation);
+            ContactPauseEntityType.CreateForeignKey3(contactPause, account);
             ConversationParticipantEntityType.CreateForeignKey1(conversationParticipant, account);
             ConversationParticipantEntityType.CreateForeignKey2(conversationParticipant, conversation);
             ConversationStatusEntityType.CreateForeignKey1(conversationStatus, conversation);
@@ -211,6 +216,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateForeignKey3(report, account);
             ReportEntityType.CreateForeignKey4(report, account);
             ReportedStatusEntityType.CreateForeignKey1(reportedStatus, report);
+            SafetyEscalationEntityType.CreateForeignKey1(safetyEscalation, account);
+            SafetyEscalationEntityType.CreateForeignKey2(safetyEscalation, conversation);
+            SafetyEscalationEntityType.CreateForeignKey3(safetyEscalation, account);
+            SafetyEscalationEntityType.CreateForeignKey4(safetyEscalation, account);
             SavedReplyEntityType.CreateForeignKey1(savedReply, account);
             SignUpIpRuleEntityType.CreateForeignKey1(signUpIpRule, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
@@ -265,6 +274,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
+            ContactPauseEntityType.CreateAnnotations(contactPause);
             ConversationEntityType.CreateAnnotations(conversation);
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
@@ -309,6 +319,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReportEntityType.CreateAnnotations(report);
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
+            SafetyEscalationEntityType.CreateAnnotations(safetyEscalation);
             SavedReplyEntityType.CreateAnnotations(savedReply);
             SignUpIpRuleEntityType.CreateAnnotations(signUpIpRule);
             StaffNoteEntityType.CreateAnnotations(staffNote);
