@@ -27,6 +27,9 @@ public static class AuditActions
     public const string SupporterView = "people.supporter_view";
     public const string ReportAssign = "report.assign";
     public const string ReportDismiss = "report.dismiss";
+    public const string ReportUnassign = "report.unassign";
+    public const string ReportReopen = "report.reopen";
+    public const string ReportUpdate = "report.update";
     public const string StrikeAdd = "moderation.strike";
     public const string StrikeUndo = "moderation.undo";
     public const string AnnouncementCreate = "announcement.create";

@@ -50,6 +50,127 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         var report = await OpenReportAsync(reportId, ct);
         var target = await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == report.TargetAccountId, ct)
             ?? throw KindredException.Invalid("action", "Only accounts of this server can be acted on.");
+        return await StrikeAsync(moderator, target, report, decision, baseUrl, ct);
+    }
+
+    /// <summary>
+    /// Acts on an account directly (the Mastodon admin API's account action, ADR 72), with the same rules, strike, audit
+    /// entry and notice as <see cref="ActAsync"/>. With <paramref name="reportId"/> (an open report about this account) the
+    /// action works on the report's posts and closes it; without one, removing or marking posts has nothing to work on.
+    /// </summary>
+    public async Task<Strike> ActOnAccountAsync(long? viewerId, long accountId, long? reportId, NewStrike decision, string baseUrl, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var target = await LocalUserAsync(accountId, ct);
+        Report? report = null;
+        if (reportId is { } id)
+        {
+            report = await OpenReportAsync(id, ct);
+            if (report.TargetAccountId != target.Id)
+            {
+                throw KindredException.Invalid("report_id", "The report is about another account.");
+            }
+        }
+        return await StrikeAsync(moderator, target, report, decision, baseUrl, ct);
+    }
+
+    /// <summary>
+    /// Undoes every strike of <paramref name="action"/> on the account that is not undone yet (the admin API's
+    /// unsilence, unsensitive, unsuspend and enable, ADR 72), each through <see cref="UndoAsync"/>. Nothing to undo is
+    /// fine when the account is already in the state asked for; a suspension made outside the moderation console (no
+    /// strike) cannot be lifted here. Returns how many strikes were undone.
+    /// </summary>
+    public async Task<int> LiftAsync(long? viewerId, long accountId, StrikeAction action, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var target = await LocalUserAsync(accountId, ct);
+        if (!ModerationAccess.MayActOn(moderator, target.Role))
+        {
+            throw KindredException.Forbidden("You may not act on this account.");
+        }
+        var strikeIds = await db.Strikes.Where(s => s.AccountId == target.Id && s.Action == action && s.UndoneAt == null)
+            .OrderByDescending(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        if (strikeIds.Count == 0 && action == StrikeAction.Suspend && target.Status == UserStatus.Disabled)
+        {
+            throw KindredException.Conflict("No moderation action suspended this account, so there is none to undo here.");
+        }
+        foreach (var strikeId in strikeIds)
+        {
+            await UndoAsync(viewerId, strikeId, ct);
+        }
+        return strikeIds.Count;
+    }
+
+    /// <summary>Gives the report back to the queue: nobody has it on any more.</summary>
+    public async Task<Report> UnassignAsync(long? viewerId, long reportId, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct) ?? throw KindredException.NotFound();
+        if (report.AssignedAccountId is not null)
+        {
+            report.AssignedAccountId = null;
+            audit.Add(moderator.Id, AuditActions.ReportUnassign, AuditTarget.Report(report.Id), $"Gave back the report about @{report.TargetUsername}.");
+            await db.SaveChangesAsync(ct);
+        }
+        return report;
+    }
+
+    /// <summary>Opens a decided report again. Its strikes stay as they are: undoing them is a decision of its own.</summary>
+    public async Task<Report> ReopenAsync(long? viewerId, long reportId, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct) ?? throw KindredException.NotFound();
+        if (report.ActionTakenAt is null)
+        {
+            throw KindredException.Conflict("This report is already open.");
+        }
+        report.ActionTakenAt = null;
+        report.ActionTakenByAccountId = null;
+        audit.Add(moderator.Id, AuditActions.ReportReopen, AuditTarget.Report(report.Id), $"Reopened the report about @{report.TargetUsername}.");
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    /// <summary>
+    /// Changes a report's category and the rules it cites (the admin API's update, ADR 72), open or decided. Citing rules
+    /// makes it a rule violation, as filing does; any other category cites none.
+    /// </summary>
+    public async Task<Report> UpdateReportAsync(long? viewerId, long reportId, ReportCategory? category, IReadOnlyList<long>? ruleIds, CancellationToken ct = default)
+    {
+        var moderator = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, ct) ?? throw KindredException.NotFound();
+        var rules = ruleIds?.Distinct().ToList();
+        if (rules is { Count: > 0 } && category is not (null or ReportCategory.Violation))
+        {
+            throw KindredException.Invalid("rule_ids", "Only a rule violation cites rules.");
+        }
+        if (rules is { Count: > 0 } && await db.InstanceRules.CountAsync(r => rules.Contains(r.Id), ct) < rules.Count)
+        {
+            throw KindredException.Invalid("rule_ids", "Choose rules of this server.");
+        }
+        var before = report.Category;
+        var newCategory = rules is { Count: > 0 } ? ReportCategory.Violation : category ?? report.Category;
+        var newRules = newCategory == ReportCategory.Violation ? rules ?? report.RuleIds : [];
+        if (newCategory == report.Category && newRules.SequenceEqual(report.RuleIds))
+        {
+            return report;
+        }
+        report.Category = newCategory;
+        report.RuleIds = newRules;
+        audit.Add(moderator.Id, AuditActions.ReportUpdate, AuditTarget.Report(report.Id), $"Changed the category or rules of the report about @{report.TargetUsername}.",
+            before.ToString().ToLowerInvariant(), newCategory.ToString().ToLowerInvariant());
+        await db.SaveChangesAsync(ct);
+        return report;
+    }
+
+    private async Task<User> LocalUserAsync(long accountId, CancellationToken ct) =>
+        await db.Users.Include(u => u.Account).FirstOrDefaultAsync(u => u.Id == accountId, ct)
+        ?? (await db.Accounts.AnyAsync(a => a.Id == accountId, ct)
+            ? throw KindredException.Invalid("id", "Only accounts of this server can be acted on.")
+            : throw KindredException.NotFound());
+
+    private async Task<Strike> StrikeAsync(ModeratorViewer moderator, User target, Report? report, NewStrike decision, string baseUrl, CancellationToken ct)
+    {
         if (!ModerationAccess.MayActOn(moderator, target.Role))
         {
             throw KindredException.Forbidden("You may not act on this account.");
@@ -70,7 +191,7 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
             Id = Snowflake.NewId(now),
             AccountId = target.Id,
             ModeratorId = moderator.Id,
-            ReportId = report.Id,
+            ReportId = report?.Id,
             Action = decision.Action,
             Text = text,
             RuleIds = ruleIds,
@@ -115,7 +236,10 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
                 throw KindredException.Invalid("action", "Choose an action from the list.");
         }
         db.Strikes.Add(strike);
-        Resolve(report, moderator);
+        if (report is not null)
+        {
+            Resolve(report, moderator);
+        }
         notices.Add(target, strike, baseUrl);
         if (decision.Action == StrikeAction.Suspend)
         {
@@ -124,7 +248,7 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
             return strike;
         }
         audit.Add(moderator.Id, AuditActions.StrikeAdd, AuditTarget.Account(target.Id),
-            $"{Describe(strike.Action)} @{target.Account.Username} on a report.", after: StrikeActions.Name(strike.Action));
+            $"{Describe(strike.Action)} @{target.Account.Username}{(report is null ? "" : " on a report")}.", after: StrikeActions.Name(strike.Action));
         await db.SaveChangesAsync(ct);
         return strike;
     }
@@ -183,8 +307,12 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
     }
 
     /// <summary>The report's posts, of its target only (a report's ids were checked when filed; this guards the action).</summary>
-    private async Task<List<Status>> ReportedStatusesAsync(Report report, System.Linq.Expressions.Expression<Func<Status, bool>> which, CancellationToken ct)
+    private async Task<List<Status>> ReportedStatusesAsync(Report? report, System.Linq.Expressions.Expression<Func<Status, bool>> which, CancellationToken ct)
     {
+        if (report is null)
+        {
+            throw KindredException.Invalid("report_id", "Removing posts or marking them sensitive needs a report that names the posts.");
+        }
         var ids = report.StatusIds;
         var statuses = await db.Statuses.Where(s => ids.Contains(s.Id) && s.AccountId == report.TargetAccountId && s.ReblogOfId == null)
             .Where(which).ToListAsync(ct);

@@ -160,6 +160,7 @@ public static class CoreServices
         services.AddScoped<ModeratorNoteService>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<GroupReports>();
+        services.AddScoped<ModerationDirectory>();
         services.AddScoped<StrikeNotices>();
         services.AddScoped<ListService>();
         services.AddScoped<FilterService>();

@@ -6,6 +6,7 @@ using Kindred.Server.KindredApi.Inbox;
 using Kindred.Server.KindredApi.Invitations;
 using Kindred.Server.Mastodon;
 using Kindred.Server.Mastodon.Accounts;
+using Kindred.Server.Mastodon.Admin;
 using Kindred.Server.Mastodon.Announcements;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Conversations;
@@ -55,6 +56,8 @@ public static class Endpoints
         api.MapMarkersEndpoints();
         api.MapAnnouncementsEndpoints();
         api.MapReportsEndpoints();
+        api.MapAdminReportsEndpoints();
+        api.MapAdminAccountsEndpoints();
         api.MapListsEndpoints();
         api.MapFiltersEndpoints();
         api.MapFiltersV1Endpoints();

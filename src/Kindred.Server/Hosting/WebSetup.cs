@@ -58,6 +58,7 @@ public static class WebSetup
         services.AddScoped<MediaRenderer>();
         services.AddScoped<NotificationRenderer>();
         services.AddScoped<ReportRenderer>();
+        services.AddScoped<AdminRenderer>();
         services.AddScoped<InvitationRenderer>();
         services.AddScoped<AidResponseRenderer>();
         services.AddScoped<Web.Shared.DbGate>();

@@ -3,7 +3,8 @@ using OpenIddict.Abstractions;
 
 namespace Kindred.Server.Mastodon.OAuth;
 
-/// <summary>Mastodon's OAuth scopes (docs: api/oauth-scopes). A broad scope such as "read" grants every "read:*".</summary>
+/// <summary>Mastodon's OAuth scopes (docs: api/oauth-scopes). A broad scope such as "read" grants every "read:*"; the
+/// admin scopes stand apart: "admin:read" grants every "admin:read:*", and "read" grants none of them (ADR 72).</summary>
 public static class MastodonScopes
 {
     public static readonly string[] Granular =
@@ -14,6 +15,7 @@ public static class MastodonScopes
         "write:filters", "write:follows", "write:lists", "write:media", "write:mutes", "write:notifications",
         "write:reports", "write:statuses",
         "admin:read", "admin:write",
+        "admin:read:accounts", "admin:read:reports", "admin:write:accounts", "admin:write:reports",
     ];
 
     public static readonly string[] Broad = ["read", "write", "follow", "push", "profile"];
@@ -40,6 +42,10 @@ public static class MastodonScopes
             }
             var colon = required.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0 && scope == required[..colon] && scope != "admin")
+            {
+                return true;
+            }
+            if (required.StartsWith("admin:", StringComparison.Ordinal) && required.LastIndexOf(':') is var last && last > 6 && scope == required[..last])
             {
                 return true;
             }
