@@ -52,6 +52,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<ModeratorNote> ModeratorNotes => Set<ModeratorNote>();
     public DbSet<EmailDomainBlock> EmailDomainBlocks => Set<EmailDomainBlock>();
     public DbSet<SignUpIpRule> SignUpIpRules => Set<SignUpIpRule>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupTag> GroupTags => Set<GroupTag>();
     public DbSet<GroupQuestion> GroupQuestions => Set<GroupQuestion>();

@@ -61,6 +61,9 @@ public static class AuditActions
     public const string GroupRequestApprove = "group.request_approve";
     public const string GroupRequestReject = "group.request_reject";
     public const string GroupReportDismiss = "group.report_dismiss";
+    public const string AppealCreate = "appeal.create";
+    public const string AppealApprove = "appeal.approve";
+    public const string AppealReject = "appeal.reject";
 
     /// <summary>Every action, for the filter on /admin/audit: every constant above, in their order, so a new action
     /// cannot be left out of the filter.</summary>

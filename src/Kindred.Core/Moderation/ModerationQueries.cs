@@ -66,6 +66,48 @@ public sealed class ModerationQueries(KindredDbContext db)
             strikes, reports.OrderByDescending(x => x.Report.Id).ToList(), names, notes, viewer);
     }
 
+    /// <summary>The appeals (ADR 71): the waiting ones, oldest first, then the latest decided.</summary>
+    public async Task<AppealQueue> AppealsAsync(long? viewerId, CancellationToken ct = default)
+    {
+        await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var waiting = await ListAppealsAsync(db.Appeals.AsNoTracking().Where(a => a.DecidedAt == null).OrderBy(a => a.Id).Take(ReportQueries.OpenListLimit), ct);
+        var decided = await ListAppealsAsync(db.Appeals.AsNoTracking().Where(a => a.DecidedAt != null).OrderByDescending(a => a.DecidedAt).ThenByDescending(a => a.Id).Take(ClosedShown), ct);
+        return new AppealQueue(
+            waiting.OrderBy(x => x.Appeal.Id).ToList(),
+            decided.OrderByDescending(x => x.Appeal.DecidedAt).ThenByDescending(x => x.Appeal.Id).ToList());
+    }
+
+    /// <summary>How many appeals wait for a decision (moderators and up), for the console's counts.</summary>
+    public async Task<int> WaitingAppealsAsync(long? viewerId, CancellationToken ct = default)
+    {
+        await ModerationAccess.RequireAsync(db, viewerId, ct);
+        return await db.Appeals.CountAsync(a => a.DecidedAt == null, ct);
+    }
+
+    /// <summary>One appeal with its strike and the report snapshot that led to the strike.</summary>
+    public async Task<AppealCase> AppealAsync(long? viewerId, long appealId, CancellationToken ct = default)
+    {
+        var viewer = await ModerationAccess.RequireAsync(db, viewerId, ct);
+        var appeal = await db.Appeals.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appealId, ct) ?? throw KindredException.NotFound();
+        var strike = await db.Strikes.AsNoTracking().FirstAsync(s => s.Id == appeal.StrikeId, ct);
+        var member = await db.Users.AsNoTracking().Include(u => u.Account).FirstAsync(u => u.Id == appeal.AccountId, ct);
+        var report = strike.ReportId is { } reportId
+            ? await db.Reports.AsNoTracking().Include(r => r.Snapshot).FirstOrDefaultAsync(r => r.Id == reportId, ct)
+            : null;
+        var names = await NamesAsync([strike.ModeratorId, strike.UndoneById, appeal.DeciderId], ct);
+        return new AppealCase(appeal, strike, member.Account, member.Status, report, report?.Snapshot.OrderBy(s => s.StatusId).ToList() ?? [],
+            !AppealService.MayDecide(viewer, strike), ModerationAccess.MayActOn(viewer, member.Role), names);
+    }
+
+    /// <summary>The member's own appeals by the strike they appeal (only they read it).</summary>
+    public Task<Dictionary<long, Appeal>> MyAppealsAsync(long memberId, CancellationToken ct = default) =>
+        db.Appeals.AsNoTracking().Where(a => a.AccountId == memberId).ToDictionaryAsync(a => a.StrikeId, ct);
+
+    /// <summary>A suspended member's suspensions in force, newest first: all the appeal ticket shows (ADR 71).</summary>
+    public Task<List<Strike>> SuspensionsAsync(long memberId, CancellationToken ct = default) =>
+        db.Strikes.AsNoTracking().Where(s => s.AccountId == memberId && s.Action == StrikeAction.Suspend && s.UndoneAt == null)
+            .OrderByDescending(s => s.Id).Take(HistoryShown).ToListAsync(ct);
+
     /// <summary>The member's own strikes, newest first, undone ones included (marked so).</summary>
     public Task<List<Strike>> MineAsync(long memberId, CancellationToken ct = default) => StrikesAsync(memberId, ct);
 
@@ -76,6 +118,15 @@ public sealed class ModerationQueries(KindredDbContext db)
     {
         var wanted = ids.OfType<long>().Distinct().ToList();
         return await db.Accounts.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Username, ct);
+    }
+
+    private async Task<List<ListedAppeal>> ListAppealsAsync(IQueryable<Appeal> appeals, CancellationToken ct)
+    {
+        var rows = await appeals
+            .Join(db.Strikes, a => a.StrikeId, s => s.Id, (a, s) => new { a, s })
+            .Join(db.Accounts, x => x.a.AccountId, m => m.Id, (x, m) => new { x.a, x.s, m.Username })
+            .ToListAsync(ct);
+        return rows.Select(x => new ListedAppeal(x.a, x.s, x.Username)).ToList();
     }
 
     private async Task<List<ListedReport>> ListAsync(IQueryable<Report> reports, CancellationToken ct)

@@ -269,6 +269,15 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         {
             throw KindredException.Conflict("This action was already undone.");
         }
+        await UndoChangesAsync(moderator, strike, target, ct);
+        await db.SaveChangesAsync(ct);
+        return strike;
+    }
+
+    /// <summary>The changes of an undo, added to the caller's unit of work (the undo itself, or an approved appeal,
+    /// ADR 71), which saves them with its own entries.</summary>
+    internal async Task UndoChangesAsync(ModeratorViewer moderator, Strike strike, User target, CancellationToken ct)
+    {
         var ids = strike.StatusIds;
         switch (strike.Action)
         {
@@ -296,8 +305,6 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         strike.UndoneById = moderator.Id;
         audit.Add(moderator.Id, AuditActions.StrikeUndo, AuditTarget.Account(target.Id),
             $"Undid \"{Describe(strike.Action)}\" on @{target.Account.Username}.", StrikeActions.Name(strike.Action), "undone");
-        await db.SaveChangesAsync(ct);
-        return strike;
     }
 
     private async Task<Report> OpenReportAsync(long reportId, CancellationToken ct)

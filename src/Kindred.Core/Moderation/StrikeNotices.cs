@@ -14,6 +14,7 @@ namespace Kindred.Core.Moderation;
 public sealed class StrikeNotices(Notify notify, MailJob mail)
 {
     public const string WarningsPath = "/settings/warnings";
+    public const string SignInPath = "/account/sign-in";
 
     public void Add(User member, Strike strike, string baseUrl)
     {
@@ -39,11 +40,44 @@ public sealed class StrikeNotices(Notify notify, MailJob mail)
                 ? ("Votre compte est limité", "Les modérateurs ont limité votre compte : vos publications ne sont plus vues que par vos abonnés et les personnes que vous suivez. Lisez pourquoi ici :")
                 : ("Your account is limited", "The moderators limited your account: only your followers and the people you follow see your posts now. Read why here:"),
             _ => fr
-                ? ("Votre compte est suspendu", "Les modérateurs ont suspendu votre compte : vous ne pouvez plus vous connecter, et votre profil et vos publications sont cachés. Vos données sont conservées. Pour toute question, contactez l'organisation via son site :")
-                : ("Your account is suspended", "The moderators suspended your account: you can no longer sign in, and your profile and posts are hidden. Your data is kept. If you have questions, contact the organization through its site:"),
+                ? ("Votre compte est suspendu", "Les modérateurs ont suspendu votre compte : vous ne pouvez plus vous connecter, et votre profil et vos publications sont cachés. Vos données sont conservées. Pour lire la décision et faire appel, saisissez votre nom et votre mot de passe sur la page de connexion :")
+                : ("Your account is suspended", "The moderators suspended your account: you can no longer sign in, and your profile and posts are hidden. Your data is kept. To read the decision and appeal it, enter your name and password on the sign-in page:"),
         };
-        var link = strike.Action == StrikeAction.Suspend ? root + "/" : root + WarningsPath;
-        mail.Add(member.Email, subject, $"{body}\n\n{link}\n",
-            $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
+        // A suspended member reads the decision through the sign-in page (ADR 71), which opens nothing else.
+        var link = strike.Action == StrikeAction.Suspend ? root + SignInPath : root + WarningsPath;
+        Send(member, subject, body, link);
     }
+
+    /// <summary>The member's appeal was decided (ADR 71): a notification, and a mail that says only whether the decision
+    /// stands and where to read the reply (the reply itself is on the member's page, as the strike's words are).</summary>
+    public void AddAppealDecision(User member, Strike strike, Appeal appeal, string baseUrl)
+    {
+        notify.AddRegardless(appeal.DecidedAt ?? strike.CreatedAt, NotificationTypes.ModerationWarning, member.Id, member.Id, new NotificationAbout());
+        if (!member.EmailConfirmed || string.IsNullOrEmpty(member.Email))
+        {
+            return;
+        }
+        var fr = member.Locale == "fr";
+        var suspension = strike.Action == StrikeAction.Suspend;
+        var (subject, body) = (appeal.Approved, suspension) switch
+        {
+            (true, true) => fr
+                ? ("Votre appel est accepté", "Les modérateurs ont accepté votre appel : la suspension est levée et vous pouvez vous connecter à nouveau ici :")
+                : ("Your appeal was approved", "The moderators approved your appeal: the suspension is lifted and you can sign in again here:"),
+            (true, false) => fr
+                ? ("Votre appel est accepté", "Les modérateurs ont accepté votre appel et retiré leur décision. Lisez-la ici :")
+                : ("Your appeal was approved", "The moderators approved your appeal and withdrew their decision. Read it here:"),
+            (false, true) => fr
+                ? ("Votre appel est rejeté", "Les modérateurs ont rejeté votre appel : la suspension reste. Pour lire leur réponse, saisissez votre nom et votre mot de passe sur la page de connexion :")
+                : ("Your appeal was rejected", "The moderators rejected your appeal: the suspension stays. To read their reply, enter your name and password on the sign-in page:"),
+            _ => fr
+                ? ("Votre appel est rejeté", "Les modérateurs ont rejeté votre appel : leur décision reste. Lisez leur réponse ici :")
+                : ("Your appeal was rejected", "The moderators rejected your appeal: their decision stays. Read their reply here:"),
+        };
+        Send(member, subject, body, baseUrl.TrimEnd('/') + (suspension ? SignInPath : WarningsPath));
+    }
+
+    private void Send(User member, string subject, string body, string link) =>
+        mail.Add(member.Email!, subject, $"{body}\n\n{link}\n",
+            $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
 }

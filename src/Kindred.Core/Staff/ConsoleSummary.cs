@@ -13,6 +13,7 @@ namespace Kindred.Core.Staff;
 /// <param name="NewMembers">Members who joined in the last seven days, newest first (the people pages' audience).</param>
 /// <param name="NewMembersCount">How many joined in the last seven days.</param>
 /// <param name="UpcomingEvents">The next events the viewer may see, with their fill rate (staff).</param>
+/// <param name="OpenAppeals">Appeals of strikes waiting for a decision (ADR 71; moderators and above).</param>
 public sealed record ConsoleSummary(
     int? Applications,
     int? OpenReports,
@@ -20,10 +21,11 @@ public sealed record ConsoleSummary(
     int? NeedsReply,
     IReadOnlyList<PersonRow>? NewMembers,
     int? NewMembersCount,
-    IReadOnlyList<EventView>? UpcomingEvents)
+    IReadOnlyList<EventView>? UpcomingEvents,
+    int? OpenAppeals = null)
 {
     /// <summary>The navigation badge: the things that wait for a decision or an answer.</summary>
-    public int Waiting => (Applications ?? 0) + (OpenReports ?? 0) + (Escalations ?? 0) + (NeedsReply ?? 0);
+    public int Waiting => (Applications ?? 0) + (OpenReports ?? 0) + (Escalations ?? 0) + (NeedsReply ?? 0) + (OpenAppeals ?? 0);
 
     /// <summary>Going over capacity as a whole percentage, or null for an event without a limit.</summary>
     public static int? FillPercent(EventView view) =>

@@ -20,7 +20,7 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
     public async Task<ConsoleSummary> SummaryAsync(long? viewerId, CancellationToken ct = default)
     {
         var viewer = await StaffAccess.RequireConsoleAsync(db, viewerId, ct);
-        var (applications, reports, escalations, needsReply) = await WaitingPartsAsync(viewer, ct);
+        var (applications, reports, escalations, needsReply, appeals) = await WaitingPartsAsync(viewer, ct);
         IReadOnlyList<PersonRow>? newMembers = null;
         int? newCount = null;
         IReadOnlyList<EventView>? upcoming = null;
@@ -36,7 +36,7 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
             var page = await events.UpcomingAsync(Viewer.Member(viewer.Id), new EventFilter(From: now, To: now + EventWindow, Limit: EventsShown), ct);
             upcoming = page.Items;
         }
-        return new ConsoleSummary(applications, reports, escalations, needsReply, newMembers, newCount, upcoming);
+        return new ConsoleSummary(applications, reports, escalations, needsReply, newMembers, newCount, upcoming, appeals);
     }
 
     /// <summary>The navigation badge's count: zero for someone the console is not for, so the link can stay hidden.</summary>
@@ -47,11 +47,11 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
         {
             return null;
         }
-        var (applications, reports, escalations, needsReply) = await WaitingPartsAsync(viewer, ct);
-        return (applications ?? 0) + (reports ?? 0) + (escalations ?? 0) + (needsReply ?? 0);
+        var (applications, reports, escalations, needsReply, appeals) = await WaitingPartsAsync(viewer, ct);
+        return (applications ?? 0) + (reports ?? 0) + (escalations ?? 0) + (needsReply ?? 0) + (appeals ?? 0);
     }
 
-    private async Task<(int? Applications, int? Reports, int? Escalations, int? NeedsReply)> WaitingPartsAsync(StaffViewer viewer, CancellationToken ct)
+    private async Task<(int? Applications, int? Reports, int? Escalations, int? NeedsReply, int? Appeals)> WaitingPartsAsync(StaffViewer viewer, CancellationToken ct)
     {
         int? applications = Roles.CanDecideApplications(viewer.Role)
             ? await db.Users.CountAsync(u => u.Status == UserStatus.Pending, ct)
@@ -66,6 +66,10 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
         int? needsReply = Roles.CanSeePeople(viewer.Role)
             ? await db.InboxConversations.Waiting(time.UtcNow()).CountAsync(ct)
             : null;
-        return (applications, reports, escalations, needsReply);
+        // Appeals wait for the same moderators as reports (ADR 71).
+        int? appeals = Roles.CanModerate(viewer.Role)
+            ? await db.Appeals.CountAsync(a => a.DecidedAt == null, ct)
+            : null;
+        return (applications, reports, escalations, needsReply, appeals);
     }
 }

@@ -158,6 +158,7 @@ public static class CoreServices
         services.AddScoped<ReportQueries>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModeratorNoteService>();
+        services.AddScoped<AppealService>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<GroupReports>();
         services.AddScoped<ModerationDirectory>();
