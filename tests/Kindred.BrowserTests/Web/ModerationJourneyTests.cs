@@ -75,7 +75,7 @@ public sealed class ModerationJourneyTests(BrowserFixture fixture, ITestOutputHe
         await Accessibility.AssertNoSeriousViolationsAsync(moss, "the report page for moderators", output.WriteLine);
         await moss.GetByLabel("Action").SelectOptionAsync("suspend");
         await moss.GetByLabel("Message to the member").FillAsync("Telling people to stay away breaks our welcome rule.");
-        await moss.GetByRole(AriaRole.Button, new() { Name = "Act" }).ClickAsync();
+        await moss.GetByRole(AriaRole.Button, new() { Name = "Act", Exact = true }).ClickAsync();
         await Expect(moss.GetByRole(AriaRole.Status)).ToContainTextAsync("Done: the member is told by notification and e-mail.");
 
         // Tom's open browser is signed out at the next page.
