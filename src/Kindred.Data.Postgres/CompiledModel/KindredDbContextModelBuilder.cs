@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e611887-032a-4fe8-993c-55c73f4035cb"), entityTypeCount: 88)
+            : base(skipDetectChanges: false, modelId: new Guid("a0195c6a-1be8-4cc7-8031-3de431bfdd8d"), entityTypeCount: 89)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var announcement = AnnouncementEntityType.Create(this);
             var announcementDismissal = AnnouncementDismissalEntityType.Create(this);
             var announcementReaction = AnnouncementReactionEntityType.Create(this);
+            var appeal = AppealEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
@@ -134,6 +135,9 @@ namespace Kindred.Data.Postgres.CompiledModel
             AnnouncementDismissalEntityType.CreateForeignKey2(announcementDismissal, announcement);
             AnnouncementReactionEntityType.CreateForeignKey1(announcementReaction, account);
             AnnouncementReactionEntityType.CreateForeignKey2(announcementReaction, announcement);
+            AppealEntityType.CreateForeignKey1(appeal, account);
+            AppealEntityType.CreateForeignKey2(appeal, account);
+            AppealEntityType.CreateForeignKey3(appeal, strike);
             AuditEntryEntityType.CreateForeignKey1(auditEntry, account);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
@@ -272,6 +276,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             AnnouncementEntityType.CreateAnnotations(announcement);
             AnnouncementDismissalEntityType.CreateAnnotations(announcementDismissal);
             AnnouncementReactionEntityType.CreateAnnotations(announcementReaction);
+            AppealEntityType.CreateAnnotations(appeal);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);

@@ -711,6 +711,53 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("AnnouncementReactions");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Appeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DeciderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("StrikeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("DeciderId");
+
+                    b.HasIndex("StrikeId")
+                        .IsUnique();
+
+                    b.HasIndex("DecidedAt", "Id");
+
+                    b.ToTable("Appeals");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3646,6 +3693,26 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Announcement", null)
                         .WithMany()
                         .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Appeal", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("DeciderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Kindred.Data.Entities.Strike", null)
+                        .WithMany()
+                        .HasForeignKey("StrikeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7bfaf576-d9e0-4713-8840-017e10c50ca6"), entityTypeCount: 88)
+            : base(skipDetectChanges: false, modelId: new Guid("5b2091e5-be9e-4fd3-a52f-941df23de3b9"), entityTypeCount: 89)
         {
         }
 
@@ -33,6 +33,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var announcement = AnnouncementEntityType.Create(this);
             var announcementDismissal = AnnouncementDismissalEntityType.Create(this);
             var announcementReaction = AnnouncementReactionEntityType.Create(this);
+            var appeal = AppealEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var block = BlockEntityType.Create(this);
             var bookmark = BookmarkEntityType.Create(this);
@@ -133,6 +134,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AnnouncementDismissalEntityType.CreateForeignKey2(announcementDismissal, announcement);
             AnnouncementReactionEntityType.CreateForeignKey1(announcementReaction, account);
             AnnouncementReactionEntityType.CreateForeignKey2(announcementReaction, announcement);
+            AppealEntityType.CreateForeignKey1(appeal, account);
+            AppealEntityType.CreateForeignKey2(appeal, account);
+            AppealEntityType.CreateForeignKey3(appeal, strike);
             AuditEntryEntityType.CreateForeignKey1(auditEntry, account);
             BlockEntityType.CreateForeignKey1(block, account);
             BlockEntityType.CreateForeignKey2(block, account);
@@ -271,6 +275,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AnnouncementEntityType.CreateAnnotations(announcement);
             AnnouncementDismissalEntityType.CreateAnnotations(announcementDismissal);
             AnnouncementReactionEntityType.CreateAnnotations(announcementReaction);
+            AppealEntityType.CreateAnnotations(appeal);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BlockEntityType.CreateAnnotations(block);
             BookmarkEntityType.CreateAnnotations(bookmark);
