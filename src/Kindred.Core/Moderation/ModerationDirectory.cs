@@ -98,7 +98,10 @@ public sealed class ModerationDirectory(KindredDbContext db)
         if (filter.Ip is { } network)
         {
             // Addresses are stored as text, so the network test runs here; sessions are few per member.
-            var seen = await db.UserSessions.AsNoTracking().Select(s => new { s.UserId, s.IpAddress }).Distinct().ToListAsync(ct);
+            // The sign-up address counts as one of the member's addresses, as on Mastodon (ADR 73).
+            var seen = await db.UserSessions.AsNoTracking().Select(s => new { s.UserId, s.IpAddress })
+                .Concat(db.Users.AsNoTracking().Where(u => u.SignUpIp != null).Select(u => new { UserId = u.Id, IpAddress = u.SignUpIp! }))
+                .Distinct().ToListAsync(ct);
             var ids = seen.Where(s => IPAddress.TryParse(s.IpAddress, out var address) && Within(network, address)).Select(s => s.UserId).Distinct().ToList();
             accounts = accounts.Where(a => ids.Contains(a.Id));
         }
@@ -125,6 +128,9 @@ public sealed class ModerationDirectory(KindredDbContext db)
             .Select(k => new { k.AccountId, k.Action }).Distinct().ToListAsync(ct);
         var sessions = await db.UserSessions.AsNoTracking().Where(s => ids.Contains(s.UserId) && s.IpAddress != "")
             .Select(s => new { s.UserId, s.IpAddress, s.LastSeenAt }).ToListAsync(ct);
+        // The sign-up address (ADR 73), dated by the account's creation, is listed with the sessions' addresses.
+        sessions.AddRange(accounts.Where(a => a.User?.SignUpIp is { Length: > 0 })
+            .Select(a => new { UserId = a.Id, IpAddress = a.User!.SignUpIp!, LastSeenAt = a.CreatedAt }));
         var ips = sessions.GroupBy(s => s.UserId).ToDictionary(g => g.Key, g => (IReadOnlyList<AccountIp>)g
             .GroupBy(s => s.IpAddress)
             .Select(byIp => new AccountIp(byIp.Key, byIp.Max(s => s.LastSeenAt)))
