@@ -42,6 +42,9 @@ public static class AuditActions
     public const string StaffNoteEdit = "people.note_edit";
     public const string StaffTagAdd = "people.tag_add";
     public const string StaffTagRemove = "people.tag_remove";
+    public const string InboxDone = "inbox.done";
+    public const string InboxSnooze = "inbox.snooze";
+    public const string InboxAssign = "inbox.assign";
     public const string AccountUnsuspend = "account.unsuspend";
     public const string EmailDomainBlock = "signup.email_domain_block";
     public const string EmailDomainUnblock = "signup.email_domain_unblock";

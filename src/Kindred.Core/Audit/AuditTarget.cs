@@ -21,6 +21,8 @@ public sealed record AuditTarget(string Kind, long? Id)
 
     public static AuditTarget Announcement(long id) => new("announcement", id);
 
+    public static AuditTarget InboxConversation(long id) => new("inbox_conversation", id);
+
     public static AuditTarget EmailDomainBlock(long id) => new("email_domain_block", id);
 
     public static AuditTarget SignUpIpRule(long id) => new("signup_ip_rule", id);

@@ -86,6 +86,7 @@ public sealed class ExportKindredData(KindredDbContext db, StaffNoteQueries staf
             a.Discoverable,
             hide_collections = a.HideCollections,
             direct_messages = a.DirectMessages,
+            mentions = a.Mentions,
             area_name = a.AreaName,
             area_visibility = a.AreaVisibility,
             tags_visibility = a.TagsVisibility,

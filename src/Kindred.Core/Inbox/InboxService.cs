@@ -1,4 +1,5 @@
 using Kindred.Core.Accounts;
+using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Organizations;
 using Kindred.Core.Staff;
@@ -12,8 +13,9 @@ namespace Kindred.Core.Inbox;
 /// <summary>
 /// Acting on the staff inbox (ADR 66): answer as the organization, mark done, snooze, assign, and hold the reply box.
 /// Staff, admins and the owner only, checked against the database on each call, so a role taken away counts at once.
+/// Done, snooze and assignment are in the audit log; the answer is, as every act of the organization's account (ADR 65).
 /// </summary>
-public sealed class InboxService(KindredDbContext db, StatusService statuses, OrganizationVoice voice, TimeProvider time)
+public sealed class InboxService(KindredDbContext db, StatusService statuses, OrganizationVoice voice, TimeProvider time, AuditLog audit)
 {
     /// <summary>How long opening the reply box holds it; the page renews it while the box stays open.</summary>
     public static readonly TimeSpan ReplyLease = TimeSpan.FromMinutes(2);
@@ -87,17 +89,18 @@ public sealed class InboxService(KindredDbContext db, StatusService statuses, Or
 
     public async Task DoneAsync(long? viewerId, long conversationId, CancellationToken ct = default)
     {
-        await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
+        var staff = await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
         var conversation = await ExistingAsync(conversationId, ct);
         conversation.State = InboxState.Done;
         conversation.SnoozedUntil = null;
+        audit.Add(staff.Id, AuditActions.InboxDone, AuditTarget.InboxConversation(conversationId), "Marked an inbox conversation done.");
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Puts the conversation aside until <paramref name="until"/> (UTC); it waits again from then.</summary>
     public async Task SnoozeAsync(long? viewerId, long conversationId, DateTime? until, CancellationToken ct = default)
     {
-        await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
+        var staff = await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
         var now = time.UtcNow();
         if (until is not { } at || at <= now || at > now + MaxSnooze)
         {
@@ -106,13 +109,15 @@ public sealed class InboxService(KindredDbContext db, StatusService statuses, Or
         var conversation = await ExistingAsync(conversationId, ct);
         conversation.State = InboxState.Snoozed;
         conversation.SnoozedUntil = DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        audit.Add(staff.Id, AuditActions.InboxSnooze, AuditTarget.InboxConversation(conversationId), "Snoozed an inbox conversation.",
+            after: conversation.SnoozedUntil.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Assigns to a colleague who may use the inbox (by username), or to nobody with null or empty.</summary>
     public async Task AssignAsync(long? viewerId, long conversationId, string? username, CancellationToken ct = default)
     {
-        await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
+        var staff = await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
         var conversation = await ExistingAsync(conversationId, ct);
         long? assignee = null;
         if (!string.IsNullOrWhiteSpace(username))
@@ -125,6 +130,10 @@ public sealed class InboxService(KindredDbContext db, StatusService statuses, Or
             }
             assignee = id;
         }
+        audit.Add(staff.Id, AuditActions.InboxAssign, AuditTarget.InboxConversation(conversationId),
+            assignee is null ? "Left an inbox conversation unassigned." : $"Assigned an inbox conversation to @{username!.Trim().TrimStart('@')}.",
+            before: conversation.AssignedToId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            after: assignee?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         conversation.AssignedToId = assignee;
         await db.SaveChangesAsync(ct);
     }

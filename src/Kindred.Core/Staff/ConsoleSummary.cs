@@ -14,6 +14,8 @@ namespace Kindred.Core.Staff;
 /// <param name="NewMembersCount">How many joined in the last seven days.</param>
 /// <param name="UpcomingEvents">The next events the viewer may see, with their fill rate (staff).</param>
 /// <param name="OpenAppeals">Appeals of strikes waiting for a decision (ADR 71; moderators and above).</param>
+/// <param name="SafetyEscalations">"I feel unsafe" about a private conversation or a person, waiting for review (ADR 75;
+/// safeguarding leads only).</param>
 public sealed record ConsoleSummary(
     int? Applications,
     int? OpenReports,
@@ -22,10 +24,11 @@ public sealed record ConsoleSummary(
     IReadOnlyList<PersonRow>? NewMembers,
     int? NewMembersCount,
     IReadOnlyList<EventView>? UpcomingEvents,
-    int? OpenAppeals = null)
+    int? OpenAppeals = null,
+    int? SafetyEscalations = null)
 {
     /// <summary>The navigation badge: the things that wait for a decision or an answer.</summary>
-    public int Waiting => (Applications ?? 0) + (OpenReports ?? 0) + (Escalations ?? 0) + (NeedsReply ?? 0) + (OpenAppeals ?? 0);
+    public int Waiting => (Applications ?? 0) + (OpenReports ?? 0) + (Escalations ?? 0) + (NeedsReply ?? 0) + (OpenAppeals ?? 0) + (SafetyEscalations ?? 0);
 
     /// <summary>Going over capacity as a whole percentage, or null for an event without a limit.</summary>
     public static int? FillPercent(EventView view) =>

@@ -20,7 +20,7 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
     public async Task<ConsoleSummary> SummaryAsync(long? viewerId, CancellationToken ct = default)
     {
         var viewer = await StaffAccess.RequireConsoleAsync(db, viewerId, ct);
-        var (applications, reports, escalations, needsReply, appeals) = await WaitingPartsAsync(viewer, ct);
+        var (applications, reports, escalations, needsReply, appeals, safety) = await WaitingPartsAsync(viewer, ct);
         IReadOnlyList<PersonRow>? newMembers = null;
         int? newCount = null;
         IReadOnlyList<EventView>? upcoming = null;
@@ -36,7 +36,7 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
             var page = await events.UpcomingAsync(Viewer.Member(viewer.Id), new EventFilter(From: now, To: now + EventWindow, Limit: EventsShown), ct);
             upcoming = page.Items;
         }
-        return new ConsoleSummary(applications, reports, escalations, needsReply, newMembers, newCount, upcoming, appeals);
+        return new ConsoleSummary(applications, reports, escalations, needsReply, newMembers, newCount, upcoming, appeals, safety);
     }
 
     /// <summary>The navigation badge's count: zero for someone the console is not for, so the link can stay hidden.</summary>
@@ -47,11 +47,11 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
         {
             return null;
         }
-        var (applications, reports, escalations, needsReply, appeals) = await WaitingPartsAsync(viewer, ct);
-        return (applications ?? 0) + (reports ?? 0) + (escalations ?? 0) + (needsReply ?? 0) + (appeals ?? 0);
+        var (applications, reports, escalations, needsReply, appeals, safety) = await WaitingPartsAsync(viewer, ct);
+        return (applications ?? 0) + (reports ?? 0) + (escalations ?? 0) + (needsReply ?? 0) + (appeals ?? 0) + (safety ?? 0);
     }
 
-    private async Task<(int? Applications, int? Reports, int? Escalations, int? NeedsReply, int? Appeals)> WaitingPartsAsync(StaffViewer viewer, CancellationToken ct)
+    private async Task<(int? Applications, int? Reports, int? Escalations, int? NeedsReply, int? Appeals, int? Safety)> WaitingPartsAsync(StaffViewer viewer, CancellationToken ct)
     {
         int? applications = Roles.CanDecideApplications(viewer.Role)
             ? await db.Users.CountAsync(u => u.Status == UserStatus.Pending, ct)
@@ -62,6 +62,10 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
         int? escalations = viewer.IsLead
             ? await db.AidEscalations.CountAsync(e => e.ReviewedAt == null, ct)
             : null;
+        // "I feel unsafe" about a conversation or a person (ADR 75) waits for the same leads.
+        int? safety = viewer.IsLead
+            ? await db.SafetyEscalations.CountAsync(e => e.ReviewedAt == null, ct)
+            : null;
         // The inbox is for those who answer as the organization (ADR 66), the same staff who see its people.
         int? needsReply = Roles.CanSeePeople(viewer.Role)
             ? await db.InboxConversations.Waiting(time.UtcNow()).CountAsync(ct)
@@ -70,6 +74,6 @@ public sealed class StaffConsole(KindredDbContext db, EventQueries events, TimeP
         int? appeals = Roles.CanModerate(viewer.Role)
             ? await db.Appeals.CountAsync(a => a.DecidedAt == null, ct)
             : null;
-        return (applications, reports, escalations, needsReply, appeals);
+        return (applications, reports, escalations, needsReply, appeals, safety);
     }
 }

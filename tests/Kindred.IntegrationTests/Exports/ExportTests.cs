@@ -135,6 +135,9 @@ public abstract class ExportTests(ExportApp app)
                 using var parsed = JsonDocument.Parse(ExportApp.Entry(zip, "kindred/" + name));
                 Assert.Equal(JsonValueKind.Object, parsed.RootElement.ValueKind);
             }
+            // The member's own choices are there, "who may mention me" (ADR 75) among them.
+            using var settings = JsonDocument.Parse(ExportApp.Entry(zip, "kindred/settings.json"));
+            Assert.Equal("everyone", settings.RootElement.GetProperty("profile").GetProperty("mentions").GetString());
         }
 
         // The e-mail says the export is ready and links to the page, where signing in is needed.

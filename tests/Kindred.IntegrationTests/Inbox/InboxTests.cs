@@ -152,6 +152,7 @@ public abstract class InboxTests(StaffApp app)
         await Html.PostFormAsync(staff, $"/staff/inbox/{conversation.Id}", "done", new Dictionary<string, string> { ["DoneIt"] = "1" });
         Assert.Equal(InboxState.Done, (await app.WithDbAsync(db => db.InboxConversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Id))).State);
         Assert.Contains($"/staff/inbox/{conversation.Id}\"", await Html.GetAsync(staff, "/staff/inbox?show=closed"), StringComparison.Ordinal);
+        Assert.Equal(AuditActions.InboxDone, await app.WithDbAsync(db => db.AuditEntries.Where(e => e.TargetKind == "inbox_conversation" && e.TargetId == conversation.Id).Select(e => e.Action).SingleAsync()));
 
         var token = await app.TokenAsync("ib_re_writer");
         var followUp = await app.PostStatusAsync(token, "one more thing", inReplyToId: conversation.FirstStatusId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -179,6 +180,8 @@ public abstract class InboxTests(StaffApp app)
         });
         Assert.DoesNotContain(await ListAsync(InboxShow.Open), r => r.Id == conversation.Id);
         Assert.Contains(await ListAsync(InboxShow.Closed), r => r.Id == conversation.Id);
+        var snoozed = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.InboxSnooze && e.TargetId == conversation.Id));
+        Assert.Equal(staff.Id, snoozed.ActorId);
 
         clock.Advance(TimeSpan.FromHours(3));
         Assert.Contains(await ListAsync(InboxShow.Open), r => r.Id == conversation.Id && r.State == InboxState.Open);
@@ -220,6 +223,10 @@ public abstract class InboxTests(StaffApp app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.True(await InAsync(app.Api(colleague), "mine"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.GetAsync("/api/v1/kindred/inbox?show=everything")).StatusCode);
+
+        // The one assignment that happened is in the audit log; the refused one left nothing.
+        var logged = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.InboxAssign && e.TargetId == conversation.Id).ToListAsync());
+        Assert.Equal("Assigned an inbox conversation to @ib_as_colleague.", Assert.Single(logged).Summary);
     }
 
     [Fact]

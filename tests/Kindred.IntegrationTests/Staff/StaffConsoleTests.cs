@@ -37,6 +37,7 @@ public abstract partial class StaffConsoleTests(StaffApp app)
 
         var leadPage = await Html.GetAsync(lead, "/staff");
         Assert.NotNull(Count(leadPage, "escalations"));
+        Assert.NotNull(Count(leadPage, "safety"));
         Assert.Null(Count(leadPage, "applications"));
         Assert.Null(Count(leadPage, "reports"));
         Assert.Null(Count(leadPage, "new-members"));
@@ -45,6 +46,7 @@ public abstract partial class StaffConsoleTests(StaffApp app)
         Assert.NotNull(Count(moderatorPage, "reports"));
         Assert.Null(Count(moderatorPage, "applications"));
         Assert.Null(Count(moderatorPage, "escalations"));
+        Assert.Null(Count(moderatorPage, "safety"));
         Assert.Null(Count(moderatorPage, "new-members"));
 
         var staffPage = await Html.GetAsync(staff, "/staff");
@@ -53,6 +55,7 @@ public abstract partial class StaffConsoleTests(StaffApp app)
         Assert.Null(Count(staffPage, "applications"));
         Assert.Null(Count(staffPage, "reports"));
         Assert.Null(Count(staffPage, "escalations"));
+        Assert.Null(Count(staffPage, "safety"));
         // The "needs reply" inbox is for those who answer as the organization (ADR 66).
         Assert.NotNull(Count(staffPage, "needs-reply"));
         Assert.Null(Count(moderatorPage, "needs-reply"));
@@ -70,6 +73,7 @@ public abstract partial class StaffConsoleTests(StaffApp app)
             Assert.NotNull(Count(page, "reports"));
             Assert.NotNull(Count(page, "new-members"));
             Assert.Null(Count(page, "escalations"));
+            Assert.Null(Count(page, "safety"));
             Assert.NotNull(Count(page, "needs-reply"));
         }
     }
@@ -108,6 +112,25 @@ public abstract partial class StaffConsoleTests(StaffApp app)
         Assert.Equal(newMembers + 2, Count(after, "new-members"));
         Assert.Contains("/staff/people/sc_target", after, StringComparison.Ordinal);
         Assert.DoesNotContain("/staff/people/sc_old", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALeadCountsTheSafetyAlertsWaitingForReview()
+    {
+        var (_, lead) = await app.SignedInAsync("sc_safety_lead", lead: true);
+        var before = Count(await Html.GetAsync(lead, "/staff"), "safety")!.Value;
+        var raiser = await app.CreateUserAsync("sc_safety_raiser");
+        var other = await app.CreateUserAsync("sc_safety_other");
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.SafetyEscalations.Add(new SafetyEscalation { Id = Snowflake.NewId(now), RaisedById = raiser.Id, AccountId = other.Id, Reason = "waiting", CreatedAt = now });
+            db.SafetyEscalations.Add(new SafetyEscalation { Id = Snowflake.NewId(now), RaisedById = raiser.Id, AccountId = other.Id, Reason = "reviewed", CreatedAt = now, ReviewedAt = now, Decision = SafetyDecision.Resolved });
+            await db.SaveChangesAsync();
+        });
+        var after = await Html.GetAsync(lead, "/staff");
+        Assert.Equal(before + 1, Count(after, "safety"));
+        Assert.Contains("href=\"/safeguarding/safety\"", after, StringComparison.Ordinal);
     }
 
     [Fact]
