@@ -7,8 +7,8 @@ namespace Kindred.Core.Organizations;
 
 /// <summary>
 /// Applies the retention settings (ADR 70) in the hourly cleanup: the messages of aid conversations closed longer ago
-/// than the setting, the review notes of escalations reviewed that long ago, audit records older than theirs, and the
-/// sign-up addresses of accounts made longer ago than theirs (ADR 73).
+/// than the setting, the review notes of escalations (aid, and conversations and people, ADR 75) reviewed that long ago,
+/// audit records older than theirs, and the sign-up addresses of accounts made longer ago than theirs (ADR 73).
 /// Exports are removed by the export feature with <see cref="Retention.ExportDays"/>. Only what is older than its
 /// setting goes; a late or repeated run deletes nothing more.
 /// </summary>
@@ -29,6 +29,8 @@ public sealed class RetentionRule(KindredDbContext db) : IRowRetention
 
         var notesBefore = now - TimeSpan.FromDays(retention.EscalationNoteDays);
         deleted += await db.AidEscalations.Where(e => e.ReviewedAt < notesBefore && e.ReviewNote != "")
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ReviewNote, ""), ct);
+        deleted += await db.SafetyEscalations.Where(e => e.ReviewedAt < notesBefore && e.ReviewNote != "")
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.ReviewNote, ""), ct);
 
         // The one removal of audit entries (ADR 56 keeps them from every other change): past their retention.

@@ -54,6 +54,9 @@ public abstract class RetentionTests(KindredApp app)
             newNote = oldNote + 1;
             db.AidEscalations.Add(new AidEscalation { Id = oldNote, ResponseId = openResponse, RaisedById = owner.Id, Reason = "r", CreatedAt = now.AddDays(-90), ReviewedById = helper.Id, ReviewedAt = now.AddDays(-61), Resumed = true, ReviewNote = "Spoke to both" });
             db.AidEscalations.Add(new AidEscalation { Id = newNote, ResponseId = openResponse, RaisedById = owner.Id, Reason = "r", CreatedAt = now.AddDays(-90), ReviewedById = helper.Id, ReviewedAt = now.AddDays(-59), Resumed = true, ReviewNote = "Checked in again" });
+            // "I feel unsafe" about a person (ADR 75): its review note follows the same setting.
+            db.SafetyEscalations.Add(new SafetyEscalation { Id = oldNote, RaisedById = owner.Id, AccountId = helper.Id, Reason = "r", CreatedAt = now.AddDays(-90), ReviewedById = helper.Id, ReviewedAt = now.AddDays(-61), Decision = SafetyDecision.Resolved, ReviewNote = "Old safety note" });
+            db.SafetyEscalations.Add(new SafetyEscalation { Id = newNote, RaisedById = owner.Id, AccountId = helper.Id, Reason = "r", CreatedAt = now.AddDays(-90), ReviewedById = helper.Id, ReviewedAt = now.AddDays(-59), Decision = SafetyDecision.Resolved, ReviewNote = "New safety note" });
             oldAudit = Snowflake.NewId(now.AddDays(-401));
             newAudit = Snowflake.NewId(now.AddDays(-399));
             db.AuditEntries.Add(new AuditEntry { Id = oldAudit, At = now.AddDays(-401), Action = "test.old", Summary = "old" });
@@ -73,6 +76,8 @@ public abstract class RetentionTests(KindredApp app)
             Assert.True(await db.AidMessages.AnyAsync(m => m.ResponseId == openResponse));
             Assert.Equal("", await db.AidEscalations.Where(e => e.Id == oldNote).Select(e => e.ReviewNote).SingleAsync());
             Assert.Equal("Checked in again", await db.AidEscalations.Where(e => e.Id == newNote).Select(e => e.ReviewNote).SingleAsync());
+            Assert.Equal("", await db.SafetyEscalations.Where(e => e.Id == oldNote).Select(e => e.ReviewNote).SingleAsync());
+            Assert.Equal("New safety note", await db.SafetyEscalations.Where(e => e.Id == newNote).Select(e => e.ReviewNote).SingleAsync());
             Assert.False(await db.AuditEntries.AnyAsync(e => e.Id == oldAudit));
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Id == newAudit));
             // The address an account signed up from goes after its retention (ADR 73); the account stays.
