@@ -347,6 +347,66 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             Require(target.Role < role, "You can only ban people whose role is below yours.");
             db.GroupMemberships.Remove(target);
         }
+        await SaveBanAsync(actorId, group, accountId, clean, ct);
+    }
+
+    /// <summary>
+    /// A server moderator's ban (the console's "remove from a group" strike, ADR 74): as <see cref="BanAsync"/> but
+    /// without the group-role check, so it reaches the group's moderators and admins too; never the owner, because a group
+    /// always has one (ownership only moves by transfer). The caller checks the moderator's server role, and the caller's
+    /// pending changes (the strike, its notice and audit entry) are saved in the ban's transaction. Already banned: 409.
+    /// </summary>
+    public async Task<Group> BanForServerAsync(long moderatorId, long groupId, long accountId, CancellationToken ct = default)
+    {
+        var group = await CheckBanForServerAsync(groupId, accountId, ct);
+        var target = await db.GroupMemberships.FirstOrDefaultAsync(m => m.GroupId == groupId && m.AccountId == accountId, ct);
+        if (target is not null)
+        {
+            db.GroupMemberships.Remove(target);
+        }
+        // No ban reason: the moderator's words are for the member (their warnings page), not for the group's moderators.
+        await SaveBanAsync(moderatorId, group, accountId, "", ct);
+        return group;
+    }
+
+    /// <summary>
+    /// Whether <see cref="BanForServerAsync"/> may ban the account from the group, checked before the caller stages its
+    /// strike: the group exists (else 422), the account is not banned there already and is not its owner (else 409).
+    /// </summary>
+    public async Task<Group> CheckBanForServerAsync(long groupId, long accountId, CancellationToken ct = default)
+    {
+        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, ct) ?? throw KindredException.Invalid("group", "Choose a group from the list.");
+        if (await db.GroupBans.AnyAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct))
+        {
+            throw KindredException.Conflict("This account is already banned from that group.");
+        }
+        if (await db.GroupMemberships.AnyAsync(m => m.GroupId == groupId && m.AccountId == accountId && m.Role == GroupRole.Owner, ct))
+        {
+            throw KindredException.Conflict("The group's owner cannot be removed from their group: they can hand it over first, or the account can be acted on instead.");
+        }
+        return group;
+    }
+
+    /// <summary>
+    /// Adds the lifting of a server moderator's ban (undo of the "remove from a group" strike) to the caller's unit of
+    /// work, with its audit entry; does not save. No ban (lifted by the group meanwhile) or no group: nothing changes.
+    /// </summary>
+    public async Task LiftBanForServerAsync(long moderatorId, long groupId, long accountId, CancellationToken ct = default)
+    {
+        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId, ct);
+        var ban = await db.GroupBans.FirstOrDefaultAsync(b => b.GroupId == groupId && b.AccountId == accountId, ct);
+        if (group is null || ban is null)
+        {
+            return;
+        }
+        db.GroupBans.Remove(ban);
+        audit.Add(moderatorId, AuditActions.GroupUnban, AuditTarget.Group(groupId), $"Lifted the ban of {await NameAsync(accountId, ct)} from {group.Name}.", after: AccountValue(accountId));
+    }
+
+    /// <summary>The ban's one transaction: the request goes, the ban and its audit entry are added, the count is kept true.</summary>
+    private async Task SaveBanAsync(long actorId, Group group, long accountId, string clean, CancellationToken ct)
+    {
+        var groupId = group.Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockCountAsync(group, ct);
         await db.GroupMembershipRequests.Where(r => r.GroupId == groupId && r.AccountId == accountId).ExecuteDeleteAsync(ct);

@@ -39,8 +39,9 @@ public sealed class ModerationQueries(KindredDbContext db)
         earlier = earlier.OrderByDescending(x => x.Report.Id).ToList();
         var strikes = await StrikesAsync(report.TargetAccountId, ct);
         var names = await NamesAsync(strikes.Select(s => s.ModeratorId).Append(report.AssignedAccountId).Append(report.ActionTakenByAccountId), ct);
+        var choices = target is null ? [] : await StrikeGroups.ChoicesAsync(db, report.TargetAccountId, report.StatusIds, ct);
         return new ReportCase(listed, report.Snapshot.OrderBy(s => s.StatusId).ToList(), target?.Status, target is not null && ModerationAccess.MayActOn(viewer, target.Role),
-            earlier, strikes, names);
+            earlier, strikes, names, choices, await StrikeGroups.NamesAsync(db, strikes, ct));
     }
 
     /// <summary>
@@ -110,6 +111,10 @@ public sealed class ModerationQueries(KindredDbContext db)
 
     /// <summary>The member's own strikes, newest first, undone ones included (marked so).</summary>
     public Task<List<Strike>> MineAsync(long memberId, CancellationToken ct = default) => StrikesAsync(memberId, ct);
+
+    /// <summary>The names of the groups the strikes name ("remove from a group", ADR 74); a deleted group has none.</summary>
+    public Task<IReadOnlyDictionary<long, string>> GroupNamesAsync(IEnumerable<Strike> strikes, CancellationToken ct = default) =>
+        StrikeGroups.NamesAsync(db, strikes, ct);
 
     private Task<List<Strike>> StrikesAsync(long accountId, CancellationToken ct) =>
         db.Strikes.AsNoTracking().Where(s => s.AccountId == accountId).OrderByDescending(s => s.Id).Take(HistoryShown).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Audit;
 using Kindred.Core.Common;
+using Kindred.Core.Groups;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Kindred.Core.Moderation;
 /// be undone, which keeps the strike and marks it undone. Suspension goes through <see cref="AccountService.SuspendAsync"/>,
 /// the one way that ends every session, token and stream at once (ADR 44).
 /// </summary>
-public sealed class ModerationService(KindredDbContext db, AccountService accounts, AuditLog audit, StrikeNotices notices, TimeProvider time)
+public sealed class ModerationService(KindredDbContext db, AccountService accounts, GroupService groups, AuditLog audit, StrikeNotices notices, TimeProvider time)
 {
     public const int MaxTextCharacters = 1_000;
 
@@ -185,6 +186,11 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         {
             throw KindredException.Invalid("rule_ids", "Choose rules of this server.");
         }
+        Group? group = null;
+        if (decision.Action == StrikeAction.RemoveFromGroup)
+        {
+            group = await StrikeGroupAsync(target, report, decision.GroupId, ct);
+        }
         var now = time.UtcNow();
         var strike = new Strike
         {
@@ -195,6 +201,7 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
             Action = decision.Action,
             Text = text,
             RuleIds = ruleIds,
+            GroupId = group?.Id,
             CreatedAt = now,
         };
         switch (decision.Action)
@@ -232,6 +239,8 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
                     throw KindredException.Conflict("This account is already suspended.");
                 }
                 break;
+            case StrikeAction.RemoveFromGroup:
+                break;
             default:
                 throw KindredException.Invalid("action", "Choose an action from the list.");
         }
@@ -240,7 +249,7 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         {
             Resolve(report, moderator);
         }
-        notices.Add(target, strike, baseUrl);
+        notices.Add(target, strike, baseUrl, group?.Name);
         if (decision.Action == StrikeAction.Suspend)
         {
             // SuspendAsync writes its own audit entry and saves the strike, the report and the notice with it.
@@ -248,7 +257,14 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
             return strike;
         }
         audit.Add(moderator.Id, AuditActions.StrikeAdd, AuditTarget.Account(target.Id),
-            $"{Describe(strike.Action)} @{target.Account.Username}{(report is null ? "" : " on a report")}.", after: StrikeActions.Name(strike.Action));
+            $"{(group is null ? Describe(strike.Action) + " @" + target.Account.Username : "Removed @" + target.Account.Username + " from " + group.Name)}{(report is null ? "" : " on a report")}.", after: StrikeActions.Name(strike.Action));
+        if (group is not null)
+        {
+            // The ban (membership and request gone, group.ban audit entry) saves the strike, report and notice in its
+            // own transaction, so the member is never removed without the strike that explains it.
+            await groups.BanForServerAsync(moderator.Id, group.Id, target.Id, ct);
+            return strike;
+        }
         await db.SaveChangesAsync(ct);
         return strike;
     }
@@ -294,6 +310,10 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
                     status.Sensitive = false;
                 }
                 break;
+            case StrikeAction.RemoveFromGroup when strike.GroupId is { } groupId:
+                // Lifts the ban only: the member may join again (or ask to) but is not made a member by the undo.
+                await groups.LiftBanForServerAsync(moderator.Id, groupId, target.Id, ct);
+                break;
             case StrikeAction.Suspend when target.Status == UserStatus.Disabled:
                 target.Status = UserStatus.Active;
                 audit.Add(moderator.Id, AuditActions.AccountUnsuspend, AuditTarget.Account(target.Id), $"Lifted the suspension of @{target.Account.Username}.", "disabled", "active");
@@ -305,6 +325,21 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         strike.UndoneById = moderator.Id;
         audit.Add(moderator.Id, AuditActions.StrikeUndo, AuditTarget.Account(target.Id),
             $"Undid \"{Describe(strike.Action)}\" on @{target.Account.Username}.", StrikeActions.Name(strike.Action), "undone");
+    }
+
+    /// <summary>The group a "remove from a group" strike names: one of <see cref="StrikeGroups.ChoicesAsync"/>, else 422.</summary>
+    private async Task<Group> StrikeGroupAsync(User target, Report? report, long? groupId, CancellationToken ct)
+    {
+        if (groupId is not { } id)
+        {
+            throw KindredException.Invalid("group", "Choose the group to remove the account from.");
+        }
+        var choices = await StrikeGroups.ChoicesAsync(db, target.Id, report?.StatusIds ?? [], ct);
+        if (choices.All(g => g.Id != id))
+        {
+            throw KindredException.Invalid("group", "Choose a group the account is in or posted the reported posts in.");
+        }
+        return await groups.CheckBanForServerAsync(id, target.Id, ct);
     }
 
     private async Task<Report> OpenReportAsync(long reportId, CancellationToken ct)
@@ -338,6 +373,7 @@ public sealed class ModerationService(KindredDbContext db, AccountService accoun
         StrikeAction.RemoveStatuses => "Removed posts of",
         StrikeAction.MarkSensitive => "Marked as sensitive posts of",
         StrikeAction.Limit => "Limited",
+        StrikeAction.RemoveFromGroup => "Removed from a group",
         _ => "Suspended",
     };
 }

@@ -12,6 +12,7 @@ public static class StrikeActions
         StrikeAction.MarkSensitive => "mark_sensitive",
         StrikeAction.Suspend => "suspend",
         StrikeAction.Limit => "limit",
+        StrikeAction.RemoveFromGroup => "remove_from_group",
         _ => "unknown",
     };
 

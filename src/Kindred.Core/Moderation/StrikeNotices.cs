@@ -16,7 +16,9 @@ public sealed class StrikeNotices(Notify notify, MailJob mail)
     public const string WarningsPath = "/settings/warnings";
     public const string SignInPath = "/account/sign-in";
 
-    public void Add(User member, Strike strike, string baseUrl)
+    /// <param name="groupName">The group a "remove from a group" strike names (ADR 74); the member was in it, so naming
+    /// it tells them nothing new.</param>
+    public void Add(User member, Strike strike, string baseUrl, string? groupName = null)
     {
         notify.AddRegardless(strike.CreatedAt, NotificationTypes.ModerationWarning, member.Id, member.Id, new NotificationAbout());
         if (!member.EmailConfirmed || string.IsNullOrEmpty(member.Email))
@@ -39,6 +41,9 @@ public sealed class StrikeNotices(Notify notify, MailJob mail)
             StrikeAction.Limit => fr
                 ? ("Votre compte est limité", "Les modérateurs ont limité votre compte : vos publications ne sont plus vues que par vos abonnés et les personnes que vous suivez. Lisez pourquoi ici :")
                 : ("Your account is limited", "The moderators limited your account: only your followers and the people you follow see your posts now. Read why here:"),
+            StrikeAction.RemoveFromGroup => fr
+                ? ("Retiré(e) d'un groupe par les modérateurs", $"Les modérateurs vous ont retiré(e) du groupe « {groupName} » et vous ne pouvez plus le rejoindre. Si cette décision est annulée, vous pourrez le rejoindre à nouveau, mais vous n'y serez pas réinscrit(e) automatiquement. Lisez pourquoi ici :")
+                : ("Removed from a group by the moderators", $"The moderators removed you from the group \"{groupName}\" and you cannot join it again. If this decision is withdrawn you may join it again, but you are not added back automatically. Read why here:"),
             _ => fr
                 ? ("Votre compte est suspendu", "Les modérateurs ont suspendu votre compte : vous ne pouvez plus vous connecter, et votre profil et vos publications sont cachés. Vos données sont conservées. Pour lire la décision et faire appel, saisissez votre nom et votre mot de passe sur la page de connexion :")
                 : ("Your account is suspended", "The moderators suspended your account: you can no longer sign in, and your profile and posts are hidden. Your data is kept. To read the decision and appeal it, enter your name and password on the sign-in page:"),

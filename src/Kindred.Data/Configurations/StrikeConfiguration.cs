@@ -18,5 +18,6 @@ public sealed class StrikeConfiguration : IEntityTypeConfiguration<Strike>
         builder.HasOne<Account>().WithMany().HasForeignKey(s => s.ModeratorId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Account>().WithMany().HasForeignKey(s => s.UndoneById).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Group>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -27,6 +27,10 @@ public class Strike
 
     /// <summary>The posts the action changed (removed or marked sensitive by it, not those already so), for undo.</summary>
     public List<long> StatusIds { get; set; } = [];
+
+    /// <summary>The group a <see cref="StrikeAction.RemoveFromGroup"/> removed the member from; null for other actions
+    /// and once the group is deleted.</summary>
+    public long? GroupId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? UndoneAt { get; set; }
     public long? UndoneById { get; set; }

@@ -18,4 +18,8 @@ public enum StrikeAction
     /// <summary>The account limited: its posts reach only its followers and the people it follows, it starts no private
     /// conversation with anyone else, and it is left out of discovery, search and the public timelines.</summary>
     Limit = 4,
+
+    /// <summary>The account removed from one group (<see cref="Strike.GroupId"/>) and banned from it, so it cannot rejoin
+    /// (ADR 74). Undo lifts the ban; it does not make the account a member again.</summary>
+    RemoveFromGroup = 5,
 }

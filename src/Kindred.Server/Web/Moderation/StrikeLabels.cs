@@ -12,6 +12,7 @@ public static class StrikeLabels
         StrikeAction.RemoveStatuses => t["Posts removed"],
         StrikeAction.MarkSensitive => t["Posts marked as sensitive"],
         StrikeAction.Limit => t["Account limited"],
+        StrikeAction.RemoveFromGroup => t["Removed from a group"],
         _ => t["Suspension"],
     };
 }
