@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a0195c6a-1be8-4cc7-8031-3de431bfdd8d"), entityTypeCount: 89)
+            : base(skipDetectChanges: false, modelId: new Guid("e2599829-ee7b-40ea-8b6e-6a9684e0f809"), entityTypeCount: 89)
         {
         }
 
@@ -245,9 +245,10 @@ namespace Kindred.Data.Postgres.CompiledModel
             StatusTagEntityType.CreateForeignKey1(statusTag, status);
             StatusTagEntityType.CreateForeignKey2(statusTag, tag);
             StrikeEntityType.CreateForeignKey1(strike, account);
-            StrikeEntityType.CreateForeignKey2(strike, account);
-            StrikeEntityType.CreateForeignKey3(strike, report);
-            StrikeEntityType.CreateForeignKey4(strike, account);
+            StrikeEntityType.CreateForeignKey2(strike, group);
+            StrikeEntityType.CreateForeignKey3(strike, account);
+            StrikeEntityType.CreateForeignKey4(strike, report);
+            StrikeEntityType.CreateForeignKey5(strike, account);
             UserEntityType.CreateForeignKey1(user, account);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             VettedHelperEntityType.CreateForeignKey1(vettedHelper, account);

@@ -22,9 +22,9 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Strike",
                 typeof(Strike),
                 baseEntityType,
-                propertyCount: 11,
-                foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                propertyCount: 12,
+                foreignKeyCount: 5,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -62,6 +62,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var groupId = runtimeEntityType.AddProperty(
+                "GroupId",
+                typeof(long?),
+                propertyInfo: typeof(Strike).GetProperty("GroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Strike).GetField("<GroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            groupId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var moderatorId = runtimeEntityType.AddProperty(
                 "ModeratorId",
@@ -125,15 +133,18 @@ namespace Kindred.Data.Postgres.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { moderatorId });
+                new[] { groupId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { reportId });
+                new[] { moderatorId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { undoneById });
+                new[] { reportId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { undoneById });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { accountId, id });
 
             return runtimeEntityType;
@@ -152,7 +163,7 @@ namespace Kindred.Data.Postgres.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ModeratorId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GroupId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
@@ -162,7 +173,7 @@ namespace Kindred.Data.Postgres.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ReportId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ModeratorId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
@@ -171,6 +182,16 @@ namespace Kindred.Data.Postgres.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ReportId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("UndoneById") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5b2091e5-be9e-4fd3-a52f-941df23de3b9"), entityTypeCount: 89)
+            : base(skipDetectChanges: false, modelId: new Guid("5396e782-3929-4db8-b7d5-608af2c871ed"), entityTypeCount: 89)
         {
         }
 
@@ -244,9 +244,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
             StatusTagEntityType.CreateForeignKey1(statusTag, status);
             StatusTagEntityType.CreateForeignKey2(statusTag, tag);
             StrikeEntityType.CreateForeignKey1(strike, account);
-            StrikeEntityType.CreateForeignKey2(strike, account);
-            StrikeEntityType.CreateForeignKey3(strike, report);
-            StrikeEntityType.CreateForeignKey4(strike, account);
+            StrikeEntityType.CreateForeignKey2(strike, group);
+            StrikeEntityType.CreateForeignKey3(strike, account);
+            StrikeEntityType.CreateForeignKey4(strike, report);
+            StrikeEntityType.CreateForeignKey5(strike, account);
             UserEntityType.CreateForeignKey1(user, account);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             VettedHelperEntityType.CreateForeignKey1(vettedHelper, account);

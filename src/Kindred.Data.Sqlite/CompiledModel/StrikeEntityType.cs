@@ -21,9 +21,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Strike",
                 typeof(Strike),
                 baseEntityType,
-                propertyCount: 11,
-                foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                propertyCount: 12,
+                foreignKeyCount: 5,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -57,6 +57,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Strike).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var groupId = runtimeEntityType.AddProperty(
+                "GroupId",
+                typeof(long?),
+                propertyInfo: typeof(Strike).GetProperty("GroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Strike).GetField("<GroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var moderatorId = runtimeEntityType.AddProperty(
                 "ModeratorId",
@@ -113,15 +120,18 @@ namespace Kindred.Data.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { moderatorId });
+                new[] { groupId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { reportId });
+                new[] { moderatorId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { undoneById });
+                new[] { reportId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { undoneById });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { accountId, id });
 
             return runtimeEntityType;
@@ -140,7 +150,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ModeratorId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("GroupId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
@@ -150,7 +160,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
 
         public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
-            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ReportId") },
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ModeratorId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
@@ -159,6 +169,16 @@ namespace Kindred.Data.Sqlite.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey4(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ReportId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey5(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("UndoneById") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
