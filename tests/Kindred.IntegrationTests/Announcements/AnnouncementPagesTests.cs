@@ -61,7 +61,7 @@ public abstract partial class AnnouncementPagesTests(KindredApp app)
             {
                 db.StaffTags.Add(new StaffTag
                 {
-                    Id = Kindred.Data.Snowflake.NewId(DateTime.UtcNow) + Random.Shared.Next(1, 4000),
+                    Id = Kindred.Data.Snowflake.NewId(DateTime.UtcNow),
                     AccountId = user.Id,
                     Name = "Segment walker",
                     NameNormalized = "segment walker",

@@ -61,7 +61,7 @@ public abstract class PeopleFilterTests(StaffApp app)
             db.GroupMemberships.Add(new GroupMembership { GroupId = chapter.Id, AccountId = eve.Id, CreatedAt = DaysAgo(150) });
             db.Statuses.Add(PeopleCommunity.Post(ana.Id, DaysAgo(3)));
             db.Statuses.Add(PeopleCommunity.Post(ben.Id, DaysAgo(40)));
-            db.UserSessions.Add(new UserSession { Id = Snowflake.NewId(DateTime.UtcNow) + Random.Shared.Next(1, 4000), UserId = dan.Id, CreatedAt = DaysAgo(4), LastSeenAt = DaysAgo(1) });
+            db.UserSessions.Add(new UserSession { Id = Snowflake.NewId(DateTime.UtcNow), UserId = dan.Id, CreatedAt = DaysAgo(4), LastSeenAt = DaysAgo(1) });
             db.StaffTags.Add(PeopleCommunity.Tag(ana.Id, "Volunteer driver", staff.Id, DaysAgo(20)));
             db.StaffTags.Add(PeopleCommunity.Tag(eve.Id, "volunteer driver", staff.Id, DaysAgo(20), removedAt: DaysAgo(10)));
             db.StaffTags.Add(PeopleCommunity.Tag(dan.Id, "Board", staff.Id, DaysAgo(2)));
@@ -200,7 +200,7 @@ public abstract class PeopleFilterTests(StaffApp app)
         });
         await PeopleCommunity.AddAsync(app, db =>
         {
-            db.UserSessions.Add(new UserSession { Id = Snowflake.NewId(DateTime.UtcNow) + Random.Shared.Next(1, 4000), UserId = row.Id, CreatedAt = DaysAgo(9), LastSeenAt = DaysAgo(1) });
+            db.UserSessions.Add(new UserSession { Id = Snowflake.NewId(DateTime.UtcNow), UserId = row.Id, CreatedAt = DaysAgo(9), LastSeenAt = DaysAgo(1) });
             db.StaffTags.Add(PeopleCommunity.Tag(row.Id, "pf2-tag", staff.Id, DaysAgo(2)));
             db.StaffTags.Add(PeopleCommunity.Tag(row.Id, "other", staff.Id, DaysAgo(2)));
             db.StaffTags.Add(PeopleCommunity.Tag(row.Id, "gone", staff.Id, DaysAgo(2), removedAt: DaysAgo(1)));
