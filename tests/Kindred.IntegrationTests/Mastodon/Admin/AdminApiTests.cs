@@ -394,7 +394,7 @@ public abstract class AdminApiTests(KindredApp app)
             var now = DateTime.UtcNow;
             db.UserSessions.Add(new UserSession { Id = Kindred.Data.Snowflake.NewId(), UserId = target.Id, CreatedAt = now, LastSeenAt = now, IpAddress = "198.51.100.23", UserAgent = "test" });
             await db.SaveChangesAsync();
-            await db.Users.Where(u => u.Id == target.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SignUpIp, "203.0.113.9"));
+            await db.Users.Where(u => u.Id == target.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SignUpIp, "198.18.77.9"));
         });
 
         var byMod = await GetJsonAsync(modToken, $"/api/v1/admin/accounts/{S(target.Id)}");
@@ -402,7 +402,7 @@ public abstract class AdminApiTests(KindredApp app)
         Assert.Equal(JsonValueKind.Null, byMod.GetProperty("email").ValueKind);
         Assert.Equal("198.51.100.23", byMod.GetProperty("ip").GetString());
         // The newest address first; the sign-up address (ADR 73) is listed too, dated by the account's creation.
-        Assert.Equal(["198.51.100.23", "203.0.113.9"], byMod.GetProperty("ips").EnumerateArray().Select(ip => ip.GetProperty("ip").GetString()));
+        Assert.Equal(["198.51.100.23", "198.18.77.9"], byMod.GetProperty("ips").EnumerateArray().Select(ip => ip.GetProperty("ip").GetString()));
         Assert.Equal("0", byMod.GetProperty("role").GetProperty("id").GetString());
         Assert.True(byMod.GetProperty("approved").GetBoolean());
         var byAdmin = await GetJsonAsync(adminToken, $"/api/v1/admin/accounts/{S(target.Id)}");
@@ -412,7 +412,7 @@ public abstract class AdminApiTests(KindredApp app)
         Assert.Equal([S(target.Id)], Ids(await GetJsonAsync(adminToken, $"/api/v2/admin/accounts?email={target.UserName}@")));
         Assert.Equal([S(target.Id)], Ids(await GetJsonAsync(modToken, "/api/v2/admin/accounts?ip=198.51.100.0/24")));
         Assert.Equal([S(target.Id)], Ids(await GetJsonAsync(modToken, "/api/v1/admin/accounts?ip=198.51.100.23")));
-        Assert.Equal([S(target.Id)], Ids(await GetJsonAsync(modToken, "/api/v2/admin/accounts?ip=203.0.113.0/24")));
+        Assert.Equal([S(target.Id)], Ids(await GetJsonAsync(modToken, "/api/v2/admin/accounts?ip=198.18.77.0/24")));
         var staff = Ids(await GetJsonAsync(modToken, $"/api/v2/admin/accounts?permissions=staff&username={moderator.UserName}"));
         Assert.Equal([S(moderator.Id)], staff);
         Assert.Empty(Ids(await GetJsonAsync(modToken, $"/api/v2/admin/accounts?permissions=staff&username={target.UserName}")));
