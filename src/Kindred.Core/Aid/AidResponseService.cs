@@ -1,8 +1,6 @@
-using System.Net;
 using Kindred.Core.Audit;
 using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
-using Kindred.Core.Jobs;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data;
@@ -19,7 +17,7 @@ namespace Kindred.Core.Aid;
 /// conversation someone may not read is "not found" to them here too.
 /// </summary>
 public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeProvider time, AidConversationQueries conversations,
-    IOptions<AidResponseOptions> options, AuditLog audit, MailJob mail, IOptions<KindredOptions> kindred)
+    IOptions<AidResponseOptions> options, AuditLog audit, SafeguardingAlerts alerts)
 {
     /// <summary>"I can help" / "I'd like this": opens a conversation with its first message.</summary>
     public async Task<AidResponse> AnswerAsync(long responderId, long itemId, string? text, CancellationToken ct = default)
@@ -237,30 +235,14 @@ public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeP
         db.AidEscalations.Add(escalation);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.AidResponses.Where(r => r.Id == responseId && r.PausedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.PausedAt, now), ct);
-        var leads = await db.Users.AsNoTracking().Active().Where(u => u.IsSafeguardingLead && u.Id != accountId)
-            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.Locale }).ToListAsync(ct);
-        // Deliberately past blocks and mutes: a safeguarding alert must reach every lead.
-        notify.AddRegardless(now, NotificationTypes.AidEscalation, leads.Select(l => l.Id), accountId, new NotificationAbout(AidItemId: conversation.Item.Id));
-        // And by e-mail at once, written with the escalation (ADR 59). The mail says only that an alert waits: no names,
-        // no item, no reason (ADR 47); the page it links to shows the rest to leads.
-        foreach (var lead in leads.Where(l => l.EmailConfirmed && !string.IsNullOrEmpty(l.Email)))
-        {
-            QueueSafeguardingMail(lead.Email!, lead.Locale == "fr");
-        }
+        // Every lead, past blocks and mutes, by notification and at once by e-mail, written with the escalation (ADR 59).
+        // The mail says only that an alert waits: no names, no item, no reason (ADR 47); the page shows the rest to leads.
+        await alerts.AddAsync(now, NotificationTypes.AidEscalation, accountId, new NotificationAbout(AidItemId: conversation.Item.Id), "/safeguarding/escalations",
+            "Someone said they feel unsafe in a mutual aid conversation. To review it:",
+            "Quelqu'un a signalé ne pas se sentir en sécurité dans une conversation d'entraide. Pour l'examiner :", ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return escalation;
-    }
-
-    private void QueueSafeguardingMail(string address, bool fr)
-    {
-        var root = string.IsNullOrWhiteSpace(kindred.Value.PublicUrl) ? "http://localhost:5000" : kindred.Value.PublicUrl.TrimEnd('/');
-        var link = root + "/safeguarding/escalations";
-        var subject = fr ? "Une alerte de protection attend votre examen" : "A safeguarding alert is waiting for review";
-        var intro = fr ? "Quelqu'un a signalé ne pas se sentir en sécurité dans une conversation d'entraide. Pour l'examiner :"
-            : "Someone said they feel unsafe in a mutual aid conversation. To review it:";
-        mail.Add(address, subject, $"{intro}\n\n{link}\n",
-            $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
     }
 
     /// <summary>

@@ -1,15 +1,12 @@
-using System.Net;
 using Kindred.Core.Accounts;
 using Kindred.Core.Aid;
 using Kindred.Core.Audit;
 using Kindred.Core.Common;
-using Kindred.Core.Jobs;
 using Kindred.Core.Notifications;
 using Kindred.Core.Reports;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kindred.Core.Safety;
 
@@ -18,8 +15,8 @@ namespace Kindred.Core.Safety;
 /// contact from the other people is paused at once, every safeguarding lead is told by notification and e-mail in the
 /// same SaveChanges, and a lead decides — resolve (contact may resume), keep paused, or refer to the moderators.
 /// </summary>
-public sealed class SafetyService(KindredDbContext db, Notify notify, AuditLog audit, MailJob mail, ReportService reports,
-    IOptions<KindredOptions> kindred, TimeProvider time)
+public sealed class SafetyService(KindredDbContext db, AuditLog audit, SafeguardingAlerts alerts, ReportService reports,
+    TimeProvider time)
 {
     /// <summary>Raised by a participant of <paramref name="conversationId"/>: pauses everyone else in it.</summary>
     public async Task<SafetyEscalation> RaiseForConversationAsync(long accountId, long conversationId, string? reason, CancellationToken ct = default)
@@ -76,28 +73,12 @@ public sealed class SafetyService(KindredDbContext db, Notify notify, AuditLog a
         // request waiting go, as when a member removes a follower.
         db.Follows.RemoveRange(await db.Follows.Where(f => f.TargetAccountId == accountId && others.Contains(f.AccountId)).ToListAsync(ct));
         db.FollowRequests.RemoveRange(await db.FollowRequests.Where(f => f.TargetAccountId == accountId && others.Contains(f.AccountId)).ToListAsync(ct));
-        var leads = await db.Users.AsNoTracking().Active().Where(u => u.IsSafeguardingLead && u.Id != accountId)
-            .Select(u => new { u.Id, u.Email, u.EmailConfirmed, u.Locale }).ToListAsync(ct);
-        // Deliberately past blocks and mutes, as for aid: a safeguarding alert must reach every lead.
-        notify.AddRegardless(now, NotificationTypes.SafetyEscalation, leads.Select(l => l.Id), accountId, default);
-        // The mail says only that an alert waits (ADR 47): no names, no conversation, no reason.
-        foreach (var lead in leads.Where(l => l.EmailConfirmed && !string.IsNullOrEmpty(l.Email)))
-        {
-            QueueMail(lead.Email!, lead.Locale == "fr");
-        }
+        // Every lead, past blocks and mutes, as for aid; the mail names nobody, no conversation, no reason (ADR 47).
+        await alerts.AddAsync(now, NotificationTypes.SafetyEscalation, accountId, default, "/safeguarding/safety",
+            "Someone said they feel unsafe in a private conversation or about a person. To review it:",
+            "Quelqu'un a signalé ne pas se sentir en sécurité dans une conversation privée ou face à une personne. Pour l'examiner :", ct);
         await db.SaveChangesAsync(ct);
         return escalation;
-    }
-
-    private void QueueMail(string address, bool fr)
-    {
-        var root = string.IsNullOrWhiteSpace(kindred.Value.PublicUrl) ? "http://localhost:5000" : kindred.Value.PublicUrl.TrimEnd('/');
-        var link = root + "/safeguarding/safety";
-        var subject = fr ? "Une alerte de protection attend votre examen" : "A safeguarding alert is waiting for review";
-        var intro = fr ? "Quelqu'un a signalé ne pas se sentir en sécurité dans une conversation privée ou face à une personne. Pour l'examiner :"
-            : "Someone said they feel unsafe in a private conversation or about a person. To review it:";
-        mail.Add(address, subject, $"{intro}\n\n{link}\n",
-            $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>");
     }
 
     /// <summary>

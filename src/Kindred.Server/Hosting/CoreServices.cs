@@ -72,6 +72,7 @@ public static class CoreServices
         services.AddScoped<SetupService>();
         // The writers other services call inside their own SaveChanges, on the same scoped DbContext (ADR 62).
         services.AddScoped<Notify>();
+        services.AddScoped<SafeguardingAlerts>();
         services.AddScoped<HomeFeed>();
         services.AddScoped<StatusMedia>();
         services.AddScoped<ConversationFeed>();
