@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests, integration tests on SQLite and on a throwaway PostgreSQL cluster the
-# tests start themselves, the Mastodon client-library tests under Node, and the browser tests in Debian's
+# tests start themselves, the Mastodon client-library tests under Node and Python (Mastodon.py, toot), and the browser tests in Debian's
 # Chromium. It first installs what those need when it is missing, so a fresh machine needs nothing else.
 # Extra arguments go to `dotnet test` (for example --filter).
 set -euo pipefail
@@ -34,6 +34,13 @@ if ! command -v npm >/dev/null; then
 fi
 if [[ ! -d tests/clients/node_modules/masto || tests/clients/package-lock.json -nt tests/clients/node_modules/.package-lock.json ]]; then
     npm ci --prefix tests/clients --no-audit --no-fund
+fi
+
+# Mastodon.py and toot from Debian's packages, and websocket-client for a WebSocket stream from Python, for the
+# client compatibility test (tests/clients/mastodon_py.py and toot.sh, run by /usr/bin/python3).
+if ! /usr/bin/python3 -c "import mastodon, websocket" 2>/dev/null || ! command -v toot >/dev/null; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-mastodon python3-websocket toot
 fi
 
 dotnet tool restore >/dev/null

@@ -72,14 +72,25 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
     /// People whose username or display name has words starting with each word asked ("ali mar" finds Alice Martin),
     /// accents and case aside. The exact handle (alice, @alice, alice@this.server) comes first, then people the
     /// searcher follows. Accounts that opted out of discovery are found only by their exact handle (or by those who
-    /// follow them); inactive accounts and those blocked either way are never found.
+    /// follow them); inactive accounts and those blocked either way are never found, with one exception: a look-up of the
+    /// exact handle (@alice, alice@this.server, acct:alice, or any query with resolve) finds an account the searcher
+    /// blocked, so an app can find it to unblock it. One that blocked the searcher stays hidden, even when the searcher
+    /// blocked it too: the other side's block wins (ADR 77).
     /// </summary>
     /// <param name="localDomain">This server's host, so alice@this.server means the local alice; other domains find
     /// nobody until federation arrives.</param>
-    public async Task<IReadOnlyList<Account>> AccountsAsync(string query, Viewer viewer, bool following, int offset, int limit, string localDomain, CancellationToken ct = default)
+    /// <param name="resolve">The client asked to resolve the query as one account (Mastodon's resolve=true).</param>
+    public async Task<IReadOnlyList<Account>> AccountsAsync(string query, Viewer viewer, bool following, int offset, int limit, string localDomain, bool resolve = false, CancellationToken ct = default)
     {
-        var handle = query.Trim().TrimStart('@');
+        var handle = query.Trim();
+        var lookup = resolve || handle.StartsWith('@') || handle.StartsWith("acct:", StringComparison.OrdinalIgnoreCase);
+        if (handle.StartsWith("acct:", StringComparison.OrdinalIgnoreCase))
+        {
+            handle = handle["acct:".Length..];
+        }
+        handle = handle.TrimStart('@');
         var at = handle.IndexOf('@', StringComparison.Ordinal);
+        lookup |= at >= 0;
         if (at >= 0)
         {
             if (!string.Equals(handle[(at + 1)..], localDomain, StringComparison.OrdinalIgnoreCase))
@@ -101,7 +112,13 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
         // A limited account (ADR 67) is found like one that is not discoverable: by its exact name or by those who follow it.
         var limits = db.ActiveLimits();
         accounts = accounts.Where(a => (a.Discoverable && !limits.Any(k => k.AccountId == a.Id)) || a.UsernameNormalized == exact || a.Id == me || follows.Any(f => f.TargetAccountId == a.Id));
-        if (viewer.AccountId is not null)
+        if (viewer.AccountId is not null && lookup)
+        {
+            // Only the searcher's own block of the exact handle is looked past; any block of the searcher still hides.
+            accounts = accounts.Where(a => !db.Blocks.Any(b => b.AccountId == a.Id && b.TargetAccountId == me)
+                && (a.UsernameNormalized == exact || !db.Blocks.Any(b => b.AccountId == me && b.TargetAccountId == a.Id)));
+        }
+        else if (viewer.AccountId is not null)
         {
             accounts = accounts.WithoutBlocksWith(db.Blocks, me, a => a.Id);
         }

@@ -9,7 +9,7 @@ public sealed class StreamingOptions
     public int QueueLength { get; set; } = 200;
 
     /// <summary>Seconds between heartbeat comments on event-stream (SSE) connections and pings on WebSockets.</summary>
-    public int HeartbeatSeconds { get; set; } = 20;
+    public int HeartbeatSeconds { get; set; } = 15;
 
     /// <summary>Seconds between access re-checks when no event arrives, for revocations no hook reports (an ended browser session).</summary>
     public int AccessCheckSeconds { get; set; } = 5;

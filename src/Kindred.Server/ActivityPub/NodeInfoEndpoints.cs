@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Core.PublicFace;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -21,7 +22,7 @@ public static class NodeInfoEndpoints
         return app;
     }
 
-    private static async Task<IResult> NodeInfo(KindredDbContext db, OrganizationSettings settings)
+    private static async Task<IResult> NodeInfo(KindredDbContext db, OrganizationSettings settings, InstanceStatistics statistics)
     {
         var org = await db.Organizations.AsNoTracking().FirstAsync();
         var users = await db.Users.Active().CountAsync();
@@ -32,7 +33,7 @@ public static class NodeInfoEndpoints
             protocols = new[] { "activitypub" },
             services = new { outbound = Array.Empty<string>(), inbound = Array.Empty<string>() },
             openRegistrations = (await settings.GetAsync()).RegistrationMode == RegistrationMode.Open,
-            usage = new { users = new { total = users, activeMonth = users, activeHalfyear = users }, localPosts = 0 },
+            usage = new { users = new { total = users, activeMonth = users, activeHalfyear = users }, localPosts = await statistics.StatusCountAsync() },
             metadata = new
             {
                 nodeName = org.Name,

@@ -148,6 +148,7 @@ public static class CoreServices
         services.AddScoped<StatusService>();
         services.AddScoped<StatusQueries>();
         services.AddScoped<PublicQueries>();
+        services.AddScoped<InstanceStatistics>();
         services.AddScoped<PollService>();
         services.AddScoped<PollQueries>();
         services.AddScoped<NotificationQueries>();

@@ -76,6 +76,9 @@ public static class Endpoints
         api.MapSafeguardingEndpoints();
         api.MapAidSafeguardingEndpoints();
         api.MapInboxEndpoints();
+        // Any other /api path, whatever the verb, is Mastodon's JSON 404, never the web's not-found page (ADR 77). A catch-all
+        // ranks below every literal segment, so each real route still wins, and a known path with a wrong verb lands here too.
+        api.Map("{**rest}", UnknownApiRoute.Answer).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 

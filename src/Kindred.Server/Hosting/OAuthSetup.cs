@@ -57,7 +57,11 @@ public static class OAuthSetup
                     // TLS ends at the reverse proxy in production; a local install speaks plain http.
                     .DisableTransportSecurityRequirement();
                 o.AddEventHandler<ApplyAuthorizationResponseContext>(h => h.UseInlineHandler(ShowOutOfBandCodeAsync).SetOrder(int.MinValue + 100_000));
-                o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(AddCreatedAt).SetOrder(int.MinValue + 100_000));
+                o.AddEventHandler<ApplyTokenResponseContext>(h => h.UseInlineHandler(CompleteMastodonToken).SetOrder(int.MinValue + 100_000));
+                o.AddEventHandler<ProcessSignInContext>(h => h.UseInlineHandler(KeepGrantedScopes)
+                    .SetOrder(OpenIddictServerHandlers.AttachSignInParameters.Descriptor.Order + 1));
+                o.AddEventHandler<ValidateTokenRequestContext>(h => h.UseInlineHandler(SetAsideCodeExchangeScope)
+                    .SetOrder(OpenIddictServerHandlers.Exchange.ValidateScopeParameter.Descriptor.Order - 1));
                 o.AddEventHandler<HandleConfigurationRequestContext>(h => h.UseInlineHandler(AddRegistrationEndpoint));
             })
             .AddValidation(o =>
@@ -91,11 +95,47 @@ public static class OAuthSetup
         context.HandleRequest();
     }
 
-    private static ValueTask AddCreatedAt(ApplyTokenResponseContext context)
+    /// <summary>Where <see cref="KeepGrantedScopes"/> leaves the token's scopes for <see cref="CompleteMastodonToken"/>.</summary>
+    private const string GrantedScopes = "kindred:granted_scopes";
+
+    /// <summary>Where <see cref="SetAsideCodeExchangeScope"/> leaves the scope a code exchange asked for.</summary>
+    public const string CodeExchangeScope = "kindred:code_exchange_scope";
+
+    private static ValueTask KeepGrantedScopes(ProcessSignInContext context)
+    {
+        if (context.AccessTokenPrincipal is { } principal)
+        {
+            context.Transaction.Properties[GrantedScopes] = string.Join(' ', principal.GetScopes());
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Mastodon's Token entity always has <c>scope</c> and <c>created_at</c>; OpenIddict writes <c>scope</c> only
+    /// when it differs from the request's (RFC 6749 5.1), and Mastodon.py reads it unconditionally (ADR 77).</summary>
+    private static ValueTask CompleteMastodonToken(ApplyTokenResponseContext context)
     {
         if (context.Response.AccessToken is not null)
         {
+            if (string.IsNullOrEmpty(context.Response.Scope))
+            {
+                context.Response.Scope = context.Transaction.Properties.TryGetValue(GrantedScopes, out var scopes) && scopes is string granted
+                    ? granted
+                    : context.Request?.Scope ?? "read";
+            }
             context.Response["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Mastodon documents <c>scope</c> on the authorization-code exchange (it must match what the user granted);
+    /// OpenIddict refuses the parameter there (ID2074). It is set aside before that check, and the token endpoint
+    /// refuses it when it asks for more than the code carries (ADR 77).</summary>
+    private static ValueTask SetAsideCodeExchangeScope(ValidateTokenRequestContext context)
+    {
+        if (context.Request.IsAuthorizationCodeGrantType() && context.Request.Scope is { } scope)
+        {
+            context.Transaction.Properties[CodeExchangeScope] = scope;
+            context.Request.Scope = null;
         }
         return ValueTask.CompletedTask;
     }

@@ -68,3 +68,10 @@ public abstract class RateLimitedAppBase : KindredApp
         Set("Kindred:RateLimits:WebWritesPerAccount", null);
     }
 }
+
+/// <summary>Event-stream heartbeats every second, so a test sees them without waiting Mastodon's fifteen.</summary>
+public sealed class HeartbeatApp : KindredApp
+{
+    public HeartbeatApp()
+        : base(DatabaseKind.Sqlite) => Set("Kindred:Streaming:HeartbeatSeconds", "1");
+}

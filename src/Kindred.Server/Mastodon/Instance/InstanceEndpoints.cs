@@ -1,5 +1,7 @@
+using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Polls;
+using Kindred.Core.PublicFace;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Kindred.Server.Mastodon.Instance;
 
-/// <summary>GET /api/v1/instance, /api/v2/instance and /api/v1/instance/rules (Mastodon docs: methods/instance).</summary>
+/// <summary>GET /api/v1/instance, /api/v2/instance, /api/v1/instance/rules, activity and peers (Mastodon docs: methods/instance).</summary>
 public static class InstanceEndpoints
 {
     /// <summary>Clients parse the leading Mastodon version to decide which features to use.</summary>
@@ -23,12 +25,15 @@ public static class InstanceEndpoints
         api.MapGet("/v1/instance", V1).WithSummary("Server information (v1)").WithTags("Instance");
         api.MapGet("/v2/instance", V2).WithSummary("Server information").WithTags("Instance");
         api.MapGet("/v1/instance/rules", Rules).WithSummary("Server rules").WithTags("Instance");
+        api.MapGet("/v1/instance/activity", Activity).WithSummary("Weekly posts, sign-ins and sign-ups over the last twelve weeks").WithTags("Instance");
+        api.MapGet("/v1/instance/peers", Peers).WithSummary("Domains this server knows (none until federation)").WithTags("Instance");
         return api;
     }
 
-    private static async Task<IResult> V1(HttpContext context, KindredDbContext db, PublicUrls urls, OrganizationSettings settings, AccountRenderer renderer)
+    private static async Task<IResult> V1(HttpContext context, KindredDbContext db, PublicUrls urls, OrganizationSettings settings, AccountRenderer renderer, InstanceStatistics statistics)
     {
         var (org, users, mode) = await FactsAsync(db, settings);
+        var ct = context.RequestAborted;
         return MastodonJson.Ok(new
         {
             uri = urls.Host,
@@ -38,7 +43,7 @@ public static class InstanceEndpoints
             email = org.ContactEmail,
             version = Version,
             urls = new { streaming_api = urls.Base.Replace("http", "ws", StringComparison.Ordinal) },
-            stats = new { user_count = users, status_count = 0, domain_count = 0 },
+            stats = new { user_count = users, status_count = await statistics.StatusCountAsync(ct), domain_count = await statistics.DomainCountAsync(ct) },
             thumbnail = urls.Absolute("/img/header.png"),
             languages = new[] { org.DefaultLanguage },
             registrations = mode != RegistrationMode.Invite,
@@ -95,6 +100,20 @@ public static class InstanceEndpoints
             .FirstOrDefaultAsync(a => a.Id == id, context.RequestAborted);
         return account is null ? null : await renderer.RenderAsync(account, await MastodonAuth.ViewerAsync(context), ct: context.RequestAborted);
     }
+
+    /// <summary>Mastodon's shape: the week's Monday as Unix seconds and every count as a string, newest week first.</summary>
+    private static async Task<IResult> Activity(HttpContext context, InstanceStatistics statistics) =>
+        MastodonJson.Ok((await statistics.ActivityAsync(context.RequestAborted)).Select(w => new
+        {
+            week = w.Week.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            statuses = w.Statuses.ToString(CultureInfo.InvariantCulture),
+            logins = w.Logins.ToString(CultureInfo.InvariantCulture),
+            registrations = w.Registrations.ToString(CultureInfo.InvariantCulture),
+        }).ToList());
+
+    /// <summary>The domains of the servers this one has seen; Kindred does not federate yet, so the list is empty.</summary>
+    private static async Task<IResult> Peers(HttpContext context, InstanceStatistics statistics) =>
+        MastodonJson.Ok(await statistics.PeersAsync(context.RequestAborted));
 
     private static async Task<IResult> Rules(KindredDbContext db) => MastodonJson.Ok(await RulesAsync(db));
 

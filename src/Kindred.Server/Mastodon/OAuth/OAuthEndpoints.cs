@@ -107,7 +107,13 @@ public static class OAuthEndpoints
             {
                 return Results.Forbid(Properties(Errors.InvalidGrant, "The account may no longer act as the organization."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
-            return Results.SignIn(CreatePrincipal(user, stored.Principal!.GetScopes(), asOrganization), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var granted = stored.Principal!.GetScopes();
+            // The scope a code exchange may repeat (Mastodon documents it) never widens what the member granted (ADR 77).
+            if (AskedOnExchange(context) is { } asked && !asked.All(s => MastodonScopes.Allows(granted, s)))
+            {
+                return Results.Forbid(Properties(Errors.InvalidScope, "The scope asked for is wider than the one the account granted."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+            return Results.SignIn(CreatePrincipal(user, granted, asOrganization), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         var application = await applications.FindByClientIdAsync(request.ClientId ?? "");
         var requested = application is null ? null : await GrantableScopesAsync(applications, application, request);
@@ -139,6 +145,12 @@ public static class OAuthEndpoints
         }
         return Results.Forbid(Properties(Errors.UnsupportedGrantType, "This grant type is not supported."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
+
+    private static string[]? AskedOnExchange(HttpContext context) =>
+        context.Features.Get<OpenIddictServerAspNetCoreFeature>()?.Transaction?.Properties.TryGetValue(Hosting.OAuthSetup.CodeExchangeScope, out var value) == true
+            && value is string scope
+            ? scope.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : null;
 
     /// <summary>The scopes a request may have: Mastodon defaults to "read", and every scope asked for must be
     /// covered by the scopes the app registered ("read" covers "read:accounts").</summary>

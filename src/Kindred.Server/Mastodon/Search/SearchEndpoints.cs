@@ -69,7 +69,7 @@ public static class SearchEndpoints
         {
             if (type is null or "" or "accounts")
             {
-                accounts = await search.AccountsAsync(query, viewer, following, offset, limit, urls.Host, ct);
+                accounts = await search.AccountsAsync(query, viewer, following, offset, limit, urls.Host, resolve, ct);
             }
             if (type is null or "" or "hashtags")
             {
@@ -100,11 +100,12 @@ public static class SearchEndpoints
         var me = await MastodonAuth.RequireUserAsync(context, "read:accounts");
         var input = await MastodonParams.ReadAsync(context.Request);
         var query = Query(input);
-        _ = input.Bool("resolve"); // Remote look-ups come with federation; a local handle is found either way.
+        // Remote look-ups come with federation; a local handle is found either way, and resolve makes it a look-up (ADR 77).
+        var resolve = input.Bool("resolve") ?? false;
         var following = input.Bool("following") ?? false;
         var offset = Offset(input);
         var limit = Math.Clamp(input.WholeNumber("limit") ?? AccountsDefaultLimit, 1, AccountsMaxLimit);
-        var accounts = await search.AccountsAsync(query, Viewer.Member(me), following, offset, limit, urls.Host, context.RequestAborted);
+        var accounts = await search.AccountsAsync(query, Viewer.Member(me), following, offset, limit, urls.Host, resolve, context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderManyAsync(accounts, me, context.RequestAborted));
     }
 

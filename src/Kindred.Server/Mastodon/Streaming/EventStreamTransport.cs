@@ -2,7 +2,9 @@ using System.Text;
 
 namespace Kindred.Server.Mastodon.Streaming;
 
-/// <summary>Server-sent events: <c>event: update</c> and <c>data: …</c> lines, and comment lines as heartbeats.</summary>
+/// <summary>Server-sent events: <c>event: update</c> and <c>data: …</c> lines, and comment lines as heartbeats, byte for
+/// byte as Mastodon's streaming server writes them (<c>:)</c> and <c>:thump</c>, each with a single newline): Mastodon.py's
+/// listener reads a blank line as the end of an event and fails on an event with no name (ADR 77).</summary>
 public sealed class EventStreamTransport(HttpResponse response) : IStreamTransport
 {
     /// <summary>Sends the headers and a first comment, so clients and proxies see the stream open at once.</summary>
@@ -12,7 +14,7 @@ public sealed class EventStreamTransport(HttpResponse response) : IStreamTranspo
         response.Headers.CacheControl = "no-store";
         // Tells nginx not to buffer the stream.
         response.Headers["X-Accel-Buffering"] = "no";
-        await WriteAsync(":)\n\n", ct);
+        await WriteAsync(":)\n", ct);
     }
 
     public Task SendAsync(IReadOnlyList<string> stream, string eventName, string payload, CancellationToken ct)
@@ -25,7 +27,7 @@ public sealed class EventStreamTransport(HttpResponse response) : IStreamTranspo
         return WriteAsync(text.Append('\n').ToString(), ct);
     }
 
-    public Task HeartbeatAsync(CancellationToken ct) => WriteAsync(":thump\n\n", ct);
+    public Task HeartbeatAsync(CancellationToken ct) => WriteAsync(":thump\n", ct);
 
     public Task CloseAsync(string reason, CancellationToken ct) => Task.CompletedTask;
 

@@ -232,6 +232,115 @@ public abstract partial class OAuthTests(KindredApp app)
         Assert.Equal(["S256"], json.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task EveryTokenResponseCarriesMastodonsTokenEntityWithTheGrantedScopes()
+    {
+        // Mastodon.py reads response["scope"]: OpenIddict left it out whenever it equalled the scope asked for (ADR 77).
+        await app.CreateUserAsync("tokenshape");
+        var (id, secret) = await app.RegisterAppAsync("read write follow");
+        var password = await KindredApp.Json(await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["username"] = "tokenshape",
+            ["password"] = KindredApp.Password,
+            ["scope"] = "read write",
+        })), HttpStatusCode.OK);
+        AssertTokenEntity(password, "read write");
+        var client = await KindredApp.Json(await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+        })), HttpStatusCode.OK);
+        AssertTokenEntity(client, "read");
+        var registered = await KindredApp.Json(await app.Api(client.GetProperty("access_token").GetString()).GetAsync("/api/v1/apps/verify_credentials"), HttpStatusCode.OK);
+        Assert.Equal("Test app", registered.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task TheSignUpReplyIsATokenEntityWithScope()
+    {
+        var (id, secret) = await app.RegisterAppAsync("read write");
+        var appToken = (await KindredApp.Json(await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["scope"] = "read write",
+        })), HttpStatusCode.OK)).GetProperty("access_token").GetString();
+        var response = await app.Api(appToken).PostAsync("/api/v1/accounts", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "tokensignup",
+            ["email"] = "tokensignup@example.org",
+            ["password"] = KindredApp.Password,
+            ["agreement"] = "true",
+            ["locale"] = "en",
+        }));
+        AssertTokenEntity(await KindredApp.Json(response, HttpStatusCode.OK), "read write");
+    }
+
+    [Fact]
+    public async Task TheCodeExchangeAcceptsTheScopeMastodonDocumentsAndAnswersWithIt()
+    {
+        var (id, secret, code) = await CodeAsync("codescope", "read write follow");
+        var exchange = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["code"] = code,
+            ["redirect_uri"] = "urn:ietf:wg:oauth:2.0:oob",
+            ["scope"] = "read write follow",
+        }));
+        var json = await KindredApp.Json(exchange, HttpStatusCode.OK);
+        AssertTokenEntity(json, "read write follow");
+        var me = await KindredApp.Json(await app.Api(json.GetProperty("access_token").GetString()).GetAsync("/api/v1/accounts/verify_credentials"), HttpStatusCode.OK);
+        Assert.Equal("codescope", me.GetProperty("username").GetString());
+    }
+
+    [Fact]
+    public async Task TheCodeExchangeRefusesAScopeWiderThanTheMemberGranted()
+    {
+        var (id, secret, code) = await CodeAsync("codewider", "read");
+        var exchange = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = id,
+            ["client_secret"] = secret,
+            ["code"] = code,
+            ["redirect_uri"] = "urn:ietf:wg:oauth:2.0:oob",
+            ["scope"] = "read write",
+        }));
+        var json = await KindredApp.Json(exchange, HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_scope", json.GetProperty("error").GetString());
+        Assert.False(json.TryGetProperty("access_token", out _));
+    }
+
+    private static void AssertTokenEntity(System.Text.Json.JsonElement json, string scope)
+    {
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("access_token").GetString()), json.ToString());
+        Assert.Equal("Bearer", json.GetProperty("token_type").GetString());
+        Assert.Equal(scope.Split(' ').Order(StringComparer.Ordinal), json.GetProperty("scope").GetString()!.Split(' ').Order(StringComparer.Ordinal));
+        Assert.InRange(json.GetProperty("created_at").GetInt64(), DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds());
+    }
+
+    /// <summary>An authorization code for a new member who allowed the app <paramref name="scope"/> on the consent page.</summary>
+    private async Task<(string Id, string Secret, string Code)> CodeAsync(string username, string scope)
+    {
+        await app.CreateUserAsync(username);
+        var (id, secret) = await app.RegisterAppAsync("read write follow push");
+        var authorize = $"/oauth/authorize?response_type=code&client_id={id}&redirect_uri=urn:ietf:wg:oauth:2.0:oob&scope={Uri.EscapeDataString(scope)}";
+        var browser = app.Browser();
+        await SignInAsync(browser, username);
+        var consent = await Html.GetAsync(browser, authorize);
+        var allow = await Html.PostFormAsync(browser, authorize, null, Hidden(consent, "allow"), "/oauth/authorize");
+        var code = CodePattern().Match(await allow.Content.ReadAsStringAsync());
+        Assert.True(code.Success);
+        return (id, secret, System.Net.WebUtility.HtmlDecode(code.Groups[1].Value));
+    }
+
     private Task<int> CountApplicationsAsync() => app.WithDbAsync(db => Task.FromResult(db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().Count()));
 
     public static async Task SignInAsync(HttpClient browser, string username, string? password = null)

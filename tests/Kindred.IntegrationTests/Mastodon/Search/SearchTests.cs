@@ -229,6 +229,58 @@ public abstract class SearchTests(KindredApp app)
     }
 
     [Fact]
+    public async Task AnExactHandleLookupFindsAnAccountTheSearcherBlockedSoAnAppCanUnblockIt()
+    {
+        var (blocked, _) = await MemberAsync("thistle");
+        var (searcher, token) = await MemberAsync("unblocker");
+        await WithAsync(async s =>
+        {
+            await s.GetRequiredService<RelationshipService>().BlockAsync(searcher.Id, blocked.Id);
+            return true;
+        });
+        var name = blocked.UserName!;
+
+        // A plain word search still hides it; each form of a look-up of the exact handle finds it (toot: resolve=true).
+        Assert.Empty(Ids(await SearchAsync(token, $"type=accounts&q={name}"), "accounts"));
+        Assert.Empty(Ids(await SearchAsync(token, $"type=accounts&q=%40{name[..^1]}"), "accounts"));
+        foreach (var query in new[] { $"q=%40{name}", $"q={name}%40localhost", $"q=acct%3A{name}%40localhost", $"q={name}&resolve=true" })
+        {
+            Assert.Equal([Id(blocked.Id)], Ids(await SearchAsync(token, "type=accounts&" + query), "accounts"));
+        }
+        var account = await KindredApp.Json(await app.Api(token).GetAsync($"/api/v1/accounts/search?q=%40{name}"), HttpStatusCode.OK);
+        Assert.Equal(Id(blocked.Id), account[0].GetProperty("id").GetString());
+        var relationship = await KindredApp.Json(await app.Api(token).GetAsync($"/api/v1/accounts/relationships?id[]={Id(blocked.Id)}"), HttpStatusCode.OK);
+        Assert.True(relationship[0].GetProperty("blocking").GetBoolean());
+
+        await KindredApp.Json(await app.Api(token).PostAsync($"/api/v1/accounts/{Id(blocked.Id)}/unblock", null), HttpStatusCode.OK);
+        Assert.Equal([Id(blocked.Id)], Ids(await SearchAsync(token, $"type=accounts&q={name}"), "accounts"));
+    }
+
+    [Fact]
+    public async Task AnAccountThatBlockedTheSearcherStaysHiddenFromAnExactLookupEvenWhenTheBlockIsMutual()
+    {
+        var (blocker, _) = await MemberAsync("nettle");
+        var (mutual, _) = await MemberAsync("bramble");
+        var (searcher, token) = await MemberAsync("looker");
+        await WithAsync(async s =>
+        {
+            var relationships = s.GetRequiredService<RelationshipService>();
+            await relationships.BlockAsync(blocker.Id, searcher.Id);
+            await relationships.BlockAsync(mutual.Id, searcher.Id);
+            await relationships.BlockAsync(searcher.Id, mutual.Id);
+            return true;
+        });
+        foreach (var name in new[] { blocker.UserName!, mutual.UserName! })
+        {
+            Assert.Empty(Ids(await SearchAsync(token, $"type=accounts&q=%40{name}&resolve=true"), "accounts"));
+            Assert.Empty(Ids(await SearchAsync(token, $"type=accounts&q=acct%3A{name}%40localhost"), "accounts"));
+        }
+        // The searcher can still lift their own block from their list of blocks.
+        var blocks = await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/blocks"), HttpStatusCode.OK);
+        Assert.Equal([Id(mutual.Id)], blocks.EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
+    }
+
+    [Fact]
     public async Task FollowingLimitsAccountsToThoseTheSearcherFollows()
     {
         var (followed, _) = await MemberAsync("marigold");

@@ -339,20 +339,26 @@ public abstract class StreamingTests(KindredApp app)
         using var response = await client.GetAsync("/api/v1/streaming/user", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        using var reader2 = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var body = await response.Content.ReadAsStreamAsync();
         using var timeout = new CancellationTokenSource(StreamClient.Patience);
-        Assert.Equal(":)", await reader2.ReadLineAsync(timeout.Token));
+        // Byte for byte as Mastodon's streaming server: ":)" and one newline, then the event with no blank line before it
+        // (Mastodon.py's listener failed on the blank line, ADR 77).
+        var opening = new byte[3];
+        await body.ReadExactlyAsync(opening, timeout.Token);
+        Assert.Equal(":)\n", System.Text.Encoding.UTF8.GetString(opening));
+        using var reader2 = new StreamReader(body);
         var posted = await app.PostStatusAsync(reader, "my own post reaches my own home");
         string? line;
         do
         {
             line = await reader2.ReadLineAsync(timeout.Token);
         }
-        while (line == "");
+        while (line == ":thump");
         Assert.Equal("event: update", line);
         var data = await reader2.ReadLineAsync(timeout.Token);
         Assert.StartsWith("data: ", data, StringComparison.Ordinal);
         Assert.Equal(Id(posted), Id(Parse(data!["data: ".Length..])));
+        Assert.Equal("", await reader2.ReadLineAsync(timeout.Token));
     }
 }
 
