@@ -36,11 +36,12 @@ if [[ ! -d tests/clients/node_modules/masto || tests/clients/package-lock.json -
     npm ci --prefix tests/clients --no-audit --no-fund
 fi
 
-# Mastodon.py and toot from Debian's packages, and websocket-client for a WebSocket stream from Python, for the
-# client compatibility test (tests/clients/mastodon_py.py and toot.sh, run by /usr/bin/python3).
-if ! /usr/bin/python3 -c "import mastodon, websocket" 2>/dev/null || ! command -v toot >/dev/null; then
+# Mastodon.py and toot from Debian's packages, websocket-client for a WebSocket stream from Python, and cryptography
+# for Mastodon.py's web-push keys, for the client compatibility test (tests/clients/mastodon_py.py and toot.sh, run by
+# /usr/bin/python3).
+if ! /usr/bin/python3 -c "import mastodon, websocket, cryptography" 2>/dev/null || ! command -v toot >/dev/null; then
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-mastodon python3-websocket toot
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-mastodon python3-websocket python3-cryptography toot
 fi
 
 dotnet tool restore >/dev/null

@@ -18,13 +18,20 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<FollowRequest> FollowRequests => Set<FollowRequest>();
     public DbSet<Block> Blocks => Set<Block>();
     public DbSet<Mute> Mutes => Set<Mute>();
+    public DbSet<AccountNote> AccountNotes => Set<AccountNote>();
+    public DbSet<Endorsement> Endorsements => Set<Endorsement>();
+    public DbSet<AccountDomainBlock> AccountDomainBlocks => Set<AccountDomainBlock>();
     public DbSet<Status> Statuses => Set<Status>();
     public DbSet<StatusMention> StatusMentions => Set<StatusMention>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<StatusTag> StatusTags => Set<StatusTag>();
+    public DbSet<TagFollow> TagFollows => Set<TagFollow>();
+    public DbSet<FeaturedTag> FeaturedTags => Set<FeaturedTag>();
     public DbSet<Favourite> Favourites => Set<Favourite>();
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<StatusEdit> StatusEdits => Set<StatusEdit>();
+    public DbSet<StatusMute> StatusMutes => Set<StatusMute>();
+    public DbSet<ScheduledStatus> ScheduledStatuses => Set<ScheduledStatus>();
     public DbSet<Poll> Polls => Set<Poll>();
     public DbSet<PollOption> PollOptions => Set<PollOption>();
     public DbSet<PollVote> PollVotes => Set<PollVote>();
@@ -32,6 +39,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<StatusEditMedia> StatusEditMedia => Set<StatusEditMedia>();
     public DbSet<HomeFeedEntry> HomeFeedEntries => Set<HomeFeedEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPermission> NotificationPermissions => Set<NotificationPermission>();
+    public DbSet<NotificationPolicy> NotificationPolicies => Set<NotificationPolicy>();
     public DbSet<Marker> Markers => Set<Marker>();
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<AnnouncementDismissal> AnnouncementDismissals => Set<AnnouncementDismissal>();
@@ -45,6 +54,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<ConversationStatus> ConversationStatuses => Set<ConversationStatus>();
     public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<WebPushSubscription> WebPushSubscriptions => Set<WebPushSubscription>();
+    public DbSet<WebPushKey> WebPushKeys => Set<WebPushKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportedStatus> ReportedStatuses => Set<ReportedStatus>();
@@ -62,6 +73,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<DigestSend> DigestSends => Set<DigestSend>();
     public DbSet<DataExport> DataExports => Set<DataExport>();
     public DbSet<AidCategory> AidCategories => Set<AidCategory>();
+    public DbSet<CustomEmoji> CustomEmojis => Set<CustomEmoji>();
     public DbSet<AidItem> AidItems => Set<AidItem>();
     public DbSet<AidResponse> AidResponses => Set<AidResponse>();
     public DbSet<AidMessage> AidMessages => Set<AidMessage>();

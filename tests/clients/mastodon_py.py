@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 import traceback
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from urllib.parse import urlparse
 
@@ -190,6 +191,49 @@ def instance_figures(ctx):
     check(list(m.instance_peers()) == [], "peers before federation")
 
 
+def schedule_a_post(ctx):
+    m = ctx["m"]
+    at = datetime.now(timezone.utc) + timedelta(hours=2)
+    scheduled = m.status_post("Written now, out in two hours", scheduled_at=at)
+    check("scheduled_at" in scheduled and "params" in scheduled, f"not a ScheduledStatus: {sorted(scheduled)}")
+    check(all(s.get("content", "").find("out in two hours") < 0 for s in m.timeline_home()), "the post went out at once")
+    check([s["id"] for s in m.scheduled_statuses()] == [scheduled["id"]], "the scheduled post is not listed")
+    later = m.scheduled_status_update(scheduled["id"], at + timedelta(days=1))
+    check(later["scheduled_at"] > scheduled["scheduled_at"], "the new time was not kept")
+    m.scheduled_status_delete(scheduled["id"])
+    check(m.scheduled_statuses() == [], "the cancelled post is still listed")
+
+
+def follow_a_tag(ctx):
+    # Mastodon.py 1.8 has no tag-following methods; an app calls the documented endpoints through its own request.
+    m = ctx["m"]
+    followed = m._Mastodon__api_request("POST", "/api/v1/tags/allotments/follow")
+    check(followed["name"].lower() == "allotments" and followed["following"], f"not followed: {followed}")
+    check([t["name"].lower() for t in m._Mastodon__api_request("GET", "/api/v1/followed_tags")] == ["allotments"],
+          "the tag is not among the followed ones")
+    unfollowed = m._Mastodon__api_request("POST", "/api/v1/tags/allotments/unfollow")
+    check(not unfollowed["following"], "still following the tag")
+
+
+def subscribe_to_push(ctx):
+    m = ctx["m"]
+    keys = m.push_subscription_generate_keys()
+    endpoint = "https://push.example.net/subscription/mastodon-py"
+    created = m.push_subscription_set(endpoint, keys[1], mention_events=True, follow_events=True)
+    check(created["endpoint"] == endpoint, f"another endpoint: {created['endpoint']}")
+    check(created["alerts"]["mention"] and created["alerts"]["follow"] and not created["alerts"]["favourite"],
+          f"alerts not as asked: {created['alerts']}")
+    check(created["server_key"] == m.instance()["configuration"]["vapid"]["public_key"],
+          "the subscription's server key is not the instance's VAPID key")
+    check(m.push_subscription()["id"] == created["id"], "the subscription does not read back")
+    m._Mastodon__api_request("DELETE", "/api/v1/push/subscription")
+    try:
+        m.push_subscription()
+    except MastodonNotFoundError:
+        return
+    raise AssertionError("the deleted subscription still answers")
+
+
 def unknown_endpoint_is_not_found(ctx):
     try:
         ctx["m"]._Mastodon__api_request("GET", "/api/v1/no_such_thing")
@@ -210,6 +254,9 @@ STEPS = [
     filter_a_keyword,
     find_a_blocked_account_to_unblock,
     instance_figures,
+    schedule_a_post,
+    follow_a_tag,
+    subscribe_to_push,
     unknown_endpoint_is_not_found,
 ]
 

@@ -20,6 +20,10 @@ public static class UserQueries
             .ToListAsync(ct);
     }
 
+    /// <summary>The member's own time zone id, or null when they chose none.</summary>
+    public static Task<string?> TimeZoneIdAsync(this KindredDbContext db, long userId, CancellationToken ct = default) =>
+        db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+
     public static Task<int> CountUsersAsync(this KindredDbContext db, string? search, CancellationToken ct = default) =>
         Filter(db, search).CountAsync(ct);
 

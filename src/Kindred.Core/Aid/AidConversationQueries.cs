@@ -75,6 +75,13 @@ public sealed class AidConversationQueries(KindredDbContext db)
     public async Task<AidThanks?> ThanksAsync(long responseId, CancellationToken ct = default) =>
         await db.AidThanks.AsNoTracking().FirstOrDefaultAsync(t => t.ResponseId == responseId, ct);
 
+    /// <summary>Which of these responses were thanked (the owner's list of answers).</summary>
+    public async Task<HashSet<long>> ThankedAsync(IEnumerable<long> responseIds, CancellationToken ct = default)
+    {
+        var ids = responseIds.ToList();
+        return (await db.AidThanks.AsNoTracking().Where(t => ids.Contains(t.ResponseId)).Select(t => t.ResponseId).ToListAsync(ct)).ToHashSet();
+    }
+
     /// <summary>The escalations of one conversation, oldest first (shown to its readers: the parties and the leads).</summary>
     public async Task<IReadOnlyList<AidEscalation>> EscalationsOfAsync(long responseId, CancellationToken ct = default) =>
         await db.AidEscalations.AsNoTracking().Where(e => e.ResponseId == responseId).OrderBy(e => e.Id).ToListAsync(ct);

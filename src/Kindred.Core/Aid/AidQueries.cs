@@ -185,6 +185,27 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
         await db.AidItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.AccountId == accountId, ct)
             ?? throw KindredException.NotFound();
 
+    /// <summary>The groups a member may share an item with (those they belong to), by name: the new and edit forms.</summary>
+    public async Task<IReadOnlyList<Group>> ShareableGroupsAsync(long accountId, CancellationToken ct = default) =>
+        await db.Groups.AsNoTracking()
+            .Where(g => db.GroupMemberships.Any(m => m.GroupId == g.Id && m.AccountId == accountId))
+            .OrderBy(g => g.Name).ToListAsync(ct);
+
+    /// <summary>The member's profile home area, where a new item's area starts (they may change or remove it).</summary>
+    public Task<string?> AreaNameAsync(long accountId, CancellationToken ct = default) =>
+        db.Accounts.Where(a => a.Id == accountId).Select(a => a.AreaName).FirstOrDefaultAsync(ct);
+
+    /// <summary>The name of the group an item is shared in, or null when the viewer may not know the group exists.</summary>
+    public Task<string?> GroupNameAsync(long groupId, Viewer viewer, CancellationToken ct = default) =>
+        db.Groups.AsNoTracking().Where(g => g.Id == groupId).VisibleTo(db, viewer).Select(g => g.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Items already chosen through <see cref="AidVisibility"/> (the owner's suggestions), as a list shows them, in the
+    /// order given.
+    /// </summary>
+    public Task<IReadOnlyList<AidListEntry>> EntriesAsync(IEnumerable<AidSuggestedItem> chosen, CancellationToken ct = default) =>
+        EntriesAsync(chosen.Select(c => (c.Item.Id, c.Distance)).ToList(), ct);
+
     /// <summary>Where a member's distances are measured from: their settled home area (<see cref="DistanceOrigin"/>).
     /// Only the member themself is measured from it.</summary>
     public Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default) => DistanceOrigin.LoadAsync(db, viewerId, time.UtcNow(), ct);

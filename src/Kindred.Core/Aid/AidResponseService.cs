@@ -72,6 +72,20 @@ public sealed class AidResponseService(KindredDbContext db, Notify notify, TimeP
         return response;
     }
 
+    /// <summary>
+    /// What the answer form shows before anyone writes: the item's owner, the reader's earlier answer if any, and why
+    /// they may not answer, by the same rule as <see cref="AnswerAsync"/>, so nobody writes a message they cannot send.
+    /// </summary>
+    public async Task<(Account Owner, long? Existing, AidAnswerRefusal? Refusal)> AnswerFormAsync(long responderId, AidItem item, CancellationToken ct = default)
+    {
+        var owner = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == item.AccountId, ct);
+        var existing = await db.AidResponses.Where(r => r.ItemId == item.Id && r.ResponderId == responderId).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == responderId, ct);
+        var vetted = await db.VettedHelpers.AnyAsync(v => v.AccountId == responderId && v.RevokedAt == null, ct);
+        var refusal = AidResponseRules.WhyNotAnswer(item, responderId, vetted, user.ApprovedAt ?? user.CreatedAt, time.UtcNow(), options.Value.NewMemberDays);
+        return (owner, existing, refusal);
+    }
+
     /// <summary>A message from one party to the other; refused while paused, and after a decline or withdrawal.</summary>
     public async Task<AidMessage> SendAsync(long authorId, long responseId, string? text, CancellationToken ct = default)
     {

@@ -17,6 +17,9 @@ public static class AuditActions
     public const string InvitationRevoke = "invitation.revoke";
     public const string AidCategoryAdd = "aid_category.add";
     public const string AidCategoryUpdate = "aid_category.update";
+    public const string CustomEmojiAdd = "custom_emoji.add";
+    public const string CustomEmojiUpdate = "custom_emoji.update";
+    public const string CustomEmojiDelete = "custom_emoji.delete";
     public const string OrganizationUpdate = "organization.update";
     public const string RetentionUpdate = "organization.retention_update";
     public const string OrganizationAccountCreate = "organization.account_create";

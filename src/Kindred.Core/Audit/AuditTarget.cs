@@ -9,6 +9,8 @@ public sealed record AuditTarget(string Kind, long? Id)
 
     public static AuditTarget AidCategory(long id) => new("aid_category", id);
 
+    public static AuditTarget CustomEmoji(long id) => new("custom_emoji", id);
+
     public static AuditTarget AidEscalation(long id) => new("aid_escalation", id);
 
     public static AuditTarget SafetyEscalation(long id) => new("safety_escalation", id);

@@ -60,4 +60,15 @@ public sealed record ImageRules
         TargetHeight = 640,
         Fit = ImageFit.Inside,
     };
+
+    /// <summary>Custom emojis (ADR 82): at most 256 KB uploaded, scaled to fit 128 × 128, never cropped.</summary>
+    public static ImageRules Emoji { get; } = new()
+    {
+        Field = "image",
+        MaxBytes = 256 * 1024,
+        MaxPixels = 1024 * 1024,
+        TargetWidth = 128,
+        TargetHeight = 128,
+        Fit = ImageFit.Inside,
+    };
 }

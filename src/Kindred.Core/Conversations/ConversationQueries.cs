@@ -31,6 +31,10 @@ public sealed class ConversationQueries(KindredDbContext db)
         return (await ViewsAsync(accountId, [row], ct))[0];
     }
 
+    /// <summary>The conversation a direct status the member just wrote started or joined.</summary>
+    public Task<long> OfStatusAsync(long statusId, CancellationToken ct = default) =>
+        db.ConversationStatuses.Where(c => c.StatusId == statusId).Select(c => c.ConversationId).FirstAsync(ct);
+
     /// <summary>The statuses of a conversation the member may read, oldest first (the newest <see cref="MaxThread"/>).</summary>
     public async Task<IReadOnlyList<Status>> ThreadAsync(long accountId, long conversationId, CancellationToken ct = default)
     {

@@ -322,6 +322,45 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
             .Select(r => new GroupOption(r.Id, r.Name, r.Slug)).ToList();
     }
 
+    /// <summary>The group a filter names by its address, or null when the viewer may not see it (<see cref="GroupAccess"/>).</summary>
+    public Task<long?> VisibleGroupIdAsync(string slug, Viewer viewer, CancellationToken ct = default) =>
+        db.Groups.Where(g => g.Slug == slug).VisibleTo(db, viewer).Select(g => (long?)g.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The names of the events' groups, by id; the events are visible, so their groups are too.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> GroupNamesAsync(IEnumerable<EventView> views, CancellationToken ct = default)
+    {
+        var ids = views.Select(v => v.Event.GroupId).OfType<long>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, string>();
+        }
+        return await db.Groups.Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+    }
+
+    /// <summary>The groups a member belongs to, by name, for the group filter.</summary>
+    public async Task<IReadOnlyList<GroupOption>> MemberGroupsAsync(long accountId, CancellationToken ct = default)
+    {
+        var rows = await db.GroupMemberships.Where(m => m.AccountId == accountId)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOption(g.Id, g.Name, g.Slug)).ToListAsync(ct);
+        return rows.OrderBy(g => g.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    /// <summary>An event's group as the edit form names it, for a manager who is not in the group (a server admin).</summary>
+    public Task<GroupOption> GroupOptionAsync(long groupId, CancellationToken ct = default) =>
+        db.Groups.Where(g => g.Id == groupId).Select(g => new GroupOption(g.Id, g.Name, g.Slug)).FirstAsync(ct);
+
+    /// <summary>Who organizes an event the viewer sees and the group it belongs to (visible with the event).</summary>
+    public async Task<(Account? Organizer, Group? Group)> HostsAsync(Event ev, CancellationToken ct = default)
+    {
+        var organizer = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == ev.OrganizerId, ct);
+        var group = ev.GroupId is { } groupId ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct) : null;
+        return (organizer, group);
+    }
+
+    /// <summary>The member's own answer for one occurrence, with their answers to the questions.</summary>
+    public Task<EventRsvp?> RsvpAsync(long eventId, DateTime occurrence, long accountId, CancellationToken ct = default) =>
+        db.EventRsvps.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.OccurrenceStartsAt == occurrence && r.AccountId == accountId, ct);
+
     /// <summary>The member's coarse home point, for "near me".</summary>
     public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
     {

@@ -129,6 +129,27 @@ public sealed class GroupQueries(KindredDbContext db, TimeProvider time)
         return taken.Where(b => accounts.ContainsKey(b.AccountId)).Select(b => new ListedAccount(b.AccountId, accounts[b.AccountId])).ToList();
     }
 
+    /// <summary>Why each of these people was banned from the group (for the moderators' list of bans).</summary>
+    public async Task<IReadOnlyDictionary<long, string>> BanReasonsAsync(long groupId, IReadOnlyCollection<long> accountIds, CancellationToken ct = default)
+    {
+        var ids = accountIds.ToList();
+        return await db.GroupBans.AsNoTracking().Where(b => b.GroupId == groupId && ids.Contains(b.AccountId)).ToDictionaryAsync(b => b.AccountId, b => b.Reason, ct);
+    }
+
+    /// <summary>
+    /// A group's parent and its chapters (at most <paramref name="maxChapters"/>, by name), through the same rule as the
+    /// group: a secret chapter is not listed to outsiders.
+    /// </summary>
+    public async Task<(Group? Parent, IReadOnlyList<Group> Chapters)> FamilyAsync(Viewer viewer, Group group, int maxChapters, CancellationToken ct = default)
+    {
+        var parent = group.ParentId is { } parentId
+            ? await db.Groups.AsNoTracking().Where(g => g.Id == parentId).VisibleTo(db, viewer).FirstOrDefaultAsync(ct)
+            : null;
+        var chapters = await db.Groups.AsNoTracking().Where(g => g.ParentId == group.Id).VisibleTo(db, viewer)
+            .OrderBy(g => g.Name).Take(maxChapters).ToListAsync(ct);
+        return (parent, chapters);
+    }
+
     /// <summary>The viewer's role in the group, or null when they are not a member (or not signed in).</summary>
     public async Task<GroupRole?> RoleAsync(Viewer viewer, long groupId, CancellationToken ct = default) =>
         viewer.AccountId is { } id

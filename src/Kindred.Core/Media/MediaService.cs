@@ -14,9 +14,11 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
 {
     private const string Folder = "attachments";
 
-    /// <summary>Every folder whose files belong to a row: post images, and the pictures of members (the organization's
-    /// logo and banner are its account's) and groups.</summary>
-    private static readonly string[] OwnedFolders = [Folder, "avatars", "headers", "group-avatars", "group-headers"];
+    /// <summary>Every folder whose files belong to a row: post images, the pictures of members (the organization's
+    /// logo and banner are its account's) and groups, and custom emojis (ADR 82).</summary>
+    private static readonly string[] OwnedFolders = [Folder, "avatars", "headers", "group-avatars", "group-headers", EmojiFolder];
+
+    private const string EmojiFolder = "emojis";
 
     /// <summary>Processes the upload synchronously (images are quick), so the answer already has its URLs.</summary>
     public async Task<MediaAttachment> UploadAsync(long accountId, Stream file, string? description, string? focus, CancellationToken ct = default)
@@ -127,8 +129,9 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         {
             var batch = await db.MediaAttachments
                 // A status removed outright (not marked deleted) leaves its images with no status and no date: orphans.
-                .Where(m => (m.StatusId == null && m.UnattachedSince == null)
-                    || (m.StatusId == null && m.UnattachedSince < cutoff
+                // Images waiting for a scheduled post are kept until it is published or cancelled (ADR 78).
+                .Where(m => (m.StatusId == null && m.ScheduledStatusId == null && m.UnattachedSince == null)
+                    || (m.StatusId == null && m.ScheduledStatusId == null && m.UnattachedSince < cutoff
                         // An image dropped by an edit lives on in the history of its post while the post lives.
                         && !db.StatusEditMedia.Any(e => e.MediaAttachmentId == m.Id
                             && db.StatusEdits.Any(v => v.Id == e.StatusEditId && db.Statuses.Any(s => s.Id == v.StatusId && s.DeletedAt == null))))
@@ -186,6 +189,8 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
                 var used = folder == Folder
                     ? await db.MediaAttachments.Where(m => names.Contains(m.File) || names.Contains(m.ThumbnailFile))
                         .Select(m => new[] { m.File, m.ThumbnailFile }).ToListAsync(ct)
+                    : folder == EmojiFolder
+                        ? await db.CustomEmojis.Where(e => names.Contains(e.File)).Select(e => new[] { e.File }).ToListAsync(ct)
                     : folder.StartsWith("group-", StringComparison.Ordinal)
                         ? await db.Groups.Where(g => names.Contains(g.AvatarFile!) || names.Contains(g.HeaderFile!))
                             .Select(g => new[] { g.AvatarFile ?? "", g.HeaderFile ?? "" }).ToListAsync(ct)

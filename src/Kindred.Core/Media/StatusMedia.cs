@@ -14,6 +14,14 @@ namespace Kindred.Core.Media;
 public sealed class StatusMedia(KindredDbContext db)
 {
     /// <summary>Media that a status may take: never posted, or left behind by a deleted status (delete-and-redraft).</summary>
+    /// <summary>The images of <paramref name="statusIds"/>, in the order their authors gave them.</summary>
+    public static async Task<ILookup<long, MediaAttachment>> OfStatusesAsync(KindredDbContext db, IReadOnlyCollection<long> statusIds, CancellationToken ct = default) =>
+        (await db.MediaAttachments.AsNoTracking()
+            .Where(m => m.StatusId != null && statusIds.Contains(m.StatusId.Value))
+            .OrderBy(m => m.Position)
+            .ToListAsync(ct))
+        .ToLookup(m => m.StatusId!.Value);
+
     public static Expression<Func<MediaAttachment, bool>> Attachable(KindredDbContext db) =>
         m => m.StatusId == null || db.Statuses.Any(s => s.Id == m.StatusId && s.DeletedAt != null);
 
@@ -52,6 +60,7 @@ public sealed class StatusMedia(KindredDbContext db)
         for (var i = 0; i < media.Count; i++)
         {
             media[i].StatusId = status.Id;
+            media[i].ScheduledStatusId = null;
             media[i].Position = i;
             media[i].UnattachedSince = null;
         }

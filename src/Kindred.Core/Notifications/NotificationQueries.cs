@@ -16,9 +16,12 @@ public sealed class NotificationQueries(KindredDbContext db)
     public const int DefaultCountLimit = 100;
     public const int MaxCountLimit = 1_000;
 
-    public async Task<IReadOnlyList<Notification>> ListAsync(long accountId, NotificationFilter filter, Page page, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Notification>> ListAsync(long accountId, NotificationFilter filter, Page page, CancellationToken ct = default) =>
+        await Narrow(await ShownAsync(accountId, ct, filter.IncludeFiltered), filter).PageAsync(page, n => n.Id, MaxLimit, ct);
+
+    /// <summary>types[], exclude_types[] and account_id.</summary>
+    public static IQueryable<Notification> Narrow(IQueryable<Notification> notifications, NotificationFilter filter)
     {
-        var notifications = await ShownAsync(accountId, ct);
         var types = filter.Types.Where(NotificationTypes.All.Contains).ToList();
         if (filter.Types.Count > 0)
         {
@@ -33,7 +36,7 @@ public sealed class NotificationQueries(KindredDbContext db)
         {
             notifications = notifications.Where(n => n.FromAccountId == from);
         }
-        return await notifications.PageAsync(page, n => n.Id, MaxLimit, ct);
+        return notifications;
     }
 
     public async Task<Notification> GetAsync(long accountId, long id, CancellationToken ct = default) =>
@@ -44,6 +47,29 @@ public sealed class NotificationQueries(KindredDbContext db)
     {
         var lastRead = await db.Markers.Where(m => m.AccountId == accountId && m.Timeline == "notifications").Select(m => (long?)m.LastReadId).FirstOrDefaultAsync(ct) ?? 0;
         return await (await ShownAsync(accountId, ct)).Where(n => n.Id > lastRead).Take(Math.Clamp(limit, 1, MaxCountLimit)).CountAsync(ct);
+    }
+
+    /// <summary>
+    /// What <paramref name="items"/> name, for the web page: groups and events only through the rules for who may see
+    /// them (<see cref="GroupAccess"/>, <see cref="EventAccess"/>), aid conversations only the member's own or a sender's.
+    /// </summary>
+    public async Task<NotificationSubjects> SubjectsAsync(long accountId, IReadOnlyList<Notification> items, CancellationToken ct = default)
+    {
+        var viewer = Viewer.Member(accountId);
+        var senderIds = items.Select(n => n.FromAccountId).Distinct().ToList();
+        var senders = await db.Accounts.AsNoTracking().Where(a => senderIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var statusIds = items.Where(n => n.StatusId is not null).Select(n => n.StatusId!.Value).Distinct().ToList();
+        var authors = await db.Statuses.AsNoTracking().Where(s => statusIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Account.Username }).ToDictionaryAsync(s => s.Id, s => s.Username, ct);
+        var groupIds = items.Where(n => n.GroupId is not null).Select(n => n.GroupId!.Value).Distinct().ToList();
+        Dictionary<long, Group> groups = groupIds.Count == 0 ? [] : await GroupAccess.VisibleTo(db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)), db, viewer).ToDictionaryAsync(g => g.Id, ct);
+        var eventIds = items.Where(n => n.EventId is not null).Select(n => n.EventId!.Value).Distinct().ToList();
+        Dictionary<long, Event> events = eventIds.Count == 0 ? [] : await EventAccess.VisibleTo(db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)), db, viewer).ToDictionaryAsync(e => e.Id, ct);
+        var aidItemIds = items.Where(n => n.AidItemId is not null).Select(n => n.AidItemId!.Value).Distinct().ToList();
+        Dictionary<(long ItemId, long ResponderId), long> aidConversations = aidItemIds.Count == 0 ? [] : await db.AidResponses.AsNoTracking()
+            .Where(r => aidItemIds.Contains(r.ItemId) && (r.ResponderId == accountId || senderIds.Contains(r.ResponderId)))
+            .Select(r => new { r.ItemId, r.ResponderId, r.Id }).ToDictionaryAsync(r => (r.ItemId, r.ResponderId), r => r.Id, ct);
+        return new NotificationSubjects(senders, authors, groups, events, aidConversations);
     }
 
     /// <summary>
@@ -60,7 +86,9 @@ public sealed class NotificationQueries(KindredDbContext db)
             .OrderByDescending(n => n.Id).Take(limit).ToListAsync(ct);
     }
 
-    private async Task<IQueryable<Notification>> ShownAsync(long accountId, CancellationToken ct)
+    /// <summary>The notifications the member may see now; what their policy held back (ADR 79) only when
+    /// <paramref name="includeFiltered"/>, for the requests and include_filtered.</summary>
+    public async Task<IQueryable<Notification>> ShownAsync(long accountId, CancellationToken ct, bool includeFiltered = false)
     {
         var viewer = Viewer.Member(accountId);
         // Each rule is a correlated Any (EXISTS … WHERE Id = n.X, a primary-key lookup per notification), not Contains:
@@ -72,8 +100,12 @@ public sealed class NotificationQueries(KindredDbContext db)
         var senders = db.Accounts.Visible();
         var groups = db.Groups.VisibleTo(db, viewer);
         var moderating = db.GroupMemberships.Where(m => m.AccountId == accountId).InRoles(GroupAccess.CanModerate);
-        return db.Notifications.AsNoTracking()
-            .Where(n => n.AccountId == accountId)
+        var notifications = db.Notifications.AsNoTracking().Where(n => n.AccountId == accountId);
+        if (!includeFiltered)
+        {
+            notifications = notifications.Where(n => !n.Filtered);
+        }
+        return notifications
             .Where(n => senders.Any(a => a.Id == n.FromAccountId))
             // A block (either way) also hides what the other account did before it, as Mastodon clears those.
             .WithoutBlocksWith(db.Blocks, accountId, n => n.FromAccountId)

@@ -15,6 +15,10 @@ public sealed class NotificationService(KindredDbContext db)
         }
     }
 
+    /// <summary>Dismisses every notification of a group ("ungrouped-{id}" for one), held back or not (ADR 79).</summary>
+    public Task DismissGroupAsync(long accountId, string key, CancellationToken ct = default) =>
+        NotificationGroupQueries.OfKey(db.Notifications.Where(n => n.AccountId == accountId), key).ExecuteDeleteAsync(ct);
+
     public Task ClearAsync(long accountId, CancellationToken ct = default) =>
         db.Notifications.Where(n => n.AccountId == accountId).ExecuteDeleteAsync(ct);
 }

@@ -81,4 +81,15 @@ public static class NotificationTypes
         AidMatch, AidResponse, AidAccepted, AidMessage, AidClosingSoon, AidEscalation, AidThanks, AidReviewResumed, AidReviewClosed, SafetyEscalation,
         EventReminder, EventUpdate, EventParticipationAccepted, EventFollowUp,
     ];
+
+    /// <summary>
+    /// The types a member's <see cref="Data.Entities.NotificationPolicy"/> may filter or drop (ADR 79): what strangers can
+    /// start. Duties (reports, applications, group requests, safeguarding alerts), answers to the member's own action
+    /// (a poll they voted in, an edit of a post they shared, an approval, an accepted answer) and events they chose to go to
+    /// always arrive, as Mastodon never filters reports, polls, edits or moderation warnings.
+    /// </summary>
+    public static readonly string[] Filterable =
+    [
+        Mention, Status, Reblog, Follow, FollowRequest, Favourite, AidMatch, AidResponse, AidMessage, AidThanks,
+    ];
 }

@@ -27,6 +27,18 @@ public sealed class OrganizationService(KindredDbContext db, MediaStorage media,
     /// <summary>How much of a long text the audit entry keeps before and after.</summary>
     private const int AuditedText = 4_000;
 
+    /// <summary>The organization's row and its account, for the settings form; null before setup.</summary>
+    public async Task<(Organization Organization, Account? Account)?> FormAsync(CancellationToken ct = default)
+    {
+        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (organization is null)
+        {
+            return null;
+        }
+        var account = organization.AccountId is { } id ? await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
+        return (organization, account);
+    }
+
     /// <returns>The names of the settings that changed (empty when the form changed nothing).</returns>
     public async Task<IReadOnlyList<string>> UpdateAsync(long actorId, OrganizationUpdate update, CancellationToken ct = default)
     {
@@ -77,6 +89,7 @@ public sealed class OrganizationService(KindredDbContext db, MediaStorage media,
         Change("link_color", organization.LinkColor, link, () => organization.LinkColor = link);
         Change("privacy_policy", organization.PrivacyPolicy, privacy, () => organization.PrivacyPolicy = privacy);
         Change("terms", organization.Terms, terms, () => organization.Terms = terms);
+        Change("trends", organization.TrendsOff ? "off" : "on", update.TrendsOff ? "off" : "on", () => organization.TrendsOff = update.TrendsOff);
         var oldRuleText = string.Join('\n', oldRules.Select(r => r.Text));
         Change("rules", oldRuleText, string.Join('\n', rules), () =>
         {

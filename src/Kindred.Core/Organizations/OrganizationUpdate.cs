@@ -21,4 +21,6 @@ public sealed class OrganizationUpdate
     public Stream? Banner { get; init; }
     public bool RemoveLogo { get; init; }
     public bool RemoveBanner { get; init; }
+    /// <summary>Trends off (ADR 80); a form that leaves it out keeps them on, as they are by default.</summary>
+    public bool TrendsOff { get; init; }
 }

@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Media;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -22,6 +23,9 @@ public sealed class PublicQueries(KindredDbContext db)
 
     /// <summary>How many members the community has: active accounts, as the about and landing pages say.</summary>
     public Task<int> MemberCountAsync(CancellationToken ct = default) => db.Users.Active().CountAsync(ct);
+
+    /// <summary>The organization's row (its name, description and language for the feeds), or null before setup.</summary>
+    public Task<Organization?> OrganizationAsync(CancellationToken ct = default) => db.Organizations.AsNoTracking().FirstOrDefaultAsync(ct);
 
     /// <summary>The username of the organization's own account (ADR 55), or null when it has none.</summary>
     public Task<string?> UsernameAsync(long? accountId, CancellationToken ct = default) => accountId is { } id
@@ -102,12 +106,8 @@ public sealed class PublicQueries(KindredDbContext db)
         && await StatusVisibility.CanSeeAsync(db, status, Viewer.Anonymous, ct);
 
     /// <summary>The images of <paramref name="statusIds"/>, in the order their authors gave them.</summary>
-    public async Task<ILookup<long, MediaAttachment>> MediaAsync(IReadOnlyCollection<long> statusIds, CancellationToken ct = default) =>
-        (await db.MediaAttachments.AsNoTracking()
-            .Where(m => m.StatusId != null && statusIds.Contains(m.StatusId.Value))
-            .OrderBy(m => m.Position)
-            .ToListAsync(ct))
-        .ToLookup(m => m.StatusId!.Value);
+    public Task<ILookup<long, MediaAttachment>> MediaAsync(IReadOnlyCollection<long> statusIds, CancellationToken ct = default) =>
+        StatusMedia.OfStatusesAsync(db, statusIds, ct);
 
     private IQueryable<Status> Public() =>
         db.Statuses.AsNoTracking().VisibleTo(db, Viewer.Anonymous)

@@ -13,4 +13,7 @@ public sealed record Relationship(
     bool MutingNotifications,
     DateTime? MuteExpiresAt,
     bool Requested,
-    bool RequestedBy);
+    bool RequestedBy,
+    bool DomainBlocking = false,
+    bool Endorsed = false,
+    string Note = "");

@@ -16,13 +16,15 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
         db.Blocks.Between(a, b).AnyAsync(ct);
 
     /// <summary>
-    /// The viewer's relationship to each visible account among <paramref name="targetIds"/>, in their order, in five
+    /// The viewer's relationship to each visible account among <paramref name="targetIds"/>, in their order, in eight
     /// queries whatever their number. Unknown ids are left out, as Mastodon does.
     /// </summary>
     public async Task<IReadOnlyList<Relationship>> RelationshipsAsync(long viewerId, IReadOnlyCollection<long> targetIds, CancellationToken ct = default)
     {
         var wanted = targetIds.Distinct().ToList();
-        var ids = await db.Accounts.Visible().Where(a => wanted.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        var found = await db.Accounts.Visible().Where(a => wanted.Contains(a.Id)).Select(a => new { a.Id, a.Domain }).ToListAsync(ct);
+        var ids = found.Select(a => a.Id).ToList();
+        var domains = found.Where(a => a.Domain != null).Select(a => a.Domain!.ToLowerInvariant()).Distinct().ToList();
         var now = time.UtcNow();
         var follows = await db.Follows.AsNoTracking()
             .Where(f => (f.AccountId == viewerId && ids.Contains(f.TargetAccountId)) || (f.TargetAccountId == viewerId && ids.Contains(f.AccountId)))
@@ -36,6 +38,12 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
         var mutes = await db.Mutes.AsNoTracking().Live(now)
             .Where(m => m.AccountId == viewerId && ids.Contains(m.TargetAccountId))
             .ToListAsync(ct);
+        var endorsed = (await db.Endorsements.Where(e => e.AccountId == viewerId && ids.Contains(e.TargetAccountId)).Select(e => e.TargetAccountId).ToListAsync(ct)).ToHashSet();
+        // The note is the viewer's own; nobody else's note is ever read here.
+        var notes = await db.AccountNotes.Where(n => n.AccountId == viewerId && ids.Contains(n.TargetAccountId)).ToDictionaryAsync(n => n.TargetAccountId, n => n.Comment, ct);
+        var blockedDomains = domains.Count == 0 ? []
+            : (await db.AccountDomainBlocks.Where(b => b.AccountId == viewerId && domains.Contains(b.Domain)).Select(b => b.Domain).ToListAsync(ct)).ToHashSet();
+        var domainOf = found.ToDictionary(a => a.Id, a => a.Domain?.ToLowerInvariant());
         return wanted.Where(ids.Contains).Select(id =>
         {
             var follow = follows.FirstOrDefault(f => f.AccountId == viewerId && f.TargetAccountId == id);
@@ -53,7 +61,10 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
                 MutingNotifications: mute?.HideNotifications ?? false,
                 MuteExpiresAt: mute?.ExpiresAt,
                 Requested: request is not null,
-                RequestedBy: requests.Any(r => r.AccountId == id && r.TargetAccountId == viewerId));
+                RequestedBy: requests.Any(r => r.AccountId == id && r.TargetAccountId == viewerId),
+                DomainBlocking: domainOf[id] is { } domain && blockedDomains.Contains(domain),
+                Endorsed: endorsed.Contains(id),
+                Note: notes.GetValueOrDefault(id) ?? "");
         }).ToList();
     }
 
@@ -131,6 +142,47 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
         var now = time.UtcNow();
         return ListAsync(db.Mutes.Live(now).Where(m => m.AccountId == accountId)
             .Select(m => new Row { Id = m.Id, AccountId = m.TargetAccountId, ExpiresAt = m.ExpiresAt }), page, ct);
+    }
+
+    /// <summary>
+    /// For each of <paramref name="targetIds"/>, the accounts the viewer follows that follow it (Mastodon's familiar
+    /// followers). A follow shows only where it could be seen anyway: neither the follower nor the followed account
+    /// hides their network, no block stands between the viewer and either, and both are visible accounts.
+    /// </summary>
+    public async Task<IReadOnlyList<(long AccountId, IReadOnlyList<Account> Accounts)>> FamiliarFollowersAsync(long viewerId, IReadOnlyList<long> targetIds, CancellationToken ct = default)
+    {
+        var wanted = targetIds.Distinct().ToList();
+        var visible = db.Accounts.Visible();
+        var blocks = db.Blocks;
+        // Targets one may know about, whose followers are not hidden from the viewer.
+        var targets = await visible.Where(a => wanted.Contains(a.Id) && (!a.HideCollections || a.Id == viewerId))
+            .Where(a => !blocks.Any(b => (b.AccountId == viewerId && b.TargetAccountId == a.Id) || (b.AccountId == a.Id && b.TargetAccountId == viewerId)))
+            .Select(a => a.Id).ToListAsync(ct);
+        var rows = targets.Count == 0 ? []
+            : await db.Follows.Where(f => targets.Contains(f.TargetAccountId)
+                    && db.Follows.Any(mine => mine.AccountId == viewerId && mine.TargetAccountId == f.AccountId)
+                    && visible.Any(a => a.Id == f.AccountId && !a.HideCollections)
+                    && !blocks.Any(b => (b.AccountId == viewerId && b.TargetAccountId == f.AccountId) || (b.AccountId == f.AccountId && b.TargetAccountId == viewerId)))
+                .OrderBy(f => f.Id)
+                .Select(f => new { f.TargetAccountId, f.AccountId })
+                .ToListAsync(ct);
+        var followerIds = rows.Select(r => r.AccountId).Distinct().ToList();
+        var accounts = await db.Accounts.AsNoTracking().Include(a => a.Fields).Include(a => a.Tags).Include(a => a.User).AsSplitQuery()
+            .Where(a => followerIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return wanted.Select(id => (id, (IReadOnlyList<Account>)rows.Where(r => r.TargetAccountId == id && accounts.ContainsKey(r.AccountId))
+            .Select(r => accounts[r.AccountId]).Take(MaxLimit).ToList())).ToList();
+    }
+
+    /// <summary>Accounts <paramref name="accountId"/> endorses on their profile. Empty for anyone but the owner when the
+    /// owner hides their network, since an endorsement shows a follow.</summary>
+    public async Task<IReadOnlyList<ListedAccount>> EndorsementsAsync(long accountId, long? viewerId, Page page, CancellationToken ct = default)
+    {
+        var owner = await FindVisibleAsync(accountId, ct) ?? throw KindredException.NotFound();
+        if (owner.HideCollections && viewerId != accountId)
+        {
+            return [];
+        }
+        return await ListAsync(db.Endorsements.Where(e => e.AccountId == accountId).Select(e => new Row { Id = e.Id, AccountId = e.TargetAccountId }), page, ct);
     }
 
     private async Task<IReadOnlyList<ListedAccount>> ListAsync(IQueryable<Row> rows, Page page, CancellationToken ct)

@@ -16,6 +16,9 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
 {
     /// <summary>Longest mute a duration may ask for (Mastodon has no limit; a year keeps the date arithmetic sane).</summary>
     public const int MaxMuteSeconds = 366 * 24 * 3600;
+    public const int MaxNoteLength = 2_000;
+    /// <summary>Featured accounts per profile; Mastodon has no limit, a profile showing more than this says nothing more.</summary>
+    public const int MaxEndorsements = 80;
 
     /// <summary>Follows <paramref name="targetId"/>, or asks to when the target approves followers by hand.</summary>
     /// <param name="showReblogs">Null leaves an existing choice as it is (true for a new follow).</param>
@@ -79,6 +82,8 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await db.SaveChangesAsync(ct);
         await homeFeed.RemoveAuthorAsync(accountId, targetId, ct);
         await ListMembership.Places(db, accountId, targetId).ExecuteDeleteAsync(ct);
+        // One endorses only accounts one follows (ADR 78).
+        await db.Endorsements.Where(e => e.AccountId == accountId && e.TargetAccountId == targetId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -124,6 +129,7 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await db.SaveChangesAsync(ct);
         await homeFeed.RemoveAuthorAsync(followerId, accountId, ct);
         await ListMembership.Places(db, followerId, accountId).ExecuteDeleteAsync(ct);
+        await db.Endorsements.Where(e => e.AccountId == followerId && e.TargetAccountId == accountId).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -151,6 +157,8 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await homeFeed.RemoveAuthorAsync(targetId, accountId, ct);
         await ListMembership.Places(db, accountId, targetId).ExecuteDeleteAsync(ct);
         await ListMembership.Places(db, targetId, accountId).ExecuteDeleteAsync(ct);
+        await db.Endorsements.Where(e => (e.AccountId == accountId && e.TargetAccountId == targetId) || (e.AccountId == targetId && e.TargetAccountId == accountId))
+            .ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -190,6 +198,74 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await RequireAccountAsync(targetId, ct);
         db.Mutes.RemoveRange(await db.Mutes.Where(m => m.AccountId == accountId && m.TargetAccountId == targetId).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Keeps <paramref name="comment"/> as the caller's private note on <paramref name="targetId"/>; an empty
+    /// comment removes it.</summary>
+    public async Task SetNoteAsync(long accountId, long targetId, string? comment, CancellationToken ct = default)
+    {
+        comment = comment?.Trim() ?? "";
+        if (comment.Length > MaxNoteLength)
+        {
+            throw KindredException.Invalid("comment", $"A note is at most {MaxNoteLength} characters.");
+        }
+        await RequireAccountAsync(targetId, ct);
+        var note = await db.AccountNotes.FirstOrDefaultAsync(n => n.AccountId == accountId && n.TargetAccountId == targetId, ct);
+        if (comment.Length == 0)
+        {
+            if (note is not null)
+            {
+                db.AccountNotes.Remove(note);
+            }
+        }
+        else
+        {
+            if (note is null)
+            {
+                note = new AccountNote { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId };
+                db.AccountNotes.Add(note);
+            }
+            note.Comment = comment;
+            note.UpdatedAt = time.UtcNow();
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Features <paramref name="targetId"/> on the caller's profile; only an account the caller follows.</summary>
+    public async Task EndorseAsync(long accountId, long targetId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(targetId, ct);
+        if (!await db.Follows.AnyAsync(f => f.AccountId == accountId && f.TargetAccountId == targetId, ct))
+        {
+            throw KindredException.Invalid("id", "You can only feature accounts you follow.");
+        }
+        if (await db.Endorsements.AnyAsync(e => e.AccountId == accountId && e.TargetAccountId == targetId, ct))
+        {
+            return;
+        }
+        if (await db.Endorsements.CountAsync(e => e.AccountId == accountId, ct) >= MaxEndorsements)
+        {
+            throw KindredException.Invalid("id", $"You can feature at most {MaxEndorsements} accounts.");
+        }
+        db.Endorsements.Add(new Endorsement { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId, CreatedAt = time.UtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Endorsements.AsNoTracking().AnyAsync(e => e.AccountId == accountId && e.TargetAccountId == targetId, ct))
+            {
+                throw;
+            }
+        }
+    }
+
+    public async Task UnendorseAsync(long accountId, long targetId, CancellationToken ct = default)
+    {
+        await RequireAccountAsync(targetId, ct);
+        await db.Endorsements.Where(e => e.AccountId == accountId && e.TargetAccountId == targetId).ExecuteDeleteAsync(ct);
     }
 
     private Follow NewFollow(long accountId, long targetId, bool showReblogs, bool notify) => new()

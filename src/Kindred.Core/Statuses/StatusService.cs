@@ -400,7 +400,7 @@ public sealed partial class StatusService(
         }
     }
 
-    private static void Validate(string text, string? spoiler, bool hasMedia)
+    internal static void Validate(string text, string? spoiler, bool hasMedia)
     {
         // As on Mastodon, images may stand on their own.
         if (string.IsNullOrWhiteSpace(text) && !hasMedia)
@@ -417,7 +417,7 @@ public sealed partial class StatusService(
         }
     }
 
-    private static string? ValidLanguage(string? language)
+    internal static string? ValidLanguage(string? language)
     {
         if (string.IsNullOrWhiteSpace(language))
         {

@@ -129,7 +129,8 @@ public sealed class AfterCommitPublisher(IStreamHub hub) : ISaveChangesIntercept
         (Status s, EntityState.Added) => StreamEvent.StatusCreated(s.Id),
         (Status s, EntityState.Modified) when Changed(entry, nameof(Status.DeletedAt)) && s.DeletedAt is not null => StreamEvent.StatusDeleted(s.Id),
         (Status s, EntityState.Modified) when Changed(entry, nameof(Status.EditedAt)) && s.DeletedAt is null => StreamEvent.StatusEdited(s.Id),
-        (Notification n, EntityState.Added) => StreamEvent.Notification(n.AccountId, n.Id),
+        // A notification held back by the recipient's policy is not streamed (ADR 79); accepting the request does not replay it.
+        (Notification n, EntityState.Added) when !n.Filtered => StreamEvent.Notification(n.AccountId, n.Id),
         // A conversation is streamed when a message reaches it (as Mastodon does), not when it is marked read or removed.
         (ConversationParticipant p, EntityState.Added) => StreamEvent.Conversation(p.AccountId, p.ConversationId),
         (ConversationParticipant p, EntityState.Modified) when Changed(entry, nameof(ConversationParticipant.LastStatusId)) =>

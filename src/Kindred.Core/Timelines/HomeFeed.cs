@@ -51,10 +51,12 @@ public sealed class HomeFeed(KindredDbContext db, JobQueue jobs, IStreamHub hub)
         {
             var (sql, values) = await FollowersSqlAsync(status, later: false, ct);
             await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+            await FanOutToTagFollowersAsync(status, ct);
             return;
         }
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "HomeFeedEntries" ("AccountId", "StatusId") VALUES ({0}, {1})""",
             [status.AccountId, status.Id], ct);
+        await FanOutToTagFollowersAsync(status, ct);
         await jobs.AddOnceAsync(HomeFeedFanOutJob.Name, status.Id.ToString(CultureInfo.InvariantCulture), new HomeFeedFanOut(status.Id), ct: ct);
         await db.SaveChangesAsync(ct);
     }
@@ -86,6 +88,53 @@ public sealed class HomeFeed(KindredDbContext db, JobQueue jobs, IStreamHub hub)
         }
         return added;
     }
+
+    /// <summary>
+    /// Writes a status into the feeds of the members who follow one of its hashtags (ADR 80), as Mastodon does for
+    /// public originals only: a post that would be listed on the hashtag timeline (public, or members-only since every
+    /// tag follower is a member), not a boost, not in a closed group, not by a limited author. Members who block the
+    /// author or are blocked by them, and members who already have the entry (they follow the author), are skipped;
+    /// mutes are left to the reads, which leave muted authors out and show them again when a mute ends. Runs in the
+    /// posting request: the tags are in memory and statuses without tags, the most, cost nothing.
+    /// </summary>
+    private async Task FanOutToTagFollowersAsync(Status status, CancellationToken ct)
+    {
+        var tagIds = status.Tags.Select(t => t.TagId).Distinct().ToList();
+        if (tagIds.Count == 0 || status.ReblogOfId is not null || status.Visibility is not (Audience.Public or Audience.Members))
+        {
+            return;
+        }
+        if (status.GroupId is { } groupId && !await db.Groups.AnyAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct))
+        {
+            return;
+        }
+        if (await db.ActiveLimits().AnyAsync(k => k.AccountId == status.AccountId, ct))
+        {
+            return;
+        }
+        var tags = string.Join(", ", tagIds.Select((_, i) => "{" + (i + 2).ToString(CultureInfo.InvariantCulture) + "}"));
+        var sql = $$"""
+            INSERT INTO "HomeFeedEntries" ("AccountId", "StatusId")
+            SELECT DISTINCT t."AccountId", {0} FROM "TagFollows" AS t
+            WHERE t."TagId" IN ({{tags}}) AND t."AccountId" <> {1}
+            AND NOT EXISTS (SELECT 1 FROM "HomeFeedEntries" AS e WHERE e."AccountId" = t."AccountId" AND e."StatusId" = {0})
+            AND NOT EXISTS (SELECT 1 FROM "Blocks" AS b WHERE (b."AccountId" = t."AccountId" AND b."TargetAccountId" = {1})
+                OR (b."AccountId" = {1} AND b."TargetAccountId" = t."AccountId"))
+            """;
+        object[] values = [status.Id, status.AccountId, .. tagIds.Cast<object>()];
+        await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+    }
+
+    /// <summary>
+    /// Takes the statuses with <paramref name="tagId"/> out of a member's feed when they unfollow the tag, except their
+    /// own and those of accounts they follow (which are in the feed for that reason).
+    /// </summary>
+    public Task<int> RemoveTagAsync(long accountId, long tagId, CancellationToken ct) =>
+        db.HomeFeedEntries
+            .Where(e => e.AccountId == accountId && db.StatusTags.Any(t => t.StatusId == e.StatusId && t.TagId == tagId))
+            .Where(e => !db.Statuses.Any(s => s.Id == e.StatusId
+                && (s.AccountId == accountId || db.Follows.Any(f => f.AccountId == accountId && f.TargetAccountId == s.AccountId))))
+            .ExecuteDeleteAsync(ct);
 
     /// <summary>Takes a status out of every feed: for the fan-out job when a delete committed while it wrote.</summary>
     private Task<int> RemoveStatusAsync(long statusId, CancellationToken ct) =>

@@ -21,9 +21,9 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.MediaAttachment",
                 typeof(MediaAttachment),
                 baseEntityType,
-                propertyCount: 18,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                propertyCount: 19,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -118,6 +118,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 sentinel: 0);
             position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var scheduledStatusId = runtimeEntityType.AddProperty(
+                "ScheduledStatusId",
+                typeof(long?),
+                propertyInfo: typeof(MediaAttachment).GetProperty("ScheduledStatusId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MediaAttachment).GetField("<ScheduledStatusId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            scheduledStatusId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var statusId = runtimeEntityType.AddProperty(
                 "StatusId",
                 typeof(long?),
@@ -183,9 +191,12 @@ namespace Kindred.Data.Postgres.CompiledModel
                 new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { unattachedSince });
+                new[] { scheduledStatusId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { unattachedSince });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { statusId, position });
 
             return runtimeEntityType;
@@ -203,6 +214,16 @@ namespace Kindred.Data.Postgres.CompiledModel
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ScheduledStatusId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("StatusId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

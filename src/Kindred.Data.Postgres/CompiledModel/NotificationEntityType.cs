@@ -21,9 +21,9 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Notification",
                 typeof(Notification),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 foreignKeyCount: 7,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -68,6 +68,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true);
             eventId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var filtered = runtimeEntityType.AddProperty(
+                "Filtered",
+                typeof(bool),
+                propertyInfo: typeof(Notification).GetProperty("Filtered", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<Filtered>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            filtered.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var fromAccountId = runtimeEntityType.AddProperty(
                 "FromAccountId",
                 typeof(long),
@@ -83,6 +91,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Notification).GetField("<GroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             groupId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var groupKey = runtimeEntityType.AddProperty(
+                "GroupKey",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("GroupKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<GroupKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            groupKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var reportId = runtimeEntityType.AddProperty(
                 "ReportId",
@@ -131,6 +148,9 @@ namespace Kindred.Data.Postgres.CompiledModel
                 new[] { statusId });
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { accountId, groupKey });
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { accountId, id });
 
             return runtimeEntityType;

@@ -21,7 +21,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -192,6 +192,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 64);
             timeZone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var trendsOff = runtimeEntityType.AddProperty(
+                "TrendsOff",
+                typeof(bool),
+                propertyInfo: typeof(Organization).GetProperty("TrendsOff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<TrendsOff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            trendsOff.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -22,7 +22,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 33,
+                propertyCount: 40,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 8,
@@ -150,6 +150,39 @@ namespace Kindred.Data.Postgres.CompiledModel
                 sentinel: false);
             emailConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var expandMedia = runtimeEntityType.AddProperty(
+                "ExpandMedia",
+                typeof(MediaExpansion),
+                propertyInfo: typeof(User).GetProperty("ExpandMedia", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<ExpandMedia>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            expandMedia.SetSentinelFromProviderValue(0);
+            expandMedia.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var expandSpoilers = runtimeEntityType.AddProperty(
+                "ExpandSpoilers",
+                typeof(bool),
+                propertyInfo: typeof(User).GetProperty("ExpandSpoilers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<ExpandSpoilers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            expandSpoilers.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var instantEmailSentThrough = runtimeEntityType.AddProperty(
+                "InstantEmailSentThrough",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("InstantEmailSentThrough", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<InstantEmailSentThrough>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            instantEmailSentThrough.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var instantEmailsOff = runtimeEntityType.AddProperty(
+                "InstantEmailsOff",
+                typeof(InstantEmailKinds),
+                propertyInfo: typeof(User).GetProperty("InstantEmailsOff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<InstantEmailsOff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            instantEmailsOff.SetSentinelFromProviderValue(0);
+            instantEmailsOff.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var invitationId = runtimeEntityType.AddProperty(
                 "InvitationId",
                 typeof(long?),
@@ -248,6 +281,31 @@ namespace Kindred.Data.Postgres.CompiledModel
                 fieldInfo: typeof(IdentityUser<long>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             phoneNumberConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var postingLanguage = runtimeEntityType.AddProperty(
+                "PostingLanguage",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("PostingLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PostingLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 10);
+            postingLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var postingSensitive = runtimeEntityType.AddProperty(
+                "PostingSensitive",
+                typeof(bool),
+                propertyInfo: typeof(User).GetProperty("PostingSensitive", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PostingSensitive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            postingSensitive.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var postingVisibility = runtimeEntityType.AddProperty(
+                "PostingVisibility",
+                typeof(Audience?),
+                propertyInfo: typeof(User).GetProperty("PostingVisibility", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PostingVisibility>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            postingVisibility.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var role = runtimeEntityType.AddProperty(
                 "Role",

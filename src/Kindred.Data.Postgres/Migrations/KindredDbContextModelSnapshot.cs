@@ -129,6 +129,32 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountDomainBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Domain")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("AccountDomainBlocks");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountField", b =>
                 {
                     b.Property<long>("Id")
@@ -214,6 +240,37 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("ListId", "Id");
 
                     b.ToTable("ListMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("AccountNotes");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.AccountTag", b =>
@@ -933,6 +990,45 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("ConversationStatuses");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.CustomEmoji", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Shortcode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("VisibleInPicker")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Shortcode")
+                        .IsUnique();
+
+                    b.ToTable("CustomEmojis");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.DataExport", b =>
                 {
                     b.Property<long>("Id")
@@ -1024,6 +1120,32 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("EmailDomainBlocks");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Endorsement", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("Endorsements");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
@@ -1343,6 +1465,30 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("StatusId", "Id");
 
                     b.ToTable("Favourites");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FeaturedTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("AccountId", "TagId")
+                        .IsUnique();
+
+                    b.ToTable("FeaturedTags");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
@@ -2054,6 +2200,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ScheduledStatusId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("StatusId")
                         .HasColumnType("bigint");
 
@@ -2080,6 +2229,8 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("ScheduledStatusId");
 
                     b.HasIndex("UnattachedSince");
 
@@ -2165,11 +2316,18 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<long?>("EventId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Filtered")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("FromAccountId")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("GroupId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("ReportId")
                         .HasColumnType("bigint");
@@ -2196,9 +2354,57 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.HasIndex("StatusId");
 
+                    b.HasIndex("AccountId", "GroupKey");
+
                     b.HasIndex("AccountId", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPermission", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FromAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId", "FromAccountId");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.ToTable("NotificationPermissions");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPolicy", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ForLimitedAccounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForNewAccounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForNotFollowers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForNotFollowing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ForPrivateMentions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("NotificationPolicies");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -2281,6 +2487,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("TrendsOff")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2584,6 +2793,40 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.ToTable("SavedReplies");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ScheduledStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Params")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "ScheduledAt");
+
+                    b.ToTable("ScheduledStatuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.SignUpIpRule", b =>
@@ -2898,6 +3141,30 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("StatusMentions");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusMute", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("AccountId", "StatusId")
+                        .IsUnique();
+
+                    b.ToTable("StatusMutes");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusTag", b =>
                 {
                     b.Property<long>("StatusId")
@@ -2998,6 +3265,32 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.TagFollow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TagId")
+                        .IsUnique();
+
+                    b.HasIndex("TagId", "AccountId");
+
+                    b.ToTable("TagFollows");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.User", b =>
                 {
                     b.Property<long>("Id")
@@ -3046,6 +3339,18 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("ExpandMedia")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ExpandSpoilers")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("InstantEmailSentThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InstantEmailsOff")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("InvitationId")
                         .HasColumnType("bigint");
 
@@ -3085,6 +3390,16 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PostingLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("PostingSensitive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PostingVisibility")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
@@ -3208,6 +3523,86 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("AccountId", "RevokedAt");
 
                     b.ToTable("VettedHelpers");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.WebPushKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebPushKeys");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.WebPushSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Alerts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenId")
+                        .IsUnique();
+
+                    b.ToTable("WebPushSubscriptions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3501,6 +3896,15 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountDomainBlock", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountField", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -3530,6 +3934,21 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.AccountList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountNote", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3837,6 +4256,21 @@ namespace Kindred.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Endorsement", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.AidCategory", null)
@@ -3935,6 +4369,23 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FeaturedTag", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
@@ -4175,6 +4626,11 @@ namespace Kindred.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kindred.Data.Entities.ScheduledStatus", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduledStatusId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
@@ -4248,6 +4704,30 @@ namespace Kindred.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPermission", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPolicy", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.NotificationPolicy", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -4361,6 +4841,15 @@ namespace Kindred.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ScheduledStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4482,6 +4971,21 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusMute", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusTag", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Status", null)
@@ -4528,6 +5032,23 @@ namespace Kindred.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.TagFollow", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.User", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", "Account")
@@ -4566,6 +5087,25 @@ namespace Kindred.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RevokedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.WebPushSubscription", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.UserSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>

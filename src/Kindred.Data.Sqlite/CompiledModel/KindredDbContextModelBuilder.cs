@@ -11,16 +11,18 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5396e782-3929-4db8-b7d5-608af2c871ed"), entityTypeCount: 89)
+            : base(skipDetectChanges: false, modelId: new Guid("0f298cce-e642-403e-8c44-f08554080187"), entityTypeCount: 101)
         {
         }
 
         partial void Initialize()
         {
             var account = AccountEntityType.Create(this);
+            var accountDomainBlock = AccountDomainBlockEntityType.Create(this);
             var accountField = AccountFieldEntityType.Create(this);
             var accountList = AccountListEntityType.Create(this);
             var accountListMember = AccountListMemberEntityType.Create(this);
+            var accountNote = AccountNoteEntityType.Create(this);
             var accountTag = AccountTagEntityType.Create(this);
             var aidCategory = AidCategoryEntityType.Create(this);
             var aidEscalation = AidEscalationEntityType.Create(this);
@@ -41,9 +43,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var conversation = ConversationEntityType.Create(this);
             var conversationParticipant = ConversationParticipantEntityType.Create(this);
             var conversationStatus = ConversationStatusEntityType.Create(this);
+            var customEmoji = CustomEmojiEntityType.Create(this);
             var dataExport = DataExportEntityType.Create(this);
             var digestSend = DigestSendEntityType.Create(this);
             var emailDomainBlock = EmailDomainBlockEntityType.Create(this);
+            var endorsement = EndorsementEntityType.Create(this);
             var erasedAidItem = ErasedAidItemEntityType.Create(this);
             var erasedEventAnswer = ErasedEventAnswerEntityType.Create(this);
             var @event = EventEntityType.Create(this);
@@ -52,6 +56,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var eventReminderSend = EventReminderSendEntityType.Create(this);
             var eventRsvp = EventRsvpEntityType.Create(this);
             var favourite = FavouriteEntityType.Create(this);
+            var featuredTag = FeaturedTagEntityType.Create(this);
             var filter = FilterEntityType.Create(this);
             var filterKeyword = FilterKeywordEntityType.Create(this);
             var filterStatus = FilterStatusEntityType.Create(this);
@@ -75,6 +80,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
+            var notificationPermission = NotificationPermissionEntityType.Create(this);
+            var notificationPolicy = NotificationPolicyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
@@ -84,6 +91,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var reservedUsername = ReservedUsernameEntityType.Create(this);
             var safetyEscalation = SafetyEscalationEntityType.Create(this);
             var savedReply = SavedReplyEntityType.Create(this);
+            var scheduledStatus = ScheduledStatusEntityType.Create(this);
             var signUpIpRule = SignUpIpRuleEntityType.Create(this);
             var staffNote = StaffNoteEntityType.Create(this);
             var staffNoteEdit = StaffNoteEditEntityType.Create(this);
@@ -92,12 +100,16 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var statusEdit = StatusEditEntityType.Create(this);
             var statusEditMedia = StatusEditMediaEntityType.Create(this);
             var statusMention = StatusMentionEntityType.Create(this);
+            var statusMute = StatusMuteEntityType.Create(this);
             var statusTag = StatusTagEntityType.Create(this);
             var strike = StrikeEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var tagFollow = TagFollowEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var vettedHelper = VettedHelperEntityType.Create(this);
+            var webPushKey = WebPushKeyEntityType.Create(this);
+            var webPushSubscription = WebPushSubscriptionEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
@@ -107,10 +119,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
 
+            AccountDomainBlockEntityType.CreateForeignKey1(accountDomainBlock, account);
             AccountFieldEntityType.CreateForeignKey1(accountField, account);
             AccountListEntityType.CreateForeignKey1(accountList, account);
             AccountListMemberEntityType.CreateForeignKey1(accountListMember, account);
             AccountListMemberEntityType.CreateForeignKey2(accountListMember, accountList);
+            AccountNoteEntityType.CreateForeignKey1(accountNote, account);
+            AccountNoteEntityType.CreateForeignKey2(accountNote, account);
             AccountTagEntityType.CreateForeignKey1(accountTag, account);
             AidEscalationEntityType.CreateForeignKey1(aidEscalation, account);
             AidEscalationEntityType.CreateForeignKey2(aidEscalation, aidResponse);
@@ -152,6 +167,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             DataExportEntityType.CreateForeignKey1(dataExport, account);
             DigestSendEntityType.CreateForeignKey1(digestSend, user);
             EmailDomainBlockEntityType.CreateForeignKey1(emailDomainBlock, account);
+            EndorsementEntityType.CreateForeignKey1(endorsement, account);
+            EndorsementEntityType.CreateForeignKey2(endorsement, account);
             ErasedAidItemEntityType.CreateForeignKey1(erasedAidItem, aidCategory);
             ErasedEventAnswerEntityType.CreateForeignKey1(erasedEventAnswer, @event);
             EventEntityType.CreateForeignKey1(@event, group);
@@ -165,6 +182,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             EventRsvpEntityType.CreateForeignKey2(eventRsvp, @event);
             FavouriteEntityType.CreateForeignKey1(favourite, account);
             FavouriteEntityType.CreateForeignKey2(favourite, status);
+            FeaturedTagEntityType.CreateForeignKey1(featuredTag, account);
+            FeaturedTagEntityType.CreateForeignKey2(featuredTag, tag);
             FilterEntityType.CreateForeignKey1(filter, account);
             FilterKeywordEntityType.CreateForeignKey1(filterKeyword, filter);
             FilterStatusEntityType.CreateForeignKey1(filterStatus, filter);
@@ -197,7 +216,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             InvitationEntityType.CreateForeignKey1(invitation, group);
             MarkerEntityType.CreateForeignKey1(marker, account);
             MediaAttachmentEntityType.CreateForeignKey1(mediaAttachment, account);
-            MediaAttachmentEntityType.CreateForeignKey2(mediaAttachment, status);
+            MediaAttachmentEntityType.CreateForeignKey2(mediaAttachment, scheduledStatus);
+            MediaAttachmentEntityType.CreateForeignKey3(mediaAttachment, status);
             ModeratorNoteEntityType.CreateForeignKey1(moderatorNote, account);
             ModeratorNoteEntityType.CreateForeignKey2(moderatorNote, account);
             MuteEntityType.CreateForeignKey1(mute, account);
@@ -209,6 +229,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
             NotificationEntityType.CreateForeignKey5(notification, group);
             NotificationEntityType.CreateForeignKey6(notification, report);
             NotificationEntityType.CreateForeignKey7(notification, status);
+            NotificationPermissionEntityType.CreateForeignKey1(notificationPermission, account);
+            NotificationPermissionEntityType.CreateForeignKey2(notificationPermission, account);
+            NotificationPolicyEntityType.CreateForeignKey1(notificationPolicy, account);
             OrganizationEntityType.CreateForeignKey1(organization, account);
             PollEntityType.CreateForeignKey1(poll, account);
             PollEntityType.CreateForeignKey2(poll, status);
@@ -225,6 +248,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             SafetyEscalationEntityType.CreateForeignKey3(safetyEscalation, account);
             SafetyEscalationEntityType.CreateForeignKey4(safetyEscalation, account);
             SavedReplyEntityType.CreateForeignKey1(savedReply, account);
+            ScheduledStatusEntityType.CreateForeignKey1(scheduledStatus, account);
             SignUpIpRuleEntityType.CreateForeignKey1(signUpIpRule, account);
             StaffNoteEntityType.CreateForeignKey1(staffNote, account);
             StaffNoteEntityType.CreateForeignKey2(staffNote, account);
@@ -241,6 +265,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             StatusEditMediaEntityType.CreateForeignKey2(statusEditMedia, statusEdit);
             StatusMentionEntityType.CreateForeignKey1(statusMention, account);
             StatusMentionEntityType.CreateForeignKey2(statusMention, status);
+            StatusMuteEntityType.CreateForeignKey1(statusMute, account);
+            StatusMuteEntityType.CreateForeignKey2(statusMute, status);
             StatusTagEntityType.CreateForeignKey1(statusTag, status);
             StatusTagEntityType.CreateForeignKey2(statusTag, tag);
             StrikeEntityType.CreateForeignKey1(strike, account);
@@ -248,11 +274,16 @@ namespace Kindred.Data.Sqlite.CompiledModel
             StrikeEntityType.CreateForeignKey3(strike, account);
             StrikeEntityType.CreateForeignKey4(strike, report);
             StrikeEntityType.CreateForeignKey5(strike, account);
+            TagFollowEntityType.CreateForeignKey1(tagFollow, account);
+            TagFollowEntityType.CreateForeignKey2(tagFollow, tag);
             UserEntityType.CreateForeignKey1(user, account);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             VettedHelperEntityType.CreateForeignKey1(vettedHelper, account);
             VettedHelperEntityType.CreateForeignKey2(vettedHelper, account);
             VettedHelperEntityType.CreateForeignKey3(vettedHelper, account);
+            WebPushSubscriptionEntityType.CreateForeignKey1(webPushSubscription, account);
+            WebPushSubscriptionEntityType.CreateForeignKey2(webPushSubscription, userSession);
+            WebPushSubscriptionEntityType.CreateForeignKey3(webPushSubscription, openIddictEntityFrameworkCoreToken);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, user);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, user);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, user);
@@ -261,9 +292,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
 
             AccountEntityType.CreateAnnotations(account);
+            AccountDomainBlockEntityType.CreateAnnotations(accountDomainBlock);
             AccountFieldEntityType.CreateAnnotations(accountField);
             AccountListEntityType.CreateAnnotations(accountList);
             AccountListMemberEntityType.CreateAnnotations(accountListMember);
+            AccountNoteEntityType.CreateAnnotations(accountNote);
             AccountTagEntityType.CreateAnnotations(accountTag);
             AidCategoryEntityType.CreateAnnotations(aidCategory);
             AidEscalationEntityType.CreateAnnotations(aidEscalation);
@@ -284,9 +317,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ConversationEntityType.CreateAnnotations(conversation);
             ConversationParticipantEntityType.CreateAnnotations(conversationParticipant);
             ConversationStatusEntityType.CreateAnnotations(conversationStatus);
+            CustomEmojiEntityType.CreateAnnotations(customEmoji);
             DataExportEntityType.CreateAnnotations(dataExport);
             DigestSendEntityType.CreateAnnotations(digestSend);
             EmailDomainBlockEntityType.CreateAnnotations(emailDomainBlock);
+            EndorsementEntityType.CreateAnnotations(endorsement);
             ErasedAidItemEntityType.CreateAnnotations(erasedAidItem);
             ErasedEventAnswerEntityType.CreateAnnotations(erasedEventAnswer);
             EventEntityType.CreateAnnotations(@event);
@@ -295,6 +330,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             EventReminderSendEntityType.CreateAnnotations(eventReminderSend);
             EventRsvpEntityType.CreateAnnotations(eventRsvp);
             FavouriteEntityType.CreateAnnotations(favourite);
+            FeaturedTagEntityType.CreateAnnotations(featuredTag);
             FilterEntityType.CreateAnnotations(filter);
             FilterKeywordEntityType.CreateAnnotations(filterKeyword);
             FilterStatusEntityType.CreateAnnotations(filterStatus);
@@ -318,6 +354,8 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
             NotificationEntityType.CreateAnnotations(notification);
+            NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
+            NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
             OrganizationEntityType.CreateAnnotations(organization);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
@@ -327,6 +365,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);
             SafetyEscalationEntityType.CreateAnnotations(safetyEscalation);
             SavedReplyEntityType.CreateAnnotations(savedReply);
+            ScheduledStatusEntityType.CreateAnnotations(scheduledStatus);
             SignUpIpRuleEntityType.CreateAnnotations(signUpIpRule);
             StaffNoteEntityType.CreateAnnotations(staffNote);
             StaffNoteEditEntityType.CreateAnnotations(staffNoteEdit);
@@ -335,12 +374,16 @@ namespace Kindred.Data.Sqlite.CompiledModel
             StatusEditEntityType.CreateAnnotations(statusEdit);
             StatusEditMediaEntityType.CreateAnnotations(statusEditMedia);
             StatusMentionEntityType.CreateAnnotations(statusMention);
+            StatusMuteEntityType.CreateAnnotations(statusMute);
             StatusTagEntityType.CreateAnnotations(statusTag);
             StrikeEntityType.CreateAnnotations(strike);
             TagEntityType.CreateAnnotations(tag);
+            TagFollowEntityType.CreateAnnotations(tagFollow);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             VettedHelperEntityType.CreateAnnotations(vettedHelper);
+            WebPushKeyEntityType.CreateAnnotations(webPushKey);
+            WebPushSubscriptionEntityType.CreateAnnotations(webPushSubscription);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);

@@ -20,9 +20,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Notification",
                 typeof(Notification),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 foreignKeyCount: 7,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 8,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -62,6 +62,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Notification).GetField("<EventId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var filtered = runtimeEntityType.AddProperty(
+                "Filtered",
+                typeof(bool),
+                propertyInfo: typeof(Notification).GetProperty("Filtered", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<Filtered>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
             var fromAccountId = runtimeEntityType.AddProperty(
                 "FromAccountId",
                 typeof(long),
@@ -75,6 +82,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Notification).GetProperty("GroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notification).GetField("<GroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var groupKey = runtimeEntityType.AddProperty(
+                "GroupKey",
+                typeof(string),
+                propertyInfo: typeof(Notification).GetProperty("GroupKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notification).GetField("<GroupKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var reportId = runtimeEntityType.AddProperty(
                 "ReportId",
@@ -120,6 +135,9 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 new[] { statusId });
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { accountId, groupKey });
+
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { accountId, id });
 
             return runtimeEntityType;

@@ -20,7 +20,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -171,6 +171,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Organization).GetField("<TimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 64);
+
+            var trendsOff = runtimeEntityType.AddProperty(
+                "TrendsOff",
+                typeof(bool),
+                propertyInfo: typeof(Organization).GetProperty("TrendsOff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<TrendsOff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -21,7 +21,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 33,
+                propertyCount: 40,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 8,
@@ -135,6 +135,35 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(IdentityUser<long>).GetField("<EmailConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var expandMedia = runtimeEntityType.AddProperty(
+                "ExpandMedia",
+                typeof(MediaExpansion),
+                propertyInfo: typeof(User).GetProperty("ExpandMedia", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<ExpandMedia>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            expandMedia.SetSentinelFromProviderValue(0);
+
+            var expandSpoilers = runtimeEntityType.AddProperty(
+                "ExpandSpoilers",
+                typeof(bool),
+                propertyInfo: typeof(User).GetProperty("ExpandSpoilers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<ExpandSpoilers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var instantEmailSentThrough = runtimeEntityType.AddProperty(
+                "InstantEmailSentThrough",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("InstantEmailSentThrough", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<InstantEmailSentThrough>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+
+            var instantEmailsOff = runtimeEntityType.AddProperty(
+                "InstantEmailsOff",
+                typeof(InstantEmailKinds),
+                propertyInfo: typeof(User).GetProperty("InstantEmailsOff", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<InstantEmailsOff>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            instantEmailsOff.SetSentinelFromProviderValue(0);
+
             var invitationId = runtimeEntityType.AddProperty(
                 "InvitationId",
                 typeof(long?),
@@ -221,6 +250,28 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(IdentityUser<long>).GetProperty("PhoneNumberConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<long>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var postingLanguage = runtimeEntityType.AddProperty(
+                "PostingLanguage",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("PostingLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PostingLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 10);
+
+            var postingSensitive = runtimeEntityType.AddProperty(
+                "PostingSensitive",
+                typeof(bool),
+                propertyInfo: typeof(User).GetProperty("PostingSensitive", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PostingSensitive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var postingVisibility = runtimeEntityType.AddProperty(
+                "PostingVisibility",
+                typeof(Audience?),
+                propertyInfo: typeof(User).GetProperty("PostingVisibility", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<PostingVisibility>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var role = runtimeEntityType.AddProperty(
                 "Role",

@@ -123,6 +123,32 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountDomainBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Domain")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("AccountDomainBlocks");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountField", b =>
                 {
                     b.Property<long>("Id")
@@ -208,6 +234,37 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("ListId", "Id");
 
                     b.ToTable("ListMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("AccountNotes");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.AccountTag", b =>
@@ -927,6 +984,45 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("ConversationStatuses");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.CustomEmoji", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VisibleInPicker")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Shortcode")
+                        .IsUnique();
+
+                    b.ToTable("CustomEmojis");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.DataExport", b =>
                 {
                     b.Property<long>("Id")
@@ -1018,6 +1114,32 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("EmailDomainBlocks");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Endorsement", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TargetAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("TargetAccountId", "Id");
+
+                    b.ToTable("Endorsements");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
@@ -1337,6 +1459,30 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("StatusId", "Id");
 
                     b.ToTable("Favourites");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FeaturedTag", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("AccountId", "TagId")
+                        .IsUnique();
+
+                    b.ToTable("FeaturedTags");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
@@ -2048,6 +2194,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ScheduledStatusId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("StatusId")
                         .HasColumnType("INTEGER");
 
@@ -2074,6 +2223,8 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("ScheduledStatusId");
 
                     b.HasIndex("UnattachedSince");
 
@@ -2159,11 +2310,18 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<long?>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Filtered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FromAccountId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("GroupId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ReportId")
                         .HasColumnType("INTEGER");
@@ -2190,9 +2348,57 @@ namespace Kindred.Data.Sqlite.Migrations
 
                     b.HasIndex("StatusId");
 
+                    b.HasIndex("AccountId", "GroupKey");
+
                     b.HasIndex("AccountId", "Id");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPermission", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "FromAccountId");
+
+                    b.HasIndex("FromAccountId");
+
+                    b.ToTable("NotificationPermissions");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPolicy", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForLimitedAccounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForNewAccounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForNotFollowers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForNotFollowing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForPrivateMentions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("NotificationPolicies");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -2275,6 +2481,9 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TrendsOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -2578,6 +2787,40 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("AuthorId");
 
                     b.ToTable("SavedReplies");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ScheduledStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Params")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "ScheduledAt");
+
+                    b.ToTable("ScheduledStatuses");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.SignUpIpRule", b =>
@@ -2892,6 +3135,30 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("StatusMentions");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusMute", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatusId");
+
+                    b.HasIndex("AccountId", "StatusId")
+                        .IsUnique();
+
+                    b.ToTable("StatusMutes");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusTag", b =>
                 {
                     b.Property<long>("StatusId")
@@ -2992,6 +3259,32 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.TagFollow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "TagId")
+                        .IsUnique();
+
+                    b.HasIndex("TagId", "AccountId");
+
+                    b.ToTable("TagFollows");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.User", b =>
                 {
                     b.Property<long>("Id")
@@ -3040,6 +3333,18 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ExpandMedia")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExpandSpoilers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InstantEmailSentThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstantEmailsOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("InvitationId")
                         .HasColumnType("INTEGER");
 
@@ -3078,6 +3383,16 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostingLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PostingSensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PostingVisibility")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Role")
@@ -3202,6 +3517,86 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasIndex("AccountId", "RevokedAt");
 
                     b.ToTable("VettedHelpers");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.WebPushKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebPushKeys");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.WebPushSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alerts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Policy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenId")
+                        .IsUnique();
+
+                    b.ToTable("WebPushSubscriptions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3491,6 +3886,15 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.AccountDomainBlock", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.AccountField", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", null)
@@ -3520,6 +3924,21 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.AccountList", null)
                         .WithMany()
                         .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.AccountNote", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3827,6 +4246,21 @@ namespace Kindred.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.Endorsement", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TargetAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.ErasedAidItem", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.AidCategory", null)
@@ -3925,6 +4359,23 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.FeaturedTag", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Filter", b =>
@@ -4165,6 +4616,11 @@ namespace Kindred.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Kindred.Data.Entities.ScheduledStatus", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduledStatusId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Kindred.Data.Entities.Status", null)
                         .WithMany()
                         .HasForeignKey("StatusId")
@@ -4238,6 +4694,30 @@ namespace Kindred.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPermission", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.NotificationPolicy", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.NotificationPolicy", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
@@ -4351,6 +4831,15 @@ namespace Kindred.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ScheduledStatus", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4472,6 +4961,21 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.StatusMute", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Status", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.StatusTag", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Status", null)
@@ -4518,6 +5022,23 @@ namespace Kindred.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.TagFollow", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.User", b =>
                 {
                     b.HasOne("Kindred.Data.Entities.Account", "Account")
@@ -4556,6 +5077,25 @@ namespace Kindred.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RevokedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.WebPushSubscription", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kindred.Data.Entities.UserSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>

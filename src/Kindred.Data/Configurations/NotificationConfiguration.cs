@@ -13,6 +13,9 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         // The recipient's list pages by id.
         builder.HasIndex(n => new { n.AccountId, n.Id });
         builder.HasIndex(n => n.FromAccountId);
+        builder.Property(n => n.GroupKey).HasMaxLength(64);
+        // Grouped notifications look up a group's members and the newest group of a kind (ADR 79).
+        builder.HasIndex(n => new { n.AccountId, n.GroupKey });
         builder.HasIndex(n => n.StatusId);
         builder.HasOne<Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Account>().WithMany().HasForeignKey(n => n.FromAccountId).OnDelete(DeleteBehavior.Cascade);

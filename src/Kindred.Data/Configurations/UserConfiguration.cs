@@ -11,6 +11,7 @@ public sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.ApplicationText).HasMaxLength(2000);
         builder.Property(u => u.Locale).HasMaxLength(10);
+        builder.Property(u => u.PostingLanguage).HasMaxLength(10);
         builder.HasIndex(u => u.Status);
         builder.HasIndex(u => u.InvitedById);
         builder.Property(u => u.TimeZone).HasMaxLength(64);

@@ -16,6 +16,8 @@ public class MediaAttachment
     public long? StatusId { get; set; }
 
     /// <summary>Order within the status (0 to 3), as the author listed the ids.</summary>
+    /// <summary>The scheduled post that will take it when published; the cleanup leaves it alone meanwhile.</summary>
+    public long? ScheduledStatusId { get; set; }
     public int Position { get; set; }
 
     public MediaType Type { get; set; }

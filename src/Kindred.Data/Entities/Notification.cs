@@ -24,4 +24,12 @@ public class Notification
     /// <summary>The event an event_* notification is about (ADR 28).</summary>
     public long? EventId { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Held back by the recipient's <see cref="NotificationPolicy"/> (ADR 79): kept, but neither listed nor
+    /// counted nor streamed until the recipient accepts the request of its sender.</summary>
+    public bool Filtered { get; set; }
+
+    /// <summary>Mastodon's group key for the types that group (favourite and reblog per status, follow, aid_response
+    /// per aid item), with a 12-hour span; null for a notification that stands alone ("ungrouped-{id}" on the wire).</summary>
+    public string? GroupKey { get; set; }
 }

@@ -32,6 +32,8 @@ public class Organization
     public int? ExportRetentionDays { get; set; }
     public int? AuditRetentionDays { get; set; }
     public int? SignUpIpRetentionDays { get; set; }
+    /// <summary>An admin turned trends off (ADR 80): the trends API answers empty lists. False, so trends are on by default as on Mastodon.</summary>
+    public bool TrendsOff { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }

@@ -56,6 +56,13 @@ public class User : IdentityUser<long>
     /// members hear from the organization unless they opt out, as with digests (ADR 61).</summary>
     public bool AnnouncementEmailsOff { get; set; }
 
+    /// <summary>The kinds of instant e-mail the member turned off (ADR 82); none, so all come, unless they chose otherwise
+    /// in settings or with a mail's one-click unsubscribe.</summary>
+    public InstantEmailKinds InstantEmailsOff { get; set; }
+
+    /// <summary>Notifications created up to here have been looked at for instant e-mail; null until the first look.</summary>
+    public DateTime? InstantEmailSentThrough { get; set; }
+
     /// <summary>The secret in the member's personal calendar feed URL (ADR 28); null until made, replaced to revoke.</summary>
     public string? CalendarFeedToken { get; set; }
 
@@ -66,4 +73,15 @@ public class User : IdentityUser<long>
     /// <summary>The address the member signed up from (ADR 73), for moderators; null for accounts made by setup, an
     /// admin or the command line, and once the sign-up IP retention has passed.</summary>
     public string? SignUpIp { get; set; }
+
+    /// <summary>Posting defaults (Mastodon's preferences and verify_credentials source, ADR 80): what a new post gets when
+    /// the app does not say. Null until the member chooses: then apps post public (as on Mastodon) and the web composer
+    /// offers members-only, as they did before there was a choice. The language is null until the member chooses one.</summary>
+    public Audience? PostingVisibility { get; set; }
+    public bool PostingSensitive { get; set; }
+    public string? PostingLanguage { get; set; }
+
+    /// <summary>Reading preferences apps honour (Mastodon's reading:expand:media and reading:expand:spoilers).</summary>
+    public MediaExpansion ExpandMedia { get; set; }
+    public bool ExpandSpoilers { get; set; }
 }

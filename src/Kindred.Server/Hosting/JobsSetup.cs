@@ -8,9 +8,12 @@ using Kindred.Core.Exports;
 using Kindred.Core.Insights;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
+using Kindred.Core.Notifications;
 using Kindred.Core.Organizations;
 using Kindred.Core.Polls;
+using Kindred.Core.Push;
 using Kindred.Core.Staff;
+using Kindred.Core.Statuses;
 using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Jobs;
@@ -46,11 +49,15 @@ public static class JobsSetup
         services.AddJobHandler<HomeFeedFanOutJob>();
         services.AddJobHandler<ApplicationAlertJob>();
         services.AddJobHandler<AnnouncementMailJob>();
+        services.AddJobHandler<InstantEmailJob>();
         services.AddJobHandler<AnnouncementStreamJob>();
         services.AddJobHandler<InsightsJob>();
         services.AddJobHandler<InsightsReportJob>();
         services.AddJobHandler<AccountDeletionJob>();
         services.AddJobHandler<ExportJob>();
+        services.AddJobHandler<ScheduledStatusJob>();
+        services.AddJobHandler<PushFanOutJob>();
+        services.AddJobHandler<PushSendJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();

@@ -50,13 +50,16 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         services.AddScoped<AccountRenderer>();
+        services.AddScoped<CustomEmojiRenderer>();
         services.AddScoped<StatusRenderer>();
+        services.AddScoped<ScheduledStatusRenderer>();
         services.AddScoped<EventRenderer>();
         services.AddScoped<GroupRenderer>();
         services.AddScoped<AidRenderer>();
         services.AddScoped<ConversationRenderer>();
         services.AddScoped<MediaRenderer>();
         services.AddScoped<NotificationRenderer>();
+        services.AddScoped<NotificationGroupRenderer>();
         services.AddScoped<ReportRenderer>();
         services.AddScoped<AdminRenderer>();
         services.AddScoped<InvitationRenderer>();

@@ -55,6 +55,7 @@ public static class WebEndpoints
         app.MapFeedEndpoints();
         app.MapCalendarEndpoints();
         app.MapDigestEndpoints();
+        Notifications.InstantEmailEndpoints.MapInstantEmailEndpoints(app);
         app.MapOrganizationStyle();
         app.MapAnnouncementEndpoints();
         Insights.InsightsEndpoints.MapInsightsEndpoints(app);

@@ -12,10 +12,10 @@ public sealed class OwnServer : IAsyncDisposable
 {
     private readonly string dataDirectory;
 
-    private OwnServer(string dataDirectory)
+    private OwnServer(string dataDirectory, IReadOnlyDictionary<string, string>? settings)
     {
         this.dataDirectory = dataDirectory;
-        Server = new KindredServer(dataDirectory);
+        Server = new KindredServer(dataDirectory, settings);
     }
 
     public KindredServer Server { get; }
@@ -24,11 +24,12 @@ public sealed class OwnServer : IAsyncDisposable
 
     public IServiceProvider Services => Server.Services;
 
-    public static async Task<OwnServer> StartAsync(string name)
+    /// <param name="settings">Configuration of this server's own (e.g. a local push-service stub allowed).</param>
+    public static async Task<OwnServer> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"kindred-browser-{name}-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var own = new OwnServer(directory);
+        var own = new OwnServer(directory, settings);
         own.Server.StartServer();
         await using var scope = own.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SetupService>().CompleteAsync(

@@ -54,6 +54,8 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         Set("Kindred:Registrations:MaxPerIpPerHour", "0");
         // Queued mail goes out when a test says so (DeliverMailAsync), never on the job runner's timer behind its back.
         Set("Kindred:Jobs:Paused", "mail");
+        // Instant e-mails are looked for when a test says so (InstantEmailService.RunAsync at a time it chooses).
+        Set("Kindred:InstantEmail:Enabled", "false");
         // The insights snapshot is computed when a test asks (InsightsService.SnapshotAsync), not at every start.
         Set("Kindred:Insights:EverySeconds", "0");
         if (database == DatabaseKind.Postgres)

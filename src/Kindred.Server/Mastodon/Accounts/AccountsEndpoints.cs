@@ -2,12 +2,14 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Digests;
 using Kindred.Core.Invitations;
+using Kindred.Core.Preferences;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Apps;
 using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.OAuth;
+using Kindred.Server.Mastodon.Preferences;
 using Kindred.Server.Mastodon.Rendering;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -68,7 +70,7 @@ public static class AccountsEndpoints
         return MastodonJson.Ok(await renderer.RenderAsync(account, viewer, withSource: true));
     }
 
-    private static async Task<IResult> UpdateCredentials(HttpContext context, ProfileService profiles, DigestService digests, KindredDbContext db, AccountRenderer renderer)
+    private static async Task<IResult> UpdateCredentials(HttpContext context, ProfileService profiles, PreferenceService preferences, DigestService digests, KindredDbContext db, AccountRenderer renderer)
     {
         var viewer = await MastodonAuth.RequireUserAsync(context, "write:accounts");
         var input = await MastodonParams.ReadAsync(context.Request);
@@ -86,7 +88,6 @@ public static class AccountsEndpoints
             Bot = input.Bool("bot"),
             Discoverable = input.Bool("discoverable"),
             HideCollections = input.Bool("hide_collections"),
-            Locale = input.Value("source[language]", 10),
             AreaName = input.Value("area_name", 1000),
             Latitude = input.Number("latitude"),
             Longitude = input.Number("longitude"),
@@ -105,7 +106,15 @@ public static class AccountsEndpoints
             Avatar = avatarStream,
             Header = headerStream,
         };
+        // Mastodon's source[...] are the posting defaults (ADR 80); checked before anything is stored, so a bad one changes nothing.
+        var posting = new PreferencesUpdate
+        {
+            Visibility = PreferencesEndpoints.ParseVisibility(input.Value("source[privacy]", 20)),
+            Sensitive = input.Bool("source[sensitive]"),
+            Language = PreferenceService.CheckLanguage(input.Value("source[language]", 10), "source[language]"),
+        };
         await profiles.UpdateAsync(viewer, update);
+        await preferences.UpdateAsync(viewer, posting, context.RequestAborted);
         if (digest.Any)
         {
             var current = await db.Users.Where(u => u.Id == viewer).Select(u => new { u.DigestFrequency, u.TimeZone }).FirstAsync(context.RequestAborted);

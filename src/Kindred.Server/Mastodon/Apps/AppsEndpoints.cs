@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kindred.Core.Common;
+using Kindred.Core.Push;
+using Kindred.Data;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.OAuth;
@@ -20,7 +22,7 @@ public static class AppsEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateApp(HttpContext context, IOpenIddictApplicationManager applications, IOptions<KindredOptions> options)
+    private static async Task<IResult> CreateApp(HttpContext context, IOpenIddictApplicationManager applications, IOptions<KindredOptions> options, WebPushKeys keys, KindredDbContext db)
     {
         var input = await MastodonParams.ReadAsync(context.Request);
         var name = input.Value("client_name", 100)?.Trim();
@@ -89,10 +91,11 @@ public static class AppsEndpoints
             ClientId = clientId,
             ClientSecret = clientSecret,
             ClientSecretExpiresAt = 0,
+            VapidKey = (await keys.GetAsync(db, context.RequestAborted)).PublicKey,
         });
     }
 
-    private static async Task<IResult> VerifyApp(HttpContext context, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> VerifyApp(HttpContext context, IOpenIddictApplicationManager applications, WebPushKeys keys, KindredDbContext db)
     {
         var principal = await MastodonAuth.RequireTokenAsync(context, "read");
         var clientId = principal.GetClaim(Claims.ClientId) ?? principal.GetPresenters().FirstOrDefault();
@@ -101,10 +104,10 @@ public static class AppsEndpoints
         {
             throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
         }
-        return MastodonJson.Ok(await RenderAsync(applications, application));
+        return MastodonJson.Ok(await RenderAsync(applications, application, (await keys.GetAsync(db, context.RequestAborted)).PublicKey));
     }
 
-    public static async Task<MastodonApplication> RenderAsync(IOpenIddictApplicationManager applications, object application)
+    public static async Task<MastodonApplication> RenderAsync(IOpenIddictApplicationManager applications, object application, string? vapidKey = null)
     {
         var permissions = await applications.GetPermissionsAsync(application);
         var redirects = (await applications.GetRedirectUrisAsync(application)).Select(u => u.ToString()).ToList();
@@ -117,6 +120,7 @@ public static class AppsEndpoints
             Scopes = permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.Scope.Length..]).ToList(),
             RedirectUris = redirects,
             RedirectUri = string.Join('\n', redirects),
+            VapidKey = vapidKey,
         };
     }
 

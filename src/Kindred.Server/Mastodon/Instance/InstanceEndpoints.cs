@@ -2,6 +2,7 @@ using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Polls;
 using Kindred.Core.PublicFace;
+using Kindred.Core.Push;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
@@ -30,7 +31,7 @@ public static class InstanceEndpoints
         return api;
     }
 
-    private static async Task<IResult> V1(HttpContext context, KindredDbContext db, PublicUrls urls, OrganizationSettings settings, AccountRenderer renderer, InstanceStatistics statistics)
+    private static async Task<IResult> V1(HttpContext context, KindredDbContext db, PublicUrls urls, OrganizationSettings settings, AccountRenderer renderer, InstanceStatistics statistics, WebPushKeys keys)
     {
         var (org, users, mode) = await FactsAsync(db, settings);
         var ct = context.RequestAborted;
@@ -49,13 +50,13 @@ public static class InstanceEndpoints
             registrations = mode != RegistrationMode.Invite,
             approval_required = mode == RegistrationMode.Approval,
             invites_enabled = true,
-            configuration = Configuration(urls),
+            configuration = Configuration(urls, (await keys.GetAsync(db, context.RequestAborted)).PublicKey),
             contact_account = await ContactAsync(context, db, org, renderer),
             rules = await RulesAsync(db),
         });
     }
 
-    private static async Task<IResult> V2(HttpContext context, KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options, OrganizationSettings settings, AccountRenderer renderer)
+    private static async Task<IResult> V2(HttpContext context, KindredDbContext db, PublicUrls urls, IOptions<KindredOptions> options, OrganizationSettings settings, AccountRenderer renderer, WebPushKeys keys)
     {
         var (org, users, mode) = await FactsAsync(db, settings);
         return MastodonJson.Ok(new
@@ -69,7 +70,7 @@ public static class InstanceEndpoints
             thumbnail = new { url = urls.Absolute("/img/header.png"), blurhash = (string?)null, versions = new { } },
             icon = Array.Empty<object>(),
             languages = new[] { org.DefaultLanguage },
-            configuration = Configuration(urls),
+            configuration = Configuration(urls, (await keys.GetAsync(db, context.RequestAborted)).PublicKey),
             registrations = new
             {
                 enabled = mode != RegistrationMode.Invite,
@@ -122,10 +123,11 @@ public static class InstanceEndpoints
             .Select(r => (object)new { id = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), text = r.Text, hint = r.Hint })
             .ToArray();
 
-    private static object Configuration(PublicUrls urls) => new
+    private static object Configuration(PublicUrls urls, string vapidKey) => new
     {
         urls = new { streaming = urls.Base.Replace("http", "ws", StringComparison.Ordinal), status = (string?)null },
-        vapid = new { public_key = "" },
+        // The server's VAPID key (ADR 81), which browsers and apps subscribe against.
+        vapid = new { public_key = vapidKey },
         accounts = new { max_featured_tags = 10, max_pinned_statuses = 5 },
         statuses = new { max_characters = MaxCharacters, max_media_attachments = MaxMediaAttachments, characters_reserved_per_url = Kindred.Core.Common.TextLength.CharactersPerUrl },
         media_attachments = new

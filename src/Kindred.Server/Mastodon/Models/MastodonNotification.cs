@@ -5,7 +5,7 @@ public sealed class MastodonNotification
 {
     public required string Id { get; init; }
     public required string Type { get; init; }
-    /// <summary>Kindred does not group yet; Mastodon documents "ungrouped-{id}" for notifications standing alone.</summary>
+    /// <summary>The group it belongs to in /api/v2/notifications, or "ungrouped-{id}" when it stands alone (ADR 79).</summary>
     public required string GroupKey { get; init; }
     public required string CreatedAt { get; init; }
     public required MastodonAccount Account { get; init; }

@@ -24,7 +24,8 @@ public static class NotificationsEndpoints
         var input = await MastodonParams.ReadAsync(context.Request);
         var page = Pagination.Read(input, NotificationQueries.DefaultLimit, NotificationQueries.MaxLimit);
         var accountId = input.Value("account_id", 30);
-        var filter = new NotificationFilter(input.List("types"), input.List("exclude_types"), string.IsNullOrEmpty(accountId) ? null : StatusesEndpoints.ParseId(accountId));
+        var filter = new NotificationFilter(input.List("types"), input.List("exclude_types"), string.IsNullOrEmpty(accountId) ? null : StatusesEndpoints.ParseId(accountId),
+            input.Bool("include_filtered") ?? false);
         var notifications = await queries.ListAsync(me, filter, page, context.RequestAborted);
         Pagination.SetLink(context, urls, notifications.Select(n => n.Id).ToList(), page.Limit);
         return MastodonJson.Ok(await renderer.RenderManyAsync(notifications, me, context.RequestAborted));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Polls;
 using Kindred.Core.Statuses;
+using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.Rendering;
 using Kindred.Server.Mastodon.Statuses;
 
@@ -19,14 +20,14 @@ public static class PollsEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetPoll(string id, HttpContext context, PollQueries queries, TimeProvider time)
+    private static async Task<IResult> GetPoll(string id, HttpContext context, PollQueries queries, CustomEmojiRenderer emojis, TimeProvider time)
     {
         var viewer = await MastodonAuth.ReaderAsync(context, "read:statuses");
         var poll = await queries.GetAsync(StatusesEndpoints.ParseId(id), viewer, context.RequestAborted);
-        return MastodonJson.Ok(PollRenderer.Render(poll, time.UtcNow()));
+        return MastodonJson.Ok(await RenderAsync(poll, emojis, time, context.RequestAborted));
     }
 
-    private static async Task<IResult> Vote(string id, HttpContext context, PollService polls, PollQueries queries, TimeProvider time)
+    private static async Task<IResult> Vote(string id, HttpContext context, PollService polls, PollQueries queries, CustomEmojiRenderer emojis, TimeProvider time)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
@@ -37,6 +38,13 @@ public static class PollsEndpoints
             .ToList();
         var poll = await polls.VoteAsync(me, StatusesEndpoints.ParseId(id), choices, context.RequestAborted);
         var result = await queries.GetAsync(poll.Id, Viewer.Member(me), context.RequestAborted);
-        return MastodonJson.Ok(PollRenderer.Render(result, time.UtcNow()));
+        return MastodonJson.Ok(await RenderAsync(result, emojis, time, context.RequestAborted));
+    }
+
+    private static async Task<MastodonPoll> RenderAsync(PollResult poll, CustomEmojiRenderer emojis, TimeProvider time, CancellationToken ct)
+    {
+        var titles = poll.Poll.Options.Select(o => o.Title).ToArray();
+        var lookup = await emojis.LookupAsync(titles, ct);
+        return PollRenderer.Render(poll, time.UtcNow(), emojis.Pick(lookup, titles));
     }
 }

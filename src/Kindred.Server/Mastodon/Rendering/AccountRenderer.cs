@@ -7,12 +7,13 @@ using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.KindredApi.Models;
 using Kindred.Server.Mastodon.Models;
+using Kindred.Server.Mastodon.Preferences;
 
 namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Turns an account into the Mastodon wire type for one viewer. Every field is named here on purpose:
 /// a new column never reaches the API by accident.</summary>
-public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, StatusQueries statuses)
+public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, StatusQueries statuses, CustomEmojiRenderer emojis)
 {
     /// <param name="account">With Fields, Tags and User loaded.</param>
     /// <param name="viewerId">The signed-in viewer's account id, or null.</param>
@@ -22,7 +23,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         var counts = await relationships.CountsAsync([account.Id], ct);
         var requests = withSource ? await relationships.PendingRequestCountAsync(account.Id, ct) : 0;
         var posts = await statuses.CountsAsync([account.Id], ct);
-        return Render(account, viewerId, counts[account.Id], posts.GetValueOrDefault(account.Id), withSource, requests);
+        var lookup = await emojis.LookupAsync(EmojiTexts(account), ct);
+        return Render(account, viewerId, counts[account.Id], posts.GetValueOrDefault(account.Id), withSource, requests, lookup);
     }
 
     /// <summary>Many accounts with their counts fetched in one batch, never one query per account.</summary>
@@ -31,10 +33,17 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         var ids = accounts.Select(a => a.Id).Distinct().ToList();
         var counts = await relationships.CountsAsync(ids, ct);
         var posts = await statuses.CountsAsync(ids, ct);
-        return accounts.Select(a => Render(a, viewerId, counts[a.Id], posts.GetValueOrDefault(a.Id), withSource: false, followRequests: 0)).ToList();
+        var lookup = await emojis.LookupAsync(accounts.SelectMany(EmojiTexts), ct);
+        return accounts.Select(a => Render(a, viewerId, counts[a.Id], posts.GetValueOrDefault(a.Id), withSource: false, followRequests: 0, lookup)).ToList();
     }
 
-    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, int statusesCount, bool withSource, int followRequests)
+    /// <summary>Where a member may write a custom emoji (ADR 82): the display name, the bio and the profile fields, as
+    /// Mastodon reads them.</summary>
+    private static IEnumerable<string?> EmojiTexts(Account account) =>
+        new[] { account.DisplayName, account.Note }.Concat(account.Fields.SelectMany(f => new[] { f.Name, f.Value }));
+
+    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, int statusesCount, bool withSource, int followRequests,
+        IReadOnlyDictionary<string, CustomEmoji> lookup)
     {
         var profileUrl = urls.Absolute("/@" + account.Username);
         var avatar = urls.Media(account.AvatarFile, "/img/avatar.png");
@@ -64,6 +73,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             HeaderStatic = header,
             Locked = account.Locked,
             Fields = fields,
+            Emojis = emojis.Pick(lookup, EmojiTexts(account).ToArray()),
             Bot = account.Bot,
             Discoverable = account.Discoverable,
             Indexable = account.Discoverable,
@@ -95,7 +105,10 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             {
                 Note = account.Note,
                 Fields = account.Fields.OrderBy(f => f.Position).Select(f => new MastodonField(f.Name, f.Value, null)).ToList(),
-                Language = account.User?.Locale,
+                // The posting defaults (ADR 80), as /api/v1/preferences shows them.
+                Privacy = account.User is { } owner ? PreferencesEndpoints.VisibilityName(owner.PostingVisibility ?? Audience.Public) : "public",
+                Sensitive = account.User?.PostingSensitive ?? false,
+                Language = account.User?.PostingLanguage,
                 Discoverable = account.Discoverable,
                 Indexable = account.Discoverable,
                 HideCollections = account.HideCollections,

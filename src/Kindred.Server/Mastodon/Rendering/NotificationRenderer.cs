@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -41,7 +42,7 @@ public sealed class NotificationRenderer(KindredDbContext db, AccountRenderer ac
             {
                 Id = Id(n.Id),
                 Type = n.Type,
-                GroupKey = "ungrouped-" + Id(n.Id),
+                GroupKey = n.GroupKey ?? NotificationGroups.UngroupedPrefix + Id(n.Id),
                 CreatedAt = MastodonTime.Format(n.CreatedAt),
                 Account = renderedSenders[Id(n.FromAccountId)],
                 Status = n.StatusId is { } statusId ? renderedStatuses.GetValueOrDefault(Id(statusId)) : null,

@@ -7,7 +7,8 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// <summary>Turns a tallied poll into the Mastodon wire type; the tally is loaded in batches by <see cref="PollQueries"/>.</summary>
 public static class PollRenderer
 {
-    public static MastodonPoll Render(PollResult result, DateTime now)
+    /// <param name="emojis">The custom emojis the options write (ADR 82); none when the caller has not looked them up.</param>
+    public static MastodonPoll Render(PollResult result, DateTime now, IReadOnlyList<object>? emojis = null)
     {
         var show = result.ShowTotals(now);
         var poll = result.Poll;
@@ -20,6 +21,7 @@ public static class PollRenderer
             VotesCount = result.VotesCount,
             VotersCount = result.Voters,
             Options = poll.Options.Select((o, i) => new MastodonPollOption(o.Title, show ? result.Votes[i] : null)).ToList(),
+            Emojis = emojis ?? [],
             Voted = result.ViewerId is null ? null : result.Voted || result.IsAuthor,
             OwnVotes = result.ViewerId is null ? null : result.OwnVotes ?? [],
         };

@@ -20,5 +20,8 @@ public static class RelationshipRenderer
         MutingExpiresAt = MastodonTime.Format(r.MuteExpiresAt),
         Requested = r.Requested,
         RequestedBy = r.RequestedBy,
+        DomainBlocking = r.DomainBlocking,
+        Endorsed = r.Endorsed,
+        Note = r.Note,
     };
 }

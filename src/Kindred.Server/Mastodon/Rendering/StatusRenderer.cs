@@ -18,7 +18,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PollQueries polls, StatusPrefetch prefetch, PublicUrls urls, TimeProvider time)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PollQueries polls, StatusPrefetch prefetch, PublicUrls urls, CustomEmojiRenderer emojis, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     /// <param name="context">With a context, the viewer's filters of that context apply (see <see cref="RenderFilteredAsync"/>).</param>
@@ -105,7 +105,11 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         // An event's announcement carries pleroma.event, as Rebased's do, wherever it shows (timelines, threads, search),
         // for viewers who may see the event; the events of the whole page come in one batch.
         var events = await eventQueries.ForStatusesAsync(ids, viewer, ct);
+        // Custom emojis of the whole page (texts, warnings, poll options) in one lookup (ADR 82).
+        var emojiLookup = await emojis.LookupAsync(
+            all.SelectMany(s => new[] { s.Text, s.SpoilerText }).Concat(polls.Values.SelectMany(p => p.Poll.Options.Select(o => o.Title))), ct);
         var now = time.UtcNow();
+        var muted = viewer.AccountId is { } me ? await ThreadMutes.MutedAsync(db, me, ids, ct) : new HashSet<long>();
 
         MastodonStatusPleroma? EventOf(Status status)
         {
@@ -154,13 +158,16 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 InReplyToAccountId = status.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
                 Reblog = original is null ? null : Render(original, false, filtered),
                 QuoteApproval = MastodonQuoteApproval.Nobody,
-                Poll = polls.TryGetValue(status.Id, out var poll) ? PollRenderer.Render(poll, now) : null,
+                Poll = polls.TryGetValue(status.Id, out var poll)
+                    ? PollRenderer.Render(poll, now, emojis.Pick(emojiLookup, poll.Poll.Options.Select(o => o.Title).ToArray()))
+                    : null,
+                Emojis = emojis.Pick(emojiLookup, status.Text, status.SpoilerText),
                 Language = status.Language,
                 Text = text ? status.Text : null,
                 Favourited = viewer.AccountId is null ? null : counts.Favourited(status.Id),
                 Bookmarked = viewer.AccountId is null ? null : counts.Bookmarked(status.Id),
                 Reblogged = viewer.AccountId is null ? null : counts.Reblogged(status.Id),
-                Muted = viewer.AccountId is null ? null : false,
+                Muted = viewer.AccountId is null ? null : muted.Contains(status.Id),
                 Pinned = viewer.AccountId == status.AccountId ? status.PinnedAt is not null : null,
                 Filtered = filtered,
                 LocalOnly = members,

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Media;
+using Kindred.Core.Preferences;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.Models;
 using Kindred.Server.Mastodon.Polls;
 using Kindred.Server.Mastodon.Rendering;
+using Kindred.Server.Mastodon.ScheduledStatuses;
 
 namespace Kindred.Server.Mastodon.Statuses;
 
@@ -32,6 +34,8 @@ public static class StatusesEndpoints
         statuses.MapPost("/{id}/bookmark", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:bookmarks", s.BookmarkAsync)).WithSummary("Bookmark a status");
         statuses.MapPost("/{id}/unbookmark", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:bookmarks", s.UnbookmarkAsync)).WithSummary("Remove a bookmark");
         // Pins change the profile, hence write:accounts (as on Mastodon).
+        statuses.MapPost("/{id}/mute", (string id, HttpContext c, StatusMutes s, StatusRenderer r) => Act(id, c, r, "write:mutes", s.MuteAsync)).WithSummary("Hear no more of the conversation a post belongs to (one taken part in)");
+        statuses.MapPost("/{id}/unmute", (string id, HttpContext c, StatusMutes s, StatusRenderer r) => Act(id, c, r, "write:mutes", s.UnmuteAsync)).WithSummary("Hear of a muted conversation again");
         statuses.MapPost("/{id}/pin", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:accounts", s.PinAsync)).WithSummary("Pin one of one's own posts to the profile (at most 5)");
         statuses.MapPost("/{id}/unpin", (string id, HttpContext c, StatusService s, StatusRenderer r) => Act(id, c, r, "write:accounts", s.UnpinAsync)).WithSummary("Unpin a post");
         statuses.MapGet("/{id}/favourited_by", FavouritedBy).WithSummary("Who favourited a status");
@@ -39,27 +43,39 @@ public static class StatusesEndpoints
         return api;
     }
 
-    private static async Task<IResult> PostStatus(HttpContext context, StatusService statuses, StatusRenderer renderer, PublicUrls urls)
+    private static async Task<IResult> PostStatus(HttpContext context, StatusService statuses, StatusRenderer renderer, PublicUrls urls,
+        ScheduledStatusService scheduled, ScheduledStatusRenderer scheduledRenderer, TimeProvider time, PreferenceService preferences)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
+        // What the app leaves out comes from the member's posting defaults (ADR 80), as on Mastodon.
+        var defaults = await preferences.GetAsync(me, context.RequestAborted);
+        var visibility = input.Value("visibility", 20) is { Length: > 0 } named ? named
+            : defaults.Visibility is { } chosen ? StatusRenderer.VisibilityName(chosen) : null;
         var poll = PollParams.Read(input);
         if (poll is not null && input.List("media_ids").Count > 0)
         {
             throw KindredException.Invalid("poll", "A post can have media attachments or a poll, not both.");
         }
-        var status = await statuses.CreateAsync(me, new NewStatus(
+        var post = new NewStatus(
             input.Value("status", 100_000) ?? "",
             urls.Base,
-            ParseVisibility(input.Value("visibility", 20), input.Bool("local_only") ?? false),
+            ParseVisibility(visibility, input.Bool("local_only") ?? false),
             input.Value("spoiler_text", 10_000),
-            input.Bool("sensitive") ?? false,
-            input.Value("language", 20),
+            input.Bool("sensitive") ?? defaults.Sensitive,
+            input.Value("language", 20) is { Length: > 0 } language ? language : defaults.Language,
             OptionalId(input.Value("in_reply_to_id", 30)),
             context.Request.Headers["Idempotency-Key"].ToString(),
             poll,
             MediaParams.Ids(input),
-            OptionalId(input.Value("group_id", 30))));
+            OptionalId(input.Value("group_id", 30)));
+        // As on Mastodon, a time already past publishes at once; one less than five minutes ahead is refused (ADR 78).
+        if (ScheduledStatusesEndpoints.ReadTime(input) is { } at && at > time.GetUtcNow().UtcDateTime)
+        {
+            var row = await scheduled.ScheduleAsync(me, post, at, context.RequestAborted);
+            return MastodonJson.Ok(await scheduledRenderer.RenderAsync(row, context.RequestAborted));
+        }
+        var status = await statuses.CreateAsync(me, post, context.RequestAborted);
         return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
     }
 
@@ -148,11 +164,14 @@ public static class StatusesEndpoints
         return MastodonJson.Ok(new MastodonStatusSource(status.Id.ToString(CultureInfo.InvariantCulture), status.Text, status.SpoilerText));
     }
 
-    private static async Task<IResult> Act(string id, HttpContext context, StatusRenderer renderer, string scope, Func<long, long, CancellationToken, Task<Status>> action)
+    private static Task<IResult> Act(string id, HttpContext context, StatusRenderer renderer, string scope, Func<long, long, CancellationToken, Task<Status>> action) =>
+        Act(id, context, renderer, scope, async (me, target, ct) => (await action(me, target, ct)).Id);
+
+    private static async Task<IResult> Act(string id, HttpContext context, StatusRenderer renderer, string scope, Func<long, long, CancellationToken, Task<long>> action)
     {
         var me = await MastodonAuth.RequireUserAsync(context, scope);
-        var status = await action(me, ParseId(id), context.RequestAborted);
-        return MastodonJson.Ok(await renderer.RenderAsync(status.Id, Viewer.Member(me), ct: context.RequestAborted));
+        var statusId = await action(me, ParseId(id), context.RequestAborted);
+        return MastodonJson.Ok(await renderer.RenderAsync(statusId, Viewer.Member(me), ct: context.RequestAborted));
     }
 
     private static async Task<IResult> FavouritedBy(string id, HttpContext context, StatusQueries queries, AccountRenderer accounts, PublicUrls urls)

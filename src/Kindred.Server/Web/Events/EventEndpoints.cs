@@ -19,24 +19,15 @@ public static class EventEndpoints
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
             }
             DateTimeOffset? occurrence = EventTimes.TryParseAt(at, out var parsed) ? parsed : null;
-            string csv;
-            try
+            // Not visible: 404; visible but not managed: 403 (EventQueries asks EventAccess).
+            return await EndpointErrors.AnswerAsync(async () =>
             {
-                // Not visible: 404; visible but not managed: 403 (EventQueries asks EventAccess).
-                csv = await queries.AttendeesCsvAsync(id, StatusViewer.For(me), occurrence, context.RequestAborted);
-            }
-            catch (KindredException e) when (e.Kind is ErrorKind.NotFound or ErrorKind.Invalid)
-            {
-                return Results.NotFound();
-            }
-            catch (KindredException e) when (e.Kind == ErrorKind.Forbidden)
-            {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
-            // Private data: never cached on the way, and saved as a file named after the event.
-            context.Response.Headers.CacheControl = "no-store";
-            var name = "event-" + id.ToString(CultureInfo.InvariantCulture) + "-attendees.csv";
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+                var csv = await queries.AttendeesCsvAsync(id, StatusViewer.For(me), occurrence, context.RequestAborted);
+                // Private data: never cached on the way, and saved as a file named after the event.
+                context.Response.Headers.CacheControl = "no-store";
+                var name = "event-" + id.ToString(CultureInfo.InvariantCulture) + "-attendees.csv";
+                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", name);
+            }, invalidIsNotFound: true);
         }).ExcludeFromDescription();
         return app;
     }

@@ -1,18 +1,14 @@
 using Kindred.Core.Common;
 using Kindred.Core.Events;
-using Kindred.Core.Groups;
-using Kindred.Data;
-using Kindred.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using CoreViewer = Kindred.Core.Common.Viewer;
 
 namespace Kindred.Server.Web.Events;
 
 /// <summary>
 /// What the list, the calendar and the widgets share: the filters turned into an <see cref="EventFilter"/> (the group
-/// named by its address, looked up through <see cref="GroupAccess"/>), and the names of the events' groups.
+/// named by its address, looked up through <see cref="GroupAccess"/> by <see cref="EventQueries"/>), and paging.
 /// </summary>
-public sealed class EventListing(KindredDbContext db, EventQueries queries)
+public sealed class EventListing(EventQueries queries)
 {
     /// <summary>The filter for the core, or null when the group the query names is not one the viewer may see (nothing matches).</summary>
     public async Task<EventFilter?> FilterAsync(EventFilterState state, CoreViewer viewer, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken ct = default)
@@ -20,7 +16,7 @@ public sealed class EventListing(KindredDbContext db, EventQueries queries)
         long? groupId = null;
         if (state.Group is { } slug)
         {
-            groupId = await db.Groups.Where(g => g.Slug == slug).VisibleTo(db, viewer).Select(g => (long?)g.Id).FirstOrDefaultAsync(ct);
+            groupId = await queries.VisibleGroupIdAsync(slug, viewer, ct);
             if (groupId is null)
             {
                 return null;
@@ -53,28 +49,13 @@ public sealed class EventListing(KindredDbContext db, EventQueries queries)
     public async Task<IReadOnlyList<EventView>> AllAsync(CoreViewer viewer, EventFilter filter, int max, CancellationToken ct = default) =>
         (await PageAsync(viewer, filter, 0, max, ct)).Items;
 
-    /// <summary>The names of the events' groups, by id; the events are visible, so their groups are too.</summary>
-    public async Task<IReadOnlyDictionary<long, string>> GroupNamesAsync(IEnumerable<EventView> views, CancellationToken ct = default)
-    {
-        var ids = views.Select(v => v.Event.GroupId).OfType<long>().Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return new Dictionary<long, string>();
-        }
-        return await db.Groups.Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
-    }
+    /// <summary>The names of the events' groups, by id.</summary>
+    public Task<IReadOnlyDictionary<long, string>> GroupNamesAsync(IEnumerable<EventView> views, CancellationToken ct = default) =>
+        queries.GroupNamesAsync(views, ct);
 
     /// <summary>The groups a member belongs to, for the group filter.</summary>
-    public async Task<IReadOnlyList<GroupOption>> MyGroupsAsync(long? accountId, CancellationToken ct = default)
-    {
-        if (accountId is not { } id)
-        {
-            return [];
-        }
-        var rows = await db.GroupMemberships.Where(m => m.AccountId == id)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOption(g.Id, g.Name, g.Slug)).ToListAsync(ct);
-        return rows.OrderBy(g => g.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-    }
+    public async Task<IReadOnlyList<GroupOption>> MyGroupsAsync(long? accountId, CancellationToken ct = default) =>
+        accountId is { } id ? await queries.MemberGroupsAsync(id, ct) : [];
 
     /// <summary>Whether the member has a home area to measure distances from.</summary>
     public async Task<bool> HasHomeAsync(long? accountId, CancellationToken ct = default) => await queries.HomeAsync(accountId, ct) is not null;

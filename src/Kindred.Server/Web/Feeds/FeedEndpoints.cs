@@ -4,7 +4,6 @@ using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 using Kindred.Server.Web.Statuses;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kindred.Server.Web.Feeds;
@@ -22,19 +21,19 @@ public static class FeedEndpoints
         {
             var extension = format.Extension();
             // Before the pages' own routes (/@{Username}, /tags/{Tag}, /groups/{Slug}), which would take "sam.rss" as a name.
-            app.MapMethods($"/@{{username}}.{extension}", ["GET", "HEAD"], (string username, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
-                ProfileAsync(format, username, context, queries, db, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
-            app.MapMethods($"/community.{extension}", ["GET", "HEAD"], (HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
-                CommunityAsync(format, context, queries, db, urls, t, ct)).ExcludeFromDescription();
-            app.MapMethods($"/tags/{{tag}}.{extension}", ["GET", "HEAD"], (string tag, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
-                TagAsync(format, tag, context, queries, db, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
-            app.MapMethods($"/groups/{{slug}}.{extension}", ["GET", "HEAD"], (string slug, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
-                GroupAsync(format, slug, context, queries, db, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
+            app.MapMethods($"/@{{username}}.{extension}", ["GET", "HEAD"], (string username, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
+                ProfileAsync(format, username, context, queries, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
+            app.MapMethods($"/community.{extension}", ["GET", "HEAD"], (HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
+                CommunityAsync(format, context, queries, urls, t, ct)).ExcludeFromDescription();
+            app.MapMethods($"/tags/{{tag}}.{extension}", ["GET", "HEAD"], (string tag, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
+                TagAsync(format, tag, context, queries, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
+            app.MapMethods($"/groups/{{slug}}.{extension}", ["GET", "HEAD"], (string slug, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct) =>
+                GroupAsync(format, slug, context, queries, urls, t, ct)).WithOrder(-1).ExcludeFromDescription();
         }
         return app;
     }
 
-    private static async Task<IResult> ProfileAsync(FeedFormat format, string username, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
+    private static async Task<IResult> ProfileAsync(FeedFormat format, string username, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
     {
         if (await queries.ProfileAsync(username, ct) is not { } account)
         {
@@ -42,7 +41,7 @@ public static class FeedEndpoints
         }
         var posts = await queries.ProfilePostsAsync(account.Id, ct);
         var name = StatusLabels.Name(account);
-        return await RenderAsync(format, db, posts, queries, context, language => new FeedDocument(urls, t)
+        return await RenderAsync(format, posts, queries, context, language => new FeedDocument(urls, t)
         {
             Title = t["Posts by {0}", name],
             Description = Kindred.Core.Common.SafeHtml.PlainText(account.NoteHtml, 300) is { Length: > 0 } bio ? bio : $"{name} (@{account.Username})",
@@ -54,15 +53,15 @@ public static class FeedEndpoints
     }
 
     /// <summary>The community page's feed: the newest public posts of everyone, public groups included.</summary>
-    private static async Task<IResult> CommunityAsync(FeedFormat format, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
+    private static async Task<IResult> CommunityAsync(FeedFormat format, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(ct);
+        var organization = await queries.OrganizationAsync(ct);
         if (organization is null)
         {
             return Results.NotFound();
         }
         var posts = await queries.RecentPostsAsync(PublicQueries.FeedSize, ct);
-        return await RenderAsync(format, db, posts, queries, context, language => new FeedDocument(urls, t)
+        return await RenderAsync(format, posts, queries, context, language => new FeedDocument(urls, t)
         {
             Title = organization.Name,
             Description = organization.Description.Length > 0 ? organization.Description : organization.Name,
@@ -72,14 +71,14 @@ public static class FeedEndpoints
         }, ct);
     }
 
-    private static async Task<IResult> TagAsync(FeedFormat format, string tag, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
+    private static async Task<IResult> TagAsync(FeedFormat format, string tag, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
     {
         if (await queries.TagAsync(tag, ct) is not { } found)
         {
             return Results.NotFound();
         }
         var posts = await queries.TagPostsAsync(found.Id, ct);
-        return await RenderAsync(format, db, posts, queries, context, language => new FeedDocument(urls, t)
+        return await RenderAsync(format, posts, queries, context, language => new FeedDocument(urls, t)
         {
             Title = "#" + found.Display,
             Description = t["Public posts with #{0}", found.Display],
@@ -89,14 +88,14 @@ public static class FeedEndpoints
         }, ct);
     }
 
-    private static async Task<IResult> GroupAsync(FeedFormat format, string slug, HttpContext context, PublicQueries queries, KindredDbContext db, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
+    private static async Task<IResult> GroupAsync(FeedFormat format, string slug, HttpContext context, PublicQueries queries, PublicUrls urls, IStringLocalizer<Text> t, CancellationToken ct)
     {
         if (await queries.GroupAsync(slug, ct) is not { } group)
         {
             return Results.NotFound();
         }
         var posts = await queries.GroupPostsAsync(group.Id, ct);
-        return await RenderAsync(format, db, posts, queries, context, language => new FeedDocument(urls, t)
+        return await RenderAsync(format, posts, queries, context, language => new FeedDocument(urls, t)
         {
             Title = group.Name,
             Description = Kindred.Core.Common.SafeHtml.PlainText(group.DescriptionHtml, 300) is { Length: > 0 } about ? about : group.Name,
@@ -111,9 +110,9 @@ public static class FeedEndpoints
     /// Writes the feed in the organization's language rather than the reader's, so the one cached copy is right for
     /// everyone without a Vary on Accept-Language.
     /// </summary>
-    private static async Task<IResult> RenderAsync(FeedFormat format, KindredDbContext db, IReadOnlyList<Status> posts, PublicQueries queries, HttpContext context, Func<string, FeedDocument> document, CancellationToken ct)
+    private static async Task<IResult> RenderAsync(FeedFormat format, IReadOnlyList<Status> posts, PublicQueries queries, HttpContext context, Func<string, FeedDocument> document, CancellationToken ct)
     {
-        var language = await db.Organizations.AsNoTracking().Select(o => o.DefaultLanguage).FirstOrDefaultAsync(ct) ?? "en";
+        var language = (await queries.OrganizationAsync(ct))?.DefaultLanguage ?? "en";
         var media = await queries.MediaAsync(posts.Select(p => p.Id).ToList(), ct);
         var culture = CultureInfo.CurrentUICulture;
         try

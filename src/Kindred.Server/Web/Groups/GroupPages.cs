@@ -2,7 +2,6 @@ using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Core.Statuses;
 using Kindred.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Web.Groups;
 
@@ -26,12 +25,7 @@ public static class GroupPages
         var relationship = viewerId is { } me
             ? (await GroupQueries.RelationshipsAsync(db, me, [group.Id], ct))[0]
             : GroupRelationship.None(group.Id);
-        // The parent and the chapters go through the same rule: a secret chapter is not listed to outsiders.
-        var parent = group.ParentId is { } parentId
-            ? await db.Groups.AsNoTracking().Where(g => g.Id == parentId).VisibleTo(db, viewer).FirstOrDefaultAsync(ct)
-            : null;
-        var chapters = await db.Groups.AsNoTracking().Where(g => g.ParentId == group.Id).VisibleTo(db, viewer)
-            .OrderBy(g => g.Name).Take(MaxChapters).ToListAsync(ct);
+        var (parent, chapters) = await queries.FamilyAsync(viewer, group, MaxChapters, ct);
         var pending = GroupAccess.CanModerate(relationship.Role) ? await queries.PendingRequestCountAsync(group.Id, ct) : 0;
         return new LoadedGroup(group, relationship, parent, chapters, pending);
     }

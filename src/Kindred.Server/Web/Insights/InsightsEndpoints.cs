@@ -4,7 +4,6 @@ using Kindred.Core.Common;
 using Kindred.Core.Insights;
 using Kindred.Data;
 using Kindred.Server.Web.Shared;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Kindred.Server.Web.Insights;
@@ -19,10 +18,10 @@ public static class InsightsEndpoints
             DownloadAsync(id, context, insights, (figures, _) => Task.FromResult(
                 (Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(InsightsCsv.Write(figures.ForFunder))).ToArray(), "text/csv; charset=utf-8", "csv"))))
             .ExcludeFromDescription();
-        app.MapGet("/staff/insights/report/{id:long}.pdf", (long id, HttpContext context, InsightsService insights, KindredDbContext db, IStringLocalizer<Text> localizer) =>
+        app.MapGet("/staff/insights/report/{id:long}.pdf", (long id, HttpContext context, InsightsService insights, OrganizationSettings settings, IStringLocalizer<Text> localizer) =>
             DownloadAsync(id, context, insights, async (figures, ct) =>
             {
-                var organization = await db.Organizations.AsNoTracking().Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "Kindred";
+                var organization = (await settings.GetAsync(ct)).Name;
                 return (InsightsPdf.Write(figures, organization, localizer), "application/pdf", "pdf");
             }))
             .ExcludeFromDescription();
@@ -36,27 +35,18 @@ public static class InsightsEndpoints
         {
             return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
         }
-        InsightsReport report;
-        try
+        return await EndpointErrors.AnswerAsync(async () =>
         {
-            report = await insights.FindAsync(me, id, context.RequestAborted);
-        }
-        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
-        {
-            return Results.NotFound();
-        }
-        catch (KindredException e) when (e.Kind == ErrorKind.Forbidden)
-        {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-        if (report.Figures is not { } figures)
-        {
-            return Results.Conflict("The report is still being prepared; try again in a minute.");
-        }
-        var (bytes, type, extension) = await render(figures, context.RequestAborted);
-        // The organization's figures: never cached on the way.
-        context.Response.Headers.CacheControl = "no-store";
-        var name = string.Create(CultureInfo.InvariantCulture, $"insights-{figures.From:yyyy-MM-dd}-{figures.To.AddTicks(-1):yyyy-MM-dd}.{extension}");
-        return Results.File(bytes, type, name);
+            var report = await insights.FindAsync(me, id, context.RequestAborted);
+            if (report.Figures is not { } figures)
+            {
+                return Results.Conflict("The report is still being prepared; try again in a minute.");
+            }
+            var (bytes, type, extension) = await render(figures, context.RequestAborted);
+            // The organization's figures: never cached on the way.
+            context.Response.Headers.CacheControl = "no-store";
+            var name = string.Create(CultureInfo.InvariantCulture, $"insights-{figures.From:yyyy-MM-dd}-{figures.To.AddTicks(-1):yyyy-MM-dd}.{extension}");
+            return Results.File(bytes, type, name);
+        });
     }
 }

@@ -20,17 +20,12 @@ public static class ExportEndpoints
         {
             return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path));
         }
-        string path;
-        try
+        return await EndpointErrors.AnswerAsync(async () =>
         {
-            path = await exports.OpenAsync(me, id, context.RequestAborted);
-        }
-        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
-        {
-            return Results.NotFound();
-        }
-        // The member's whole data: never kept by a cache on the way.
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.File(path, "application/zip", $"kindred-export-{id}.zip");
+            var path = await exports.OpenAsync(me, id, context.RequestAborted);
+            // The member's whole data: never kept by a cache on the way.
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.File(path, "application/zip", $"kindred-export-{id}.zip");
+        });
     }
 }

@@ -16,23 +16,14 @@ public static class PeopleEndpoints
             {
                 return Results.LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
             }
-            string csv;
-            try
+            return await EndpointErrors.AnswerAsync(async () =>
             {
                 await people.RequireAsync(me, context.RequestAborted);
-                csv = await people.CsvAsync(me, PeopleQuery.Read(context.Request.Query), context.RequestAborted);
-            }
-            catch (KindredException e) when (e.Kind == ErrorKind.Forbidden)
-            {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
-            }
-            catch (KindredException e) when (e.Kind == ErrorKind.Invalid)
-            {
-                return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-            }
-            // Personal data: never cached on the way.
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "people.csv");
+                var csv = await people.CsvAsync(me, PeopleQuery.Read(context.Request.Query), context.RequestAborted);
+                // Personal data: never cached on the way.
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "people.csv");
+            });
         }).ExcludeFromDescription();
         return app;
     }

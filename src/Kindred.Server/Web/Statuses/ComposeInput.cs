@@ -24,6 +24,10 @@ public sealed class ComposeInput
     /// <summary>The alt text of each image slot, by position.</summary>
     public List<string?>? ImageDescriptions { get; set; }
 
+    /// <summary>Empty to post now; else a date and time (the browser's datetime-local value, in the author's time zone)
+    /// to publish at (ADR 78).</summary>
+    public string? ScheduleAt { get; set; }
+
     /// <summary>No value: the name errors about the images are filed under.</summary>
     public string? Images { get; set; }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
+using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Polls;
 using Kindred.Data;
 using Kindred.Server.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Web.Statuses;
 
@@ -31,7 +31,7 @@ public static class PollEndpoints
                 .ToList();
             // Unknown polls and polls of posts the member may not read are "not found"; refusals show their message.
             var poll = await polls.VoteAsync(me, id, choices, context.RequestAborted);
-            var author = await db.Accounts.Where(a => a.Id == poll.AccountId).Select(a => a.Username).FirstAsync(context.RequestAborted);
+            var author = await db.UsernameOfAsync(poll.AccountId, context.RequestAborted);
             var target = LocalUrls.IsLocal(back) ? back : $"/@{author}/{poll.StatusId}";
             return Results.LocalRedirect(target + "#post-" + poll.StatusId.ToString(CultureInfo.InvariantCulture));
         }).ExcludeFromDescription();

@@ -31,5 +31,10 @@ public sealed record StatusView(
     /// viewer opens it; null when none does.</summary>
     public string? FilteredBy { get; init; }
 
+    /// <summary>The enabled custom emojis the page's posts and authors write (ADR 82), shared by the page's cards.</summary>
+    public IReadOnlyDictionary<string, CustomEmoji> Emojis { get; init; } = Empty;
+
+    private static readonly IReadOnlyDictionary<string, CustomEmoji> Empty = new Dictionary<string, CustomEmoji>();
+
     public string Path => $"/@{Status.Account.Username}/{Status.Id}";
 }

@@ -3,7 +3,6 @@ using Kindred.Core.Filters;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Web.Statuses;
 
@@ -71,8 +70,11 @@ public static class StatusViews
         var polls = await Kindred.Core.Polls.PollQueries.ForStatusesAsync(db, ids, viewer, ct);
         // Staff only: boosting as the organization and who sent its posts, read once for the list (ADR 65).
         var (actAs, sentBy) = await Kindred.Core.Organizations.OrganizationVoice.ForCardsAsync(db, viewer.AccountId, shown.Select(x => x.Card).ToList(), ct);
-        var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
-            .ToLookup(m => m.StatusId!.Value);
+        var media = await Kindred.Core.Media.StatusMedia.OfStatusesAsync(db, ids, ct);
+        // The custom emojis of the whole page, in one query and only when some text writes a shortcode (ADR 82).
+        var emojis = await new Kindred.Core.CustomEmojis.CustomEmojiQueries(db).LookupAsync(
+            shown.SelectMany(x => new[] { x.Card.Text, x.Card.SpoilerText, x.Card.Account.DisplayName, x.By?.DisplayName })
+                .Concat(polls.Values.SelectMany(p => p.Poll.Options.Select(o => o.Title))), ct);
         return shown.Select(x => new StatusView(
             x.Card,
             x.By,
@@ -82,6 +84,6 @@ public static class StatusViews
             counts.Favourited(x.Card.Id),
             counts.Reblogged(x.Card.Id),
             counts.Bookmarked(x.Card.Id))
-        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList(), ActAs = actAs, SentBy = sentBy.GetValueOrDefault(x.Card.Id) }).ToList();
+        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList(), ActAs = actAs, SentBy = sentBy.GetValueOrDefault(x.Card.Id), Emojis = emojis }).ToList();
     }
 }

@@ -49,3 +49,70 @@
     fetch(box.getAttribute("data-lease-renew"), { credentials: "same-origin" });
   }, 60000);
 })();
+
+// "Notifications on this device" on the account settings page (ADR 81): registers the service worker /sw.js, subscribes
+// with the server's VAPID key and gives the subscription to the server, which ties it to this browser's session.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-push]");
+  if (!box || !("serviceWorker" in navigator) || !window.PushManager || !window.Notification || !window.fetch) {
+    return;
+  }
+  var state = box.querySelector("[data-push-state]");
+  var on = box.querySelector("[data-push-subscribe]");
+  var off = box.querySelector("[data-push-unsubscribe]");
+
+  function key(base64url) {
+    var text = atob(base64url.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((base64url.length + 3) % 4));
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) {
+      bytes[i] = text.charCodeAt(i);
+    }
+    return bytes;
+  }
+
+  function show(subscribed) {
+    var denied = Notification.permission === "denied";
+    state.textContent = denied ? box.getAttribute("data-push-denied") : box.getAttribute(subscribed ? "data-push-on" : "data-push-off");
+    on.hidden = subscribed || denied;
+    off.hidden = !subscribed;
+    box.setAttribute("data-push-ready", subscribed ? "on" : "off");
+  }
+
+  function send(method, body) {
+    return fetch(box.getAttribute("data-push-url"), {
+      method: method,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "RequestVerificationToken": box.getAttribute("data-push-token") },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then(function (response) {
+      if (!response.ok) {
+        throw new Error("The server refused the subscription.");
+      }
+    });
+  }
+
+  navigator.serviceWorker.register("/sw.js").then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function (registration) {
+    registration.pushManager.getSubscription().then(function (existing) {
+      show(!!existing && Notification.permission === "granted");
+    });
+    on.addEventListener("click", function () {
+      Notification.requestPermission().then(function (permission) {
+        if (permission !== "granted") {
+          show(false);
+          return undefined;
+        }
+        return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key(box.getAttribute("data-push-key")) })
+          .then(function (subscription) { return send("POST", subscription.toJSON()); })
+          .then(function () { show(true); });
+      }).catch(function () { show(false); });
+    });
+    off.addEventListener("click", function () {
+      registration.pushManager.getSubscription().then(function (subscription) {
+        return subscription ? subscription.unsubscribe() : true;
+      }).then(function () { return send("DELETE"); }).then(function () { show(false); }).catch(function () { show(false); });
+    });
+  });
+})();

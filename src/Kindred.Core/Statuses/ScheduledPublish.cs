@@ -1,0 +1,4 @@
+namespace Kindred.Core.Statuses;
+
+/// <summary>The payload of a <see cref="ScheduledStatusJob"/>: which scheduled post to publish.</summary>
+public sealed record ScheduledPublish(long ScheduledStatusId);

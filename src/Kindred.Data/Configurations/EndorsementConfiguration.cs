@@ -1,0 +1,5 @@
+using Kindred.Data.Entities;
+
+namespace Kindred.Data.Configurations;
+
+public sealed class EndorsementConfiguration : AccountPairConfiguration<Endorsement>;
