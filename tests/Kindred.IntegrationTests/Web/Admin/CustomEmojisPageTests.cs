@@ -123,6 +123,9 @@ public abstract class CustomEmojisPageTests(KindredApp app)
         Assert.True(thread.Split(img).Length - 1 >= 2, Html.Snippet(thread));
         Assert.Contains(":nobody_made_this:", thread, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>bold</b>", thread, StringComparison.Ordinal);
+        // And on the author's profile, in the name at the top.
+        var profile = await Html.GetAsync(app.Browser(), "/@ce_writer");
+        Assert.Contains($"<h1 id=\"profile-name\">Writer {img}", profile, StringComparison.Ordinal);
 
         // The composer offers it.
         var writer = app.Browser();
