@@ -114,7 +114,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
 
         // Her security settings list this browser as a session.
         await page.GotoAsync("/settings/account");
-        await Expect(page.GetByText("This browser")).ToBeVisibleAsync();
+        await Expect(page.GetByText("This browser", new() { Exact = true })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the account settings page", output.WriteLine);
 
         // She shares her first post from the home page; it opens on its own page, where she replies and favourites it.
