@@ -9,6 +9,7 @@ using Kindred.Core.Setup;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string OwnerPassword = "owner password 123";
     public const string Password = "member password 123";
+    public const int TestPasswordRounds = 1_000;
 
     private readonly Dictionary<string, string?> settings = new(StringComparer.Ordinal);
 
@@ -71,6 +73,9 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string DataDirectory { get; }
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
+    /// <summary>Whether passwords are hashed at <see cref="TestPasswordRounds"/> instead of the server's own count.</summary>
+    protected virtual bool FewerPasswordRounds => true;
+
     /// <summary>Whether InitializeAsync runs setup (organization + owner "owner").</summary>
     protected virtual bool CompleteSetup => true;
 
@@ -95,7 +100,17 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+            // Each hash at the server's 210,000 PBKDF2 rounds costs ~0.1 s of CPU, and the suite makes thousands (every
+            // member created, every password sign-in): the tests hash with the same algorithm at fewer rounds. The
+            // hash records its rounds, so nothing else changes; PasswordStrengthTests checks the server's own count.
+            if (FewerPasswordRounds)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordRounds);
+            }
+        });
     }
 
     public virtual async Task InitializeAsync()
