@@ -25,12 +25,17 @@ public sealed class OwnServer : IAsyncDisposable
     public IServiceProvider Services => Server.Services;
 
     /// <param name="settings">Configuration of this server's own (e.g. a local push-service stub allowed).</param>
-    public static async Task<OwnServer> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="setUp">False leaves the first-run setup to the test (the gallery sets up the demo's organization).</param>
+    public static async Task<OwnServer> StartAsync(string name, IReadOnlyDictionary<string, string>? settings = null, bool setUp = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"kindred-browser-{name}-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var own = new OwnServer(directory, settings);
         own.Server.StartServer();
+        if (!setUp)
+        {
+            return own;
+        }
         await using var scope = own.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<SetupService>().CompleteAsync(
             new SetupRequest("Riverside Food Bank", "Neighbours helping neighbours.", "en", "Lyon", "organizer", "organizer@example.org", "riverside-owner-2026"));
