@@ -276,8 +276,8 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
                 csv.WriteField(a.Username);
                 csv.WriteField(a.DisplayName);
                 csv.WriteField(a.Response switch { RsvpResponse.Going => "going", RsvpResponse.Maybe => "maybe", _ => "waitlisted" });
-                csv.WriteField(a.AnsweredAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-                csv.WriteField(a.CheckedInAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(IsoTime.Format(a.AnsweredAt));
+                csv.WriteField((a.CheckedInAt is { } checkedIn ? IsoTime.Format(checkedIn) : ""));
                 foreach (var answer in a.Answers)
                 {
                     csv.WriteField(answer);

@@ -119,7 +119,7 @@ public abstract class KindredPage : KindredComponent
     /// <summary>
     /// Runs what the reader asked for. On success <see cref="Done"/> is set to <paramref name="done"/>; a core error
     /// becomes the form's error (beside its field when <paramref name="form"/> maps it) or else the error notice, and
-    /// "unauthorized" the sign-in page; "rate limited" also answers 429 with Retry-After. With <paramref name="answerStatus"/>
+    /// "unauthorized" the sign-in page; "rate limited" with a known end also answers 429 with Retry-After. With <paramref name="answerStatus"/>
     /// every refusal answers its own status too (403, 404, 409, 422), for a client without a screen. "Not found" is a 404 with <paramref name="notFoundIsPage"/> (the event the page
     /// shows is gone), otherwise an error like the others (the request or member the form named is gone). With
     /// <paramref name="reload"/> the page loads again either way. True when the action succeeded.
@@ -148,10 +148,11 @@ public abstract class KindredPage : KindredComponent
         }
         catch (KindredException e)
         {
-            if (e.Kind == ErrorKind.RateLimited)
+            if (e.Kind == ErrorKind.RateLimited && e.RetryAfter is { } wait)
             {
+                // A limit that says when it ends is a 429 a client can act on; one that does not stays a message.
                 HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             else if (answerStatus)
             {
