@@ -18,10 +18,10 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
-    public const int MaxOffset = 1_000;
-    public const int DefaultRadiusKm = 25;
-    public const int MinRadiusKm = 1;
-    public const int MaxRadiusKm = 500;
+    public const int MaxOffset = NearbySearch.MaxOffset;
+    public const int DefaultRadiusKm = NearbySearch.DefaultRadiusKm;
+    public const int MinRadiusKm = NearbySearch.MinRadiusKm;
+    public const int MaxRadiusKm = NearbySearch.MaxRadiusKm;
 
     /// <summary>At most this many items (the newest that pass the filters) are measured and ranked for one request.</summary>
     public const int MaxCandidates = 5_000;
@@ -31,15 +31,7 @@ public sealed class AidQueries(KindredDbContext db, TimeProvider time)
     /// category, or "near me" without a home area.</exception>
     public async Task<AidBrowsePage> BrowseAsync(AidBrowseQuery query, Viewer viewer, CancellationToken ct = default)
     {
-        if (query.Offset is < 0 or > MaxOffset)
-        {
-            throw KindredException.Invalid("offset", $"offset must be between 0 and {MaxOffset}.");
-        }
-        var radius = query.RadiusKm ?? DefaultRadiusKm;
-        if (radius is < MinRadiusKm or > MaxRadiusKm)
-        {
-            throw KindredException.Invalid("radius", $"The radius must be between {MinRadiusKm} and {MaxRadiusKm} km.");
-        }
+        var radius = NearbySearch.CheckedRadius(query.Offset, query.RadiusKm);
         var limit = Math.Clamp(query.Page.Limit, 1, MaxLimit);
         var home = await HomeAsync(viewer.AccountId, ct);
         if (query.NearMe && home is null)

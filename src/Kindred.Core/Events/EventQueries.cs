@@ -17,12 +17,12 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
-    public const int MaxOffset = 1_000;
+    public const int MaxOffset = NearbySearch.MaxOffset;
     public const int DefaultWindowDays = 90;
     public const int MaxWindowDays = 366;
-    public const int DefaultRadiusKm = 25;
-    public const int MinRadiusKm = 1;
-    public const int MaxRadiusKm = 500;
+    public const int DefaultRadiusKm = NearbySearch.DefaultRadiusKm;
+    public const int MinRadiusKm = NearbySearch.MinRadiusKm;
+    public const int MaxRadiusKm = NearbySearch.MaxRadiusKm;
 
     /// <summary>At most this many events (the soonest) are expanded for one request; past it a filter narrows the list.</summary>
     public const int MaxCandidates = 2_000;
@@ -113,29 +113,9 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
         {
             throw KindredException.Invalid("to", $"Look at most {MaxWindowDays} days ahead at a time.");
         }
-        if (filter.Offset is < 0 or > MaxOffset)
-        {
-            throw KindredException.Invalid("offset", $"offset must be between 0 and {MaxOffset}.");
-        }
+        var radius = NearbySearch.CheckedRadius(filter.Offset, filter.RadiusKm);
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
-        var radius = filter.RadiusKm ?? DefaultRadiusKm;
-        if (radius is < MinRadiusKm or > MaxRadiusKm)
-        {
-            throw KindredException.Invalid("radius", $"The radius must be between {MinRadiusKm} and {MaxRadiusKm} km.");
-        }
-        GeoPoint? origin = null;
-        if (filter.NearMe)
-        {
-            origin = await HomeAsync(viewer.AccountId, ct)
-                ?? throw KindredException.Invalid("near", viewer.AccountId is null
-                    ? "Sign in to find events near you."
-                    : "Add your home area to your profile to find events near you.");
-        }
-        else if (filter.Point is { } point)
-        {
-            var (lat, lon) = CoarseLocation.Round(point.Lat, point.Lon);
-            origin = new GeoPoint(lat, lon);
-        }
+        var origin = await NearbySearch.OriginAsync(db, viewer.AccountId, filter.NearMe, filter.Point, "events", ct);
 
         var maxDuration = EventRules.MaxDuration;
         var events = db.Events.AsNoTracking().VisibleTo(db, viewer)
@@ -296,8 +276,8 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
                 csv.WriteField(a.Username);
                 csv.WriteField(a.DisplayName);
                 csv.WriteField(a.Response switch { RsvpResponse.Going => "going", RsvpResponse.Maybe => "maybe", _ => "waitlisted" });
-                csv.WriteField(a.AnsweredAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-                csv.WriteField(a.CheckedInAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(IsoTime.Format(a.AnsweredAt));
+                csv.WriteField((a.CheckedInAt is { } checkedIn ? IsoTime.Format(checkedIn) : ""));
                 foreach (var answer in a.Answers)
                 {
                     csv.WriteField(answer);
@@ -362,17 +342,7 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
         db.EventRsvps.AsNoTracking().FirstOrDefaultAsync(r => r.EventId == eventId && r.OccurrenceStartsAt == occurrence && r.AccountId == accountId, ct);
 
     /// <summary>The member's coarse home point, for "near me".</summary>
-    public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
-    {
-        if (viewerId is not { } me)
-        {
-            return null;
-        }
-        var home = await db.Accounts.Where(a => a.Id == me && a.Latitude != null && a.Longitude != null)
-            .Select(a => new { Lat = a.Latitude!.Value, Lon = a.Longitude!.Value })
-            .FirstOrDefaultAsync(ct);
-        return home is null ? null : new GeoPoint(home.Lat, home.Lon);
-    }
+    public Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default) => NearbySearch.HomeAsync(db, viewerId, ct);
 
     /// <summary>
     /// Views for several (event, occurrence) pairs in a few queries: place counters, the viewer's answers, who manages

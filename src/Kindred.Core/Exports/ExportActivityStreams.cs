@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -180,5 +181,5 @@ public sealed class ExportActivityStreams(KindredDbContext db)
         _ => "image/jpeg",
     };
 
-    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTime utc) => IsoTime.Format(utc);
 }

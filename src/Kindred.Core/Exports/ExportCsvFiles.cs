@@ -27,7 +27,7 @@ public sealed class ExportCsvFiles(KindredDbContext db, TimeProvider time)
             .OrderBy(x => x.ListId).ThenBy(x => x.MemberId).ToListAsync(ct);
         var blocked = await db.Blocks.AsNoTracking().Where(b => b.AccountId == accountId).OrderBy(b => b.Id)
             .Join(db.Accounts, b => b.TargetAccountId, a => a.Id, (b, a) => new { a.Username, a.Domain }).ToListAsync(ct);
-        var muted = await db.Mutes.AsNoTracking().Where(m => m.AccountId == accountId && (m.ExpiresAt == null || m.ExpiresAt > now)).OrderBy(m => m.Id)
+        var muted = await db.Mutes.AsNoTracking().Where(m => m.AccountId == accountId).Live(now).OrderBy(m => m.Id)
             .Join(db.Accounts, m => m.TargetAccountId, a => a.Id, (m, a) => new { a.Username, a.Domain, m.HideNotifications }).ToListAsync(ct);
         var readable = db.Statuses.VisibleTo(db, Viewer.Member(accountId));
         var bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.AccountId == accountId).OrderBy(b => b.Id)

@@ -18,12 +18,12 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time, Group
     public const int MaxLimit = 40;
 
     /// <summary>Offset paging ends here; a directory this deep is better narrowed with a filter.</summary>
-    public const int MaxOffset = 1_000;
+    public const int MaxOffset = NearbySearch.MaxOffset;
     public const int MaxTextLength = 200;
     public const int MaxTags = 5;
-    public const int DefaultRadiusKm = 25;
-    public const int MinRadiusKm = 1;
-    public const int MaxRadiusKm = 500;
+    public const int DefaultRadiusKm = NearbySearch.DefaultRadiusKm;
+    public const int MinRadiusKm = NearbySearch.MinRadiusKm;
+    public const int MaxRadiusKm = NearbySearch.MaxRadiusKm;
 
     /// <summary>A group's own radius counts towards "reaching" a point up to this many kilometres.</summary>
     public const int MaxGroupReachKm = 500;
@@ -56,29 +56,9 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time, Group
             throw KindredException.Invalid("q", $"Search for at most {MaxWords} words.");
         }
         var tags = NormalizeTags(query.Tags);
-        if (query.Offset is < 0 or > MaxOffset)
-        {
-            throw KindredException.Invalid("offset", $"offset must be between 0 and {MaxOffset}.");
-        }
+        var radius = NearbySearch.CheckedRadius(query.Offset, query.RadiusKm);
         var limit = Math.Clamp(query.Limit, 1, MaxLimit);
-        var radius = query.RadiusKm ?? DefaultRadiusKm;
-        if (radius is < MinRadiusKm or > MaxRadiusKm)
-        {
-            throw KindredException.Invalid("radius", $"The radius must be between {MinRadiusKm} and {MaxRadiusKm} km.");
-        }
-        GeoPoint? origin = null;
-        if (query.NearMe)
-        {
-            origin = await HomeAsync(viewerId, ct)
-                ?? throw KindredException.Invalid("near", viewerId is null
-                    ? "Sign in to find groups near you."
-                    : "Add your home area to your profile to find groups near you.");
-        }
-        else if (query.Point is { } point)
-        {
-            var (lat, lon) = CoarseLocation.Round(point.Lat, point.Lon);
-            origin = new GeoPoint(lat, lon);
-        }
+        var origin = await NearbySearch.OriginAsync(db, viewerId, query.NearMe, query.Point, "groups", ct);
 
         var interests = await InterestsAsync(viewerId, ct);
         var groups = VisibleTo(viewerId);
@@ -209,17 +189,7 @@ public sealed class GroupDirectory(KindredDbContext db, TimeProvider time, Group
         await db.GroupMemberships.CountAsync(m => m.AccountId == viewerId, ct) < FewGroups;
 
     /// <summary>A member's home area, when their profile has one. Only the member themself is measured from it.</summary>
-    public async Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default)
-    {
-        if (viewerId is not { } me)
-        {
-            return null;
-        }
-        var home = await db.Accounts.Where(a => a.Id == me && a.Latitude != null && a.Longitude != null)
-            .Select(a => new { Lat = a.Latitude!.Value, Lon = a.Longitude!.Value })
-            .FirstOrDefaultAsync(ct);
-        return home is null ? null : new GeoPoint(home.Lat, home.Lon);
-    }
+    public Task<GeoPoint?> HomeAsync(long? viewerId, CancellationToken ct = default) => NearbySearch.HomeAsync(db, viewerId, ct);
 
     // Who may know that a group exists: the one rule of the groups API (GroupAccess), with app tokens as anonymous.
     private IQueryable<Group> VisibleTo(long? viewerId) =>

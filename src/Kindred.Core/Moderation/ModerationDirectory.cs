@@ -55,7 +55,7 @@ public sealed class ModerationDirectory(KindredDbContext db)
         }
         accounts = filter.Standing switch
         {
-            AccountStanding.Active => accounts.Where(a => a.Domain != null || (a.User != null && a.User.Status == UserStatus.Active)),
+            AccountStanding.Active => accounts.Visible(),
             AccountStanding.Pending => accounts.Where(a => a.User != null && a.User.Status == UserStatus.Pending),
             AccountStanding.Disabled or AccountStanding.Suspended => accounts.Where(a => a.User != null && a.User.Status == UserStatus.Disabled),
             AccountStanding.Silenced => accounts.Where(a => db.Strikes.Any(k => k.AccountId == a.Id && k.Action == StrikeAction.Limit && k.UndoneAt == null)),

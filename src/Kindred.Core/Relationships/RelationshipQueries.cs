@@ -156,13 +156,13 @@ public sealed class RelationshipQueries(KindredDbContext db, TimeProvider time, 
         var blocks = db.Blocks;
         // Targets one may know about, whose followers are not hidden from the viewer.
         var targets = await visible.Where(a => wanted.Contains(a.Id) && (!a.HideCollections || a.Id == viewerId))
-            .Where(a => !blocks.Any(b => (b.AccountId == viewerId && b.TargetAccountId == a.Id) || (b.AccountId == a.Id && b.TargetAccountId == viewerId)))
+            .WithoutBlocksWith(blocks, viewerId, a => a.Id)
             .Select(a => a.Id).ToListAsync(ct);
         var rows = targets.Count == 0 ? []
             : await db.Follows.Where(f => targets.Contains(f.TargetAccountId)
                     && db.Follows.Any(mine => mine.AccountId == viewerId && mine.TargetAccountId == f.AccountId)
-                    && visible.Any(a => a.Id == f.AccountId && !a.HideCollections)
-                    && !blocks.Any(b => (b.AccountId == viewerId && b.TargetAccountId == f.AccountId) || (b.AccountId == f.AccountId && b.TargetAccountId == viewerId)))
+                    && visible.Any(a => a.Id == f.AccountId && !a.HideCollections))
+                .WithoutBlocksWith(blocks, viewerId, f => f.AccountId)
                 .OrderBy(f => f.Id)
                 .Select(f => new { f.TargetAccountId, f.AccountId })
                 .ToListAsync(ct);

@@ -86,7 +86,7 @@ public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeP
         return writer.ToString();
     }
 
-    private static string Iso(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTime value) => IsoTime.Format(value);
 
     /// <summary>The members the filter finds, through the code the announcement segments use too (ADR 76).</summary>
     private async Task<IQueryable<User>> FilteredAsync(StaffViewer viewer, PeopleFilter filter, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Kindred.Core.Common;
 using Kindred.Core.Events;
+using Microsoft.Extensions.Localization;
 using CoreViewer = Kindred.Core.Common.Viewer;
 
 namespace Kindred.Server.Web.Events;
@@ -60,6 +61,11 @@ public sealed class EventListing(EventQueries queries)
     /// <summary>Whether the member has a home area to measure distances from.</summary>
     public async Task<bool> HasHomeAsync(long? accountId, CancellationToken ct = default) => await queries.HomeAsync(accountId, ct) is not null;
 
-    /// <summary>Core errors about the filters, in words for the page.</summary>
-    public static bool IsFilterError(KindredException e) => e.Kind == ErrorKind.Invalid;
+    /// <summary>A filter the core could not read, in words for the page; <paramref name="otherwise"/> for the address's own paging or month.</summary>
+    public static string Explain(IStringLocalizer<Text> t, KindredException e, string otherwise) => e.Field switch
+    {
+        "radius" or "radius_km" => t["Choose a distance between {0} and {1} km.", EventQueries.MinRadiusKm, EventQueries.MaxRadiusKm],
+        "near" => t["Add a home area to your profile to find events near you."],
+        _ => otherwise,
+    };
 }

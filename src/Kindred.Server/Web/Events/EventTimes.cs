@@ -33,13 +33,12 @@ public static class EventTimes
     }
 
     /// <summary>The machine-readable instant for a time element's datetime attribute.</summary>
-    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => IsoTime.Format(utc);
 
     /// <summary>An occurrence in a link's query string (?at=…), parsed back by <see cref="TryParseAt"/>.</summary>
     public static string At(DateTime utc) => Uri.EscapeDataString(Iso(utc));
 
-    public static bool TryParseAt(string? text, out DateTimeOffset at) =>
-        DateTimeOffset.TryParseExact(text ?? "", "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+    public static bool TryParseAt(string? text, out DateTimeOffset at) => IsoTime.TryParse(text, out at);
 
     private static TimeZoneInfo Zone(Event ev) => TimeZones.Find(ev.TimeZone);
 }

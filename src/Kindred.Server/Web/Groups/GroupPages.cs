@@ -2,6 +2,7 @@ using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Core.Statuses;
 using Kindred.Data;
+using Kindred.Server.Web.Shared;
 
 namespace Kindred.Server.Web.Groups;
 
@@ -13,12 +14,7 @@ public static class GroupPages
     public static async Task<LoadedGroup?> LoadAsync(KindredDbContext db, GroupQueries queries, string slug, long? viewerId, CancellationToken ct = default)
     {
         var viewer = viewerId is { } id ? Viewer.Member(id) : Viewer.Anonymous;
-        Kindred.Data.Entities.Group group;
-        try
-        {
-            group = await queries.GetBySlugAsync(viewer, slug, ct);
-        }
-        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
+        if (await CoreReads.OrNullAsync(() => queries.GetBySlugAsync(viewer, slug, ct), ErrorKind.NotFound) is not { } group)
         {
             return null;
         }
@@ -37,14 +33,8 @@ public static class GroupPages
         {
             return null;
         }
-        try
-        {
-            return (await queries.GetBySlugAsync(Viewer.Member(viewerId), parentSlug, ct)).Id;
-        }
-        catch (KindredException e) when (e.Kind == ErrorKind.NotFound)
-        {
-            throw KindredException.Invalid("parent_id", "There is no such parent group.");
-        }
+        var parent = await CoreReads.OrNullAsync(() => queries.GetBySlugAsync(Viewer.Member(viewerId), parentSlug, ct), ErrorKind.NotFound);
+        return parent?.Id ?? throw KindredException.Invalid("parent_id", "There is no such parent group.");
     }
 
     /// <summary>Tags as typed in one field, separated by commas or spaces.</summary>

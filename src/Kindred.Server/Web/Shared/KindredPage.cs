@@ -45,6 +45,9 @@ public abstract class KindredPage : KindredComponent
     /// <summary>The success notice.</summary>
     protected string? Done { get; set; }
 
+    /// <summary>The core name of the address filter <see cref="FilterAsync"/> could not read, for aria-invalid beside it.</summary>
+    protected string? FilterField { get; set; }
+
     /// <summary>Loads what the page shows; runs at initialization and again after an action that asks for it.</summary>
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
@@ -89,13 +92,39 @@ public abstract class KindredPage : KindredComponent
         }) is not null;
 
     /// <summary>
+    /// Reads a list through filters taken from the address. A filter the core cannot read ("invalid") is no error page:
+    /// the form stays with the reason in the error notice (<paramref name="explain"/>'s wording, else the core's message)
+    /// and <see cref="FilterField"/> naming the filter; with <paramref name="badRequest"/> the answer is also a 400.
+    /// True when the list was read.
+    /// </summary>
+    protected async Task<bool> FilterAsync(Func<Task> read, Func<KindredException, string>? explain = null, bool badRequest = false)
+    {
+        try
+        {
+            await read();
+            return true;
+        }
+        catch (KindredException e) when (e.Kind == ErrorKind.Invalid)
+        {
+            FilterField = e.Field;
+            Error = explain?.Invoke(e) ?? Localizer[e.Message];
+            if (badRequest)
+            {
+                HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Runs what the reader asked for. On success <see cref="Done"/> is set to <paramref name="done"/>; a core error
     /// becomes the form's error (beside its field when <paramref name="form"/> maps it) or else the error notice, and
-    /// "unauthorized" the sign-in page. "Not found" is a 404 with <paramref name="notFoundIsPage"/> (the event the page
+    /// "unauthorized" the sign-in page; "rate limited" with a known end also answers 429 with Retry-After. With <paramref name="answerStatus"/>
+    /// every refusal answers its own status too (403, 404, 409, 422), for a client without a screen. "Not found" is a 404 with <paramref name="notFoundIsPage"/> (the event the page
     /// shows is gone), otherwise an error like the others (the request or member the form named is gone). With
     /// <paramref name="reload"/> the page loads again either way. True when the action succeeded.
     /// </summary>
-    protected async Task<bool> RunAsync(Func<Task> action, string? done = null, PageForm? form = null, bool reload = false, bool notFoundIsPage = false)
+    protected async Task<bool> RunAsync(Func<Task> action, string? done = null, PageForm? form = null, bool reload = false, bool notFoundIsPage = false, bool answerStatus = false)
     {
         var succeeded = false;
         try
@@ -119,9 +148,26 @@ public abstract class KindredPage : KindredComponent
         }
         catch (KindredException e)
         {
+            if (e.Kind == ErrorKind.RateLimited && e.RetryAfter is { } wait)
+            {
+                // A limit that says when it ends is a 429 a client can act on; one that does not stays a message.
+                HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (answerStatus)
+            {
+                HttpContext.Response.StatusCode = e.Kind switch
+                {
+                    ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                    ErrorKind.NotFound => StatusCodes.Status404NotFound,
+                    ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                    ErrorKind.Invalid => StatusCodes.Status422UnprocessableEntity,
+                    _ => StatusCodes.Status400BadRequest,
+                };
+            }
             if (form is not null)
             {
-                FormErrors.Show(form.Context, form.Store, e, form.Fields, form.Model, Localizer);
+                FormErrors.Show(form.Context, form.Store, e.Kind == ErrorKind.NotFound && form.NotFoundMeans is { } meaning ? meaning : e, form.Fields, form.Model, Localizer);
             }
             else
             {
