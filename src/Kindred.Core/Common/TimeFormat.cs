@@ -20,7 +20,7 @@ public sealed partial class TimeFormat(TimeZoneInfo zone, CultureInfo culture)
     private readonly string datePattern = MediumDate(culture);
 
     /// <summary>The instant on the reader's clock.</summary>
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     /// <summary>"Dec 7, 2026" (en-US), "7 Dec 2026" (en-GB), "7 déc. 2026" (fr-FR).</summary>
     public string Date(DateTime utc) => Local(utc).ToString(datePattern, Culture);
@@ -32,7 +32,7 @@ public sealed partial class TimeFormat(TimeZoneInfo zone, CultureInfo culture)
     public string Time(DateTime utc) => Local(utc).ToString(Culture.DateTimeFormat.ShortTimePattern, Culture);
 
     /// <summary>Date and time: "Dec 7, 2026, 2:55 PM", "7 déc. 2026, 14:55".</summary>
-    public string DateTime(DateTime utc) => Date(utc) + ", " + Time(utc);
+    public string DateAndTime(DateTime utc) => Date(utc) + ", " + Time(utc);
 
     /// <summary>The exact time with its weekday and zone, for a hover title: "Monday, December 7, 2026, 2:55 PM (America/New_York)".</summary>
     public string Exact(DateTime utc)

@@ -22,7 +22,7 @@ public class TimeFormatTests
         // 8 March 2026: 02:00 EST becomes 03:00 EDT (07:00 UTC).
         Assert.Equal("1:59 a.m.", Plain(toronto.Time(Utc(2026, 3, 8, 6, 59))));
         Assert.Equal("3:00 a.m.", Plain(toronto.Time(Utc(2026, 3, 8, 7, 0))));
-        Assert.Equal("Mar 8, 2026, 3:00 a.m.", Plain(toronto.DateTime(Utc(2026, 3, 8, 7, 0))));
+        Assert.Equal("Mar 8, 2026, 3:00 a.m.", Plain(toronto.DateAndTime(Utc(2026, 3, 8, 7, 0))));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class TimeFormatTests
         var montreal = In("America/Toronto", "fr");
         Assert.Equal("fr-CA", montreal.Culture.Name);
         Assert.Equal("01 h 59", Plain(montreal.Time(Utc(2026, 3, 8, 6, 59))));
-        Assert.Equal("8 mars 2026, 03 h 00", Plain(montreal.DateTime(Utc(2026, 3, 8, 7, 0))));
+        Assert.Equal("8 mars 2026, 03 h 00", Plain(montreal.DateAndTime(Utc(2026, 3, 8, 7, 0))));
     }
 
     [Fact]
@@ -42,11 +42,11 @@ public class TimeFormatTests
         var second = Utc(2026, 10, 25, 1, 30);
         var french = In("Europe/Paris", "fr");
         Assert.Equal("fr-FR", french.Culture.Name);
-        Assert.Equal("25 oct. 2026, 02:30", Plain(french.DateTime(first)));
-        Assert.Equal("25 oct. 2026, 02:30", Plain(french.DateTime(second)));
+        Assert.Equal("25 oct. 2026, 02:30", Plain(french.DateAndTime(first)));
+        Assert.Equal("25 oct. 2026, 02:30", Plain(french.DateAndTime(second)));
         var english = In("Europe/Paris", "en");
         Assert.Equal("en-GB", english.Culture.Name);
-        Assert.Equal("25 Oct 2026, 02:30", Plain(english.DateTime(first)));
+        Assert.Equal("25 Oct 2026, 02:30", Plain(english.DateAndTime(first)));
         // The hour after the change is 03:30, not 02:30 a third time.
         Assert.Equal("03:30", english.Time(Utc(2026, 10, 25, 2, 30)));
     }
@@ -57,9 +57,9 @@ public class TimeFormatTests
         // 1 November 2026: 02:00 EDT becomes 01:00 EST (06:00 UTC).
         var newYork = In("America/New_York", "en");
         Assert.Equal("en-US", newYork.Culture.Name);
-        Assert.Equal("Nov 1, 2026, 1:30 AM", Plain(newYork.DateTime(Utc(2026, 11, 1, 5, 30))));
-        Assert.Equal("Nov 1, 2026, 1:30 AM", Plain(newYork.DateTime(Utc(2026, 11, 1, 6, 30))));
-        Assert.Equal("Oct 31, 2026, 11:30 PM", Plain(newYork.DateTime(Utc(2026, 11, 1, 3, 30))));
+        Assert.Equal("Nov 1, 2026, 1:30 AM", Plain(newYork.DateAndTime(Utc(2026, 11, 1, 5, 30))));
+        Assert.Equal("Nov 1, 2026, 1:30 AM", Plain(newYork.DateAndTime(Utc(2026, 11, 1, 6, 30))));
+        Assert.Equal("Oct 31, 2026, 11:30 PM", Plain(newYork.DateAndTime(Utc(2026, 11, 1, 3, 30))));
     }
 
     [Fact]

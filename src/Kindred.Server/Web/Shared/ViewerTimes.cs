@@ -35,12 +35,17 @@ public sealed class ViewerTimes(KindredDbContext db, OrganizationSettings organi
             ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TimeZone).FirstOrDefaultAsync(context!.RequestAborted)
             : null;
         var hint = context?.Request.Cookies[BrowserZoneCookie];
-        format = new TimeFormat(TimeZones.ForViewer(own, snapshot.TimeZoneId, hint is { Length: <= 64 } ? hint : null),
+        format = new TimeFormat(TimeZones.ForViewer(own, snapshot.TimeZoneId, Plausible(hint) ? hint : null),
             TimeCultures.For(CultureInfo.CurrentUICulture.Name, snapshot.TimeZoneId));
     }
 
+    /// <summary>A browser's hint is typed by nobody but sent by anyone: only a short tz-style name is looked up, never a path.</summary>
+    private static bool Plausible(string? hint) =>
+        hint is { Length: > 0 and <= 64 } && !hint.Contains("..", StringComparison.Ordinal) && !hint.StartsWith('/')
+        && hint.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+');
+
     /// <summary>Date and time in the viewer's zone: "Dec 7, 2026, 2:55 PM".</summary>
-    public string Text(DateTime utc) => Format.DateTime(utc);
+    public string Text(DateTime utc) => Format.DateAndTime(utc);
 
     /// <summary>The date alone in the viewer's zone.</summary>
     public string Date(DateTime utc) => Format.Date(utc);

@@ -47,7 +47,7 @@ public abstract partial class ViewerTimesTests(KindredApp app)
         var memberPages = new[]
         {
             "/", $"/@{facts.Member}", $"/@{facts.Member}/{facts.Post.Id}", "/notifications", "/events", "/events/calendar",
-            $"/events/{facts.Event}", $"/groups/{facts.Group}", $"/aid/{facts.Item}", "/conversations", "/settings/account", "/settings/preferences",
+            $"/events/{facts.Event}", $"/groups/{facts.Group}", $"/aid/{facts.Item}", "/messages", "/settings/account", "/settings/preferences",
         };
         foreach (var path in memberPages)
         {
