@@ -86,6 +86,15 @@ public sealed partial class DigestService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The member's own time zone (ADR 84), set from the preferences page: every page, mail and download
+    /// writes their times in it, and their digest's morning follows it.</summary>
+    public async Task SetTimeZoneAsync(long userId, string? timeZone, CancellationToken ct = default)
+    {
+        var frequency = await db.Users.Where(u => u.Id == userId).Select(u => (DigestFrequency?)u.DigestFrequency).FirstOrDefaultAsync(ct)
+            ?? throw KindredException.NotFound();
+        await SetPreferencesAsync(userId, frequency, timeZone, ct);
+    }
+
     /// <summary>Turns digests off for the member named by an unsubscribe token. False (and nothing changed) when the token
     /// is not valid or names nobody.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct = default)

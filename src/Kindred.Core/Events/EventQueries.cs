@@ -259,14 +259,16 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
     /// The attendee list as CSV for a spreadsheet (CsvHelper, RFC 4180). Every cell a spreadsheet would run as a formula
     /// (starting with =, +, -, @, tab or carriage return) is escaped, since names and answers are written by members.
     /// </summary>
-    public async Task<string> AttendeesCsvAsync(long eventId, Viewer viewer, DateTimeOffset? occurrence = null, CancellationToken ct = default)
+    public async Task<string> AttendeesCsvAsync(long eventId, Viewer viewer, DateTimeOffset? occurrence = null, TimeZoneInfo? zone = null, CancellationToken ct = default)
     {
         var list = await AttendeesAsync(eventId, viewer, occurrence, ct);
         var options = new CsvHelper.CsvWriterOptions { Injection = CsvHelper.CsvInjection.Escape };
+        // Times in the reader's zone, named in the header, as every page shows them (ADR 84).
+        var local = zone ?? TimeZoneInfo.Utc;
         await using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         await using (var csv = CsvHelper.CsvWriter.Create(writer, options, true))
         {
-            foreach (var header in new[] { "username", "display_name", "response", "answered_at", "checked_in_at" }.Concat(list.Event.Questions))
+            foreach (var header in new[] { "username", "display_name", "response", TimeFormat.Column("answered_at", local), TimeFormat.Column("checked_in_at", local) }.Concat(list.Event.Questions))
             {
                 csv.WriteField(header);
             }
@@ -276,8 +278,8 @@ public sealed class EventQueries(KindredDbContext db, TimeProvider time, IOption
                 csv.WriteField(a.Username);
                 csv.WriteField(a.DisplayName);
                 csv.WriteField(a.Response switch { RsvpResponse.Going => "going", RsvpResponse.Maybe => "maybe", _ => "waitlisted" });
-                csv.WriteField(IsoTime.Format(a.AnsweredAt));
-                csv.WriteField((a.CheckedInAt is { } checkedIn ? IsoTime.Format(checkedIn) : ""));
+                csv.WriteField(TimeFormat.Cell(a.AnsweredAt, local));
+                csv.WriteField(a.CheckedInAt is { } checkedIn ? TimeFormat.Cell(checkedIn, local) : "");
                 foreach (var answer in a.Answers)
                 {
                     csv.WriteField(answer);

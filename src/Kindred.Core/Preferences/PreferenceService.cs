@@ -20,6 +20,10 @@ public sealed partial class PreferenceService(KindredDbContext db)
     }
 
     /// <summary>The default visibility the member chose, or null (none chosen, or an account nobody signs in to).</summary>
+    /// <summary>The member's own time zone id, or null when they follow the organization's (ADR 84).</summary>
+    public Task<string?> TimeZoneAsync(long accountId, CancellationToken ct = default) =>
+        db.Users.Where(u => u.Id == accountId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+
     public Task<Audience?> DefaultVisibilityAsync(long accountId, CancellationToken ct = default) =>
         db.Users.Where(u => u.Id == accountId).Select(u => u.PostingVisibility).FirstOrDefaultAsync(ct);
 

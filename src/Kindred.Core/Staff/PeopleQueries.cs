@@ -41,16 +41,18 @@ public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeP
     /// Every member the filter finds (up to <see cref="MaxExportRows"/>), as CSV. A cell that a spreadsheet would run as a
     /// formula (starting with =, +, -, @, tab or carriage return) is escaped: names and tags are typed by people.
     /// </summary>
-    public async Task<string> CsvAsync(long? viewerId, PeopleFilter filter, CancellationToken ct = default)
+    public async Task<string> CsvAsync(long? viewerId, PeopleFilter filter, TimeZoneInfo? zone = null, CancellationToken ct = default)
     {
         var viewer = await StaffAccess.RequirePeopleAsync(db, viewerId, ct);
         var rows = await FilteredAsync(viewer, filter with { MaxId = null }, ct);
         var options = new CsvHelper.CsvWriterOptions { Injection = CsvHelper.CsvInjection.Escape };
+        // Times in the reader's zone, named in the header, as every page shows them (ADR 84).
+        var local = zone ?? TimeZoneInfo.Utc;
         var count = 0;
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = CsvHelper.CsvWriter.Create(writer, options, true))
         {
-            foreach (var header in new[] { "username", "display_name", "joined_at", "last_active_at", "area", "tags" })
+            foreach (var header in new[] { "username", "display_name", TimeFormat.Column("joined_at", local), TimeFormat.Column("last_active_at", local), "area", "tags" })
             {
                 csv.WriteField(header);
             }
@@ -68,8 +70,8 @@ public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeP
                 {
                     csv.WriteField(p.Username);
                     csv.WriteField(p.DisplayName);
-                    csv.WriteField(Iso(p.JoinedAt));
-                    csv.WriteField(p.LastActiveAt is { } last ? Iso(last) : "");
+                    csv.WriteField(TimeFormat.Cell(p.JoinedAt, local));
+                    csv.WriteField(p.LastActiveAt is { } last ? TimeFormat.Cell(last, local) : "");
                     csv.WriteField(p.Area ?? "");
                     csv.WriteField(string.Join("; ", p.Tags));
                     await csv.EndRecordAsync(ct);
@@ -85,8 +87,6 @@ public sealed class PeopleQueries(KindredDbContext db, IPeopleAudit audit, TimeP
         await audit.PeopleExportedAsync(viewer.Id, filter, count, ct);
         return writer.ToString();
     }
-
-    private static string Iso(DateTime value) => IsoTime.Format(value);
 
     /// <summary>The members the filter finds, through the code the announcement segments use too (ADR 76).</summary>
     private async Task<IQueryable<User>> FilteredAsync(StaffViewer viewer, PeopleFilter filter, CancellationToken ct)

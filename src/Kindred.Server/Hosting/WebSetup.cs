@@ -65,6 +65,7 @@ public static class WebSetup
         services.AddScoped<InvitationRenderer>();
         services.AddScoped<AidResponseRenderer>();
         services.AddScoped<Web.Shared.DbGate>();
+        services.AddScoped<Web.Shared.ViewerTimes>();
         services.AddScoped<TokenIssuer>();
         return builder;
     }

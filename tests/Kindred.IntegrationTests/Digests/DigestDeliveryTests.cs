@@ -171,7 +171,7 @@ public abstract class DigestDeliveryTests(DigestApp app)
     }
 
     [Fact]
-    public async Task TheSettingsPageChangesTheFrequencyAndRefusesAnUnknownTimeZone()
+    public async Task TheSettingsPagesChangeTheFrequencyAndTheZoneAndRefuseAnUnknownTimeZone()
     {
         var member = await scenario.MemberAsync("set_member");
         var browser = app.Browser();
@@ -179,19 +179,23 @@ public abstract class DigestDeliveryTests(DigestApp app)
         var page = await (await browser.GetAsync("/settings/account")).Content.ReadAsStringAsync();
         Assert.Contains("id=\"digest-weekly\"", page, StringComparison.Ordinal);
 
-        var bad = await Html.PostFormAsync(browser, "/settings/account", "digest", new Dictionary<string, string>
+        // The zone is chosen on the preferences page (ADR 84), which refuses one the server does not know.
+        var bad = await Html.PostFormAsync(browser, "/settings/preferences", "preferences", new Dictionary<string, string>
         {
-            ["Input.Frequency"] = "daily",
             ["Input.TimeZone"] = "Mars/Olympus_Mons",
         });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("Choose a time zone from the list.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(DigestFrequency.Weekly, await FrequencyAsync(member));
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.TimeZone).SingleAsync()));
 
+        var zone = await Html.PostFormAsync(browser, "/settings/preferences", "preferences", new Dictionary<string, string>
+        {
+            ["Input.TimeZone"] = "Europe/Paris",
+        });
+        Assert.True(zone.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, zone.StatusCode.ToString());
         var good = await Html.PostFormAsync(browser, "/settings/account", "digest", new Dictionary<string, string>
         {
             ["Input.Frequency"] = "daily",
-            ["Input.TimeZone"] = "Europe/Paris",
         });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var saved = await app.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => new { u.DigestFrequency, u.TimeZone, u.DigestDueAt }).SingleAsync());

@@ -238,7 +238,7 @@ public static class EventsEndpoints
     {
         var me = await MastodonAuth.RequireUserAsync(context, "read", "read:statuses");
         var occurrence = EventParams.Time(await MastodonParams.ReadAsync(context.Request), "occurrence");
-        var csv = await queries.AttendeesCsvAsync(ParseId(id), Viewer.Member(me), occurrence, context.RequestAborted);
+        var csv = await queries.AttendeesCsvAsync(ParseId(id), Viewer.Member(me), occurrence, ct: context.RequestAborted);
         context.Response.Headers.CacheControl = "private, no-store";
         return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
             $"attendees-{id}.csv");

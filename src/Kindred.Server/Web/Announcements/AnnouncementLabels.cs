@@ -1,5 +1,5 @@
-using System.Globalization;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace Kindred.Server.Web.Announcements;
@@ -14,17 +14,14 @@ public static class AnnouncementLabels
         : a.StartsAt is { } start && start > now ? "Scheduled"
         : "Showing";
 
-    /// <summary>Its dates in <paramref name="zone"/>, in the reader's language; empty when it has none.</summary>
-    public static string Range(Announcement a, TimeZoneInfo zone, IStringLocalizer t)
+    /// <summary>Its dates as the reader reads every time (ADR 84); empty when it has none.</summary>
+    public static string Range(Announcement a, ViewerTimes times, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(t);
-        string Format(DateTime utc, bool end)
-        {
-            var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
+        string Format(DateTime utc, bool end) =>
             // An all-day end is the midnight after its last day.
-            return a.AllDay ? (end ? local.AddDays(-1) : local).ToString("D", CultureInfo.CurrentCulture) : local.ToString("f", CultureInfo.CurrentCulture);
-        }
+            a.AllDay ? times.Day(DateOnly.FromDateTime(times.Format.Local(utc)).AddDays(end ? -1 : 0)) : times.Text(utc);
         return (a.StartsAt, a.EndsAt) switch
         {
             ({ } s, { } e) => t["From {0} to {1}", Format(s, false), Format(e, true)],

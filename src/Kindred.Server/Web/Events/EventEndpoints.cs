@@ -12,7 +12,7 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/events/{id:long}/attendees.csv", async (long id, string? at, HttpContext context, EventQueries queries) =>
+        app.MapGet("/events/{id:long}/attendees.csv", async (long id, string? at, HttpContext context, EventQueries queries, ViewerTimes times) =>
         {
             if (UserClaims.Id(context.User) is not { } me)
             {
@@ -22,7 +22,8 @@ public static class EventEndpoints
             // Not visible: 404; visible but not managed: 403 (EventQueries asks EventAccess).
             return await EndpointErrors.AnswerAsync(async () =>
             {
-                var csv = await queries.AttendeesCsvAsync(id, StatusViewer.For(me), occurrence, context.RequestAborted);
+                await times.LoadAsync();
+                var csv = await queries.AttendeesCsvAsync(id, StatusViewer.For(me), occurrence, times.Format.Zone, context.RequestAborted);
                 // Private data: never cached on the way, and saved as a file named after the event.
                 context.Response.Headers.CacheControl = "no-store";
                 var name = "event-" + id.ToString(CultureInfo.InvariantCulture) + "-attendees.csv";

@@ -43,8 +43,4 @@ public static class Labels
         MentionPolicy.Nobody => t["Nobody but the organization, moderators and safeguarding leads"],
         _ => t["Any member"],
     };
-
-    /// <summary>A UTC time in the reader's culture, labelled as UTC so nobody mistakes it for their local time.</summary>
-    public static string Time(DateTime utc) =>
-        utc.ToString("g", System.Globalization.CultureInfo.CurrentCulture) + " UTC";
 }

@@ -10,7 +10,7 @@ public static class PeopleEndpoints
 {
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/staff/people.csv", async (HttpContext context, PeopleQueries people) =>
+        app.MapGet("/staff/people.csv", async (HttpContext context, PeopleQueries people, ViewerTimes times) =>
         {
             if (UserClaims.Id(context.User) is not { } me)
             {
@@ -19,7 +19,8 @@ public static class PeopleEndpoints
             return await EndpointErrors.AnswerAsync(async () =>
             {
                 await people.RequireAsync(me, context.RequestAborted);
-                var csv = await people.CsvAsync(me, PeopleQuery.Read(context.Request.Query), context.RequestAborted);
+                await times.LoadAsync();
+                var csv = await people.CsvAsync(me, PeopleQuery.Read(context.Request.Query), times.Format.Zone, context.RequestAborted);
                 // Personal data: never cached on the way.
                 context.Response.Headers.CacheControl = "no-store";
                 return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "people.csv");

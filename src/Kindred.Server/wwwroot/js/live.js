@@ -2,6 +2,15 @@
 // feed and keeps the notification count in the navigation current, from the server's event stream /live/stream.
 (function () {
   "use strict";
+  // The browser's time zone as a hint for pages when neither the member nor the organization chose one (ADR 84).
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf("kindred_tz=" + encodeURIComponent(zone)) < 0) {
+      document.cookie = "kindred_tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax; secure";
+    }
+  } catch (e) {
+    // No Intl: times stay in the organization's zone or UTC.
+  }
   var counts = document.querySelectorAll("[data-live-count]");
   var banner = document.getElementById("live-posts");
   if (!window.EventSource || (counts.length === 0 && !banner)) {
