@@ -118,7 +118,7 @@ public abstract partial class StatusPagesTests(KindredApp app)
 
         var thread = await Html.GetAsync(app.Browser(), url);
         Assert.Contains("I can!", thread, StringComparison.Ordinal);
-        Assert.Contains("1 replies", thread, StringComparison.Ordinal);
+        Assert.Contains("1 reply", thread, StringComparison.Ordinal);
         Assert.Contains("property=\"og:title\"", thread, StringComparison.Ordinal);
     }
 
