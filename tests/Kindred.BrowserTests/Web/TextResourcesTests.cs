@@ -40,7 +40,7 @@ public sealed partial class TextResourcesTests
         // A plural text in the resources always comes with its other forms.
         foreach (var entries in new[] { english, french })
         {
-            Assert.Empty(entries.Keys.Where(k => k.EndsWith(".one", StringComparison.Ordinal) && !entries.ContainsKey(k[..^4] + ".other")));
+            Assert.DoesNotContain(entries.Keys, k => k.EndsWith(".one", StringComparison.Ordinal) && !entries.ContainsKey(k[..^4] + ".other"));
         }
     }
 
