@@ -129,6 +129,11 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         var post = page.Locator(".thread-main .post");
         await Expect(post).ToContainTextAsync("Tomato seedlings to give away");
         await Expect(post).ToContainTextAsync("Members only");
+        // The reply form is compact: the text and its button, the other fields folded away until asked for; the
+        // audience waiting there is the post's own (ADR 86).
+        await Expect(page.GetByLabel("Who can read it")).ToBeHiddenAsync();
+        await page.GetByText("More options: content warning, images, who can read it, poll").ClickAsync();
+        await Expect(page.GetByLabel("Who can read it")).ToHaveValueAsync("members_only");
         await page.GetByLabel("Your reply").FillAsync("Come after ten, I will be at plot 12.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
         // The reply opens on its own page, below the post it answers.
@@ -138,7 +143,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Replies" })).ToContainTextAsync("Come after ten");
         await post.GetByRole(AriaRole.Button, new() { Name = "Favourite", Exact = true }).ClickAsync();
         await Expect(page.Locator(".thread-main .post").GetByRole(AriaRole.Button, new() { Name = "Undo favourite" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".thread-main .post")).ToContainTextAsync("1 favourites");
+        await Expect(page.Locator(".thread-main .post")).ToContainTextAsync("1 favourite");
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the thread page", output.WriteLine);
         await page.GotoAsync("/community");
         await Expect(page.GetByText("Tomato seedlings to give away")).ToBeVisibleAsync();

@@ -182,7 +182,7 @@ public abstract class ExportTests(ExportApp app)
         try
         {
             var (user, browser) = await app.SignedInAsync(Name("exkeep"));
-            Assert.Contains("each is kept for 3 days.", await Html.GetAsync(browser, "/settings/export"), StringComparison.Ordinal);
+            Assert.Contains("Each is kept for 3 days.", await Html.GetAsync(browser, "/settings/export"), StringComparison.Ordinal);
             var asked = await Html.PostFormAsync(browser, "/settings/export", "export", new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
             var export = await app.WithDbAsync(db => db.DataExports.AsNoTracking().SingleAsync(e => e.AccountId == user.Id));

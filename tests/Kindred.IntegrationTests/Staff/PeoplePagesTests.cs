@@ -282,14 +282,14 @@ public abstract class PeoplePagesTests(StaffApp app)
         var page = await Html.GetAsync(staff, "/staff/people/" + subject.Name);
         Assert.Contains("Came with an invitation from @pp_inviter", page, StringComparison.Ordinal);
         Assert.Contains("Met at the fair", page, StringComparison.Ordinal);
-        Assert.Contains("Invited 2; 1 active in the last 30 days.", page, StringComparison.Ordinal);
+        Assert.Contains("Invited: 2. Active in the last 30 days: 1.", page, StringComparison.Ordinal);
         // Two requests and an offer were made; the sensitive request is neither shown nor counted.
         Assert.Contains("Requests 1, offers 1, fulfilled 0, answers to others 0.", page, StringComparison.Ordinal);
         Assert.Contains("PP-PUBLIC", page, StringComparison.Ordinal);
         Assert.Contains("PP-TOSTAFF", page, StringComparison.Ordinal);
         Assert.DoesNotContain("PP-PRIVATE", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Someone to fetch my son", page, StringComparison.Ordinal);
-        Assert.Contains("1 posts to the community; 1 private messages with you.", page, StringComparison.Ordinal);
+        Assert.Contains("Posts to the community: 1; private messages with you: 1.", page, StringComparison.Ordinal);
         _ = staffUser;
     }
 

@@ -44,14 +44,25 @@ public static class StatusesEndpoints
     }
 
     private static async Task<IResult> PostStatus(HttpContext context, StatusService statuses, StatusRenderer renderer, PublicUrls urls,
-        ScheduledStatusService scheduled, ScheduledStatusRenderer scheduledRenderer, TimeProvider time, PreferenceService preferences)
+        ScheduledStatusService scheduled, ScheduledStatusRenderer scheduledRenderer, TimeProvider time, PreferenceService preferences,
+        StatusQueries queries)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "write:statuses");
         var input = await MastodonParams.ReadAsync(context.Request);
-        // What the app leaves out comes from the member's posting defaults (ADR 80), as on Mastodon.
+        // What the app leaves out comes from the member's posting defaults (ADR 80), as on Mastodon; a reply left without
+        // one starts with its parent's audience, narrowed only by the member's own default (ReplyVisibility, ADR 86).
         var defaults = await preferences.GetAsync(me, context.RequestAborted);
-        var visibility = input.Value("visibility", 20) is { Length: > 0 } named ? named
-            : defaults.Visibility is { } chosen ? StatusRenderer.VisibilityName(chosen) : null;
+        var replyTo = OptionalId(input.Value("in_reply_to_id", 30));
+        var visibility = input.Value("visibility", 20);
+        if (string.IsNullOrEmpty(visibility) && replyTo is { } parentId)
+        {
+            var parent = await queries.GetAsync(parentId, Viewer.Member(me), context.RequestAborted);
+            visibility = StatusRenderer.VisibilityName(ReplyVisibility.Default(parent.Visibility, defaults.Visibility));
+        }
+        else if (string.IsNullOrEmpty(visibility))
+        {
+            visibility = defaults.Visibility is { } chosen ? StatusRenderer.VisibilityName(chosen) : null;
+        }
         var poll = PollParams.Read(input);
         if (poll is not null && input.List("media_ids").Count > 0)
         {
@@ -64,7 +75,7 @@ public static class StatusesEndpoints
             input.Value("spoiler_text", 10_000),
             input.Bool("sensitive") ?? defaults.Sensitive,
             input.Value("language", 20) is { Length: > 0 } language ? language : defaults.Language,
-            OptionalId(input.Value("in_reply_to_id", 30)),
+            replyTo,
             context.Request.Headers["Idempotency-Key"].ToString(),
             poll,
             MediaParams.Ids(input),

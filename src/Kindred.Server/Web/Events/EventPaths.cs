@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Data.Entities;
+using Kindred.Server.Web.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace Kindred.Server.Web.Events;
@@ -18,6 +19,6 @@ public static class EventPaths
     public static string PlacesLeft(IStringLocalizer t, int capacity, int going)
     {
         var left = Math.Max(0, capacity - going);
-        return left == 0 ? t["Full: {0} going, waiting list open", going] : left == 1 ? t["1 place left of {0}", capacity] : t["{0} places left of {1}", left, capacity];
+        return left == 0 ? t.Plural("Full: {0} going, waiting list open", going) : t.Plural("{0} places left of {1}", left, capacity);
     }
 }

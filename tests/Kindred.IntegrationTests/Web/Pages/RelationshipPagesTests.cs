@@ -36,12 +36,12 @@ public abstract class RelationshipPagesTests(KindredApp app)
 
         var before = await Html.GetAsync(browser, "/@web_yara");
         Assert.Contains("value=\"follow\"", before, StringComparison.Ordinal);
-        Assert.Contains("<strong>0</strong> followers", before, StringComparison.Ordinal);
+        Assert.Contains("<li>0 followers</li>", before, StringComparison.Ordinal);
 
         var followed = await ActAsync(browser, "/@web_yara", "follow");
         Assert.Contains("You now follow web_yara.", followed, StringComparison.Ordinal);
         Assert.Contains("value=\"unfollow\"", followed, StringComparison.Ordinal);
-        Assert.Contains("<strong>1</strong> followers", followed, StringComparison.Ordinal);
+        Assert.Contains("<li>1 follower</li>", followed, StringComparison.Ordinal);
         Assert.True(await FollowsAsync(wren.Id, yara.Id));
 
         await ActAsync(browser, "/@web_yara", "unfollow");

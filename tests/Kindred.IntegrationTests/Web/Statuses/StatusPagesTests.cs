@@ -118,7 +118,7 @@ public abstract partial class StatusPagesTests(KindredApp app)
 
         var thread = await Html.GetAsync(app.Browser(), url);
         Assert.Contains("I can!", thread, StringComparison.Ordinal);
-        Assert.Contains("1 replies", thread, StringComparison.Ordinal);
+        Assert.Contains("1 reply", thread, StringComparison.Ordinal);
         Assert.Contains("property=\"og:title\"", thread, StringComparison.Ordinal);
     }
 
@@ -145,7 +145,7 @@ public abstract partial class StatusPagesTests(KindredApp app)
         Assert.Contains("value=\"unfavourite\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"unboost\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"unbookmark\"", page, StringComparison.Ordinal);
-        Assert.Contains("1 favourites", page, StringComparison.Ordinal);
+        Assert.Contains("1 favourite", page, StringComparison.Ordinal);
         Assert.Contains("A post to like", await Html.GetAsync(browser, "/bookmarks"), StringComparison.Ordinal);
         Assert.Contains("A post to like", await Html.GetAsync(browser, "/favourites"), StringComparison.Ordinal);
         Assert.Contains("Boosted by pp_fan", await Html.GetAsync(browser, "/@pp_fan"), StringComparison.Ordinal);
