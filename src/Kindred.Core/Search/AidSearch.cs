@@ -1,6 +1,4 @@
-using Kindred.Core.Aid;
 using Kindred.Core.Common;
-using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Kindred.Data.Search;
@@ -9,31 +7,31 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Search;
 
 /// <summary>
-/// Aid items in search (ADR 31): signed-in members find open requests and offers whose title or description holds every
-/// word, and only those <see cref="AidVisibility"/> lets them see; anonymous visitors and app tokens find none. Aid
-/// items are few and short-lived, so a substring match over the visible open items' folded text
-/// (<see cref="AidSearchText"/>: case and accents folded, as for posts) is enough and needs no index of its own.
+/// Aid items in search (ADR 31, ADR 87): signed-in members find open and in-progress requests and offers whose title,
+/// description or category (in English and French, <see cref="CategoryWords"/>) has words starting with each word asked
+/// ("childcare" finds a request in the childcare category whose title says "pick up my kids"), and only those
+/// <see cref="AidVisibility"/> lets them see; anonymous visitors and app tokens find none. The rule is applied in the query
+/// before the page is cut, so neither the results nor their number tell of a sensitive item the searcher may not see.
 /// </summary>
-public sealed class AidSearch(KindredDbContext db)
+public sealed class AidSearch(KindredDbContext db, ISearchIndex index)
 {
     public const int MaxResults = 40;
 
     public async Task<IReadOnlyList<AidItem>> FindAsync(string query, Viewer viewer, int offset, int limit, CancellationToken ct = default)
     {
-        var words = SearchTerms.ForText(query).Words;
-        if (words.Count == 0 || viewer.AccountId is null || viewer.IsApp)
+        var terms = SearchTerms.ForNames(query);
+        if (terms.IsEmpty || viewer.AccountId is null || viewer.IsApp)
         {
             return [];
         }
         var aidViewer = await AidViewer.LoadAsync(db, viewer, ct);
-        var items = db.AidItems.AsNoTracking()
+        var matches = index.AidItemIds(terms);
+        return await db.AidItems.AsNoTracking()
+            .Where(i => matches.Contains(i.Id))
             .Where(i => i.State == AidItemState.Open || i.State == AidItemState.InProgress)
-            .VisibleTo(db, aidViewer);
-        foreach (var word in words.Take(8))
-        {
-            var folded = AidSearchText.Fold(word.Text);
-            items = items.Where(i => i.SearchText.Contains(folded));
-        }
-        return await items.OrderByDescending(i => i.Id).Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, MaxResults)).ToListAsync(ct);
+            .VisibleTo(db, aidViewer)
+            .OrderByDescending(i => i.Id)
+            .Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, MaxResults + 1))
+            .ToListAsync(ct);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Search;
 
 /// <summary>
-/// Search for people, hashtags and posts (ADR 15). The index (<see cref="ISearchIndex"/>, one per database) only says
+/// Search for people, hashtags, posts (ADR 15), groups and events (ADR 87; aid items are <see cref="AidSearch"/>). The index (<see cref="ISearchIndex"/>, one per database) only says
 /// which rows hold the words; what comes back is decided here and by <see cref="StatusVisibility"/>, so a search never
 /// shows anything the searcher could not open.
 /// </summary>
@@ -161,6 +161,53 @@ public sealed class SearchQueries(KindredDbContext db, ISearchIndex index, Statu
             .OrderByDescending(t => t.Name == name)
             .ThenBy(t => t.Name)
             .Skip(offset).Take(limit)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Groups whose name, description or area has words starting with each word asked ("parent" finds "Single Parents
+    /// Circle"), accents and case aside, that <paramref name="viewer"/> may know exist (<see cref="GroupAccess"/>: a secret
+    /// group only for its members, a members-only group only for signed-in members). The rule is applied in the query
+    /// before the page is cut, so neither the results nor their number tell of a group the viewer may not see.
+    /// Largest first, then oldest.
+    /// </summary>
+    public async Task<IReadOnlyList<Group>> GroupsAsync(string query, Viewer viewer, int offset, int limit, CancellationToken ct = default)
+    {
+        var terms = SearchTerms.ForNames(query);
+        if (terms.IsEmpty || offset >= MaxCandidates)
+        {
+            return [];
+        }
+        var matches = index.GroupIds(terms);
+        return await db.Groups.AsNoTracking()
+            .Include(g => g.Tags)
+            .Where(g => matches.Contains(g.Id))
+            .VisibleTo(db, viewer)
+            .OrderByDescending(g => g.MembersCount).ThenBy(g => g.Id)
+            .Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, MaxLimit + 1))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Events (not cancelled) whose title, description, place name or area has words starting with each word asked, that
+    /// <paramref name="viewer"/> may see (<see cref="EventAccess"/>: a group's event only for the group's members, a
+    /// members' event only for signed-in members, never one of someone blocked either way). The street address and the
+    /// online link are never searched: only attendees see them. Events still to come (or repeating) first, then newest.
+    /// </summary>
+    public async Task<IReadOnlyList<Event>> EventsAsync(string query, Viewer viewer, int offset, int limit, CancellationToken ct = default)
+    {
+        var terms = SearchTerms.ForNames(query);
+        if (terms.IsEmpty || offset >= MaxCandidates)
+        {
+            return [];
+        }
+        var now = time.UtcNow();
+        var matches = index.EventIds(terms);
+        return await db.Events.AsNoTracking()
+            .Where(e => matches.Contains(e.Id) && e.CancelledAt == null)
+            .VisibleTo(db, viewer)
+            .OrderByDescending(e => e.EndsAt >= now || e.Recurrence != null).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, offset)).Take(Math.Clamp(limit, 1, MaxLimit + 1))
             .ToListAsync(ct);
     }
 

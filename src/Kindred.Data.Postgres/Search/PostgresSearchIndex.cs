@@ -20,7 +20,16 @@ public sealed class PostgresSearchIndex(KindredDbContext db) : ISearchIndex
     public IQueryable<long> AccountIds(SearchTerms terms) =>
         db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Accounts" WHERE "SearchVector" @@ to_tsquery('kindred_search', {Query(terms)})""");
 
-    /// <summary>Generated columns survive every later migration, so there is nothing to repair.</summary>
+    public IQueryable<long> GroupIds(SearchTerms terms) =>
+        db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Groups" WHERE "SearchVector" @@ to_tsquery('kindred_search', {Query(terms)})""");
+
+    public IQueryable<long> EventIds(SearchTerms terms) =>
+        db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "Events" WHERE "SearchVector" @@ to_tsquery('kindred_search', {Query(terms)})""");
+
+    public IQueryable<long> AidItemIds(SearchTerms terms) =>
+        db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "AidItems" WHERE "SearchVector" @@ to_tsquery('kindred_search', {Query(terms)})""");
+
+    /// <summary>Generated columns and triggers survive every later migration, so there is nothing to repair.</summary>
     public Task<bool> EnsureAsync(CancellationToken ct = default) => Task.FromResult(false);
 
     /// <summary>Words joined with &amp;, ":*" for a prefix. Words hold only letters and digits, so nothing in them is

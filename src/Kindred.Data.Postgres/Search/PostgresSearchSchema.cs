@@ -17,7 +17,7 @@ public static class PostgresSearchSchema
     /// character (’ « » — 😀) as a letter; FTS5's unicode61 splits on all of them. With this both indexes see the same
     /// words.
     /// </summary>
-    private const string Separators = @"[\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe00-\ufe0f\U0001f000-\U0001faff]+";
+    internal const string Separators = @"[\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a0-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f\ufe00-\ufe0f\U0001f000-\U0001faff]+";
 
     public const string Create = $"""
         CREATE EXTENSION IF NOT EXISTS unaccent;

@@ -22,20 +22,40 @@ public sealed class SqliteSearchIndex(KindredDbContext db) : ISearchIndex
     public IQueryable<long> AccountIds(SearchTerms terms) =>
         db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM AccountSearch WHERE AccountSearch MATCH {Match(terms)}");
 
+    public IQueryable<long> GroupIds(SearchTerms terms) =>
+        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM GroupSearch WHERE GroupSearch MATCH {Match(terms)}");
+
+    public IQueryable<long> EventIds(SearchTerms terms) =>
+        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM EventSearch WHERE EventSearch MATCH {Match(terms)}");
+
+    public IQueryable<long> AidItemIds(SearchTerms terms) =>
+        db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM AidItemSearch WHERE AidItemSearch MATCH {Match(terms)}");
+
     public async Task<bool> EnsureAsync(CancellationToken ct = default)
     {
         var present = await db.Database
             .SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type IN ('trigger', 'table')")
             .ToListAsync(ct);
-        if (SqliteSearchSchema.Triggers.All(present.Contains) && present.Contains("StatusSearch") && present.Contains("AccountSearch"))
+        var postsAndPeople = SqliteSearchSchema.Triggers.All(present.Contains) && present.Contains("StatusSearch") && present.Contains("AccountSearch");
+        // The second set is looked at on its own: a migration that rebuilt Groups should not cost a refill of every post.
+        var community = SqliteCommunitySearchSchema.Triggers.All(present.Contains) && SqliteCommunitySearchSchema.Tables.All(present.Contains);
+        if (postsAndPeople && community)
         {
             return false;
         }
-        // A migration that rebuilt Statuses or Accounts (SQLite's way to alter a column) dropped their triggers, so
-        // writes since then are missing: wire the index again and refill it, in one transaction.
+        // A migration that rebuilt a table (SQLite's way to alter a column) dropped its triggers, so writes since then
+        // are missing: wire the index again and refill it, in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTriggers, ct);
-        await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTables + SqliteSearchSchema.CreateTriggers + SqliteSearchSchema.Fill, ct);
+        if (!postsAndPeople)
+        {
+            await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.DropTriggers, ct);
+            await db.Database.ExecuteSqlRawAsync(SqliteSearchSchema.CreateTables + SqliteSearchSchema.CreateTriggers + SqliteSearchSchema.Fill, ct);
+        }
+        if (!community)
+        {
+            await db.Database.ExecuteSqlRawAsync(SqliteCommunitySearchSchema.DropTriggers, ct);
+            await db.Database.ExecuteSqlRawAsync(SqliteCommunitySearchSchema.Create, ct);
+        }
         await transaction.CommitAsync(ct);
         return true;
     }

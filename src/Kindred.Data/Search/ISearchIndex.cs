@@ -18,6 +18,16 @@ public interface ISearchIndex
     /// <summary>Ids of accounts whose username or display name holds every word.</summary>
     IQueryable<long> AccountIds(SearchTerms terms);
 
+    /// <summary>Ids of groups whose name, description or area holds every word (ADR 87).</summary>
+    IQueryable<long> GroupIds(SearchTerms terms);
+
+    /// <summary>Ids of events whose title, description, place name or area holds every word; never the street address
+    /// or the online link, which only attendees see (ADR 87).</summary>
+    IQueryable<long> EventIds(SearchTerms terms);
+
+    /// <summary>Ids of aid items whose title, description or category (<see cref="CategoryWords"/>) holds every word (ADR 87).</summary>
+    IQueryable<long> AidItemIds(SearchTerms terms);
+
     /// <summary>
     /// Checks at start that the index is wired to its tables, and repairs it if not (SQLite drops triggers when a
     /// later migration rebuilds a table); returns whether anything had to be repaired.

@@ -24,7 +24,11 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
     public static readonly (string Audience, bool Sensitive)[] Cells =
         [("public", false), ("members", false), ("members", true), ("group", false), ("group", true), ("vetted_helpers", false), ("vetted_helpers", true)];
 
-    public static TheoryData<string> ReadPaths => new() { "api-browse", "api-get", "web-browse", "web-item" };
+    public static TheoryData<string> ReadPaths => new() { "api-browse", "api-get", "web-browse", "web-item", "web-search", "api-search" };
+
+    /// <summary>Search finds aid items for signed-in members only (ADR 31), and otherwise as the rule allows (ADR 87).</summary>
+    public static bool MayFind(string path, string viewer, string audience) =>
+        MaySee(viewer, audience) && !(path is "web-search" or "api-search" && viewer == "anonymous");
 
     public sealed record World(Dictionary<string, (long Id, string? Token, HttpClient Browser)> People, Dictionary<(string, bool), (string Id, string Title)> Items);
 
@@ -111,6 +115,12 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
                 var body = await item.Content.ReadAsStringAsync();
                 Assert.Equal(item.StatusCode == HttpStatusCode.OK, body.Contains(WebUtility.HtmlEncode(title), StringComparison.Ordinal));
                 return item.StatusCode == HttpStatusCode.OK;
+            case "web-search":
+                var results = await Html.GetAsync(browser, "/search?type=aid&q=" + Uri.EscapeDataString(title.Split(' ')[0]));
+                return results.Contains(WebUtility.HtmlEncode(title), StringComparison.Ordinal);
+            case "api-search":
+                var found = await KindredApp.Json(await app.Api(token).GetAsync("/api/v2/search?type=kindred_aid_items&limit=40&q=" + Uri.EscapeDataString(title.Split(' ')[0])), HttpStatusCode.OK);
+                return found.GetProperty("kindred_aid_items").EnumerateArray().Any(i => i.GetProperty("id").GetString() == itemId);
             default:
                 throw new ArgumentOutOfRangeException(nameof(path));
         }
@@ -127,7 +137,7 @@ public abstract class AidSafeguardingMatrixTests(KindredApp app)
             foreach (var ((audience, sensitive), (id, title)) in world.Items)
             {
                 var seen = await SeenOnAsync(path, world, viewer, id, title);
-                if (seen != MaySee(viewer, audience))
+                if (seen != MayFind(path, viewer, audience))
                 {
                     leaks.Add($"{path}: {viewer} {(seen ? "saw" : "did not see")} {audience}{(sensitive ? " sensitive" : "")}");
                 }

@@ -108,7 +108,8 @@ public abstract partial class SearchPageTests(KindredApp app)
     public async Task ThePageSpeaksFrench()
     {
         var page = System.Net.WebUtility.HtmlDecode(await Html.GetAsync(app.Browser(), "/search?q=quelquechose&culture=fr"));
-        Assert.Contains("Rechercher des personnes, des hashtags et des publications", page, StringComparison.Ordinal);
+        Assert.Contains("Rechercher des personnes, des publications, des groupes, des événements et de l'entraide", page, StringComparison.Ordinal);
+        Assert.Contains("Aucun groupe trouvé.", page, StringComparison.Ordinal);
         Assert.Contains("Aucune personne trouvée.", page, StringComparison.Ordinal);
         Assert.Contains("Connectez-vous pour rechercher dans les publications.", page, StringComparison.Ordinal);
     }
