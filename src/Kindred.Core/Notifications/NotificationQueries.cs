@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Filters;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -50,26 +51,49 @@ public sealed class NotificationQueries(KindredDbContext db)
     }
 
     /// <summary>
-    /// What <paramref name="items"/> name, for the web page: groups and events only through the rules for who may see
-    /// them (<see cref="GroupAccess"/>, <see cref="EventAccess"/>), aid conversations only the member's own or a sender's.
+    /// What <paramref name="items"/> name, for the web page, with <paramref name="alsoAccounts"/> (the newest senders of
+    /// each group): statuses, groups, events and aid items only through the rules for who may see them
+    /// (<see cref="StatusVisibility"/>, <see cref="GroupAccess"/>, <see cref="EventAccess"/>, <see cref="AidVisibility"/>),
+    /// so a status the member can no longer read is never quoted, even if its notification is still in hand; no words of
+    /// a status the member's keyword filters match in notifications (ADR 68); aid conversations only the member's own
+    /// or a sender's; who a report is about only for a member who moderates now (the role read from the database).
     /// </summary>
-    public async Task<NotificationSubjects> SubjectsAsync(long accountId, IReadOnlyList<Notification> items, CancellationToken ct = default)
+    public async Task<NotificationSubjects> SubjectsAsync(long accountId, IReadOnlyList<Notification> items, IReadOnlyCollection<long> alsoAccounts, DateTime now, CancellationToken ct = default)
     {
         var viewer = Viewer.Member(accountId);
-        var senderIds = items.Select(n => n.FromAccountId).Distinct().ToList();
+        var senderIds = items.Select(n => n.FromAccountId).Concat(alsoAccounts).Distinct().ToList();
         var senders = await db.Accounts.AsNoTracking().Where(a => senderIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var statusIds = items.Where(n => n.StatusId is not null).Select(n => n.StatusId!.Value).Distinct().ToList();
         var authors = await db.Statuses.AsNoTracking().Where(s => statusIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Account.Username }).ToDictionaryAsync(s => s.Id, s => s.Username, ct);
+        var excerpts = new Dictionary<long, StatusExcerpt>();
+        if (statusIds.Count > 0)
+        {
+            var readable = await db.Statuses.VisibleTo(db, viewer).AsNoTracking().Where(s => statusIds.Contains(s.Id)).ToListAsync(ct);
+            var filters = await ActiveFilters.LoadAsync(db, accountId, now, ct);
+            foreach (var status in readable.Where(s => filters.Match(s, FilterContexts.Notifications, accountId).Count == 0))
+            {
+                excerpts[status.Id] = new StatusExcerpt(status.Text, status.SpoilerText.Length == 0 ? null : status.SpoilerText);
+            }
+        }
         var groupIds = items.Where(n => n.GroupId is not null).Select(n => n.GroupId!.Value).Distinct().ToList();
         Dictionary<long, Group> groups = groupIds.Count == 0 ? [] : await GroupAccess.VisibleTo(db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)), db, viewer).ToDictionaryAsync(g => g.Id, ct);
         var eventIds = items.Where(n => n.EventId is not null).Select(n => n.EventId!.Value).Distinct().ToList();
         Dictionary<long, Event> events = eventIds.Count == 0 ? [] : await EventAccess.VisibleTo(db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id)), db, viewer).ToDictionaryAsync(e => e.Id, ct);
         var aidItemIds = items.Where(n => n.AidItemId is not null).Select(n => n.AidItemId!.Value).Distinct().ToList();
+        Dictionary<long, string> aidTitles = aidItemIds.Count == 0 ? [] : await db.AidItems.VisibleTo(db, await AidViewer.LoadAsync(db, viewer, ct))
+            .Where(i => aidItemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         Dictionary<(long ItemId, long ResponderId), long> aidConversations = aidItemIds.Count == 0 ? [] : await db.AidResponses.AsNoTracking()
             .Where(r => aidItemIds.Contains(r.ItemId) && (r.ResponderId == accountId || senderIds.Contains(r.ResponderId)))
             .Select(r => new { r.ItemId, r.ResponderId, r.Id }).ToDictionaryAsync(r => (r.ItemId, r.ResponderId), r => r.Id, ct);
-        return new NotificationSubjects(senders, authors, groups, events, aidConversations);
+        var reportIds = items.Where(n => n.ReportId is not null).Select(n => n.ReportId!.Value).Distinct().ToList();
+        Dictionary<long, string> reportTargets = [];
+        if (reportIds.Count > 0 && await db.Users.AsNoTracking().Active().Where(u => u.Id == accountId).Select(u => (UserRole?)u.Role).FirstOrDefaultAsync(ct) is { } role && Roles.CanModerate(role))
+        {
+            reportTargets = await db.Reports.AsNoTracking().Where(r => reportIds.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, r => string.IsNullOrWhiteSpace(r.TargetDisplayName) ? r.TargetUsername : r.TargetDisplayName, ct);
+        }
+        return new NotificationSubjects(senders, authors, excerpts, groups, events, aidTitles, aidConversations, reportTargets);
     }
 
     /// <summary>

@@ -74,6 +74,11 @@ public sealed class LiveUpdatesTests(BrowserFixture fixture, ITestOutputHelper o
         await Expect(lina).ToHaveURLAsync(new Regex("/notifications$"));
         await Expect(lina.GetByText("omar mentioned you")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(lina, "the notifications page", output.WriteLine);
+        // The mentions tab is a plain link (ADR 85): the card quotes what was said and leads to the post.
+        await lina.GetByRole(AriaRole.Navigation, new() { Name = "Kinds of notifications" }).GetByRole(AriaRole.Link, new() { Name = "Mentions" }).ClickAsync();
+        await Expect(lina).ToHaveURLAsync(new Regex("/notifications\\?filter=mentions$"));
+        await Expect(lina.Locator(".notification-excerpt").First).ToContainTextAsync("Fresh bread at the stall today");
+        await Accessibility.AssertNoSeriousViolationsAsync(lina, "the mentions tab of the notifications page", output.WriteLine);
         await lina.GotoAsync("/");
         await Expect(count).ToBeHiddenAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(lina, "the home page with live updates", output.WriteLine);
