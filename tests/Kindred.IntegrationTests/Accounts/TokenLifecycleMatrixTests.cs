@@ -159,14 +159,15 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
         var browser = app.Browser();
         await Web.Account.AccountFlowTests.SignInAsync(browser, "tl_kept", KindredApp.Password);
         Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/settings/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
 
         using var log = new SqlCommandLog(app);
         Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/settings/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
         var all = string.Join("\n---\n", log.Statements);
+        Assert.NotEmpty(log.Statements);
         Assert.DoesNotContain("\"OpenIddictTokens\"", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("FROM \"UserSessions\" AS", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"UserSessions\"", all, StringComparison.Ordinal);
     }
 
     [Fact]
