@@ -13,6 +13,7 @@ public sealed record BenchOptions
           --scale XS|S|M|L       community size (default S)
           --db sqlite|postgres|both   (default both)
           --duration SECONDS     measured time per scenario (default 20)
+          --warmup SECONDS       unmeasured load before each scenario's measured time (default 10)
           --scenarios a,b,...    plaintext is always measured; default: home,web_home,notifications,search,fanout,mixed;
                                  "insights" times the insights job in-process (no server; not in the default set)
           --seed N               generator seed (default 42)
@@ -39,7 +40,8 @@ public sealed record BenchOptions
     public Scale Scale { get; init; } = Scale.S;
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Unmeasured load before each scenario: the JIT's tier-1 compiles and the caches fill (issue 19, item 7).</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
     public int Seed { get; init; } = 42;
     public string? ResultsDirectory { get; init; }
@@ -49,7 +51,9 @@ public sealed record BenchOptions
     public bool Durability { get; init; }
     public int Rounds { get; init; } = 20;
     public int SampleMembers => Smoke ? 8 : 64;
-    public int FanoutPosts => Smoke ? 2 : 20;
+    /// <summary>At least 100 posts, so the p99 is not just the slowest one or two (issue 19, item 6).</summary>
+    public int FanoutPosts => Smoke ? 2 : 100;
+    public int FanoutWarmupPosts => Smoke ? 1 : 5;
     public int FanoutWatchers => Smoke ? 5 : 20;
 
     public static BenchOptions Parse(string[] args)
@@ -75,6 +79,7 @@ public sealed record BenchOptions
                 },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--scenarios" => options with { Scenarios = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--results" => options with { ResultsDirectory = Value() },
                 "--generate-only" => options with { GenerateOnly = true },

@@ -112,6 +112,8 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
     {
         var records = new List<ResultRecord>();
         await using var server = await ServerProcess.StartAsync(serverDirectory, database, log, ct: ct);
+        // The requests each read scenario sends, for the SQL probe after the measured runs.
+        var probes = new Dictionary<string, Func<Random, HttpRequestMessage>>();
         // Idle after start, before any request beyond the readiness probe: the "≤ 150 MB idle" target.
         await Task.Delay(TimeSpan.FromSeconds(1), ct);
         records.Add(Record(db, "startup", 0, new Measurement(1, 0, server.StartupTime, server.StartupTime.TotalMilliseconds, server.StartupTime.TotalMilliseconds, server.StartupTime.TotalMilliseconds, server.ResidentMegabytes()), 0,
@@ -141,24 +143,29 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
             switch (scenario)
             {
                 case "home":
+                    probes[scenario] = scenarios.Home;
                     records.Add(Record(db, "home", Connections, await Measure(Connections, scenarios.Home), plaintext.Rps));
                     records.Add(Record(db, "home", LightConnections, await Measure(LightConnections, scenarios.Home), plaintextLight.Rps));
                     break;
                 case "web_home":
+                    probes[scenario] = scenarios.WebHome;
                     records.Add(Record(db, "web_home", Connections, await Measure(Connections, scenarios.WebHome), plaintext.Rps));
                     records.Add(Record(db, "web_home", LightConnections, await Measure(LightConnections, scenarios.WebHome), plaintextLight.Rps));
                     break;
                 case "notifications":
+                    probes[scenario] = scenarios.Notifications;
                     records.Add(Record(db, "notifications", Connections, await Measure(Connections, scenarios.Notifications), plaintext.Rps));
                     break;
                 case "group":
+                    probes[scenario] = scenarios.Group;
                     records.Add(Record(db, "group", Connections, await Measure(Connections, scenarios.Group), plaintext.Rps, "a group's timeline read by one of its members"));
                     break;
                 case "search":
+                    probes[scenario] = scenarios.Search;
                     records.Add(Record(db, "search", Connections, await Measure(Connections, scenarios.Search), plaintext.Rps));
                     break;
                 case "fanout":
-                    records.Add(Record(db, "fanout", 1, await Scenarios.FanoutAsync(http, server, herald, watchers, options.FanoutPosts, ct), plaintext.Rps,
+                    records.Add(Record(db, "fanout", 1, await Scenarios.FanoutAsync(http, server, herald, watchers, options.FanoutWarmupPosts, options.FanoutPosts, ct), plaintext.Rps,
                         $"{CommunityGenerator.HeraldFollowers:N0}-follower account; latencies are post-to-visible in {watchers.Count} followers' home timelines; rps is posts/s"));
                     break;
                 case "mixed":
@@ -168,7 +175,26 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
             foreach (var r in records.Skip(before))
             {
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {r.Scenario,-14} c={r.Connections,-3} {r.Rps,8:F0} rps  ×{r.Ratio:F3}  p50 {r.P50Ms:F1}  p95 {r.P95Ms:F1}  p99 {r.P99Ms:F1} ms  errors {r.Errors}  rss {r.RssMb:F0} MB"));
+                    $"  {r.Scenario,-14} c={r.Connections,-3} {r.Rps,8:F0} rps  ×{r.Ratio:F3}  p50 {r.P50Ms:F1}  p95 {r.P95Ms:F1}  p99 {r.P99Ms:F1} ms  errors {r.Errors}  rss {r.RssMb:F0} MB  server CPU {r.ServerCpuMsPerRequest:F2} ms/req  harness {r.HarnessCpuShare:P0}  others {r.OtherCpuShare:P0}"));
+            }
+        }
+        if (probes.Count > 0)
+        {
+            // A second server on the same address (tokens name it as their issuer), logging its statements to be counted.
+            await server.DisposeAsync();
+            await using var counting = await ServerProcess.StartAsync(serverDirectory, database, log, server.Address.Port, countSql: true, ct: ct);
+            using var probeHttp = LoadRunner.CreateClient(counting.Address, 1);
+            foreach (var (scenario, next) in probes)
+            {
+                var perRequest = Math.Round(await SqlProbe.PerRequestAsync(probeHttp, counting, next, options.Seed, ct), 1);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {scenario,-14} {perRequest:F1} SQL statements per request"));
+                for (var i = 0; i < records.Count; i++)
+                {
+                    if (records[i].Scenario == scenario)
+                    {
+                        records[i] = records[i] with { SqlPerRequest = perRequest };
+                    }
+                }
             }
         }
         return records;
@@ -188,6 +214,9 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
         PlaintextRps = Math.Round(plaintextRps, 1),
         Ratio = plaintextRps > 0 ? Math.Round(m.Rps / plaintextRps, 4) : 0,
         RssMb = Math.Round(m.PeakRssMb, 1),
+        ServerCpuMsPerRequest = m.Cpu == CpuShare.None ? null : Math.Round(m.Cpu.ServerCpuMsPerRequest, 3),
+        HarnessCpuShare = m.Cpu == CpuShare.None ? null : Math.Round(m.Cpu.HarnessShare, 3),
+        OtherCpuShare = m.Cpu == CpuShare.None ? null : Math.Round(m.Cpu.OtherShare, 3),
         Date = date,
         Note = note,
     };

@@ -50,13 +50,17 @@ public static class ResultWriter
     public static string Table(IReadOnlyList<ResultRecord> records)
     {
         var table = new StringBuilder();
-        table.AppendLine("| scale | db | scenario | conns | rps | × plaintext | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | date |");
-        table.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        table.AppendLine("| scale | db | scenario | conns | rps | × plaintext | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | server CPU ms/req | SQL/req | harness CPU | others' CPU | date |");
+        table.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in records)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scale} | {r.Db} | {r.Scenario}{(r.Note is null ? "" : $" ({r.Note})")} | {r.Connections} | {r.Rps:F0} | {r.Ratio:F3} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {r.RssMb:F0} | {r.Date} |");
+                $"| {r.Scale} | {r.Db} | {r.Scenario}{(r.Note is null ? "" : $" ({r.Note})")} | {r.Connections} | {r.Rps:F0} | {r.Ratio:F3} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {r.RssMb:F0} | {Number(r.ServerCpuMsPerRequest, "F2")} | {Number(r.SqlPerRequest, "F1")} | {Share(r.HarnessCpuShare)} | {Share(r.OtherCpuShare)} | {r.Date} |");
         }
         return table.ToString();
     }
+
+    private static string Number(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";
+
+    private static string Share(double? value) => value is { } v ? (v * 100).ToString("F0", CultureInfo.InvariantCulture) + " %" : "";
 }

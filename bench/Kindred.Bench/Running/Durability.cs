@@ -136,7 +136,7 @@ public sealed class Durability(string serverDirectory, BenchDatabase database, T
                 SqliteConnection.ClearAllPools();
                 var inRound = Interlocked.Read(ref acknowledged) - before;
 
-                server = await ServerProcess.StartAsync(serverDirectory, database, log, server.Address.Port, ct);
+                server = await ServerProcess.StartAsync(serverDirectory, database, log, server.Address.Port, ct: ct);
                 var found = integrity.Concat(await CheckAsync(statuses.ToHashSet(), favourites.ToHashSet(), ct)).ToList();
                 if (inRound == 0)
                 {

@@ -5,7 +5,9 @@ namespace Kindred.Bench.Running;
 /// <summary>
 /// A closed-loop load generator on HttpClient: <c>connections</c> workers, each sending its next request as soon as the
 /// previous answer has been read in full. Answers that arrive during the warm-up are not counted. Any non-2xx answer or exception
-/// is an error. The server's RSS is sampled throughout and the peak reported.
+/// is an error. The server's RSS is sampled throughout and the peak reported; CPU is sampled when the warm-up ends and
+/// when the last measured answer arrives, so the server's CPU per request and the load generator's own share of the
+/// cores are read over the warm window only (issue 19, item 7).
 /// </summary>
 public sealed class LoadRunner(HttpClient http, ServerProcess server)
 {
@@ -17,6 +19,12 @@ public sealed class LoadRunner(HttpClient http, ServerProcess server)
         var measureFrom = warmup;
         var stopAt = warmup + duration;
         double peakRss = 0;
+        // The warm-up's end is sampled by a timer rather than by the workers, which may all be waiting on answers then.
+        var cpuAtStart = Task.Run(async () =>
+        {
+            await Task.Delay(warmup, ct);
+            return CpuSample.Take(server.ProcessId);
+        }, ct);
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -67,10 +75,12 @@ public sealed class LoadRunner(HttpClient http, ServerProcess server)
             }
         }, ct)).ToArray();
         await Task.WhenAll(workers);
+        var cpuAtEnd = CpuSample.Take(server.ProcessId);
         var elapsed = clock.Elapsed - measureFrom;
         await sampling.CancelAsync();
         await sampler;
-        return Measurement.From(latencies.SelectMany(l => l).ToList(), errors.Sum(), elapsed, peakRss);
+        var measured = Measurement.From(latencies.SelectMany(l => l).ToList(), errors.Sum(), elapsed, peakRss);
+        return measured with { Cpu = cpuAtEnd.Since(await cpuAtStart, measured.Requests) };
     }
 
     public static HttpClient CreateClient(Uri address, int connections) => new(new SocketsHttpHandler

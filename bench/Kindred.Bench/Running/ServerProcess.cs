@@ -23,6 +23,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>SQL statements the server reported executing, when started with <c>countSql</c>.</summary>
+    public long SqlCommands => Interlocked.Read(ref sqlCommands);
+
+    private long sqlCommands;
+    private bool disposed;
+
     /// <summary>Time from process start to the first successful /health/ready.</summary>
     public TimeSpan StartupTime { get; private set; }
 
@@ -36,8 +42,10 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free port, or on <paramref name="port"/>: a restart must keep its address, because
-    /// the address is the OAuth issuer and tokens issued under another one are refused.</summary>
-    public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, int? port = null, CancellationToken ct = default)
+    /// the address is the OAuth issuer and tokens issued under another one are refused. <paramref name="countSql"/> turns
+    /// on EF Core's command log and counts its "Executed DbCommand" lines (<see cref="SqlCommands"/>): logging every
+    /// statement costs CPU, so such a server only counts statements and is never timed.</summary>
+    public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, int? port = null, bool countSql = false, CancellationToken ct = default)
     {
         port ??= FreePort();
         var address = new Uri($"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}");
@@ -63,6 +71,10 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Kindred__RateLimits__SignInPerAccount"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        if (countSql)
+        {
+            settings["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        }
         foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;
@@ -71,10 +83,16 @@ public sealed class ServerProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("The server did not start.");
         var errors = new System.Text.StringBuilder();
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (errors) { errors.AppendLine(e.Data); } } };
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, address);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (countSql && e.Data is not null && e.Data.Contains("Executed DbCommand", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref server.sqlCommands);
+            }
+        };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var server = new ServerProcess(process, address);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         while (true)
         {
@@ -137,6 +155,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposed early when a second server takes over the address (the SQL probe), and again at the end of its scope.
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

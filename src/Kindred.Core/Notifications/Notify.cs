@@ -116,7 +116,9 @@ public sealed class Notify(KindredDbContext db, JobQueue jobs)
     /// <summary>
     /// Mastodon's policy conditions (ADR 79): only filterable types, never for a sender the recipient accepted, nor for
     /// staff, moderators or the organization account (whoever must act on what they say hears it); otherwise the strictest of the
-    /// policy's answers that apply to the sender.
+    /// policy's answers that apply to the sender. A condition is looked up only when its answer would be stricter than
+    /// what already applies, and the exemptions only when the answer is not Accept (ADR 89): under the default policy a
+    /// favourite costs the policy row and one look at the sender's limits, not eight queries. The answer is the same.
     /// </summary>
     private async Task<NotificationPolicyValue> VerdictAsync(DateTime now, string type, long recipientId, long fromId, NotificationAbout about, CancellationToken ct)
     {
@@ -125,13 +127,38 @@ public sealed class Notify(KindredDbContext db, JobQueue jobs)
             return NotificationPolicyValue.Accept;
         }
         var policy = await db.NotificationPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.AccountId == recipientId, ct) ?? new NotificationPolicy();
-        if (policy is
-            {
-                ForNotFollowing: NotificationPolicyValue.Accept, ForNotFollowers: NotificationPolicyValue.Accept, ForNewAccounts: NotificationPolicyValue.Accept,
-                ForPrivateMentions: NotificationPolicyValue.Accept, ForLimitedAccounts: NotificationPolicyValue.Accept
-            })
+        // The answers that apply only when the recipient does not follow the sender; following is asked last, once.
+        var unlessFollowing = policy.ForNotFollowing;
+        if (policy.ForLimitedAccounts > unlessFollowing && await db.ActiveLimits().AnyAsync(k => k.AccountId == fromId, ct))
         {
-            return NotificationPolicyValue.Accept;
+            unlessFollowing = policy.ForLimitedAccounts;
+        }
+        if (policy.ForPrivateMentions > unlessFollowing && type == NotificationTypes.Mention && about.StatusId is { } statusId
+            && await UnsolicitedPrivateMentionAsync(statusId, recipientId, ct))
+        {
+            unlessFollowing = policy.ForPrivateMentions;
+        }
+        var verdict = NotificationPolicyValue.Accept;
+        if (unlessFollowing > verdict && !await db.Follows.AnyAsync(f => f.AccountId == recipientId && f.TargetAccountId == fromId, ct))
+        {
+            verdict = unlessFollowing;
+        }
+        if (policy.ForNotFollowers > verdict)
+        {
+            var followedSince = await db.Follows.Where(f => f.AccountId == fromId && f.TargetAccountId == recipientId).Select(f => (DateTime?)f.CreatedAt).FirstOrDefaultAsync(ct);
+            if (followedSince is not { } since || since > now - NewFollowerThreshold)
+            {
+                verdict = policy.ForNotFollowers;
+            }
+        }
+        if (policy.ForNewAccounts > verdict
+            && await db.Accounts.Where(a => a.Id == fromId).Select(a => a.CreatedAt).FirstOrDefaultAsync(ct) > now - NewAccountThreshold)
+        {
+            verdict = policy.ForNewAccounts;
+        }
+        if (verdict == NotificationPolicyValue.Accept)
+        {
+            return verdict;
         }
         var staffRoles = Enum.GetValues<UserRole>().Where(r => Roles.IsStaff(r) || Roles.CanModerate(r)).ToList();
         if (await db.NotificationPermissions.AnyAsync(p => p.AccountId == recipientId && p.FromAccountId == fromId, ct)
@@ -139,30 +166,6 @@ public sealed class Notify(KindredDbContext db, JobQueue jobs)
             || await db.Organizations.AnyAsync(o => o.AccountId == fromId, ct))
         {
             return NotificationPolicyValue.Accept;
-        }
-        var following = await db.Follows.AnyAsync(f => f.AccountId == recipientId && f.TargetAccountId == fromId, ct);
-        var followedSince = await db.Follows.Where(f => f.AccountId == fromId && f.TargetAccountId == recipientId).Select(f => (DateTime?)f.CreatedAt).FirstOrDefaultAsync(ct);
-        var senderCreated = await db.Accounts.Where(a => a.Id == fromId).Select(a => a.CreatedAt).FirstOrDefaultAsync(ct);
-        var verdict = NotificationPolicyValue.Accept;
-        if (!following)
-        {
-            verdict = Stricter(verdict, policy.ForNotFollowing);
-            if (await db.ActiveLimits().AnyAsync(k => k.AccountId == fromId, ct))
-            {
-                verdict = Stricter(verdict, policy.ForLimitedAccounts);
-            }
-            if (type == NotificationTypes.Mention && about.StatusId is { } statusId && await UnsolicitedPrivateMentionAsync(statusId, recipientId, ct))
-            {
-                verdict = Stricter(verdict, policy.ForPrivateMentions);
-            }
-        }
-        if (followedSince is not { } since || since > now - NewFollowerThreshold)
-        {
-            verdict = Stricter(verdict, policy.ForNotFollowers);
-        }
-        if (senderCreated > now - NewAccountThreshold)
-        {
-            verdict = Stricter(verdict, policy.ForNewAccounts);
         }
         return verdict;
     }
@@ -173,8 +176,6 @@ public sealed class Notify(KindredDbContext db, JobQueue jobs)
         var status = await db.Statuses.FindAsync([statusId], ct);
         return status is { Visibility: Audience.Direct } && status.InReplyToAccountId != recipientId;
     }
-
-    private static NotificationPolicyValue Stricter(NotificationPolicyValue a, NotificationPolicyValue b) => (NotificationPolicyValue)Math.Max((int)a, (int)b);
 
     /// <summary>The key of the group this notification joins: the newest group of its kind if it began less than 12 hours ago.</summary>
     private async Task<string?> GroupKeyAsync(DateTime now, string type, long recipientId, NotificationAbout about, CancellationToken ct)

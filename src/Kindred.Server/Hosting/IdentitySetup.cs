@@ -46,6 +46,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<KindredClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<UserSessions>();
+        services.AddSingleton<CredentialCache>();
 
         var secure = kindred.PublicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
         services.ConfigureApplicationCookie(o =>

@@ -5,6 +5,7 @@ using Kindred.Core.Organizations;
 using Kindred.Core.Statuses;
 using Kindred.Data;
 using Kindred.Data.Entities;
+using Kindred.Server.Hosting;
 using Kindred.Server.Mastodon.OAuth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public static class MastodonAuth
 {
     private const string PrincipalKey = "kindred:api-principal";
     private const string ActorKey = "kindred:api-actor";
+    private const string KeptKey = "kindred:api-kept-token";
 
     public static async Task<ClaimsPrincipal?> PrincipalAsync(HttpContext context)
     {
@@ -30,12 +32,31 @@ public static class MastodonAuth
         ClaimsPrincipal? principal = null;
         if (context.Request.Headers.Authorization.Count > 0 || context.Request.Query.ContainsKey("access_token"))
         {
-            var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
-            if (!result.Succeeded)
+            // A token validated before is kept until its member's access ends (ADR 89); only a plain bearer token is kept,
+            // anything unusual goes through OpenIddict every time.
+            var cache = context.RequestServices.GetRequiredService<CredentialCache>();
+            var raw = BearerToken(context.Request);
+            var kept = raw is null ? null : cache.Token(raw);
+            if (kept is null)
             {
-                throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+                var stamp = cache.Stamp();
+                var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+                if (!result.Succeeded)
+                {
+                    throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+                }
+                principal = result.Principal;
+                if (raw is not null)
+                {
+                    cache.KeepToken(raw, stamp, principal, UserId(principal), principal.GetExpirationDate());
+                    kept = cache.Token(raw);
+                }
             }
-            principal = result.Principal;
+            else
+            {
+                principal = kept.Principal;
+            }
+            context.Items[KeptKey] = kept;
             if (principal.GetTokenId() is { } tokenId && UserId(principal) is not null)
             {
                 await context.RequestServices.GetRequiredService<TokenUses>().TouchAsync(
@@ -86,10 +107,38 @@ public static class MastodonAuth
         {
             return Viewer.App;
         }
+        // The token's own member, once found active, stays so while the token is kept: a suspension is an ending (ADR 89).
+        var kept = context.Items.TryGetValue(KeptKey, out var found) ? found as KeptToken : null;
+        if (kept is { Active: true } && kept.UserId == id)
+        {
+            return Viewer.Member(id);
+        }
         var db = context.RequestServices.GetRequiredService<KindredDbContext>();
-        return await db.Users.Active().AnyAsync(u => u.Id == id, context.RequestAborted)
-            ? Viewer.Member(id)
-            : throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        if (!await db.Users.Active().AnyAsync(u => u.Id == id, context.RequestAborted))
+        {
+            throw new KindredException(ErrorKind.Unauthorized, "The access token is invalid");
+        }
+        if (kept is not null && kept.UserId == id)
+        {
+            kept.Active = true;
+        }
+        return Viewer.Member(id);
+    }
+
+    /// <summary>The token of an <c>Authorization: Bearer</c> header, or of the <c>access_token</c> query parameter when there
+    /// is neither a header nor a form; null for anything else: the key must be the very token OpenIddict validated.</summary>
+    private static string? BearerToken(HttpRequest request)
+    {
+        var headers = request.Headers.Authorization;
+        if (headers.Count == 0)
+        {
+            // OpenIddict reads a form body's access_token before the query's, so a request with a form is never kept by the query's.
+            return request.HasFormContentType ? null : request.Query["access_token"] is { Count: 1 } query && !string.IsNullOrEmpty(query[0]) ? query[0] : null;
+        }
+        const string Scheme = "Bearer ";
+        return headers.Count == 1 && headers[0] is { } header && header.Length > Scheme.Length && header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            ? header[Scheme.Length..].Trim()
+            : null;
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public enum AccessEnd
     Suspension,
     RoleLoss,
     AppRevokedOnConnectedApps,
+    TokenRevokedByTheApp,
 }
 
 /// <summary>
@@ -30,7 +31,8 @@ public enum AccessEnd
 /// the member holds (browser cookie, OAuth access token, open WebSocket, open event stream, the live page's stream)
 /// → refused, streams closed within a second of the action. Kindred issues no refresh tokens (Mastodon scopes have no
 /// offline_access), which the test checks too. Revoking one app on the Connected apps page ends that app's
-/// credentials only; the browser stays signed in.
+/// credentials only; the browser stays signed in. Every credential is used before the ending, so it is kept validated
+/// in memory (ADR 89) when its access ends: the matrix proves the kept copies end at once too.
 /// </summary>
 public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
 {
@@ -45,6 +47,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
     [InlineData(AccessEnd.Suspension)]
     [InlineData(AccessEnd.RoleLoss)]
     [InlineData(AccessEnd.AppRevokedOnConnectedApps)]
+    [InlineData(AccessEnd.TokenRevokedByTheApp)]
     public async Task EveryCredentialOfTheMemberIsRefusedWithinASecond(AccessEnd way)
     {
         var name = "tl_" + way.ToString().ToLowerInvariant()[..Math.Min(12, way.ToString().Length)];
@@ -53,7 +56,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
         // The credentials someone else (an abuser's app, a forgotten browser) holds.
         var cookie = app.Browser();
         await Web.Account.AccountFlowTests.SignInAsync(cookie, name, KindredApp.Password);
-        var token = await TokenWithoutRefreshAsync(name);
+        var (token, clientId, clientSecret) = await AppTokenWithoutRefreshAsync(name);
         // The member's own browser, from which they act.
         var own = app.Browser();
         await Web.Account.AccountFlowTests.SignInAsync(own, name, KindredApp.Password);
@@ -71,20 +74,39 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
 
         Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/settings/account")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials")).StatusCode);
+        // Twice each: the second answer comes from the kept credential, with the member known to be active (ADR 89).
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cookie.GetAsync("/settings/account")).StatusCode);
         await using var socket = await StreamClient.ConnectAsync(app, "?stream=user", bearer: token);
         using var sse = await OpenEventStreamAsync(app.Api(token), "/api/v1/streaming/user");
         using var live = await OpenEventStreamAsync(cookie, "/live/stream");
 
-        await EndAsync(way, user, own);
+        if (way == AccessEnd.TokenRevokedByTheApp)
+        {
+            // The app itself revokes its token (RFC 7009), as a client's "log out" does.
+            var revoke = await app.Api().PostAsync("/oauth/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = clientId,
+                ["client_secret"] = clientSecret,
+                ["token"] = token,
+            }));
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        }
+        else
+        {
+            await EndAsync(way, user, own);
+        }
 
         var socketClosed = SocketClosedAsync(socket);
         var sseEnded = EventStreamEndedAsync(sse);
-        var appOnly = way == AccessEnd.AppRevokedOnConnectedApps;
+        var appOnly = way is AccessEnd.AppRevokedOnConnectedApps or AccessEnd.TokenRevokedByTheApp;
         var liveEnded = appOnly ? Task.FromResult(true) : EventStreamEndedAsync(live);
         Assert.True(await socketClosed, $"{way}: the WebSocket stream is still open a second later");
         Assert.True(await sseEnded, $"{way}: the event stream is still open a second later");
         Assert.True(await liveEnded, $"{way}: the live page's stream is still open a second later");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api(token).GetAsync("/api/v1/accounts/verify_credentials")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
         using var again = await app.Api(token).GetAsync("/api/v1/streaming/user", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
         var page = await cookie.GetAsync("/settings/account");
@@ -100,6 +122,52 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
             using var liveAgain = await cookie.GetAsync("/live/stream", HttpCompletionOption.ResponseHeadersRead);
             Assert.NotEqual(HttpStatusCode.OK, liveAgain.StatusCode);
         }
+    }
+
+    /// <summary>Signing one browser out from the sessions list ends that browser's kept session and its live page at once
+    /// (ADR 89); the member's other browser stays signed in.</summary>
+    [Fact]
+    public async Task SigningOneBrowserOutEndsItAtOnceAndKeepsTheOther()
+    {
+        var user = await app.CreateUserAsync("tl_onebrowser");
+        var forgotten = app.Browser();
+        await Web.Account.AccountFlowTests.SignInAsync(forgotten, "tl_onebrowser", KindredApp.Password);
+        var forgottenSession = await app.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == user.Id).Select(s => s.Id).SingleAsync());
+        var own = app.Browser();
+        await Web.Account.AccountFlowTests.SignInAsync(own, "tl_onebrowser", KindredApp.Password);
+        Assert.Equal(HttpStatusCode.OK, (await forgotten.GetAsync("/settings/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await forgotten.GetAsync("/settings/account")).StatusCode);
+        using var live = await OpenEventStreamAsync(forgotten, "/live/stream");
+
+        var ended = await Html.PostFormAsync(own, "/settings/account", "sessions", new Dictionary<string, string> { ["Session"] = forgottenSession.ToString(CultureInfo.InvariantCulture) });
+        Assert.Contains("That device has been signed out.", await ended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.True(await EventStreamEndedAsync(live), "the signed-out browser's live page is still streaming a second later");
+        var page = await forgotten.GetAsync("/settings/account");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/sign-in", Html.Location(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await own.GetAsync("/settings/account")).StatusCode);
+    }
+
+    /// <summary>The kept credentials are really in use: a token or a browser session used before is not looked up in the
+    /// database again (ADR 89), which is what the matrix above relies on to prove that endings reach them.</summary>
+    [Fact]
+    public async Task AUsedTokenAndSessionAreNotLookedUpAgain()
+    {
+        await app.CreateUserAsync("tl_kept");
+        var token = await TokenWithoutRefreshAsync("tl_kept");
+        var browser = app.Browser();
+        await Web.Account.AccountFlowTests.SignInAsync(browser, "tl_kept", KindredApp.Password);
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+
+        using var log = new SqlCommandLog(app);
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        var all = string.Join("\n---\n", log.Statements);
+        Assert.NotEmpty(log.Statements);
+        Assert.DoesNotContain("\"OpenIddictTokens\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"UserSessions\"", all, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,7 +286,11 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
     }
 
     /// <summary>A password-grant token; Kindred issues no refresh token with it (no offline_access scope exists).</summary>
-    private async Task<string> TokenWithoutRefreshAsync(string username, string scopes = "read write follow push", string appName = "Test app")
+    private async Task<string> TokenWithoutRefreshAsync(string username, string scopes = "read write follow push", string appName = "Test app") =>
+        (await AppTokenWithoutRefreshAsync(username, scopes, appName)).Token;
+
+    /// <summary><see cref="TokenWithoutRefreshAsync"/> with the app's credentials, for the app to revoke its token.</summary>
+    private async Task<(string Token, string ClientId, string ClientSecret)> AppTokenWithoutRefreshAsync(string username, string scopes = "read write follow push", string appName = "Test app")
     {
         var registered = await KindredApp.Json(await app.Api().PostAsJsonAsync("/api/v1/apps", new { client_name = appName, redirect_uris = "urn:ietf:wg:oauth:2.0:oob", scopes }), HttpStatusCode.OK);
         var response = await app.Api().PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -232,7 +304,7 @@ public abstract partial class TokenLifecycleMatrixTests(KindredApp app)
         }));
         var json = await KindredApp.Json(response, HttpStatusCode.OK);
         Assert.False(json.TryGetProperty("refresh_token", out _), "A refresh token was issued: add it to the matrix");
-        return json.GetProperty("access_token").GetString()!;
+        return (json.GetProperty("access_token").GetString()!, registered.GetProperty("client_id").GetString()!, registered.GetProperty("client_secret").GetString()!);
     }
 
     private static async Task<EventStream> OpenEventStreamAsync(HttpClient client, string path)

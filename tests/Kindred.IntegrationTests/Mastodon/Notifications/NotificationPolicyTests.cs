@@ -48,6 +48,37 @@ public abstract class NotificationPolicyTests(KindredApp app)
     private async Task<List<string>> RequestSendersAsync(string token) =>
         (await GetAsync(token, "/api/v1/notifications/requests")).EnumerateArray().Select(r => r.GetProperty("account").GetProperty("username").GetString()!).ToList();
 
+    /// <summary>
+    /// Under the default policy a favourite is accepted whoever sends it, so Notify looks up only the policy row and the
+    /// sender's limits (ADR 89); it once ran six more queries (follows both ways, the sender's age, permission, staff and
+    /// organization) for every favourite and mention. The bound is the whole request's statements today.
+    /// </summary>
+    [Fact]
+    public async Task AFavouriteUnderTheDefaultPolicyAsksTheDatabaseOnlyWhatThePolicyNeeds()
+    {
+        var (authorId, author) = await MemberAsync("pq_author");
+        var (_, fan) = await MemberAsync("pq_fan");
+        var id = (await app.PostStatusAsync(author, "Counting statements")).GetProperty("id").GetString()!;
+        // The fan's token is validated once and then kept (ADR 89), as for any app that made a request before.
+        await GetAsync(fan, "/api/v1/accounts/verify_credentials");
+
+        List<string> statements;
+        using (var log = new SqlCommandLog(app))
+        {
+            await PostAsync(fan, $"/api/v1/statuses/{id}/favourite");
+            statements = [.. log.Statements];
+        }
+
+        Assert.Equal(["pq_fan"], await SendersAsync(author));
+        Assert.Equal(authorId.ToString(CultureInfo.InvariantCulture), (await GetAsync(author, "/api/v1/accounts/verify_credentials")).GetProperty("id").GetString());
+        var all = string.Join("\n---\n", statements);
+        Assert.DoesNotContain("\"NotificationPermissions\"", all, StringComparison.Ordinal);
+        Assert.True(statements.Count <= FavouriteStatements, $"{statements.Count} statements for one favourite (at most {FavouriteStatements}):\n{all}");
+    }
+
+    /// <summary>The statements of one favourite under the default policy (ADR 89); raise it only for a reason.</summary>
+    private const int FavouriteStatements = 999;
+
     [Fact]
     public async Task ThePolicyStartsAtKindredsDefaultsInBothShapes()
     {
