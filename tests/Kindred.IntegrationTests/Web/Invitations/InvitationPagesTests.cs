@@ -171,7 +171,7 @@ public abstract class InvitationPagesTests(KindredApp app)
         var (_, admin) = await MemberAsync("ip_treeadmin", UserRole.Admin);
         var page = await Html.GetAsync(admin, "/admin/referrals");
         Assert.Contains($"href=\"/@{host.UserName}\"", page, StringComparison.Ordinal);
-        Assert.Contains("Brought 1 directly, 2 in all.", page, StringComparison.Ordinal);
+        Assert.Contains("Brought 1 person directly, 2 in all.", page, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Brought by ip_treechild\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/@ip_treegrandchild\"", page, StringComparison.Ordinal);
         var branch = await Html.GetAsync(admin, $"/admin/referrals?root={child.Id}");
