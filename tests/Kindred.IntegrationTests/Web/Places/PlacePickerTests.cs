@@ -53,7 +53,7 @@ public abstract class PlacePickerTests(PlacesApp app)
             ["Input.DisplayName"] = "Neighbour", ["Input.Locale"] = "en", ["Input.AreaName"] = area,
         });
 
-    private Task<Account> AccountAsync(long id) => app.WithDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == id));
+    private Task<Kindred.Data.Entities.Account> AccountAsync(long id) => app.WithDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == id));
 
     [Fact]
     public async Task AMemberChoosesAHomePlaceByNameAndAidDistancesAreBandsFromItsCentre()
@@ -92,7 +92,7 @@ public abstract class PlacePickerTests(PlacesApp app)
         var near = await KindredApp.Json(await app.Api(token).GetAsync("/api/v1/kindred/aid?near=me&radius=25"), HttpStatusCode.OK);
         var listed = near.EnumerateArray().Single(i => i.GetProperty("id").GetString() == item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.Name, listed.GetProperty("distance_band").GetString());
-        Assert.Equal(expected.UpperKm, listed.GetProperty("distance_km").GetDouble());
+        Assert.Equal((double)expected.UpperKm!.Value, listed.GetProperty("distance_km").GetDouble());
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("latitude").ValueKind);
         var page = await Html.GetAsync(mine, $"/aid/{item.Id}");
         Assert.Contains("Plateau, Montréal", page, StringComparison.Ordinal);
