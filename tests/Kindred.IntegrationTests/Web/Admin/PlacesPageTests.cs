@@ -33,7 +33,8 @@ public abstract class PlacesPageTests(PlacesApp app)
             fields["Input.Longitude"] = lon;
         }
         var response = await Html.PostFormAsync(admin, url, "place", fields);
-        var body = await response.Content.ReadAsStringAsync();
+        // Razor writes "é" as a character reference: the page is read as a reader sees it.
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.True(response.StatusCode == HttpStatusCode.OK, Html.Snippet(body));
         return body;
     }
@@ -42,7 +43,8 @@ public abstract class PlacesPageTests(PlacesApp app)
     {
         var response = await Html.PostMultipartFormAsync(admin, "/admin/places", "place-import", new Dictionary<string, string>(),
             [("file", fileName, Encoding.UTF8.GetBytes(text), "text/csv")]);
-        var body = await response.Content.ReadAsStringAsync();
+        // Razor writes "é" as a character reference: the page is read as a reader sees it.
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.True(response.StatusCode == HttpStatusCode.OK, Html.Snippet(body));
         return body;
     }
@@ -58,6 +60,7 @@ public abstract class PlacesPageTests(PlacesApp app)
         var admin = await SignedInAsync("pl_matrix_admin", UserRole.Admin);
         await SaveAsync(admin, "Matrixville", "45.1", "-73.1", "Town");
         var place = (await PlaceAsync("Matrixville"))!;
+        var count = await CountAsync();
         foreach (var (name, role) in new[] { ("pl_member", UserRole.Member), ("pl_staff", UserRole.Staff), ("pl_moderator", UserRole.Moderator) })
         {
             var browser = await SignedInAsync(name, role);
@@ -84,7 +87,7 @@ public abstract class PlacesPageTests(PlacesApp app)
             Assert.Contains("id=\"place-name\"", page, StringComparison.Ordinal);
             Assert.Contains("Matrixville", page, StringComparison.Ordinal);
         }
-        Assert.Equal(1, await CountAsync());
+        Assert.Equal(count, await CountAsync());
     }
 
     [Fact]
