@@ -74,6 +74,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<DataExport> DataExports => Set<DataExport>();
     public DbSet<AidCategory> AidCategories => Set<AidCategory>();
     public DbSet<CustomEmoji> CustomEmojis => Set<CustomEmoji>();
+    public DbSet<Place> Places => Set<Place>();
     public DbSet<AidItem> AidItems => Set<AidItem>();
     public DbSet<AidResponse> AidResponses => Set<AidResponse>();
     public DbSet<AidMessage> AidMessages => Set<AidMessage>();

@@ -20,6 +20,10 @@ public static class AuditActions
     public const string CustomEmojiAdd = "custom_emoji.add";
     public const string CustomEmojiUpdate = "custom_emoji.update";
     public const string CustomEmojiDelete = "custom_emoji.delete";
+    public const string PlaceAdd = "place.add";
+    public const string PlaceUpdate = "place.update";
+    public const string PlaceDelete = "place.delete";
+    public const string PlaceImport = "place.import";
     public const string OrganizationUpdate = "organization.update";
     public const string RetentionUpdate = "organization.retention_update";
     public const string OrganizationAccountCreate = "organization.account_create";

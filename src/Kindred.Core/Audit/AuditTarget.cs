@@ -11,6 +11,8 @@ public sealed record AuditTarget(string Kind, long? Id)
 
     public static AuditTarget CustomEmoji(long id) => new("custom_emoji", id);
 
+    public static AuditTarget Place(long id) => new("place", id);
+
     public static AuditTarget AidEscalation(long id) => new("aid_escalation", id);
 
     public static AuditTarget SafetyEscalation(long id) => new("safety_escalation", id);

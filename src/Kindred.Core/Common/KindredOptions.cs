@@ -29,6 +29,7 @@ public sealed class KindredOptions
     public PollOptions Polls { get; set; } = new();
     public DigestOptions Digests { get; set; } = new();
     public InvitationOptions Invitations { get; set; } = new();
+    public PlaceOptions Places { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -99,6 +100,15 @@ public sealed class KindredOptions
 
         /// <summary>How many favourites and boosts together make a post "popular".</summary>
         public int PopularThreshold { get; set; } = 2;
+    }
+
+    public sealed class PlaceOptions
+    {
+        /// <summary>
+        /// A Nominatim-compatible search endpoint (e.g. https://nominatim.openstreetmap.org/search) that fills a new place's
+        /// centre when an admin leaves it empty (ADR 88). Unset (the default), no request about places ever leaves the server.
+        /// </summary>
+        public string? GeocoderUrl { get; set; }
     }
 
     public sealed class TelemetryOptions

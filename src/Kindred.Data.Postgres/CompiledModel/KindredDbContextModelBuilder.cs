@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("51a2e739-9dd8-4a36-bf8d-7adb8344d3ac"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("89df47df-1391-49cf-b191-029f0d5e28fd"), entityTypeCount: 102)
         {
         }
 
@@ -84,6 +84,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var notificationPermission = NotificationPermissionEntityType.Create(this);
             var notificationPolicy = NotificationPolicyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var place = PlaceEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
@@ -234,6 +235,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             NotificationPermissionEntityType.CreateForeignKey2(notificationPermission, account);
             NotificationPolicyEntityType.CreateForeignKey1(notificationPolicy, account);
             OrganizationEntityType.CreateForeignKey1(organization, account);
+            PlaceEntityType.CreateForeignKey1(place, place);
             PollEntityType.CreateForeignKey1(poll, account);
             PollEntityType.CreateForeignKey2(poll, status);
             PollOptionEntityType.CreateForeignKey1(pollOption, poll);
@@ -358,6 +360,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
             NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
             OrganizationEntityType.CreateAnnotations(organization);
+            PlaceEntityType.CreateAnnotations(place);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f298cce-e642-403e-8c44-f08554080187"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("cc221d8a-b18f-4582-9767-cb4ab3a8c448"), entityTypeCount: 102)
         {
         }
 
@@ -83,6 +83,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var notificationPermission = NotificationPermissionEntityType.Create(this);
             var notificationPolicy = NotificationPolicyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
+            var place = PlaceEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
@@ -233,6 +234,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             NotificationPermissionEntityType.CreateForeignKey2(notificationPermission, account);
             NotificationPolicyEntityType.CreateForeignKey1(notificationPolicy, account);
             OrganizationEntityType.CreateForeignKey1(organization, account);
+            PlaceEntityType.CreateForeignKey1(place, place);
             PollEntityType.CreateForeignKey1(poll, account);
             PollEntityType.CreateForeignKey2(poll, status);
             PollOptionEntityType.CreateForeignKey1(pollOption, poll);
@@ -357,6 +359,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
             NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
             OrganizationEntityType.CreateAnnotations(organization);
+            PlaceEntityType.CreateAnnotations(place);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);

@@ -6,6 +6,7 @@ using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Core.Conversations;
 using Kindred.Core.CustomEmojis;
+using Kindred.Core.Places;
 using Kindred.Core.Deletion;
 using Kindred.Core.Demo;
 using Kindred.Core.Digests;
@@ -134,6 +135,10 @@ public static class CoreServices
         services.AddScoped<AidCategories>();
         services.AddScoped<CustomEmojiQueries>();
         services.AddScoped<CustomEmojiService>();
+        services.AddScoped<PlaceQueries>();
+        services.AddScoped<PlaceService>();
+        // A typed client: made only when a service asks for it, and it sends nothing unless a geocoder URL is set.
+        services.AddHttpClient<PlaceGeocoder>();
         services.AddScoped<AidExpiry>();
         services.AddOptions<AidExpiryOptions>().Bind(builder.Configuration.GetSection(AidExpiryOptions.Section));
         services.AddScoped<AidResponseService>();

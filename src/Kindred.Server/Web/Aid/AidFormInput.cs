@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Aid;
 using Kindred.Core.Common;
+using Kindred.Core.Places;
 using Kindred.Data.Entities;
 
 namespace Kindred.Server.Web.Aid;
@@ -63,6 +64,20 @@ public sealed class AidFormInput
         VettedOnly = item.AnswerPolicy == AidAnswerPolicy.VettedHelpersOnly,
         Sensitive = item.Sensitive,
     };
+
+    /// <summary>
+    /// A chosen place (ADR 88) sets the item's area name and coarse centre; otherwise the item keeps what it had, or the
+    /// owner's home area for a new one, as before places existed.
+    /// </summary>
+    public async Task<AidInput> WithPlaceAsync(AidInput input, PlaceQueries places, string? currentArea, CancellationToken ct)
+    {
+        if (NoArea)
+        {
+            return input;
+        }
+        var place = await places.ChooseAsync(AreaName, currentArea, "area_name", ct);
+        return place is null ? input : input with { AreaName = place.Label, Latitude = place.Latitude, Longitude = place.Longitude };
+    }
 
     /// <summary>What the core is asked to write. On edit, an untouched time-of-day choice keeps a finer mask set through the API.</summary>
     public AidInput ToInput(int? currentMask = null)

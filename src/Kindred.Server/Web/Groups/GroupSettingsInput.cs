@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Places;
 using Kindred.Core.Groups;
 using Kindred.Data.Entities;
 
@@ -57,6 +58,22 @@ public sealed class GroupSettingsInput
         Parent = parent?.Slug,
         SurfaceInParent = group.SurfaceInParent,
     };
+
+    /// <summary>
+    /// Turns the area field into a place (ADR 88): a chosen place sets the area name and the coarse centre, so the form
+    /// never asks for coordinates. A form that still posts coordinates (an older page, a script) keeps them as typed.
+    /// </summary>
+    public async Task PickPlaceAsync(PlaceQueries places, Group? current, CancellationToken ct)
+    {
+        if (Latitude is not null || Longitude is not null)
+        {
+            return;
+        }
+        var pick = await places.PickAsync(AreaName, current?.AreaName, current?.Latitude, current?.Longitude, "area_name", ct);
+        AreaName = pick.AreaName;
+        Latitude = pick.Latitude?.ToString(CultureInfo.InvariantCulture);
+        Longitude = pick.Longitude?.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>What the core is asked to write; <paramref name="parentId"/> is the group <see cref="Parent"/> names.</summary>
     public GroupInput ToInput(long? parentId)
