@@ -1,3 +1,4 @@
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -8,10 +9,18 @@ public static class Accessibility
 {
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
-    /// <param name="log">Receives the lesser (minor and moderate) findings, which do not fail the test but are worth reading.</param>
-    public static async Task AssertNoSeriousViolationsAsync(IPage page, string where, Action<string>? log = null)
+    /// <summary>Every WCAG 2.0–2.2 A and AA rule, target size included (axe leaves some 2.2 rules out by default).</summary>
+    private static readonly AxeRunOptions Wcag22 = new()
     {
-        var result = await page.RunAxe();
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new RuleOptions { Enabled = true } },
+    };
+
+    /// <param name="log">Receives the lesser (minor and moderate) findings, which do not fail the test but are worth reading.</param>
+    /// <param name="wcag22">Runs exactly the WCAG 2.2 AA rules instead of axe's default set.</param>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string where, Action<string>? log = null, bool wcag22 = false)
+    {
+        var result = wcag22 ? await page.RunAxe(Wcag22) : await page.RunAxe();
         foreach (var minor in result.Violations.Where(v => !FailingImpacts.Contains(v.Impact, StringComparer.OrdinalIgnoreCase)))
         {
             log?.Invoke($"axe on {where}: [{minor.Impact}] {minor.Id}: {minor.Help} ({minor.Nodes.Length} element(s))");
