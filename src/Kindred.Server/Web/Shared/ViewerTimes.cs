@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Data;
+using Kindred.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Server.Web.Shared;
@@ -31,12 +32,25 @@ public sealed class ViewerTimes(KindredDbContext db, OrganizationSettings organi
         }
         var context = accessor.HttpContext;
         var snapshot = await organization.GetAsync(context?.RequestAborted ?? default);
-        var own = UserClaims.Id(context?.User) is { } id
-            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TimeZone).FirstOrDefaultAsync(context!.RequestAborted)
-            : null;
+        var own = await OwnZoneAsync(context);
         var hint = context?.Request.Cookies[BrowserZoneCookie];
         format = new TimeFormat(TimeZones.ForViewer(own, snapshot.TimeZoneId, Plausible(hint) ? hint : null),
             TimeCultures.For(CultureInfo.CurrentUICulture.Name, snapshot.TimeZoneId));
+    }
+
+    /// <summary>The member's zone from the sign-in cookie (saved there at sign-in and when they change it); the
+    /// database only for a cookie older than that claim, so a signed-in page costs no query for it.</summary>
+    private async Task<string?> OwnZoneAsync(HttpContext? context)
+    {
+        if (UserClaims.Id(context?.User) is not { } id)
+        {
+            return null;
+        }
+        if (context!.User.FindFirst(KindredClaimsFactory.TimeZoneClaim) is { } claim)
+        {
+            return claim.Value.Length == 0 ? null : claim.Value;
+        }
+        return await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.TimeZone).FirstOrDefaultAsync(context.RequestAborted);
     }
 
     /// <summary>A browser's hint is typed by nobody but sent by anyone: only a short tz-style name is looked up, never a path.</summary>
