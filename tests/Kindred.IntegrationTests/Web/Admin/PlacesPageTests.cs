@@ -142,7 +142,7 @@ public abstract class PlacesPageTests(PlacesApp app)
         // No centre and no geocoder (the default): an error, and the geocoder was never asked.
         var noCentre = await SaveAsync(admin, "Outremont", null, null);
         Assert.Contains("id=\"place-latitude-error\"", noCentre, StringComparison.Ordinal);
-        Assert.Contains("Give the latitude and longitude of the place&#x27;s centre.", noCentre, StringComparison.Ordinal);
+        Assert.Contains("Give the latitude and longitude of the place's centre.", noCentre, StringComparison.Ordinal);
         Assert.DoesNotContain("geocoder the server is configured with", await Html.GetAsync(admin, "/admin/places"), StringComparison.Ordinal);
 
         Assert.Equal(before, await CountAsync());
