@@ -129,15 +129,17 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
 
         var card = nadia.Locator(".thread-main .post");
         var actions = card.Locator(".post-actions > .act, .post-actions > .action-menu > summary");
-        var tops = new List<float>();
+        var boxes = new List<BoundingBox>();
         for (var i = 0; i < await actions.CountAsync(); i++)
         {
             var box = await actions.Nth(i).BoundingBoxAsync();
-            Assert.True(box!.Height >= 44, $"action {i} is {box.Height} px tall");
-            tops.Add(box.Y);
+            Assert.True(box!.Height >= 44 && box.Width >= 44, $"action {i} is {box.Width} × {box.Height} px");
+            boxes.Add(box);
         }
-        Assert.Equal(5, tops.Count);
-        Assert.True(tops.Max() - tops.Min() < 2, "the actions wrap onto more than one row: " + string.Join(", ", tops));
+        Assert.Equal(5, boxes.Count);
+        // One row: every action starts above where every other ends, and the row is no taller than two lines of them.
+        Assert.True(boxes.Max(b => b.Y) < boxes.Min(b => b.Y + b.Height), "the actions wrap onto more than one row: " + string.Join(", ", boxes.Select(b => b.Y)));
+        Assert.True(boxes.Max(b => b.Y + b.Height) - boxes.Min(b => b.Y) <= 72, "the row of actions is too tall");
         var report = card.GetByRole(AriaRole.Link, new() { Name = "Report", Exact = true });
         await Expect(report).ToBeHiddenAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(nadia, $"a post at {width} px ({scheme})", output.WriteLine);
