@@ -129,7 +129,7 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
 
         var card = nadia.Locator(".thread-main .post");
         var actions = card.Locator(".post-actions > .act, .post-actions > .action-menu > summary");
-        var boxes = new List<BoundingBox>();
+        var boxes = new List<LocatorBoundingBoxResult>();
         for (var i = 0; i < await actions.CountAsync(); i++)
         {
             var box = await actions.Nth(i).BoundingBoxAsync();
