@@ -30,6 +30,7 @@ public sealed class KindredOptions
     public DigestOptions Digests { get; set; } = new();
     public InvitationOptions Invitations { get; set; } = new();
     public PlaceOptions Places { get; set; } = new();
+    public OrganizationOptions Organization { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -57,6 +58,12 @@ public sealed class KindredOptions
     {
         /// <summary>The resource-owner password grant, for scripts and test automation only.</summary>
         public bool AllowPasswordGrant { get; set; }
+    }
+
+    public sealed class OrganizationOptions
+    {
+        /// <summary>An image file shown as the logo and favicon until an admin uploads one (ADR 90); a relative path is from the working directory.</summary>
+        public string? LogoPath { get; set; }
     }
 
     public sealed class InvitationOptions

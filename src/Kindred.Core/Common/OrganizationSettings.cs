@@ -31,6 +31,10 @@ public sealed class OrganizationSettings(IServiceScopeFactory scopes, IOptions<K
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
         var row = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(ct);
+        // The logo is the organization account's picture (ADR 55); the header and the favicon show it (ADR 90).
+        var logo = row?.AccountId is { } accountId
+            ? await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.AvatarFile).FirstOrDefaultAsync(ct)
+            : null;
         var configured = options.Value.Registrations.Mode;
         var stored = row?.RegistrationMode is { } text && Enum.TryParse<RegistrationMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode)
             ? mode : (RegistrationMode?)null;
@@ -38,7 +42,7 @@ public sealed class OrganizationSettings(IServiceScopeFactory scopes, IOptions<K
             ? new OrganizationSnapshot(false, "Kindred", "", "", "en", null, "", null, null, configured, false, null, null, "", "", 0)
             : new OrganizationSnapshot(true, row.Name, row.Description, row.LongDescription, row.DefaultLanguage, row.AreaName,
                 row.ContactEmail, row.AccountId, row.TimeZone, stored ?? configured, stored is not null, row.AccentColor, row.LinkColor,
-                row.PrivacyPolicy, row.Terms, row.Version);
+                row.PrivacyPolicy, row.Terms, row.Version, logo);
         held = new Held(snapshot, now);
         return snapshot;
     }

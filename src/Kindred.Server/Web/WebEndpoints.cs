@@ -57,6 +57,7 @@ public static class WebEndpoints
         app.MapDigestEndpoints();
         Notifications.InstantEmailEndpoints.MapInstantEmailEndpoints(app);
         app.MapOrganizationStyle();
+        app.MapOrganizationLogo();
         app.MapAnnouncementEndpoints();
         Insights.InsightsEndpoints.MapInsightsEndpoints(app);
         Settings.ExportEndpoints.MapExportEndpoints(app);

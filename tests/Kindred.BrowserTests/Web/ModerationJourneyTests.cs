@@ -59,6 +59,8 @@ public sealed class ModerationJourneyTests(BrowserFixture fixture, ITestOutputHe
         // Rosa reports the post from its card.
         var rosa = await SignedInAsync("rosa");
         await rosa.GotoAsync(postPath);
+        // Report is in the post's action menu, beside the compact row of actions (ADR 90).
+        await rosa.Locator(".post .action-menu > summary").First.ClickAsync();
         await rosa.GetByRole(AriaRole.Link, new() { Name = "Report", Exact = true }).First.ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(rosa, "the report page", output.WriteLine);
         await rosa.GetByLabel("What is wrong?").SelectOptionAsync("violation");

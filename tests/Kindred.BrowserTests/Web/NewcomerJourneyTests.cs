@@ -36,6 +36,8 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(page.GetByText("Welcome back, organizer.")).ToBeVisibleAsync();
 
         // The organizer signs out; the next person on this computer is a newcomer.
+        // On a phone the header's other links are in its menu (ADR 90).
+        await page.Locator(".site-menu > summary").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         var mainNavigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(mainNavigation.GetByRole(AriaRole.Link, new() { Name = "Join" })).ToBeVisibleAsync();
@@ -150,6 +152,8 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the community page", output.WriteLine);
 
         // The organizer comes back, in French, and gives Amina a staff role.
+        // On a phone the header's other links are in its menu (ADR 90).
+        await page.Locator(".site-menu > summary").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
         await page.GetByLabel("Language").SelectOptionAsync("fr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
@@ -159,6 +163,8 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await page.GetByLabel("Nom d'utilisateur·rice ou e-mail").FillAsync("organizer");
         await page.GetByLabel("Mot de passe").FillAsync("riverside-owner-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).Last.ClickAsync();
+        // On a phone the header's other links are in its menu (ADR 90).
+        await page.Locator(".site-menu > summary").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/admin/users$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the members page", output.WriteLine);
@@ -179,6 +185,8 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
 
         // A report from the post card, the thank-you, and the moderators' list of open reports.
         await page.GotoAsync(threadUrl);
+        // Report is in the post's action menu, beside the compact row of actions (ADR 90).
+        await page.Locator(".thread-main .post .action-menu > summary").ClickAsync();
         await page.Locator(".thread-main .post").GetByRole(AriaRole.Link, new() { Name = "Signaler", Exact = true }).ClickAsync();
         await Expect(page.GetByLabel("Tomato seedlings to give away", new() { Exact = false })).ToBeCheckedAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the report page", output.WriteLine);
@@ -188,6 +196,8 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Merci pour votre signalement", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the report thank-you page", output.WriteLine);
         // The organizer moderates from the console (ADR 67): the queue lists the report, its page shows the comment.
+        // On a phone the header's other links are in its menu (ADR 90).
+        await page.Locator(".site-menu > summary").ClickAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Principal" }).GetByRole(AriaRole.Link, new() { Name = "Modération" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Modération", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the moderation queue", output.WriteLine);

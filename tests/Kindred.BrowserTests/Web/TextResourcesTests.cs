@@ -68,7 +68,7 @@ public sealed partial class TextResourcesTests
         string[] sameInFrench =
         [
             "Action", "Actions", "Administration", "Contact", "Conversations", "Date", "Description", "Direct", "Discussion",
-            "Distance", "E-mail", "Hashtags", "Image {0}", "Invitation", "Invitations", "Latitude", "Longitude", "Mention",
+            "Distance", "E-mail", "Hashtags", "Image {0}", "Invitation", "Invitations", "Latitude", "Longitude", "Mention", "Menu",
             "Mentions", "Message", "Messages", "Note", "Notifications", "Pages", "Places", "Public", "Question {0}", "Questions", "Secret",
             "Suggestions", "Suspension", "Transport", "Urgent", "{0} %", "{0} h", "{0} h {1} min", "{0} km", "{0} min",
             "{0} minutes.one", "{0} minutes.other",

@@ -118,6 +118,9 @@ public abstract class OrganizationPageTests(KindredApp app)
     [InlineData("Input.AccentColor", "#fff")]
     [InlineData("Input.AccentColor", "#ffff00")]
     [InlineData("Input.AccentColor", "red;}body{display:none")]
+    // 4.54:1 on white but 4.1:1 on the header's grey (ADR 90).
+    [InlineData("Input.AccentColor", "#767676")]
+    [InlineData("Input.LinkColor", "#8fb8ff")]
     [InlineData("Input.TimeZone", "Mars/Olympus_Mons")]
     [InlineData("Input.RegistrationMode", "everyone")]
     [InlineData("Input.DefaultLanguage", "xx")]
@@ -136,6 +139,63 @@ public abstract class OrganizationPageTests(KindredApp app)
         Assert.Equal(before.Version, after.Version);
         Assert.Equal("Helping Hands", after.Name);
         Assert.Equal(audited, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TheFaviconAndHeaderShowTheLogoOnceUploadedAndKindredsIconBefore()
+    {
+        var owner = await OwnerAsync();
+        var visitor = app.Browser();
+        var withoutLogo = Fields("Helping Hands");
+        withoutLogo["Input.RemoveLogo"] = "true";
+        await Html.PostFormAsync(owner, "/admin/organization", "organization", withoutLogo);
+
+        // No logo yet: Kindred's own icon, never a 404, and no logo in the header.
+        var favicon = await visitor.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.Redirect, favicon.StatusCode);
+        var icon = await visitor.GetAsync(favicon.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/png", icon.Content.Headers.ContentType?.MediaType);
+        var page = await Html.GetAsync(visitor, "/about");
+        Assert.Contains("rel=\"icon\" href=\"/favicon.ico?v=", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("brand-logo", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/organization/logo")).StatusCode);
+
+        // The staff upload a logo on the settings page (the media pipeline makes it a square picture).
+        var saved = await Html.PostMultipartFormAsync(owner, "/admin/organization", "organization", Fields("Helping Hands"),
+            [("logo", "logo.png", TestImages.Png(), "image/png")]);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var file = await app.WithDbAsync(db => db.Accounts.Where(a => a.Id == db.Organizations.Select(o => o.AccountId).Single()).Select(a => a.AvatarFile).SingleAsync());
+        Assert.NotNull(file);
+
+        favicon = await visitor.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.Redirect, favicon.StatusCode);
+        Assert.Equal("/media/" + file, favicon.Headers.Location!.OriginalString);
+        var logo = await visitor.GetAsync("/media/" + file);
+        Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
+        Assert.StartsWith("image/", logo.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains($"class=\"brand-logo\" src=\"/media/{file}\"", await Html.GetAsync(visitor, "/about"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDarkSchemeGetsALighterMixOfTheOrganizationsColours()
+    {
+        var owner = await OwnerAsync();
+        try
+        {
+            await Html.PostFormAsync(owner, "/admin/organization", "organization", Fields("Helping Hands", accent: "#1b6130"));
+            var version = await app.WithDbAsync(db => db.Organizations.Select(o => o.Version).SingleAsync());
+            var css = await app.Browser().GetStringAsync($"/organization.css?v={version}");
+            Assert.Contains("--accent: #1b6130; --accent-ink: #1b6130;", css, StringComparison.Ordinal);
+            var dark = css[css.IndexOf("prefers-color-scheme: dark", StringComparison.Ordinal)..];
+            var ink = dark[(dark.IndexOf("--accent-ink: #", StringComparison.Ordinal) + 14)..][..7];
+            Assert.NotEqual("#1b6130", ink);
+            Assert.True(Kindred.Core.Organizations.BrandColors.Contrast(Kindred.Core.Organizations.BrandColors.Parse(ink)!.Value, 0x121212) >= 4.5);
+        }
+        finally
+        {
+            await Html.PostFormAsync(owner, "/admin/organization", "organization", Fields("Helping Hands"));
+        }
     }
 
     [Fact]
