@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("51a2e739-9dd8-4a36-bf8d-7adb8344d3ac"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("13502e81-e93c-4330-9454-bd074c76c01b"), entityTypeCount: 101)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f298cce-e642-403e-8c44-f08554080187"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("47be40f0-cebb-4630-8791-0aace5f8d08f"), entityTypeCount: 101)
         {
         }
 
