@@ -48,7 +48,7 @@ public sealed class PushJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         // A first sign-in opens the welcome page (ADR 91); these journeys start from home.
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/account/sign-in"));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/sign-in"));
         await page.GotoAsync("/");
         await Expect(page.GetByText(new Regex($"^Welcome( back)?, {username}\\.$"))).ToBeVisibleAsync();
         return page;
