@@ -62,6 +62,9 @@ public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelpe
     public async Task ANewcomerSignsUpIsWelcomedJoinsAGroupAnswersAnEventAndAsksForHelp()
     {
         var noor = await server.NewPageAsync(fixture.Browser);
+        // A long journey on a shared machine: the first sign-in's redirect timed out at 15 s under load.
+        noor.SetDefaultTimeout(60_000);
+        noor.SetDefaultNavigationTimeout(60_000);
 
         // Sign-up, then the address confirmed from the mail.
         await noor.GotoAsync("/account/sign-up");

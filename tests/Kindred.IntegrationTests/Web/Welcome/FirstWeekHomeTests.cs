@@ -106,6 +106,7 @@ public abstract class FirstWeekHomeTests(KindredApp app)
         var group = await app.AddGroupAsync("fw-circle", owner.Id, GroupVisibility.Members, name: "Parents circle");
         await app.JoinAsync(group.Id, inside.Id);
         await app.JoinAsync(group.Id, organizationId);
+        await app.AddGroupAsync("fw-quiet", owner.Id, GroupVisibility.Secret, name: "Quiet circle");
 
         // The organization's pinned posts: public, members-only, and one in the members-only group.
         var ids = await app.WithServicesAsync(async s =>
@@ -179,7 +180,8 @@ public abstract class FirstWeekHomeTests(KindredApp app)
         Assert.DoesNotContain("Pinned circle notice", outsideHome, StringComparison.Ordinal);
         Assert.DoesNotContain("Request for the circle", outsideHome, StringComparison.Ordinal);
         Assert.DoesNotContain("Event of the circle", outsideHome, StringComparison.Ordinal);
-        Assert.DoesNotContain("Parents circle", outsideHome, StringComparison.Ordinal);
+        // Nearby groups: a members-only group may be suggested to any member (they may see it); a secret one never is.
+        Assert.DoesNotContain("Quiet circle", outsideHome, StringComparison.Ordinal);
     }
 }
 
