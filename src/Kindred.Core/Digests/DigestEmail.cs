@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Kindred.Core.Common;
 
 namespace Kindred.Core.Digests;
 
@@ -11,8 +12,11 @@ namespace Kindred.Core.Digests;
 public static class DigestEmail
 {
     /// <param name="baseUrl">The server's public address, without a trailing slash.</param>
-    public static DigestMessage Render(DigestContent content, DigestText text, string recipientName, string organization, bool daily, string baseUrl, string unsubscribeUrl)
+    /// <param name="times">The recipient's zone and the organization's region (ADR 84); without one, UTC in the language's
+    /// default region.</param>
+    public static DigestMessage Render(DigestContent content, DigestText text, string recipientName, string organization, bool daily, string baseUrl, string unsubscribeUrl, TimeFormat? times = null)
     {
+        times ??= new TimeFormat(TimeZoneInfo.Utc, TimeCultures.For(text.Language, null));
         var plain = new StringBuilder();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"").Append(text.Language).Append("\"><head><meta charset=\"utf-8\"><title>")
@@ -42,7 +46,7 @@ public static class DigestEmail
             {
                 var url = $"{baseUrl}/events/{ev.Id.ToString(CultureInfo.InvariantCulture)}";
                 var where = ev.Online ? text.Online : ev.AreaName ?? "";
-                var line = text.When(ev.LocalStartsAt) + (where.Length > 0 ? ", " + where : "") + (ev.Going ? " " + text.YouAnswered : "");
+                var line = times.Brief(ev.LocalStartsAt) + (where.Length > 0 ? ", " + where : "") + (ev.Going ? " " + text.YouAnswered : "");
                 plain.Append("- ").Append(ev.Title).Append(" — ").Append(line).Append('\n').Append("  ").Append(url).Append('\n');
                 html.Append("<li><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(ev.Title)).Append("</a> — ").Append(Encode(line)).Append("</li>");
             }

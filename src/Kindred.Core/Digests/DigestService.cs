@@ -156,6 +156,7 @@ public sealed partial class DigestService(
         {
             start = now - (2 * period);
         }
+        var organizationZone = (await organization.GetAsync(ct)).TimeZoneId;
         var next = DigestSchedule.NextDue(due, member.DigestFrequency, now, DigestSchedule.Zone(member.TimeZone, (await organization.GetAsync(ct)).TimeZone), Settings.LocalHour);
 
         // The claim: only the process that moves this exact due time on sends this digest.
@@ -180,8 +181,10 @@ public sealed partial class DigestService(
             var baseUrl = BaseUrl();
             var unsubscribe = $"{baseUrl}/digest/unsubscribe?token={Uri.EscapeDataString(tokens.For(userId))}";
             var text = DigestText.For(member.Locale);
+            // Event starts arrive on the member's clock already (DigestQueries); the region decides how they read (ADR 84).
+            var times = new TimeFormat(TimeZones.ForViewer(member.TimeZone, organizationZone, null), TimeCultures.For(text.Language, organizationZone));
             var message = DigestEmail.Render(content, text, string.IsNullOrWhiteSpace(member.DisplayName) ? member.Username : member.DisplayName,
-                organization, member.DigestFrequency == DigestFrequency.Daily, baseUrl, unsubscribe);
+                organization, member.DigestFrequency == DigestFrequency.Daily, baseUrl, unsubscribe, times);
 
             record = new DigestSend { Id = Snowflake.NewId(now), UserId = userId, PeriodStart = start, PeriodEnd = now, Items = content.Items };
             db.DigestSends.Add(record);

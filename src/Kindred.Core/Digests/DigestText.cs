@@ -54,11 +54,6 @@ public sealed class DigestText
 
     public string YouAnswered => French ? "(vous avez répondu)" : "(you answered)";
 
-    /// <summary>An event's start in the reader's own time zone, with the day of the week.</summary>
-    public string When(DateTime local) => French
-        ? local.ToString("dddd d MMMM 'à' HH'h'mm", CultureInfo.GetCultureInfo("fr"))
-        : local.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en"));
-
     /// <summary>The built-in categories by slug; a category an admin added carries its own name.</summary>
     public string Category(string slug, string? name) => name ?? (slug, French) switch
     {

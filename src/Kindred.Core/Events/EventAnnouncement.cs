@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 
 namespace Kindred.Core.Events;
@@ -11,16 +12,15 @@ namespace Kindred.Core.Events;
 /// </summary>
 public static class EventAnnouncement
 {
-    public static string Text(Event ev, string baseUrl, EventReminderText words)
+    /// <param name="times">The event's own zone in the organization's region (ADR 84).</param>
+    public static string Text(Event ev, string baseUrl, EventReminderText words, TimeFormat times)
     {
-        var start = EventOccurrences.Local(ev, ev.StartsAt);
-        var end = EventOccurrences.Local(ev, ev.EndsAt);
         var text = new StringBuilder();
         text.Append("📅 ").Append(Flatten(ev.Title)).Append('\n');
-        var when = start.ToString(words.DateTimeFormat, words.Culture);
-        when += start.Date == end.Date
-            ? end.ToString("'–'HH:mm", words.Culture)
-            : " – " + end.ToString(words.DateTimeFormat, words.Culture);
+        var when = times.DateAndTime(ev.StartsAt);
+        when += times.Local(ev.StartsAt).Date == times.Local(ev.EndsAt).Date
+            ? "–" + times.Time(ev.EndsAt)
+            : " – " + times.DateAndTime(ev.EndsAt);
         text.Append("🕒 ").Append(when).Append(" (").Append(ev.TimeZone).Append(")\n");
         if (ev.Recurrence is not null)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 
 namespace Kindred.Core.Events;
@@ -12,12 +13,13 @@ namespace Kindred.Core.Events;
 public static class EventReminderEmail
 {
     /// <param name="soon">The last reminder ("starts soon") rather than the day-before one.</param>
-    public static EventMail Reminder(Event ev, DateTime occurrence, bool soon, EventReminderText text, string recipientName, string organization, string baseUrl)
+    /// <param name="times">The recipient's zone and the organization's region (ADR 84).</param>
+    public static EventMail Reminder(Event ev, DateTime occurrence, bool soon, EventReminderText text, TimeFormat times, string recipientName, string organization, string baseUrl)
     {
         var mail = new Writer(text, text.ReminderSubject(ev.Title, soon));
         mail.Paragraph(text.Greeting(recipientName));
         mail.Paragraph(text.ReminderIntro(ev.Title));
-        mail.Line(text.When, text.Time(occurrence, ev.TimeZone));
+        mail.Line(text.When, text.Time(occurrence, ev.TimeZone, times));
         if (EventCalendar.Location(ev, privateDetails: true) is { } where && ev.Mode == EventMode.InPerson)
         {
             mail.Line(text.Where, where);

@@ -230,7 +230,7 @@ public sealed partial class EventReminderService(
 
     private Task<Recipient?> MemberAsync(long accountId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.Id == accountId)
-            .Select(u => new Recipient(u.Email, u.EmailConfirmed, u.Locale, u.Status, u.Account.Username, u.Account.DisplayName)).FirstOrDefaultAsync(ct);
+            .Select(u => new Recipient(u.Email, u.EmailConfirmed, u.Locale, u.Status, u.Account.Username, u.Account.DisplayName, u.TimeZone)).FirstOrDefaultAsync(ct);
 
     /// <summary>Still allowed to see the event (not removed from its group, no block since), and the occurrence still happens.</summary>
     private async Task<bool> WantedAsync(Event ev, DateTime start, long accountId, UserStatus status, CancellationToken ct) =>
@@ -245,12 +245,14 @@ public sealed partial class EventReminderService(
             return true;
         }
         var text = EventReminderText.For(member.Locale);
+        // The recipient's clock and the organization's region (ADR 84), as their pages show the event.
+        var times = new TimeFormat(TimeZones.ForViewer(member.TimeZone, context.OrganizationZone, null), TimeCultures.For(text.Language, context.OrganizationZone));
         var name = string.IsNullOrWhiteSpace(member.DisplayName) ? member.Username : member.DisplayName;
         var mail = kind switch
         {
             EventReminderKind.FollowUp => EventReminderEmail.FollowUp(ev, text, name, context.Organization, context.BaseUrl),
             EventReminderKind.OrganizerFollowUp => EventReminderEmail.OrganizerFollowUp(ev, going, text, name, context.Organization, context.BaseUrl),
-            _ => EventReminderEmail.Reminder(ev, start, kind == EventReminderKind.Hour, text, name, context.Organization, context.BaseUrl),
+            _ => EventReminderEmail.Reminder(ev, start, kind == EventReminderKind.Hour, text, times, name, context.Organization, context.BaseUrl),
         };
         try
         {
@@ -265,19 +267,21 @@ public sealed partial class EventReminderService(
         }
     }
 
-    private sealed record Recipient(string? Email, bool EmailConfirmed, string Locale, UserStatus Status, string Username, string? DisplayName);
+    private sealed record Recipient(string? Email, bool EmailConfirmed, string Locale, UserStatus Status, string Username, string? DisplayName, string? TimeZone);
 
     /// <summary>Whether <paramref name="start"/> is still an occurrence of the event (not moved, not taken out of the series).</summary>
     private static bool InSeries(Event ev, DateTime start) => EventOccurrences.IsOccurrence(ev, start);
 
     private async Task<MailContext> ContextAsync(CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking().Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "Kindred";
+        var organization = await db.Organizations.AsNoTracking().Select(o => new { o.Name, o.TimeZone }).FirstOrDefaultAsync(ct);
         var baseUrl = string.IsNullOrWhiteSpace(kindred.Value.PublicUrl) ? "http://localhost:5000" : kindred.Value.PublicUrl.TrimEnd('/');
-        return new MailContext(organization, baseUrl);
+        return new MailContext(organization?.Name ?? "Kindred", baseUrl, organization?.TimeZone);
     }
 
-    private sealed record MailContext(string Organization, string BaseUrl);
+    /// <param name="OrganizationZone">Decides the region of the dates (en-CA or en-GB, ADR 84) and is the zone of a
+    /// recipient who set none.</param>
+    private sealed record MailContext(string Organization, string BaseUrl, string? OrganizationZone);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the {Kind} mail of event {EventId} to member {AccountId} failed; the notification stands and a later run tries the mail again")]
     private partial void LogFailed(Exception exception, string kind, long eventId, long accountId);

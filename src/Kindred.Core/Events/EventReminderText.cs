@@ -1,4 +1,4 @@
-using System.Globalization;
+using Kindred.Core.Common;
 
 namespace Kindred.Core.Events;
 
@@ -17,8 +17,6 @@ public sealed class EventReminderText
     public bool French { get; }
 
     public string Language => French ? "fr" : "en";
-
-    public CultureInfo Culture => CultureInfo.GetCultureInfo(French ? "fr-FR" : "en-GB");
 
     public static EventReminderText For(string? locale) => locale == "fr" ? FrenchText : English;
 
@@ -68,15 +66,17 @@ public sealed class EventReminderText
     /// <summary>The announcement post's place line for an online event.</summary>
     public string Online => French ? "En ligne" : "Online";
 
-    /// <summary>A local date and time: "Tuesday 27 October 2026, 19:00", "mardi 27 octobre 2026 à 19:00".</summary>
-    public string DateTimeFormat => French ? "dddd d MMMM yyyy 'à' HH:mm" : "dddd d MMMM yyyy, HH:mm";
-
-    /// <summary>"Tuesday 27 October 2026, 19:00 (Europe/London)" in the event's own zone.</summary>
-    public string Time(DateTime utc, string zoneId)
+    /// <summary>The start on the recipient's clock with its weekday and zone, "Tuesday, 27 October 2026, 19:00
+    /// (Europe/London)"; an event held in another zone adds its own clock, "(19:00 in Montreal)".</summary>
+    public string Time(DateTime utc, string eventZoneId, TimeFormat times)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        var text = local.ToString(DateTimeFormat, Culture);
-        return $"{text} ({zoneId})";
+        var text = times.Exact(utc);
+        if (!times.IsOtherZone(eventZoneId))
+        {
+            return text;
+        }
+        var there = new TimeFormat(TimeZones.Find(eventZoneId), times.Culture).Time(utc);
+        var city = TimeZones.City(eventZoneId);
+        return French ? $"{text}, soit {there} à {city}" : $"{text}, {there} in {city}";
     }
 }

@@ -124,7 +124,7 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
     {
         var url = baseUrl ?? kindred.Value.PublicUrl ?? "";
         var words = await OrganizerWordsAsync(ev, ct);
-        var text = EventAnnouncement.Text(ev, url, words);
+        var text = EventAnnouncement.Text(ev, url, words, await AnnouncementTimesAsync(ev, words, ct));
         if (ev.GroupId is not { } groupId)
         {
             return new NewStatus(text, url, ev.Visibility == EventVisibility.Public ? Audience.Public : Audience.Members, Language: words.Language);
@@ -139,6 +139,14 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
     }
 
     /// <summary>The announcement is the organizer's post, so it speaks their language (their locale, as their mails do).</summary>
+    /// <summary>The announcement reads the event's own clock in the organization's region (ADR 84): "Tue, Dec 1" in
+    /// Toronto, "mar. 1 déc." in Lyon.</summary>
+    private async Task<TimeFormat> AnnouncementTimesAsync(Event ev, EventReminderText words, CancellationToken ct)
+    {
+        var organizationZone = await db.Organizations.AsNoTracking().Select(o => o.TimeZone).FirstOrDefaultAsync(ct);
+        return new TimeFormat(TimeZones.Find(ev.TimeZone), TimeCultures.For(words.Language, organizationZone));
+    }
+
     private async Task<EventReminderText> OrganizerWordsAsync(Event ev, CancellationToken ct) =>
         EventReminderText.For(await db.Users.Where(u => u.Id == ev.OrganizerId).Select(u => u.Locale).FirstOrDefaultAsync(ct));
 
@@ -421,7 +429,7 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
         }
         var url = baseUrl ?? kindred.Value.PublicUrl ?? "";
         var words = await OrganizerWordsAsync(ev, ct);
-        await statuses.EditAsync(ev.OrganizerId, statusId, new StatusUpdate(EventAnnouncement.Text(ev, url, words), url, Language: words.Language), ct);
+        await statuses.EditAsync(ev.OrganizerId, statusId, new StatusUpdate(EventAnnouncement.Text(ev, url, words, await AnnouncementTimesAsync(ev, words, ct)), url, Language: words.Language), ct);
     }
 
     private const int MaxExceptions = 4_000;

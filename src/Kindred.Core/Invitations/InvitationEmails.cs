@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
+using Kindred.Core.Common;
 using Kindred.Core.Common.Email;
 using Kindred.Data.Entities;
 
@@ -11,10 +11,11 @@ public sealed class InvitationEmails(EmailSender sender)
 {
     public static string Link(string baseUrl, string code) => $"{baseUrl.TrimEnd('/')}/invite/{Uri.EscapeDataString(code)}";
 
-    public Task SendAsync(string address, string locale, string inviter, string organization, string? group, Invitation invitation, string baseUrl, CancellationToken ct)
+    /// <param name="organizationZone">The invitee has no zone yet: the organization's clock and region date the expiry (ADR 84).</param>
+    public Task SendAsync(string address, string locale, string inviter, string organization, string? group, Invitation invitation, string baseUrl, string? organizationZone, CancellationToken ct)
     {
         var fr = locale == "fr";
-        var culture = CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB");
+        var times = new TimeFormat(TimeZones.Find(organizationZone), TimeCultures.For(fr ? "fr" : "en", organizationZone));
         var link = Link(baseUrl, invitation.Code);
         var subject = fr ? $"{inviter} vous invite à rejoindre {organization}" : $"{inviter} invites you to join {organization}";
         var intro = group is null
@@ -23,7 +24,7 @@ public sealed class InvitationEmails(EmailSender sender)
         var said = fr ? $"{inviter} vous écrit :" : $"{inviter} writes:";
         var open = fr ? "Pour accepter, ouvrez ce lien :" : "To accept, open this link:";
         var expires = invitation.ExpiresAt is { } at
-            ? (fr ? $"L'invitation est valable jusqu'au {at.ToString("d MMMM yyyy", culture)}." : $"The invitation is valid until {at.ToString("d MMMM yyyy", culture)}.")
+            ? (fr ? $"L'invitation est valable jusqu'au {times.Date(at)}." : $"The invitation is valid until {times.Date(at)}.")
             : null;
         var ignore = fr ? "Si vous ne connaissez pas cette personne, ignorez simplement ce message." : "If you do not know this person, simply ignore this message.";
 

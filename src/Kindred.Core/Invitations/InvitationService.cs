@@ -72,11 +72,11 @@ public sealed partial class InvitationService(
             return invitation;
         }
         var group = invitation.GroupId is { } groupId ? await db.Groups.AsNoTracking().Where(g => g.Id == groupId).Select(g => g.Name).FirstOrDefaultAsync(ct) : null;
-        var organization = await db.Organizations.AsNoTracking().Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "Kindred";
+        var organization = await db.Organizations.AsNoTracking().Select(o => new { o.Name, o.TimeZone }).FirstOrDefaultAsync(ct);
         try
         {
             await emails.SendAsync(address, language ?? inviter.Locale, inviter.Account.DisplayName.Length > 0 ? inviter.Account.DisplayName : inviter.Account.Username,
-                organization, group, invitation, baseUrl, ct);
+                organization?.Name ?? "Kindred", group, invitation, baseUrl, organization?.TimeZone, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException and not KindredException)
         {

@@ -22,7 +22,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 40,
+                propertyCount: 41,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 8,
@@ -79,6 +79,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 64);
             calendarFeedToken.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var checklistDismissedAt = runtimeEntityType.AddProperty(
+                "ChecklistDismissedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("ChecklistDismissedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<ChecklistDismissedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
+            checklistDismissedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",

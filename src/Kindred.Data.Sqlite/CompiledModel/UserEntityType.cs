@@ -21,7 +21,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 40,
+                propertyCount: 41,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 8,
@@ -72,6 +72,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(User).GetField("<CalendarFeedToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 64);
+
+            var checklistDismissedAt = runtimeEntityType.AddProperty(
+                "ChecklistDismissedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("ChecklistDismissedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<ChecklistDismissedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var concurrencyStamp = runtimeEntityType.AddProperty(
                 "ConcurrencyStamp",

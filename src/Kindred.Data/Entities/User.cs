@@ -34,6 +34,9 @@ public class User : IdentityUser<long>
     public DateTime? ApprovedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
 
+    /// <summary>When the member put away the first-week checklist on their home page (ADR 91); null while it shows.</summary>
+    public DateTime? ChecklistDismissedAt { get; set; }
+
     /// <summary>How often the digest e-mail comes (ADR 25); weekly unless the member chose otherwise.</summary>
     public DigestFrequency DigestFrequency { get; set; }
 

@@ -130,6 +130,8 @@ public static class CoreServices
         services.AddScoped<AccountDomainBlocks>();
         services.AddScoped<AccountSuggestions>();
         services.AddScoped<GroupDirectory>();
+        services.AddScoped<Kindred.Core.Welcome.WelcomeQueries>();
+        services.AddScoped<Kindred.Core.Welcome.WelcomeService>();
         services.AddScoped<AidService>();
         services.AddScoped<AidQueries>();
         services.AddScoped<AidCategories>();

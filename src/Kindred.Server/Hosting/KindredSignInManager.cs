@@ -29,6 +29,9 @@ public sealed class KindredSignInManager(
     /// <summary>Whether this request's sign-in cancelled a scheduled deletion of the account.</summary>
     public bool DeletionCancelled { get; private set; }
 
+    /// <summary>Whether this request's sign-in is the member's first ever: the sign-in page then goes to /welcome (ADR 91).</summary>
+    public bool FirstSignIn { get; private set; }
+
     public override async Task<bool> CanSignInAsync(User user) =>
         user.Status == UserStatus.Active
         && !await db.Organizations.AsNoTracking().AnyAsync(o => o.AccountId == user.Id)
@@ -47,6 +50,7 @@ public sealed class KindredSignInManager(
         }
         // Signing in during the grace period keeps the account (ADR 70); the sign-in pages then say so.
         DeletionCancelled = AccountDeletion.CancelOnSignIn(user);
+        FirstSignIn = user.LastSignInAt is null;
         user.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await UserManager.UpdateAsync(user);
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);

@@ -35,6 +35,9 @@ public sealed class InboxJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await page.GetByLabel("Username or e-mail").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        // A first sign-in opens the welcome page (ADR 91); this journey starts from home.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        await page.GotoAsync("/");
         return page;
     }
 

@@ -98,7 +98,8 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHe
         await sara.GotoAsync(confirmLink);
         await Expect(sara.GetByText("Thank you, your e-mail address is confirmed.")).ToBeVisibleAsync();
         await SignInAsync(sara, "sara", "croix-rousse-seeds-9");
-        await Expect(sara.GetByText("Welcome back, sara.")).ToBeVisibleAsync();
+        // Her first sign-in opens the welcome page (ADR 91).
+        await Expect(sara.GetByRole(AriaRole.Heading, new() { Name = "Welcome, sara", Level = 1 })).ToBeVisibleAsync();
 
         // She gives her home area, coarse, on her profile.
         await sara.GotoAsync("/settings/profile");

@@ -36,7 +36,10 @@ public sealed class LiveUpdatesTests(BrowserFixture fixture, ITestOutputHelper o
         await page.GetByLabel("Username or e-mail").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        await Expect(page.GetByText($"Welcome back, {username}.")).ToBeVisibleAsync();
+        // A first sign-in opens the welcome page (ADR 91); these journeys start from home.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/sign-in"));
+        await page.GotoAsync("/");
+        await Expect(page.GetByText(new Regex($"^Welcome( back)?, {username}\\.$"))).ToBeVisibleAsync();
         return page;
     }
 

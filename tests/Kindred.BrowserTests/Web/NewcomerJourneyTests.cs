@@ -33,7 +33,7 @@ public sealed class NewcomerJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await page.GetByLabel("Password (at least 10 characters)").FillAsync("riverside-owner-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the community" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Riverside Food Bank", Level = 1 })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Welcome back, organizer.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Welcome, organizer.")).ToBeVisibleAsync();
 
         // The organizer signs out; the next person on this computer is a newcomer.
         // On a phone the header's other links are in its menu (ADR 90).

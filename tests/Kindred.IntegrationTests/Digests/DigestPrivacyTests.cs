@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Net;
 using Kindred.Core.Aid;
+using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Events;
@@ -124,8 +124,10 @@ public abstract class DigestPrivacyTests(DigestApp app)
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var rehearsalLocal = TimeZoneInfo.ConvertTimeFromUtc(today.AddDays(3).AddHours(18), paris);
         Assert.Contains("Events coming up", text, StringComparison.Ordinal);
-        Assert.Contains($"- Repair cafe — {TimeZoneInfo.ConvertTimeFromUtc(today.AddDays(4).AddHours(17), paris).ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en"))}, Riverside (you answered)", text, StringComparison.Ordinal);
-        Assert.Contains($"- Choir rehearsal — {rehearsalLocal.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.GetCultureInfo("en"))}, Riverside", text, StringComparison.Ordinal);
+        // Written by TimeFormat in the member's zone and the organization's region (ADR 84).
+        var times = new TimeFormat(paris, TimeCultures.For("en", await app.WithDbAsync(db => db.Organizations.Select(o => o.TimeZone).SingleAsync())));
+        Assert.Contains($"- Repair cafe — {times.Brief(TimeZoneInfo.ConvertTimeFromUtc(today.AddDays(4).AddHours(17), paris))}, Riverside (you answered)", text, StringComparison.Ordinal);
+        Assert.Contains($"- Choir rehearsal — {times.Brief(rehearsalLocal)}, Riverside", text, StringComparison.Ordinal);
         Assert.Contains("- Choir online warm-up — ", text, StringComparison.Ordinal);
         Assert.Contains($"http://localhost/events/{rehearsal.Id}", text, StringComparison.Ordinal);
         Assert.Contains($"href=\"http://localhost/events/{answered.Id}\"", html, StringComparison.Ordinal);

@@ -59,7 +59,8 @@ public sealed class DigestEmailTests
         Assert.Contains("Vous avez 3 nouveaux messages privés.", message.Text, StringComparison.Ordinal);
         Assert.Contains("Une personne près de chez vous a besoin d'aide : hébergement et logement", message.Text, StringComparison.Ordinal);
         Assert.Contains("Événements à venir", message.Text, StringComparison.Ordinal);
-        Assert.Contains("- Chorale — jeudi 10 décembre à 18h30, Croix-Rousse (vous avez répondu)", message.Text, StringComparison.Ordinal);
+        // Through TimeFormat (ADR 84): with no organization zone, fr-FR's day order and a 24-hour clock.
+        Assert.Contains("- Chorale — jeu. 10 déc., 18:30, Croix-Rousse (vous avez répondu)", message.Text, StringComparison.Ordinal);
         Assert.Contains("href=\"https://community.example/events/9\"", message.Html, StringComparison.Ordinal);
     }
 

@@ -20,7 +20,15 @@ public static class LocalUrls
     public static string OrHome(string? url) => IsLocal(url) ? url! : "/";
 
     /// <summary>Where a successful sign-in goes: the return address, or the deletion page when the sign-in cancelled a
-    /// scheduled deletion of the account, so the member learns that it did (ADR 70).</summary>
-    public static string AfterSignIn(object signIn, string? url) =>
-        signIn is Hosting.KindredSignInManager { DeletionCancelled: true } ? "/settings/delete?cancelled=true" : OrHome(url);
+    /// scheduled deletion of the account, so the member learns that it did (ADR 70), or the welcome page on a member's
+    /// first sign-in unless they were on their way somewhere (ADR 91).</summary>
+    public static string AfterSignIn(object signIn, string? url) => signIn switch
+    {
+        Hosting.KindredSignInManager { DeletionCancelled: true } => "/settings/delete?cancelled=true",
+        Hosting.KindredSignInManager { FirstSignIn: true } when OrHome(url) == "/" => Welcome,
+        _ => OrHome(url),
+    };
+
+    /// <summary>The newcomer's welcome page (ADR 91).</summary>
+    public const string Welcome = "/welcome";
 }

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Kindred.BrowserTests.Infrastructure;
+using Kindred.Core.Accounts;
+using Kindred.Core.Events;
+using Kindred.Core.Groups;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Kindred.BrowserTests.Web;
+
+/// <summary>
+/// A newcomer's first week on a phone (390 × 844, ADR 91): sign-up, the welcome page after the first sign-in, joining a
+/// group, answering an event and asking for help, with the home page's checklist ticking as she goes; the welcome page
+/// passes axe in English and French.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Password = "welcome-journey-pw-1";
+    private OwnServer server = null!;
+    private string eventPath = "";
+
+    public async Task InitializeAsync()
+    {
+        server = await OwnServer.StartAsync("welcome");
+        await using var scope = server.Services.CreateAsyncScope();
+        var lina = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .CreateUserAsync(new NewUser("lina", "lina@example.org", Password, UserRole.Member));
+        await scope.ServiceProvider.GetRequiredService<GroupService>().CreateAsync(lina.Id, new GroupInput
+        {
+            Name = "Croix-Rousse Gardeners",
+            Description = "Allotments, seed swaps and watering rotas on the hill.",
+            Kind = GroupKind.Place,
+            Visibility = GroupVisibility.Public,
+            JoinPolicy = GroupJoinPolicy.Open,
+            AreaName = "Croix-Rousse",
+            Latitude = 45.77,
+            Longitude = 4.83,
+            RadiusKm = 3,
+        });
+        var organizer = await scope.ServiceProvider.GetRequiredService<KindredDbContext>().Users.SingleAsync(u => u.UserName == "organizer");
+        var ev = await scope.ServiceProvider.GetRequiredService<EventService>().CreateAsync(organizer.Id, new EventInput
+        {
+            Title = "Seed swap",
+            StartsAt = DateTimeOffset.UtcNow.AddDays(5),
+            EndsAt = DateTimeOffset.UtcNow.AddDays(5).AddHours(2),
+            TimeZone = "Europe/Paris",
+            Mode = EventMode.InPerson,
+            PlaceName = "Community garden",
+            Visibility = EventVisibility.Public,
+        });
+        eventPath = $"/events/{ev.Id}";
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    [Fact]
+    public async Task ANewcomerSignsUpIsWelcomedJoinsAGroupAnswersAnEventAndAsksForHelp()
+    {
+        var noor = await server.NewPageAsync(fixture.Browser);
+        // A long journey on a shared machine: the first sign-in's redirect timed out at 15 s under load.
+        noor.SetDefaultTimeout(60_000);
+        noor.SetDefaultNavigationTimeout(60_000);
+
+        // Sign-up, then the address confirmed from the mail.
+        await noor.GotoAsync("/account/sign-up");
+        await noor.GetByLabel("Username").FillAsync("noor");
+        await noor.GetByLabel("E-mail").FillAsync("noor@example.org");
+        await noor.GetByLabel("Password").FillAsync(Password);
+        await noor.GetByLabel("I accept these rules").CheckAsync();
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await Expect(noor.GetByText("Check your e-mail")).ToBeVisibleAsync();
+        await noor.GotoAsync(await Mailbox.LinkAsync(server.Server.MailDirectory, "noor@example.org", server.BaseUrl + "/account/confirm"));
+        await Expect(noor.GetByText("Thank you, your e-mail address is confirmed.")).ToBeVisibleAsync();
+
+        // The first sign-in opens the welcome page: "Welcome", never "Welcome back".
+        await noor.GotoAsync("/account/sign-in");
+        await noor.GetByLabel("Username or e-mail").FillAsync("noor");
+        await noor.GetByLabel("Password").FillAsync(Password);
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
+        await Expect(noor).ToHaveURLAsync(new Regex("/welcome$"));
+        await Expect(noor.GetByRole(AriaRole.Heading, new() { Name = "Welcome, noor", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(noor, "the welcome page", output.WriteLine);
+
+        // Her name and area, saved from the welcome page itself.
+        await noor.GetByLabel("Display name").FillAsync("Noor Amrani");
+        await noor.GetByLabel("Home area").FillAsync("Croix-Rousse");
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(noor.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile has been saved.");
+        await Expect(noor.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Noor Amrani", Level = 1 })).ToBeVisibleAsync();
+
+        // The home page's checklist: the area ticked, a group still to join.
+        await noor.GotoAsync("/");
+        await Expect(noor.GetByText("Welcome, Noor Amrani.")).ToBeVisibleAsync();
+        var checklist = noor.GetByRole(AriaRole.Region, new() { Name = "Your first week" });
+        await Expect(checklist.GetByText("Set your area (Done)")).ToBeVisibleAsync();
+        await checklist.GetByRole(AriaRole.Link, new() { Name = "Join a group" }).ClickAsync();
+
+        // She joins the group, answers the event and asks for help.
+        await noor.GetByRole(AriaRole.Link, new() { Name = "Croix-Rousse Gardeners" }).First.ClickAsync();
+        await noor.GetByRole(AriaRole.Link, new() { Name = "Join this group" }).ClickAsync();
+        var accept = noor.GetByLabel("I accept the rules of the group");
+        if (await accept.CountAsync() > 0)
+        {
+            await accept.CheckAsync();
+        }
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Join this group" }).ClickAsync();
+        await Expect(noor.GetByRole(AriaRole.Button, new() { Name = "Leave this group" })).ToBeVisibleAsync();
+
+        await noor.GotoAsync(eventPath);
+        await noor.GetByLabel("Going", new() { Exact = true }).CheckAsync();
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+
+        await noor.GotoAsync("/aid/new");
+        await noor.GetByLabel("I need help").CheckAsync();
+        await noor.GetByLabel("Category").SelectOptionAsync("errands");
+        await noor.GetByLabel("Title").FillAsync("A hand carrying compost on Saturday");
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+        await Expect(noor.GetByRole(AriaRole.Heading, new() { Name = "A hand carrying compost on Saturday", Level = 1 })).ToBeVisibleAsync();
+
+        await noor.GotoAsync("/");
+        checklist = noor.GetByRole(AriaRole.Region, new() { Name = "Your first week" });
+        await Expect(checklist.GetByText("Join a group (Done)")).ToBeVisibleAsync();
+        await Expect(checklist.GetByText("Answer an event (Done)")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(noor, "the home page with the checklist", output.WriteLine);
+
+        // The welcome page in French passes axe too.
+        await noor.Context.AddCookiesAsync([new Cookie { Name = "kindred-lang", Value = "c=fr|uic=fr", Url = server.BaseUrl }]);
+        await noor.GotoAsync("/welcome");
+        await Expect(noor.GetByRole(AriaRole.Heading, new() { Name = "Bienvenue, Noor Amrani", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(noor, "the welcome page in French", output.WriteLine);
+    }
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
