@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("51a2e739-9dd8-4a36-bf8d-7adb8344d3ac"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("db376c4e-5bb2-4324-90f0-e107195a8cc4"), entityTypeCount: 101)
         {
         }
 

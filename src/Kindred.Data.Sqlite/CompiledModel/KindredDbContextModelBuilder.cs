@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f298cce-e642-403e-8c44-f08554080187"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("1c197256-5f37-480f-a9f1-d4fc95c87262"), entityTypeCount: 101)
         {
         }
 
