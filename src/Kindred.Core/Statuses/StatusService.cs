@@ -204,10 +204,12 @@ public sealed partial class StatusService(
     {
         var status = await TargetAsync(accountId, statusId, ct);
         var favourite = db.Favourites.Where(f => f.AccountId == accountId && f.StatusId == status.Id);
+        // Delete first, then take off what was deleted: a double-click deletes the row once and counts it once.
         var removed = await db.InTransactionAsync(async () =>
         {
-            await StoredCounts.FavouritesLeavingAsync(db, favourite, ct);
-            return await favourite.ExecuteDeleteAsync(ct);
+            var deleted = await favourite.ExecuteDeleteAsync(ct);
+            await StoredCounts.FavouritesRemovedAsync(db, status.Id, deleted, ct);
+            return deleted;
         }, ct);
         StoredCounts.Shift(db, status, s => s.FavouritesCount, -removed);
         return status;
@@ -271,7 +273,9 @@ public sealed partial class StatusService(
         var boost = db.Statuses.Where(s => s.AccountId == accountId && s.ReblogOfId == original.Id);
         await db.InTransactionAsync(async () =>
         {
-            await StoredCounts.StatusesLeavingAsync(db, boost, ct);
+            // Live boosts first, counted by what the delete removed; a removed (soft-deleted) one was not counted.
+            var deleted = await boost.Where(s => s.DeletedAt == null).ExecuteDeleteAsync(ct);
+            await StoredCounts.StatusesRemovedAsync(db, accountId, deleted, ct);
             await boost.ExecuteDeleteAsync(ct);
         }, ct);
         return original;

@@ -29,6 +29,19 @@ public static class StoredCounts
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.FavouritesCount, s => s.FavouritesCount - leaving.Count(f => f.StatusId == s.Id) < 0
                 ? 0 : s.FavouritesCount - leaving.Count(f => f.StatusId == s.Id)), ct);
 
+    /// <summary>Takes <paramref name="removed"/> statuses, already deleted by the caller, off one account's count. For a
+    /// writer that deletes one account's rows: deleting first and counting what the delete removed is exact even when
+    /// two requests delete the same row at once (on PostgreSQL a decrement computed by a subquery before a row lock is
+    /// not computed again after it).</summary>
+    public static Task<int> StatusesRemovedAsync(KindredDbContext db, long accountId, int removed, CancellationToken ct) =>
+        removed == 0 ? Task.FromResult(0) : db.Accounts.Where(a => a.Id == accountId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.StatusesCount, a => a.StatusesCount - removed < 0 ? 0 : a.StatusesCount - removed), ct);
+
+    /// <summary>Takes <paramref name="removed"/> favourites, already deleted by the caller, off one status's count.</summary>
+    public static Task<int> FavouritesRemovedAsync(KindredDbContext db, long statusId, int removed, CancellationToken ct) =>
+        removed == 0 ? Task.FromResult(0) : db.Statuses.Where(s => s.Id == statusId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.FavouritesCount, s => s.FavouritesCount - removed < 0 ? 0 : s.FavouritesCount - removed), ct);
+
     /// <summary>Moves the in-memory copy of a count by <paramref name="delta"/> after the database moved it, so the
     /// response of the request that wrote shows it; a tracked entity stays unmodified (a later save must never write
     /// the count back as an absolute value over a concurrent writer's increment).</summary>
