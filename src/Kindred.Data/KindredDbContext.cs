@@ -1,3 +1,4 @@
+using Kindred.Data.Counting;
 using Kindred.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -109,7 +110,17 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
         var auto = RefuseAuditChanges();
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            var counts = StoredCountChanges.Collect(ChangeTracker);
+            if (counts.IsEmpty)
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            // The stored counts change in the save's transaction (ADR 92): the caller's, or one of our own.
+            using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            counts.Apply(this);
+            own?.Commit();
+            return saved;
         }
         finally
         {
@@ -122,7 +133,20 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
         var auto = RefuseAuditChanges();
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var counts = StoredCountChanges.Collect(ChangeTracker);
+            if (counts.IsEmpty)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            // The stored counts change in the save's transaction (ADR 92): the caller's, or one of our own.
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await counts.ApplyAsync(this, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return saved;
         }
         finally
         {

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kindred.Bench.Generation;
+using Kindred.Data.Counting;
 using Kindred.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -196,6 +197,13 @@ public sealed class Durability(string serverDirectory, BenchDatabase database, T
         if (occurrenceDrift > 0)
         {
             problems.Add($"going or waiting-list counts differ from the answers of {occurrenceDrift} event occurrence(s)");
+        }
+        // The posts per account and favourites per post (ADR 92) are kept in the writing transaction too.
+        var statusesDrift = await StoredCounts.WrongStatuses(db).CountAsync(ct);
+        var favouritesDrift = await StoredCounts.WrongFavourites(db).CountAsync(ct);
+        if (statusesDrift + favouritesDrift > 0)
+        {
+            problems.Add($"statuses_count differs for {statusesDrift} account(s), favourites_count for {favouritesDrift} post(s)");
         }
         return problems;
     }

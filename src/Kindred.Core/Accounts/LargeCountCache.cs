@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Kindred.Core.Accounts;
 
 /// <summary>
-/// Keeps the follower, following and post counts of big accounts (ADR 33). Counting the organization's 90,000
+/// Keeps the follower and following counts of big accounts (ADR 33; post counts are stored since ADR 92). Counting the organization's 90,000
 /// followers took 600 ms on every page that showed one of its posts; a count of 1,000 or more is kept, while smaller
 /// counts, cheap to make, are counted exactly every time. A kept count is fresh for <see cref="Lifetime"/>; after that
 /// the first request to ask starts one recount in the background, with a DbContext of its own, and every request

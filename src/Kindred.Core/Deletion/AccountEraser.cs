@@ -2,6 +2,7 @@ using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Data;
+using Kindred.Data.Counting;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -169,7 +170,11 @@ public sealed class AccountEraser(
             .SetProperty(i => i.Note, "").SetProperty(i => i.Message, "").SetProperty(i => i.Revoked, true), ct);
         // Others' boosts of the member's posts would point at nothing.
         var own = db.Statuses.Where(o => o.AccountId == id).Select(o => o.Id);
-        await db.Statuses.Where(s => s.ReblogOfId != null && own.Contains(s.ReblogOfId.Value)).ExecuteDeleteAsync(ct);
+        var boosts = db.Statuses.Where(s => s.ReblogOfId != null && own.Contains(s.ReblogOfId.Value));
+        await StoredCounts.StatusesLeavingAsync(db, boosts, ct);
+        await boosts.ExecuteDeleteAsync(ct);
+        // The member's favourites go with the account row below; the posts they favourited count them no more.
+        await StoredCounts.FavouritesLeavingAsync(db, db.Favourites.Where(f => f.AccountId == id), ct);
 
         var groups = await db.GroupMemberships.Where(m => m.AccountId == id).Select(m => m.GroupId).ToListAsync(ct);
 

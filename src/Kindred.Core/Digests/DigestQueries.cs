@@ -68,7 +68,7 @@ public sealed class DigestQueries(KindredDbContext db, NotificationQueries notif
             .Select(s => new
             {
                 s.Id,
-                Score = db.Favourites.Count(f => f.StatusId == s.Id) + db.Statuses.Count(b => b.ReblogOfId == s.Id && b.DeletedAt == null),
+                Score = s.FavouritesCount + db.Statuses.Count(b => b.ReblogOfId == s.Id && b.DeletedAt == null),
             })
             .Where(x => x.Score >= threshold)
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.Id)

@@ -6,6 +6,7 @@ using Kindred.Core.Invitations;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
 using Kindred.Data;
+using Kindred.Data.Counting;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -510,7 +511,9 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         status.PinnedAt = null;
         status.IdempotencyKey = null;
         await db.SaveChangesAsync(ct);
-        await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
+        var boosts = db.Statuses.Where(s => s.ReblogOfId == status.Id);
+        await StoredCounts.StatusesLeavingAsync(db, boosts, ct);
+        await boosts.ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         return status;
     }

@@ -1,13 +1,16 @@
 using Kindred.Core.Common;
 using Kindred.Data;
+using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kindred.Core.Statuses;
 
 /// <summary>
-/// What a list of statuses shows beside each one for a viewer: replies, boosts and favourites counted through the
-/// viewer's visibility rule, and whether the viewer favourited, bookmarked or boosted it. Two queries for the whole
-/// list, whatever its length (ADR 39); the API renderer and the web cards both use it.
+/// What a list of statuses shows beside each one for a viewer: replies and boosts counted through the viewer's
+/// visibility rule, and whether the viewer favourited, bookmarked or boosted it. Two queries for the whole list, whatever
+/// its length (ADR 39); the API renderer and the web cards both use it. Favourites, counted for everyone alike, are
+/// stored on the status (<see cref="Status.FavouritesCount"/>, ADR 92); replies and boosts stay counted here, because
+/// who may see each one differs from viewer to viewer.
 /// </summary>
 public sealed class StatusCounts
 {
@@ -32,8 +35,6 @@ public sealed class StatusCounts
 
     public int Reblogs(long statusId) => counts.GetValueOrDefault((Kind.Reblogs, statusId));
 
-    public int Favourites(long statusId) => counts.GetValueOrDefault((Kind.Favourites, statusId));
-
     public bool Favourited(long statusId) => flags.Contains((Kind.Favourites, statusId));
 
     public bool Bookmarked(long statusId) => flags.Contains((Kind.Bookmarks, statusId));
@@ -52,8 +53,6 @@ public sealed class StatusCounts
                 .GroupBy(s => s.InReplyToId!.Value).Select(g => new Row { Kind = Kind.Replies, StatusId = g.Key, Count = g.Count() })
             .Concat(visible.Where(s => s.ReblogOfId != null && ids.Contains(s.ReblogOfId.Value))
                 .GroupBy(s => s.ReblogOfId!.Value).Select(g => new Row { Kind = Kind.Reblogs, StatusId = g.Key, Count = g.Count() }))
-            .Concat(db.Favourites.Where(f => ids.Contains(f.StatusId))
-                .GroupBy(f => f.StatusId).Select(g => new Row { Kind = Kind.Favourites, StatusId = g.Key, Count = g.Count() }))
             .ToListAsync(ct)).ToDictionary(r => (r.Kind, r.StatusId), r => r.Count);
         var flags = new HashSet<(Kind, long)>();
         if (viewer.AccountId is { } me)

@@ -10,7 +10,7 @@ namespace Kindred.Core.Statuses;
 
 /// <summary>Every read of statuses, each built on <see cref="StatusVisibility"/>. Lists come back newest first,
 /// paged by id the Mastodon way, with authors, mentions and tags loaded for rendering.</summary>
-public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeCountCache counts, HomeFeed homeFeed, HomeFeedTrims trims, StatusPrefetch prefetch)
+public sealed class StatusQueries(KindredDbContext db, TimeProvider time, HomeFeed homeFeed, HomeFeedTrims trims, StatusPrefetch prefetch)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -187,12 +187,6 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, LargeC
         var status = await GetAsync(statusId, viewer, ct);
         return await AccountsAsync(db.Statuses.Where(s => s.ReblogOfId == status.Id && s.DeletedAt == null).Select(s => new Row { Id = s.Id, TargetId = s.AccountId }), viewer, page, ct);
     }
-
-    /// <summary>How many statuses (posts and boosts, not deleted) each account has, in one query, for statuses_count.</summary>
-    public Task<IReadOnlyDictionary<long, int>> CountsAsync(IReadOnlyCollection<long> accountIds, CancellationToken ct = default) =>
-        counts.GetAsync("statuses", accountIds, db, (context, missing, token) => context.Statuses.Where(s => missing.Contains(s.AccountId) && s.DeletedAt == null)
-            .GroupBy(s => s.AccountId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, token), ct);
 
     private IQueryable<Status> Visible(Viewer viewer) => StatusDetails.WithDetails(db.Statuses.AsNoTracking().VisibleTo(db, viewer));
 

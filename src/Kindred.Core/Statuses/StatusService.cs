@@ -9,6 +9,7 @@ using Kindred.Core.Polls;
 using Kindred.Core.Relationships;
 using Kindred.Core.Timelines;
 using Kindred.Data;
+using Kindred.Data.Counting;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -178,7 +179,9 @@ public sealed partial class StatusService(
         status.IdempotencyKey = null;
         await db.SaveChangesAsync(ct);
         // Boosts of a deleted post go with it (they were already invisible; now they stop counting too).
-        await db.Statuses.Where(s => s.ReblogOfId == status.Id).ExecuteDeleteAsync(ct);
+        var boosts = db.Statuses.Where(s => s.ReblogOfId == status.Id);
+        await StoredCounts.StatusesLeavingAsync(db, boosts, ct);
+        await boosts.ExecuteDeleteAsync(ct);
         // Its feed entries stay, as they always did (reads skip deleted statuses): the stream's "delete" reaches the home
         // streams that had the post through them. A fan-out job that has not run yet finds it deleted and writes none.
         await transaction.CommitAsync(ct);
@@ -200,7 +203,15 @@ public sealed partial class StatusService(
     public async Task<Status> UnfavouriteAsync(long accountId, long statusId, CancellationToken ct = default)
     {
         var status = await TargetAsync(accountId, statusId, ct);
-        await db.Favourites.Where(f => f.AccountId == accountId && f.StatusId == status.Id).ExecuteDeleteAsync(ct);
+        var favourite = db.Favourites.Where(f => f.AccountId == accountId && f.StatusId == status.Id);
+        // Delete first, then take off what was deleted: a double-click deletes the row once and counts it once.
+        var removed = await db.InTransactionAsync(async () =>
+        {
+            var deleted = await favourite.ExecuteDeleteAsync(ct);
+            await StoredCounts.FavouritesRemovedAsync(db, status.Id, deleted, ct);
+            return deleted;
+        }, ct);
+        StoredCounts.Shift(db, status, s => s.FavouritesCount, -removed);
         return status;
     }
 
@@ -259,7 +270,14 @@ public sealed partial class StatusService(
     public async Task<Status> UnreblogAsync(long accountId, long statusId, CancellationToken ct = default)
     {
         var original = await TargetAsync(accountId, statusId, ct);
-        await db.Statuses.Where(s => s.AccountId == accountId && s.ReblogOfId == original.Id).ExecuteDeleteAsync(ct);
+        var boost = db.Statuses.Where(s => s.AccountId == accountId && s.ReblogOfId == original.Id);
+        await db.InTransactionAsync(async () =>
+        {
+            // Live boosts first, counted by what the delete removed; a removed (soft-deleted) one was not counted.
+            var deleted = await boost.Where(s => s.DeletedAt == null).ExecuteDeleteAsync(ct);
+            await StoredCounts.StatusesRemovedAsync(db, accountId, deleted, ct);
+            await boost.ExecuteDeleteAsync(ct);
+        }, ct);
         return original;
     }
 

@@ -20,7 +20,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -207,6 +207,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 propertyInfo: typeof(Account).GetProperty("NoteHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Account).GetField("<NoteHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             noteHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var statusesCount = runtimeEntityType.AddProperty(
+                "StatusesCount",
+                typeof(int),
+                propertyInfo: typeof(Account).GetProperty("StatusesCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<StatusesCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            statusesCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var tagsVisibility = runtimeEntityType.AddProperty(
                 "TagsVisibility",

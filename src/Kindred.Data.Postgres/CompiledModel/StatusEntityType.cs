@@ -21,7 +21,7 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Status",
                 typeof(Status),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 6,
@@ -78,6 +78,14 @@ namespace Kindred.Data.Postgres.CompiledModel
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
             editedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var favouritesCount = runtimeEntityType.AddProperty(
+                "FavouritesCount",
+                typeof(int),
+                propertyInfo: typeof(Status).GetProperty("FavouritesCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Status).GetField("<FavouritesCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            favouritesCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var groupId = runtimeEntityType.AddProperty(
                 "GroupId",

@@ -100,6 +100,9 @@ namespace Kindred.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("StatusesCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TagsVisibility")
                         .HasColumnType("integer");
 
@@ -3032,6 +3035,9 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FavouritesCount")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("GroupId")
                         .HasColumnType("bigint");

@@ -19,7 +19,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Account",
                 typeof(Account),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 3,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -184,6 +184,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Account).GetProperty("NoteHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Account).GetField("<NoteHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var statusesCount = runtimeEntityType.AddProperty(
+                "StatusesCount",
+                typeof(int),
+                propertyInfo: typeof(Account).GetProperty("StatusesCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Account).GetField("<StatusesCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var tagsVisibility = runtimeEntityType.AddProperty(
                 "TagsVisibility",

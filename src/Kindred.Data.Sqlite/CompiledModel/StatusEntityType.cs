@@ -20,7 +20,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Status",
                 typeof(Status),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 6,
@@ -71,6 +71,13 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Status).GetField("<EditedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+
+            var favouritesCount = runtimeEntityType.AddProperty(
+                "FavouritesCount",
+                typeof(int),
+                propertyInfo: typeof(Status).GetProperty("FavouritesCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Status).GetField("<FavouritesCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var groupId = runtimeEntityType.AddProperty(
                 "GroupId",

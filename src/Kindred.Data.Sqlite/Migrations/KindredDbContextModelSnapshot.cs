@@ -94,6 +94,9 @@ namespace Kindred.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StatusesCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TagsVisibility")
                         .HasColumnType("INTEGER");
 
@@ -3026,6 +3029,9 @@ namespace Kindred.Data.Sqlite.Migrations
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FavouritesCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("GroupId")
                         .HasColumnType("INTEGER");

@@ -45,6 +45,10 @@ public class Account
     public DateTime UpdatedAt { get; set; }
     public DateTime? LastStatusAt { get; set; }
 
+    /// <summary>How many statuses (posts and boosts) the account has that are not deleted, kept by the writers in their
+    /// transaction (ADR 92); Mastodon's statuses_count.</summary>
+    public int StatusesCount { get; set; }
+
     public User? User { get; set; }
     public List<AccountField> Fields { get; set; } = [];
     public List<AccountTag> Tags { get; set; } = [];

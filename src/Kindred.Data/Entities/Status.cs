@@ -40,6 +40,10 @@ public class Status
     /// <summary>The client's Idempotency-Key header on create, so a retried request returns the same status.</summary>
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>How many favourites the status has, kept by the writers in their transaction (ADR 92) so a timeline
+    /// reads it with the status instead of counting favourites for every page.</summary>
+    public int FavouritesCount { get; set; }
+
     public List<StatusMention> Mentions { get; set; } = [];
     public List<StatusTag> Tags { get; set; } = [];
 }

@@ -13,7 +13,7 @@ namespace Kindred.Server.Cli;
 /// <summary>The admin command line of the same executable: setup, admin tasks, the demo community, backup and restore.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["setup", "admin", "demo", "backup", "restore", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] Commands = ["setup", "admin", "demo", "backup", "restore", "counts", "--help", "-h", "-?", "help", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -30,6 +30,7 @@ public static class CommandLine
         root.Subcommands.Add(DemoCommands.Demo(dataDirectory));
         root.Subcommands.Add(BackupCommands.Backup(dataDirectory));
         root.Subcommands.Add(BackupCommands.Restore(dataDirectory));
+        root.Subcommands.Add(CountCommands.Counts(dataDirectory));
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {

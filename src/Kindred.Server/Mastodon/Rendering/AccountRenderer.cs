@@ -13,7 +13,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Turns an account into the Mastodon wire type for one viewer. Every field is named here on purpose:
 /// a new column never reaches the API by accident.</summary>
-public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, StatusQueries statuses, CustomEmojiRenderer emojis)
+public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, CustomEmojiRenderer emojis)
 {
     /// <param name="account">With Fields, Tags and User loaded.</param>
     /// <param name="viewerId">The signed-in viewer's account id, or null.</param>
@@ -22,9 +22,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
     {
         var counts = await relationships.CountsAsync([account.Id], ct);
         var requests = withSource ? await relationships.PendingRequestCountAsync(account.Id, ct) : 0;
-        var posts = await statuses.CountsAsync([account.Id], ct);
         var lookup = await emojis.LookupAsync(EmojiTexts(account), ct);
-        return Render(account, viewerId, counts[account.Id], posts.GetValueOrDefault(account.Id), withSource, requests, lookup);
+        return Render(account, viewerId, counts[account.Id], withSource, requests, lookup);
     }
 
     /// <summary>Many accounts with their counts fetched in one batch, never one query per account.</summary>
@@ -32,9 +31,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
     {
         var ids = accounts.Select(a => a.Id).Distinct().ToList();
         var counts = await relationships.CountsAsync(ids, ct);
-        var posts = await statuses.CountsAsync(ids, ct);
         var lookup = await emojis.LookupAsync(accounts.SelectMany(EmojiTexts), ct);
-        return accounts.Select(a => Render(a, viewerId, counts[a.Id], posts.GetValueOrDefault(a.Id), withSource: false, followRequests: 0, lookup)).ToList();
+        return accounts.Select(a => Render(a, viewerId, counts[a.Id], withSource: false, followRequests: 0, lookup)).ToList();
     }
 
     /// <summary>Where a member may write a custom emoji (ADR 82): the display name, the bio and the profile fields, as
@@ -42,7 +40,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
     private static IEnumerable<string?> EmojiTexts(Account account) =>
         new[] { account.DisplayName, account.Note }.Concat(account.Fields.SelectMany(f => new[] { f.Name, f.Value }));
 
-    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, int statusesCount, bool withSource, int followRequests,
+    private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, bool withSource, int followRequests,
         IReadOnlyDictionary<string, CustomEmoji> lookup)
     {
         var profileUrl = urls.Absolute("/@" + account.Username);
@@ -83,7 +81,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             CreatedAt = MastodonTime.Format(account.CreatedAt.Date),
             LastStatusAt = account.LastStatusAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             // Counts stay public when the member hides their network, as Mastodon shows them.
-            StatusesCount = statusesCount,
+            StatusesCount = account.StatusesCount,
             FollowersCount = counts.Followers,
             FollowingCount = counts.Following,
             Roles = role is UserRole.Owner or UserRole.Admin or UserRole.Moderator ? [RenderRole(role)] : [],

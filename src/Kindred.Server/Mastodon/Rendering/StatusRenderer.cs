@@ -153,7 +153,7 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Tags = status.Tags.Select(t => new MastodonStatusTag(t.Tag.Name, urls.Absolute("/tags/" + Uri.EscapeDataString(t.Tag.Name)))).ToList(),
                 RepliesCount = counts.Replies(status.Id),
                 ReblogsCount = counts.Reblogs(status.Id),
-                FavouritesCount = counts.Favourites(status.Id),
+                FavouritesCount = status.FavouritesCount,
                 InReplyToId = status.InReplyToId?.ToString(CultureInfo.InvariantCulture),
                 InReplyToAccountId = status.InReplyToAccountId?.ToString(CultureInfo.InvariantCulture),
                 Reblog = original is null ? null : Render(original, false, filtered),

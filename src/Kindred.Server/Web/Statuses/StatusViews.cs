@@ -80,7 +80,7 @@ public static class StatusViews
             x.By,
             counts.Replies(x.Card.Id),
             counts.Reblogs(x.Card.Id),
-            counts.Favourites(x.Card.Id),
+            x.Card.FavouritesCount,
             counts.Favourited(x.Card.Id),
             counts.Reblogged(x.Card.Id),
             counts.Bookmarked(x.Card.Id))
