@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("51a2e739-9dd8-4a36-bf8d-7adb8344d3ac"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("fd199d73-78f6-41b2-b781-dd5a002f4216"), entityTypeCount: 103)
         {
         }
 
@@ -80,9 +80,11 @@ namespace Kindred.Data.Postgres.CompiledModel
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
             var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
+            var nodeLease = NodeLeaseEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPermission = NotificationPermissionEntityType.Create(this);
             var notificationPolicy = NotificationPolicyEntityType.Create(this);
+            var oAuthKey = OAuthKeyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
@@ -354,9 +356,11 @@ namespace Kindred.Data.Postgres.CompiledModel
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
             ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
+            NodeLeaseEntityType.CreateAnnotations(nodeLease);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
             NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
+            OAuthKeyEntityType.CreateAnnotations(oAuthKey);
             OrganizationEntityType.CreateAnnotations(organization);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);

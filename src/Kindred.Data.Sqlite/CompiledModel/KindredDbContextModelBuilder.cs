@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f298cce-e642-403e-8c44-f08554080187"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("3f1a4751-5140-487d-a0d0-44ac12facf88"), entityTypeCount: 103)
         {
         }
 
@@ -79,9 +79,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
             var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
+            var nodeLease = NodeLeaseEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPermission = NotificationPermissionEntityType.Create(this);
             var notificationPolicy = NotificationPolicyEntityType.Create(this);
+            var oAuthKey = OAuthKeyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
@@ -353,9 +355,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
             ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
+            NodeLeaseEntityType.CreateAnnotations(nodeLease);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
             NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
+            OAuthKeyEntityType.CreateAnnotations(oAuthKey);
             OrganizationEntityType.CreateAnnotations(organization);
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
