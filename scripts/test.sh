@@ -21,6 +21,12 @@ if [[ ! -x /usr/bin/chromium ]]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
 fi
 
+# Debian's redis-server for the multi-node tests (IntegrationTests/MultiNode start their own on a free port).
+if [[ ! -x /usr/bin/redis-server && -z "${KINDRED_REDIS_SERVER:-}" ]]; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server
+fi
+
 # PostgreSQL 15 server binaries for the throwaway test cluster.
 if [[ ! -x /usr/lib/postgresql/15/bin/initdb && -z "${KINDRED_PG_BIN:-}" ]]; then
     as_root apt-get update

@@ -93,6 +93,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<EventReminderSend> EventReminderSends => Set<EventReminderSend>();
     public DbSet<InsightsSnapshot> InsightsSnapshots => Set<InsightsSnapshot>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<NodeLease> NodeLeases => Set<NodeLease>();
+    public DbSet<OAuthKey> OAuthKeys => Set<OAuthKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffNote> StaffNotes => Set<StaffNote>();
     public DbSet<StaffNoteEdit> StaffNoteEdits => Set<StaffNoteEdit>();

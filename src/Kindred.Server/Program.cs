@@ -1,5 +1,6 @@
 using Kindred.Server.Cli;
 using Kindred.Server.Hosting;
+using Kindred.Server.Hosting.Nodes;
 
 // The same executable is the server and the admin command line (`Kindred.Server --help`).
 if (CommandLine.IsCommand(args))
@@ -15,6 +16,7 @@ builder.AddKindredOAuth();
 builder.AddKindredSecurity();
 builder.AddKindredWeb();
 builder.AddKindredOperations();
+builder.AddKindredNodes();
 builder.AddKindredJobs();
 
 var app = builder.Build();

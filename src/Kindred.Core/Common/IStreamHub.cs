@@ -1,9 +1,9 @@
 namespace Kindred.Core.Common;
 
 /// <summary>
-/// Where committed changes meet open streams (ADR 16). One process today (Streaming's <c>InProcessStreamHub</c>); a
-/// multi-node install adds an implementation that relays events through PostgreSQL LISTEN/NOTIFY, which is why this
-/// is an interface. It is in Common because Accounts publishes to it too (ending a member's access closes their
+/// Where committed changes meet open streams (ADR 16). One process by default (Streaming's <c>InProcessStreamHub</c>);
+/// a multi-node install relays every event through Redis (the server's <c>RedisStreamHub</c>, ADR 93), which is why
+/// this is an interface. It is in Common because Accounts publishes to it too (ending a member's access closes their
 /// streams) and Streaming sits above Accounts (ADR 52).
 /// </summary>
 public interface IStreamHub

@@ -31,6 +31,13 @@ public sealed class KindredOptions
     public InvitationOptions Invitations { get; set; } = new();
     public PlaceOptions Places { get; set; } = new();
     public OrganizationOptions Organization { get; set; } = new();
+    public RedisOptions Redis { get; set; } = new();
+
+    /// <summary>
+    /// This process's node number in ids (1 to 63, ADR 93). Unset: a multi-node install (Redis set) leases one from the
+    /// database; a single process is node 0.
+    /// </summary>
+    public int? NodeId { get; set; }
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -122,5 +129,12 @@ public sealed class KindredOptions
     {
         /// <summary>An OTLP endpoint such as http://localhost:4317; unset keeps the exporter off.</summary>
         public string? OtlpEndpoint { get; set; }
+    }
+
+    /// <summary>Several nodes on one database (ADR 93): streaming events and rate limits go through Redis.</summary>
+    public sealed class RedisOptions
+    {
+        /// <summary>A StackExchange.Redis configuration string such as localhost:6379; unset is the single process.</summary>
+        public string? ConnectionString { get; set; }
     }
 }

@@ -2302,6 +2302,24 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Mutes");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.NodeLease", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("NodeLeases");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2408,6 +2426,24 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasKey("AccountId");
 
                     b.ToTable("NotificationPolicies");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.OAuthKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Pkcs12")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("OAuthKeys");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>

@@ -2296,6 +2296,24 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("Mutes");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.NodeLease", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("NodeLeases");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2402,6 +2420,24 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasKey("AccountId");
 
                     b.ToTable("NotificationPolicies");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.OAuthKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pkcs12")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("OAuthKeys");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>

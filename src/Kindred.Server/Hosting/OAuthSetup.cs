@@ -1,7 +1,9 @@
 using System.Net;
 using Kindred.Core.Common;
+using Kindred.Data;
 using Kindred.Server.Mastodon.OAuth;
 using Microsoft.AspNetCore;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -48,8 +50,6 @@ public static class OAuthSetup
                 o.DisableAccessTokenEncryption();
                 // Apps are registered through /api/v1/apps and may ask for any subset of their scopes.
                 o.IgnoreScopePermissions();
-                o.AddSigningCertificate(OAuthKeys.LoadOrCreate(kindred.FullDataDirectory, "signing"));
-                o.AddEncryptionCertificate(OAuthKeys.LoadOrCreate(kindred.FullDataDirectory, "encryption"));
                 o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -69,6 +69,18 @@ public static class OAuthSetup
                 o.UseLocalServer();
                 o.UseAspNetCore();
             });
+        // The certificates live in the database (ADR 93), which exists only once the host has migrated it: read when the
+        // server's options are first needed (the first OAuth request), not while services are registered.
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IServiceScopeFactory>((o, scopes) =>
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
+            var signing = new X509SecurityKey(OAuthKeys.LoadOrCreate(db, kindred.FullDataDirectory, "signing"));
+            var encryption = new X509SecurityKey(OAuthKeys.LoadOrCreate(db, kindred.FullDataDirectory, "encryption"));
+            // What OpenIddict's AddSigningCertificate and AddEncryptionCertificate choose for an RSA certificate.
+            o.SigningCredentials.Add(new SigningCredentials(signing, SecurityAlgorithms.RsaSha256));
+            o.EncryptionCredentials.Add(new EncryptingCredentials(encryption, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        });
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Kindred.Data.Entities;
+using Kindred.Server.Hosting.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,7 +11,8 @@ namespace Kindred.Server.Hosting;
 /// <summary>
 /// Throttling instead of lockout, with the framework's limiter. One chained global limiter holds every rule, so a
 /// request can be limited by its address and by the account or e-mail it names at once; each rule picks its
-/// requests by path and its key from the request. Rejections are 429 with Retry-After.
+/// requests by path and its key from the request. Rejections are 429 with Retry-After. With Redis configured the
+/// same rules count across every node (<see cref="RedisWindowLimiter"/>, ADR 94).
 /// </summary>
 public static class RateLimits
 {
@@ -23,15 +25,22 @@ public static class RateLimits
     public static WebApplicationBuilder AddKindredRateLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Kindred:RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        // The rules are made once the services exist: with Redis configured each rule counts in Redis (ADR 94).
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((o, services) =>
+        {
+            var redis = services.GetService<RedisConnection>();
+            var state = services.GetRequiredService<RedisLimitState>();
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                Rule("sign-in-ip", IsSignIn, c => "ip:" + Ip(c), limits.SignInPerIp, limits.SignInPerIpWindow, redis, state),
+                Rule("sign-in-account", IsSignIn, c => c.Items[SignInAccountItem] as string, limits.SignInPerAccount, limits.SignInPerAccountWindow, redis, state),
+                Rule("sign-up-ip", IsSignUp, c => "ip:" + Ip(c), limits.SignUpPerIp, limits.SignUpPerIpWindow, redis, state),
+                Rule("email", IsEmailRequest, c => FormValue(c, EmailFields) is { } email ? "email:" + email.Trim().ToLowerInvariant() : null, limits.EmailPerAddress, limits.EmailPerAddressWindow, redis, state),
+                Rule("api", c => c.Request.Path.StartsWithSegments("/api"), ApiKey, limits.ApiPerToken, limits.ApiPerTokenWindow, redis, state),
+                Rule("web-write", IsWebWrite, WebKey, limits.WebWritesPerAccount, limits.WebWritesPerAccountWindow, redis, state));
+        });
+        builder.Services.AddSingleton<RedisLimitState>();
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                Rule(IsSignIn, c => "ip:" + Ip(c), limits.SignInPerIp, limits.SignInPerIpWindow),
-                Rule(IsSignIn, c => c.Items[SignInAccountItem] as string, limits.SignInPerAccount, limits.SignInPerAccountWindow),
-                Rule(IsSignUp, c => "ip:" + Ip(c), limits.SignUpPerIp, limits.SignUpPerIpWindow),
-                Rule(IsEmailRequest, c => FormValue(c, EmailFields) is { } email ? "email:" + email.Trim().ToLowerInvariant() : null, limits.EmailPerAddress, limits.EmailPerAddressWindow),
-                Rule(c => c.Request.Path.StartsWithSegments("/api"), ApiKey, limits.ApiPerToken, limits.ApiPerTokenWindow),
-                Rule(IsWebWrite, WebKey, limits.WebWritesPerAccount, limits.WebWritesPerAccountWindow));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
@@ -98,20 +107,33 @@ public static class RateLimits
             : "name:" + users.NormalizeName(trimmed.Length > 254 ? trimmed[..254] : trimmed);
     }
 
-    private static PartitionedRateLimiter<HttpContext> Rule(Func<HttpContext, bool> applies, Func<HttpContext, string?> key, int permits, TimeSpan window) =>
+    /// <summary>
+    /// One rule: a fixed window per key. Without Redis, this node's limiter; with it, a counter in Redis named after the
+    /// rule and the key, and this node's limiter only while Redis does not answer.
+    /// </summary>
+    private static PartitionedRateLimiter<HttpContext> Rule(string name, Func<HttpContext, bool> applies, Func<HttpContext, string?> key, int permits, TimeSpan window, RedisConnection? redis, RedisLimitState state) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var partition = applies(context) ? key(context) : null;
-            return partition is null
-                ? RateLimitPartition.GetNoLimiter("")
-                : RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = permits,
-                    Window = window,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+            if (partition is null)
+            {
+                return RateLimitPartition.GetNoLimiter("");
+            }
+            var options = new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
+            return redis is null
+                ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => options)
+                : RateLimitPartition.Get(partition, p => new RedisWindowLimiter(redis, state, RedisKey(name, p), permits, window, new FixedWindowRateLimiter(options)));
         });
+
+    // Hashed: the keys name e-mail addresses and tokens, which Redis has no need to hold.
+    private static string RedisKey(string rule, string partition) =>
+        RedisConnection.Prefix + "limit:" + rule + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(partition)), 0, 16);
 
     private static bool IsSignIn(HttpContext c) =>
         HttpMethods.IsPost(c.Request.Method)

@@ -12,7 +12,7 @@ namespace Kindred.IntegrationTests.Hosting;
 /// <summary>
 /// While the database cannot be reached, both front doors answer 503 with Retry-After, not 500 (issue 23, finding 9;
 /// ADR 45). The outage is made by pointing this test's own server at a closed port (PostgreSQL) or an unreachable file
-/// (SQLite) after it started; the shared test cluster is never touched.
+/// (SQLite) after it started; the shared test cluster is never touched. Readiness follows: 503 during, 200 after.
 /// </summary>
 public abstract class DatabaseOutageTests(KindredApp app)
 {
@@ -38,12 +38,16 @@ public abstract class DatabaseOutageTests(KindredApp app)
                 Assert.NotNull(answer.Headers.RetryAfter);
                 Assert.Contains("\"error\"", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
+            // The load balancer takes the node out of rotation (ADR 93)...
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await app.Api().GetAsync("/health/ready")).StatusCode);
         }
         finally
         {
             options.Database.ConnectionString = working;
         }
         Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/timelines/home")).StatusCode);
+        // ...and back once the database answers, without a restart.
+        Assert.Equal(HttpStatusCode.OK, (await app.Api().GetAsync("/health/ready")).StatusCode);
     }
 
     private string DeadConnectionString()

@@ -31,6 +31,10 @@ public sealed class EventStreamTransport(HttpResponse response) : IStreamTranspo
 
     public Task CloseAsync(string reason, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>A retry field alone (no blank line, so no nameless event for a client to trip on) asks the browser's
+    /// EventSource to come back within a second; the stream then ends.</summary>
+    public Task RestartAsync(CancellationToken ct) => WriteAsync("retry: 1000\n", ct);
+
     private async Task WriteAsync(string text, CancellationToken ct)
     {
         await response.WriteAsync(text, Encoding.UTF8, ct);

@@ -11,4 +11,8 @@ public interface IStreamTransport
 
     /// <summary>Tells the client why the stream ends, where the transport can.</summary>
     Task CloseAsync(string reason, CancellationToken ct);
+
+    /// <summary>The server is stopping (SIGTERM): ends the stream so that the client reconnects, through the load balancer
+    /// to another node (ADR 93).</summary>
+    Task RestartAsync(CancellationToken ct);
 }

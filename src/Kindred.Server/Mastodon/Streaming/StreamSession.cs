@@ -26,6 +26,7 @@ public sealed class StreamSession
     private readonly Lock gate = new();
     private readonly List<StreamKey> keys = [];
     private IDisposable? subscription;
+    private readonly CancellationToken stopping;
 
     /// <summary>1 when the hub said this member's access changed; read before every delivery, however many events
     /// wait in the queue, so a revoked credential stops the stream at once (ADR 44).</summary>
@@ -38,6 +39,7 @@ public sealed class StreamSession
         options = services.GetRequiredService<IOptions<StreamingOptions>>().Value;
         time = services.GetRequiredService<TimeProvider>();
         logger = services.GetRequiredService<ILogger<StreamSession>>();
+        stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         this.access = access;
         this.format = format;
         queue = Channel.CreateBounded<StreamEvent>(new BoundedChannelOptions(Math.Max(1, options.QueueLength))
@@ -83,18 +85,29 @@ public sealed class StreamSession
         return queue.Writer.TryWrite(e);
     }
 
-    /// <summary>Runs until the client leaves (<paramref name="ct"/>), access is lost, or the queue overflows.</summary>
+    /// <summary>Runs until the client leaves (<paramref name="ct"/>), access is lost, the queue overflows, or the server
+    /// stops: then the client is told to reconnect (to another node, ADR 93) instead of waiting for the shutdown timeout.</summary>
     public async Task RunAsync(IStreamTransport transport, CancellationToken ct)
     {
         this.transport = transport;
         Open();
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
         try
         {
-            await LoopAsync(ct);
+            await LoopAsync(running.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // Stopping: handled below.
         }
         finally
         {
             subscription?.Dispose();
+        }
+        if (stopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            EndReason = "The server is stopping.";
+            await transport.RestartAsync(ct);
         }
     }
 

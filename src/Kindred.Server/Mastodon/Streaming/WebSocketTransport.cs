@@ -20,14 +20,19 @@ public sealed class WebSocketTransport(WebSocket socket) : IStreamTransport, IDi
     /// <summary>Pings are sent by the WebSocket keep-alive, so there is nothing more to do.</summary>
     public Task HeartbeatAsync(CancellationToken ct) => Task.CompletedTask;
 
-    public async Task CloseAsync(string reason, CancellationToken ct)
+    public Task CloseAsync(string reason, CancellationToken ct) => CloseAsync(WebSocketCloseStatus.PolicyViolation, reason, ct);
+
+    /// <summary>1012 "service restart": clients reconnect, as they do to Mastodon's streaming server when it restarts.</summary>
+    public Task RestartAsync(CancellationToken ct) => CloseAsync((WebSocketCloseStatus)1012, "The server is restarting; reconnect.", ct);
+
+    private async Task CloseAsync(WebSocketCloseStatus status, string reason, CancellationToken ct)
     {
         await sending.WaitAsync(ct);
         try
         {
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason, ct);
+                await socket.CloseOutputAsync(status, reason, ct);
             }
         }
         catch (WebSocketException)
