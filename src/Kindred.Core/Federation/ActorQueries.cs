@@ -93,7 +93,7 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
         {
             return [];
         }
-        return await Readable().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Account.Username, ct);
+        return await Readable().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Account.Username }).ToDictionaryAsync(s => s.Id, s => s.Username, ct);
     }
 
     /// <summary>The usernames of these accounts, for the local active ones (a post's mentions).</summary>

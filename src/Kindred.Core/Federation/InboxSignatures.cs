@@ -23,8 +23,7 @@ public sealed class InboxSignatures(RemoteKeys keys, TimeProvider time)
         Func<RSA, bool> check;
         if (message.Header("signature-input") is { } input)
         {
-            var signature = MessageSignatures.Parse(input, message.Header("signature"));
-            if (signature?.KeyId is null)
+            if (MessageSignatures.Parse(input, message.Header("signature")) is not { KeyId: not null } signature)
             {
                 return InboxVerification.Refused("unreadable Signature-Input");
             }
@@ -45,7 +44,7 @@ public sealed class InboxSignatures(RemoteKeys keys, TimeProvider time)
             {
                 return InboxVerification.Refused("Content-Digest is not signed or does not match the body");
             }
-            keyId = signature.KeyId;
+            keyId = signature.KeyId!;
             check = key => MessageSignatures.Verify(message, signature, key);
         }
         else
@@ -55,8 +54,7 @@ public sealed class InboxSignatures(RemoteKeys keys, TimeProvider time)
             {
                 header = authorization["Signature ".Length..];
             }
-            var signature = CavageSignatures.Parse(header);
-            if (signature is null)
+            if (CavageSignatures.Parse(header) is not { } signature)
             {
                 return InboxVerification.Refused("no readable signature");
             }
@@ -65,9 +63,18 @@ public sealed class InboxSignatures(RemoteKeys keys, TimeProvider time)
             {
                 return InboxVerification.Refused("the signature must cover (request-target), host and date");
             }
-            var when = covered.Contains("date")
-                ? DateTimeOffset.TryParseExact(message.Header("date"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : (DateTimeOffset?)null
-                : signature.Created is { } created ? DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(created, 0, 253_402_300_799)) : null;
+            DateTimeOffset? when = null;
+            if (covered.Contains("date"))
+            {
+                if (DateTimeOffset.TryParseExact(message.Header("date"), "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+                {
+                    when = date;
+                }
+            }
+            else if (signature.Created is { } created)
+            {
+                when = DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(created, 0, 253_402_300_799));
+            }
             if (when is not { } signedAt || !InWindow(signedAt))
             {
                 return InboxVerification.Refused("the signature is not within 12 hours of now");

@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("51a2e739-9dd8-4a36-bf8d-7adb8344d3ac"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("fc3da7c3-af8b-47ba-af84-3d12085bf3c4"), entityTypeCount: 103)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var accountListMember = AccountListMemberEntityType.Create(this);
             var accountNote = AccountNoteEntityType.Create(this);
             var accountTag = AccountTagEntityType.Create(this);
+            var actorKey = ActorKeyEntityType.Create(this);
             var aidCategory = AidCategoryEntityType.Create(this);
             var aidEscalation = AidEscalationEntityType.Create(this);
             var aidHelperCategory = AidHelperCategoryEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var inboxActivity = InboxActivityEntityType.Create(this);
             var inboxConversation = InboxConversationEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
@@ -299,6 +301,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             AccountListMemberEntityType.CreateAnnotations(accountListMember);
             AccountNoteEntityType.CreateAnnotations(accountNote);
             AccountTagEntityType.CreateAnnotations(accountTag);
+            ActorKeyEntityType.CreateAnnotations(actorKey);
             AidCategoryEntityType.CreateAnnotations(aidCategory);
             AidEscalationEntityType.CreateAnnotations(aidEscalation);
             AidHelperCategoryEntityType.CreateAnnotations(aidHelperCategory);
@@ -344,6 +347,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InboxActivityEntityType.CreateAnnotations(inboxActivity);
             InboxConversationEntityType.CreateAnnotations(inboxConversation);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f298cce-e642-403e-8c44-f08554080187"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("50d4d37a-e2c4-4fa1-b6e1-e3fff2805075"), entityTypeCount: 103)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var accountListMember = AccountListMemberEntityType.Create(this);
             var accountNote = AccountNoteEntityType.Create(this);
             var accountTag = AccountTagEntityType.Create(this);
+            var actorKey = ActorKeyEntityType.Create(this);
             var aidCategory = AidCategoryEntityType.Create(this);
             var aidEscalation = AidEscalationEntityType.Create(this);
             var aidHelperCategory = AidHelperCategoryEntityType.Create(this);
@@ -69,6 +70,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var inboxActivity = InboxActivityEntityType.Create(this);
             var inboxConversation = InboxConversationEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
@@ -298,6 +300,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AccountListMemberEntityType.CreateAnnotations(accountListMember);
             AccountNoteEntityType.CreateAnnotations(accountNote);
             AccountTagEntityType.CreateAnnotations(accountTag);
+            ActorKeyEntityType.CreateAnnotations(actorKey);
             AidCategoryEntityType.CreateAnnotations(aidCategory);
             AidEscalationEntityType.CreateAnnotations(aidEscalation);
             AidHelperCategoryEntityType.CreateAnnotations(aidHelperCategory);
@@ -343,6 +346,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InboxActivityEntityType.CreateAnnotations(inboxActivity);
             InboxConversationEntityType.CreateAnnotations(inboxConversation);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);

@@ -11,8 +11,7 @@ public static class ActivityJson
 
     /// <summary>The JSON-LD context Mastodon's actors carry, so the extension terms (featured, discoverable, the
     /// profile fields as schema.org PropertyValue) mean the same to every peer that expands JSON-LD.</summary>
-    public static JsonArray Context() =>
-    [
+    public static JsonArray Context() => new(
         "https://www.w3.org/ns/activitystreams",
         "https://w3id.org/security/v1",
         new JsonObject
@@ -26,8 +25,7 @@ public static class ActivityJson
             ["schema"] = "http://schema.org#",
             ["PropertyValue"] = "schema:PropertyValue",
             ["value"] = "schema:value",
-        },
-    ];
+        });
 
     /// <summary>An ActivityStreams document as the answer, marked as varying by Accept (the same address is a web page).</summary>
     public static IResult Result(HttpContext context, JsonObject document)

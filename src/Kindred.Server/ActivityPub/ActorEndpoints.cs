@@ -80,7 +80,7 @@ public static class ActorEndpoints
         foreach (var note in await notes.NotesAsync(statuses, ct))
         {
             note.Remove("@context");
-            items.Add(notes.Create(note));
+            items.Add(NoteRenderer.Create(note));
         }
         var result = new JsonObject
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Kindred.Core.Common;
 using Kindred.Core.Federation;
@@ -23,7 +24,7 @@ public sealed class ActorRenderer(PublicUrls urls, ActorKeys keys)
 
     public string InstanceKeyId => InstanceId + "#main-key";
 
-    public string StatusId(string username, long id) => urls.Absolute($"/users/{username}/statuses/{id}");
+    public string StatusId(string username, long id) => urls.Absolute($"/users/{username}/statuses/{id.ToString(CultureInfo.InvariantCulture)}");
 
     public async Task<JsonObject> AccountAsync(Account account, bool organization, CancellationToken ct)
     {

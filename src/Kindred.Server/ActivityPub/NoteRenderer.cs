@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Kindred.Core.Common;
 using Kindred.Core.Federation;
@@ -25,7 +26,7 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
         return [.. statuses.Select(s => Note(s, media[s.Id], parents, mentioned, groups))];
     }
 
-    public JsonObject Create(JsonObject note)
+    public static JsonObject Create(JsonObject note)
     {
         ArgumentNullException.ThrowIfNull(note);
         return new JsonObject
@@ -85,7 +86,7 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
             ["inReplyTo"] = status.InReplyToId is { } parent && parents.TryGetValue(parent, out var parentAuthor) ? actors.StatusId(parentAuthor, parent) : null,
             ["published"] = IsoTime.Format(status.CreatedAt),
             ["updated"] = status.EditedAt is { } edited ? IsoTime.Format(edited) : null,
-            ["url"] = urls.Absolute($"/@{status.Account.Username}/{status.Id}"),
+            ["url"] = urls.Absolute($"/@{status.Account.Username}/{status.Id.ToString(CultureInfo.InvariantCulture)}"),
             ["attributedTo"] = author,
             ["to"] = to,
             ["cc"] = cc,

@@ -44,7 +44,7 @@ public sealed class CavageSignaturesTests
         using var key = SignatureTestKeys.Cavage();
         var request = TestRequest();
         var signature = CavageSignatures.Parse(CavageSignatures.Sign(request, CavageSignatures.SignedWithBody, "Test", key))!;
-        Assert.Equal(["(request-target)", "host", "date", "digest"], signature.Headers);
+        Assert.Equal(new[] { "(request-target)", "host", "date", "digest" }, signature.Headers);
         Assert.True(CavageSignatures.Verify(request, signature, key));
         Assert.False(CavageSignatures.Verify(request with { PathAndQuery = "/foo?param=value&pet=cat" }, signature, key));
         Assert.False(CavageSignatures.Verify(TestRequest("SHA-256=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), signature, key));

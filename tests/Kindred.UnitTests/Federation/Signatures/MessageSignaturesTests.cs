@@ -47,7 +47,7 @@ public sealed class MessageSignaturesTests
         const string Input = "sig1=(\"@method\" \"@target-uri\" \"content-digest\" \"date\");created=1618884473;keyid=\"test-key\"";
         const string Value = "sig1=:ej9+kTB+ZqIl5sHpcUQqIlKzGzYcdjkV1qdchTI1m9W/vkzkVPITlLt0qJ0WhYkggY3BjuiOJVD3XNft0T7rdHsfvTO6zYjv2HFXJMV/U0u49yr9UxI0RW5O81edv3hUkUnP0yL9chAQVloIpvE4wu0f7KrkWAw7zM5ow+xqHsE=:";
         var signature = MessageSignatures.Parse(Input, Value)!;
-        Assert.Equal(["@method", "@target-uri", "content-digest", "date"], signature.Components);
+        Assert.Equal(new[] { "@method", "@target-uri", "content-digest", "date" }, signature.Components);
         using var key = SignatureTestKeys.Cavage();
         Assert.True(MessageSignatures.Verify(TestRequest(), signature, key));
         Assert.False(MessageSignatures.Verify(TestRequest() with { Method = "PUT" }, signature, key));
@@ -60,7 +60,7 @@ public sealed class MessageSignaturesTests
     {
         var signature = MessageSignatures.Parse("a=(\"@method\");created=1, b=(\"@path\");created=2;keyid=\"k\"", "b=:AAAA:")!;
         Assert.Equal("b", signature.Label);
-        Assert.Equal(["@path"], signature.Components);
+        Assert.Equal(new[] { "@path" }, signature.Components);
         Assert.Equal("(\"@path\");created=2;keyid=\"k\"", signature.SignatureParams);
     }
 
