@@ -81,7 +81,7 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
             return new FederatedStatus(null, false);
         }
         var loaded = await LoadAsync(db.Statuses.Where(s => s.Id == id), 1, ct);
-        return new FederatedStatus(loaded.FirstOrDefault(), false);
+        return new FederatedStatus(loaded.Count > 0 ? loaded[0] : null, false);
     }
 
     /// <summary>Ids of the posts a page answers to, mapped to their addresses' parts, for the ones another server may

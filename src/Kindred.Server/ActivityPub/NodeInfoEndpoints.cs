@@ -54,7 +54,7 @@ public static class NodeInfoEndpoints
             software,
             protocols = new[] { "activitypub" },
             services = new { outbound = Array.Empty<string>(), inbound = Array.Empty<string>() },
-            openRegistrations = (await settings.GetAsync()).RegistrationMode == RegistrationMode.Open,
+            openRegistrations = (await settings.GetAsync(ct)).RegistrationMode == RegistrationMode.Open,
             usage,
             metadata = new
             {

@@ -70,7 +70,7 @@ public sealed class RemoteActorServer : IAsyncDisposable
          "to":["https://www.w3.org/ns/activitystreams#Public"],"cc":["{{ActorId}}/followers"],
          "object":{"id":"{{ActorId}}/statuses/{{id}}","type":"Note","summary":null,"inReplyTo":null,"published":"2026-12-07T10:00:00Z",
            "url":"{{BaseUrl}}/@remote/{{id}}","attributedTo":"{{ActorId}}","to":["https://www.w3.org/ns/activitystreams#Public"],
-           "cc":["{{ActorId}}/followers"],"sensitive":false,"content":"<p>{{text}}</p>","attachment":[],"tag":[]}}
+           "cc":["{{ActorId}}/followers"],"sensitive":false,"content":"<p>{{text}}</p>","attachment":[],"tag":[]} }
         """;
 
     /// <summary>A delivery to <paramref name="path"/> on Kindred (host "localhost" in tests) signed Mastodon's way.</summary>
@@ -125,7 +125,7 @@ public sealed class RemoteActorServer : IAsyncDisposable
          "preferredUsername":"remote","name":"Remote Person","summary":"<p>Elsewhere on the fediverse.</p>",
          "url":"{{BaseUrl}}/@remote","manuallyApprovesFollowers":false,"discoverable":true,"indexable":false,
          "published":"2023-04-01T00:00:00Z","memorial":false,
-         "publicKey":{"id":"{{KeyId}}","owner":"{{ActorId}}","publicKeyPem":{{System.Text.Json.JsonSerializer.Serialize(Key.ExportSubjectPublicKeyInfoPem())}}},
-         "tag":[],"attachment":[],"endpoints":{"sharedInbox":"{{BaseUrl}}/inbox"}}
+         "publicKey":{"id":"{{KeyId}}","owner":"{{ActorId}}","publicKeyPem":{{System.Text.Json.JsonSerializer.Serialize(Key.ExportSubjectPublicKeyInfoPem())}} },
+         "tag":[],"attachment":[],"endpoints":{"sharedInbox":"{{BaseUrl}}/inbox"} }
         """;
 }
