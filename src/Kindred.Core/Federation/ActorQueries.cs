@@ -74,9 +74,8 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
                 && (status.GroupId is null || await db.Groups.AnyAsync(g => g.Id == status.GroupId && g.Visibility == GroupVisibility.Public, ct));
             return new FederatedStatus(null, wasReadable);
         }
-        var readable = status.Visibility is Audience.Public or Audience.Unlisted && status.ReblogOfId is null
-            && await StatusVisibility.CanSeeAsync(db, status, Viewer.Anonymous, ct);
-        if (!readable)
+        // The same SQL rule as the outbox, so a Note dereferences exactly when it could appear in one.
+        if (!await Readable().AnyAsync(s => s.Id == id, ct))
         {
             return new FederatedStatus(null, false);
         }

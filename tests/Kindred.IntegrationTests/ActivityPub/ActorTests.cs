@@ -144,14 +144,13 @@ public abstract class ActorTests(KindredApp app)
     {
         var shown = await app.CreateUserAsync("acshown");
         var hidden = await app.CreateUserAsync("achidden");
-        var fan = await app.CreateUserAsync("acfan");
-        await app.WithDbAsync(async db =>
+        await app.CreateUserAsync("acfan");
+        var token = await app.TokenAsync("acfan");
+        foreach (var target in new[] { shown.Id, hidden.Id })
         {
-            db.Follows.Add(new Follow { AccountId = fan.Id, TargetAccountId = shown.Id, CreatedAt = DateTime.UtcNow });
-            db.Follows.Add(new Follow { AccountId = fan.Id, TargetAccountId = hidden.Id, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            await db.Accounts.Where(a => a.Id == hidden.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.HideCollections, true));
-        });
+            await KindredApp.Json(await app.Api(token).PostAsync($"/api/v1/accounts/{target}/follow", null), HttpStatusCode.OK);
+        }
+        await app.WithDbAsync(db => db.Accounts.Where(a => a.Id == hidden.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.HideCollections, true)));
 
         var open = await ActivityPubClient.JsonAsync(app, "/users/acshown/followers");
         Assert.Equal(1, open.GetProperty("totalItems").GetInt32());

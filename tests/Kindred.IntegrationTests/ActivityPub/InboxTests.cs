@@ -57,8 +57,9 @@ public abstract class InboxTests(KindredApp app) : IAsyncLifetime
     [MemberData(nameof(Refusals))]
     public async Task AWronglySignedDeliveryIsRefusedAndNothingIsStored(string refusal)
     {
-        await app.CreateUserAsync("inrefuse" + refusal.Length);
-        var path = $"/users/inrefuse{refusal.Length}/inbox";
+        var name = "inr" + Guid.NewGuid().ToString("N")[..12];
+        await app.CreateUserAsync(name);
+        var path = $"/users/{name}/inbox";
         var id = Guid.NewGuid().ToString("N");
         var json = remote.CreateNote(id, "Should not be kept");
         using var stranger = RSA.Create(2048);
