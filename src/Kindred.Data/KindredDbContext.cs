@@ -57,6 +57,8 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<WebPushSubscription> WebPushSubscriptions => Set<WebPushSubscription>();
     public DbSet<WebPushKey> WebPushKeys => Set<WebPushKey>();
+    public DbSet<ActorKey> ActorKeys => Set<ActorKey>();
+    public DbSet<InboxActivity> InboxActivities => Set<InboxActivity>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportedStatus> ReportedStatuses => Set<ReportedStatus>();

@@ -38,6 +38,7 @@ public sealed class KindredOptions
     /// database; a single process is node 0.
     /// </summary>
     public int? NodeId { get; set; }
+    public FederationOptions Federation { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 
@@ -59,6 +60,16 @@ public sealed class KindredOptions
 
         /// <summary>At most this many accounts are made from one address in an hour (ADR 73); 0 for no limit.</summary>
         public int MaxPerIpPerHour { get; set; } = 10;
+    }
+
+    /// <summary>ActivityPub federation (ADR 95, ADR 96).</summary>
+    public sealed class FederationOptions
+    {
+        /// <summary>
+        /// For trying federation between servers on one machine: fetches may use http:// and reach loopback and private
+        /// addresses. Off by default, because then anyone on the fediverse could make this server call into its own network.
+        /// </summary>
+        public bool DevelopmentMode { get; set; }
     }
 
     public sealed class OAuthOptions

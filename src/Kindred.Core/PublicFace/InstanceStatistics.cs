@@ -18,6 +18,14 @@ public sealed class InstanceStatistics(KindredDbContext db, TimeProvider time)
     /// <summary>Active members: the accounts that can sign in, as the about page counts them.</summary>
     public Task<int> UserCountAsync(CancellationToken ct = default) => db.Users.Active().CountAsync(ct);
 
+    /// <summary>Active members who signed in within the last <paramref name="days"/> days (NodeInfo's activeMonth and
+    /// activeHalfyear). Kindred keeps only each member's latest sign-in, which is all this needs.</summary>
+    public Task<int> ActiveUserCountAsync(int days, CancellationToken ct = default)
+    {
+        var since = time.GetUtcNow().UtcDateTime.AddDays(-days);
+        return db.Users.Active().Where(u => u.LastSignInAt >= since).CountAsync(ct);
+    }
+
     /// <summary>The posts on this server a signed-out visitor could read.</summary>
     public Task<int> StatusCountAsync(CancellationToken ct = default) => CountablePosts().CountAsync(ct);
 

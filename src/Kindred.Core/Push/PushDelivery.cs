@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Lib.Net.Http.WebPush;
 using Lib.Net.Http.WebPush.Authentication;
@@ -28,7 +29,7 @@ public sealed class PushDelivery : IDisposable
             ConnectCallback = async (context, ct) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-                var allowed = addresses.Where(a => allowLocal || PushAddresses.IsPublic(a)).ToArray();
+                var allowed = addresses.Where(a => allowLocal || PublicAddresses.IsPublic(a)).ToArray();
                 if (allowed.Length == 0)
                 {
                     throw new HttpRequestException($"The push endpoint {context.DnsEndPoint.Host} is not a public address.");

@@ -103,7 +103,7 @@ public sealed class PushSubscriptionService(KindredDbContext db, TimeProvider ti
             return endpoint;
         }
         if (uri.Scheme != "https" || uri.IsLoopback || uri.HostNameType is UriHostNameType.Basic or UriHostNameType.Unknown
-            || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && !PushAddresses.IsPublic(address))
+            || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && !PublicAddresses.IsPublic(address))
             || uri.DnsSafeHost.EndsWith(".local", StringComparison.OrdinalIgnoreCase) || !uri.DnsSafeHost.Contains('.', StringComparison.Ordinal))
         {
             throw KindredException.Invalid(Field, "subscription[endpoint] must be an https address on a public host.");

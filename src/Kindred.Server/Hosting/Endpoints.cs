@@ -103,8 +103,11 @@ public static class Endpoints
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Kindred API"));
 
-        // Front door 3: federation discovery.
+        // Front door 3: federation (ADR 95, ADR 96).
         app.MapNodeInfoEndpoints();
+        app.MapWebFingerEndpoints();
+        app.MapActorEndpoints();
+        app.MapActivityInboxEndpoints();
 
         // Front door 1: the web pages.
         app.MapWebEndpoints();

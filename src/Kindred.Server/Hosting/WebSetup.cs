@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
+using Kindred.Server.ActivityPub;
 using Kindred.Server.KindredApi.Rendering;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Rendering;
@@ -67,6 +68,8 @@ public static class WebSetup
         services.AddScoped<Web.Shared.DbGate>();
         services.AddScoped<Web.Shared.ViewerTimes>();
         services.AddScoped<TokenIssuer>();
+        services.AddScoped<ActorRenderer>();
+        services.AddScoped<NoteRenderer>();
         return builder;
     }
 
@@ -76,6 +79,8 @@ public static class WebSetup
         RecurrenceProblems.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RecurrenceProblems));
         app.UseForwardedHeaders();
         app.UseHeadAsGet();
+        // Before routing: a profile, post or group address asked for as ActivityStreams goes to the federation endpoint.
+        app.UseActivityPubNegotiation();
         // Routing is placed here, after HEAD has become GET, rather than first as WebApplication would place it.
         app.UseRouting();
         app.UseKindredErrors();

@@ -15,7 +15,7 @@ public partial class FeatureOrderTests
     [
         "Common", "Jobs", "Audit", "Filters", "Timelines", "Tags", "Media", "Accounts", "Places", "Preferences", "Organizations", "CustomEmojis", "Notifications", "Push", "Relationships",
         "Invitations", "Polls", "Conversations", "Statuses", "Trends", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "Safety",
-        "Moderation", "PublicFace", "Welcome",
+        "Moderation", "PublicFace", "Federation", "Welcome",
         "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Inbox", "Deletion", "Insights", "Exports", "Imports", "Demo",
     ];
 

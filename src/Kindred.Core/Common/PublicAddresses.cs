@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kindred.Core.Push;
+namespace Kindred.Core.Common;
 
-/// <summary>Which addresses the server may push to: a member chooses the endpoint, so it must not reach into the
-/// server's own network (checked at subscription and again at every connection, after DNS).</summary>
-public static class PushAddresses
+/// <summary>Which addresses the server may connect to when someone else chose the place (a push endpoint, another
+/// fediverse server): it must not reach into the server's own network (checked before and again at every connection, after DNS).</summary>
+public static class PublicAddresses
 {
     public static bool IsPublic(IPAddress address)
     {
