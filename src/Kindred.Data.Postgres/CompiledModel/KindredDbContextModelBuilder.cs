@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("89df47df-1391-49cf-b191-029f0d5e28fd"), entityTypeCount: 102)
+            : base(skipDetectChanges: false, modelId: new Guid("a16ea9a5-e536-4b0b-b2f3-84f95adf953e"), entityTypeCount: 106)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var accountListMember = AccountListMemberEntityType.Create(this);
             var accountNote = AccountNoteEntityType.Create(this);
             var accountTag = AccountTagEntityType.Create(this);
+            var actorKey = ActorKeyEntityType.Create(this);
             var aidCategory = AidCategoryEntityType.Create(this);
             var aidEscalation = AidEscalationEntityType.Create(this);
             var aidHelperCategory = AidHelperCategoryEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var inboxActivity = InboxActivityEntityType.Create(this);
             var inboxConversation = InboxConversationEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
@@ -80,9 +82,11 @@ namespace Kindred.Data.Postgres.CompiledModel
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
             var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
+            var nodeLease = NodeLeaseEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPermission = NotificationPermissionEntityType.Create(this);
             var notificationPolicy = NotificationPolicyEntityType.Create(this);
+            var oAuthKey = OAuthKeyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var place = PlaceEntityType.Create(this);
             var poll = PollEntityType.Create(this);
@@ -301,6 +305,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             AccountListMemberEntityType.CreateAnnotations(accountListMember);
             AccountNoteEntityType.CreateAnnotations(accountNote);
             AccountTagEntityType.CreateAnnotations(accountTag);
+            ActorKeyEntityType.CreateAnnotations(actorKey);
             AidCategoryEntityType.CreateAnnotations(aidCategory);
             AidEscalationEntityType.CreateAnnotations(aidEscalation);
             AidHelperCategoryEntityType.CreateAnnotations(aidHelperCategory);
@@ -346,6 +351,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InboxActivityEntityType.CreateAnnotations(inboxActivity);
             InboxConversationEntityType.CreateAnnotations(inboxConversation);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
@@ -356,9 +362,11 @@ namespace Kindred.Data.Postgres.CompiledModel
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
             ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
+            NodeLeaseEntityType.CreateAnnotations(nodeLease);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
             NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
+            OAuthKeyEntityType.CreateAnnotations(oAuthKey);
             OrganizationEntityType.CreateAnnotations(organization);
             PlaceEntityType.CreateAnnotations(place);
             PollEntityType.CreateAnnotations(poll);

@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc221d8a-b18f-4582-9767-cb4ab3a8c448"), entityTypeCount: 102)
+            : base(skipDetectChanges: false, modelId: new Guid("406f2799-3f3d-49c3-a5aa-faadbe2cb489"), entityTypeCount: 106)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var accountListMember = AccountListMemberEntityType.Create(this);
             var accountNote = AccountNoteEntityType.Create(this);
             var accountTag = AccountTagEntityType.Create(this);
+            var actorKey = ActorKeyEntityType.Create(this);
             var aidCategory = AidCategoryEntityType.Create(this);
             var aidEscalation = AidEscalationEntityType.Create(this);
             var aidHelperCategory = AidHelperCategoryEntityType.Create(this);
@@ -69,6 +70,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var groupQuestion = GroupQuestionEntityType.Create(this);
             var groupTag = GroupTagEntityType.Create(this);
             var homeFeedEntry = HomeFeedEntryEntityType.Create(this);
+            var inboxActivity = InboxActivityEntityType.Create(this);
             var inboxConversation = InboxConversationEntityType.Create(this);
             var inboxMessage = InboxMessageEntityType.Create(this);
             var insightsSnapshot = InsightsSnapshotEntityType.Create(this);
@@ -79,9 +81,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var mediaAttachment = MediaAttachmentEntityType.Create(this);
             var moderatorNote = ModeratorNoteEntityType.Create(this);
             var mute = MuteEntityType.Create(this);
+            var nodeLease = NodeLeaseEntityType.Create(this);
             var notification = NotificationEntityType.Create(this);
             var notificationPermission = NotificationPermissionEntityType.Create(this);
             var notificationPolicy = NotificationPolicyEntityType.Create(this);
+            var oAuthKey = OAuthKeyEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
             var place = PlaceEntityType.Create(this);
             var poll = PollEntityType.Create(this);
@@ -300,6 +304,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             AccountListMemberEntityType.CreateAnnotations(accountListMember);
             AccountNoteEntityType.CreateAnnotations(accountNote);
             AccountTagEntityType.CreateAnnotations(accountTag);
+            ActorKeyEntityType.CreateAnnotations(actorKey);
             AidCategoryEntityType.CreateAnnotations(aidCategory);
             AidEscalationEntityType.CreateAnnotations(aidEscalation);
             AidHelperCategoryEntityType.CreateAnnotations(aidHelperCategory);
@@ -345,6 +350,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             GroupQuestionEntityType.CreateAnnotations(groupQuestion);
             GroupTagEntityType.CreateAnnotations(groupTag);
             HomeFeedEntryEntityType.CreateAnnotations(homeFeedEntry);
+            InboxActivityEntityType.CreateAnnotations(inboxActivity);
             InboxConversationEntityType.CreateAnnotations(inboxConversation);
             InboxMessageEntityType.CreateAnnotations(inboxMessage);
             InsightsSnapshotEntityType.CreateAnnotations(insightsSnapshot);
@@ -355,9 +361,11 @@ namespace Kindred.Data.Sqlite.CompiledModel
             MediaAttachmentEntityType.CreateAnnotations(mediaAttachment);
             ModeratorNoteEntityType.CreateAnnotations(moderatorNote);
             MuteEntityType.CreateAnnotations(mute);
+            NodeLeaseEntityType.CreateAnnotations(nodeLease);
             NotificationEntityType.CreateAnnotations(notification);
             NotificationPermissionEntityType.CreateAnnotations(notificationPermission);
             NotificationPolicyEntityType.CreateAnnotations(notificationPolicy);
+            OAuthKeyEntityType.CreateAnnotations(oAuthKey);
             OrganizationEntityType.CreateAnnotations(organization);
             PlaceEntityType.CreateAnnotations(place);
             PollEntityType.CreateAnnotations(poll);

@@ -6,11 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Kindred.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class FederationFoundations : Migration
+    public partial class NodesFirstWeekCountsFederation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "FavouritesCount",
+                table: "Statuses",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ChecklistDismissedAt",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StatusesCount",
+                table: "Accounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "ActorKeys",
                 columns: table => new
@@ -46,6 +66,32 @@ namespace Kindred.Data.Sqlite.Migrations
                     table.PrimaryKey("PK_InboxActivities", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NodeLeases",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NodeLeases", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OAuthKeys",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Pkcs12 = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OAuthKeys", x => x.Name);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActorKeys_OwnerKind_OwnerId",
                 table: "ActorKeys",
@@ -62,6 +108,13 @@ namespace Kindred.Data.Sqlite.Migrations
                 name: "IX_InboxActivities_ReceivedAt",
                 table: "InboxActivities",
                 column: "ReceivedAt");
+
+            // Existing rows get their stored counts (ADR 92); only posts with favourites are written.
+            migrationBuilder.Sql("""
+                UPDATE "Accounts" SET "StatusesCount" = (SELECT COUNT(*) FROM "Statuses" AS s WHERE s."AccountId" = "Accounts"."Id" AND s."DeletedAt" IS NULL);
+                UPDATE "Statuses" SET "FavouritesCount" = (SELECT COUNT(*) FROM "Favourites" AS f WHERE f."StatusId" = "Statuses"."Id")
+                WHERE EXISTS (SELECT 1 FROM "Favourites" AS f WHERE f."StatusId" = "Statuses"."Id");
+                """);
         }
 
         /// <inheritdoc />
@@ -72,6 +125,24 @@ namespace Kindred.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InboxActivities");
+
+            migrationBuilder.DropTable(
+                name: "NodeLeases");
+
+            migrationBuilder.DropTable(
+                name: "OAuthKeys");
+
+            migrationBuilder.DropColumn(
+                name: "FavouritesCount",
+                table: "Statuses");
+
+            migrationBuilder.DropColumn(
+                name: "ChecklistDismissedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "StatusesCount",
+                table: "Accounts");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kindred.Data.Postgres.Migrations
 {
     [DbContext(typeof(KindredDbContext))]
-    [Migration("20261207182111_FirstWeek")]
-    partial class FirstWeek
+    [Migration("20261207193331_NodesFirstWeekCountsFederation")]
+    partial class NodesFirstWeekCountsFederation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,6 +102,9 @@ namespace Kindred.Data.Postgres.Migrations
                     b.Property<string>("NoteHtml")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("StatusesCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("TagsVisibility")
                         .HasColumnType("integer");
@@ -298,6 +301,41 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("Kind", "Name");
 
                     b.ToTable("AccountTags");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.ActorKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("ActorKeys");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.AidCategory", b =>
@@ -1886,6 +1924,50 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("HomeFeedEntries");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.InboxActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("InboxActivities");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.InboxConversation", b =>
                 {
                     b.Property<long>("Id")
@@ -2302,6 +2384,24 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("Mutes");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.NodeLease", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("NodeLeases");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2410,6 +2510,24 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("NotificationPolicies");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.OAuthKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Pkcs12")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("OAuthKeys");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2505,6 +2623,43 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasIndex("AccountId");
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Place", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Places");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Poll", b =>
@@ -2998,6 +3153,9 @@ namespace Kindred.Data.Postgres.Migrations
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FavouritesCount")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("GroupId")
                         .HasColumnType("bigint");
@@ -4742,6 +4900,16 @@ namespace Kindred.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.Place", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Place", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Kindred.Data.Entities.Poll", b =>
