@@ -67,7 +67,7 @@ public sealed partial class TextResourcesTests
         // A French value equal to the English one is a forgotten translation, unless French writes it the same way.
         string[] sameInFrench =
         [
-            "Action", "Actions", "Administration", "Contact", "Conversations", "Date", "Description", "Direct", "Discussion",
+            "Action", "Actions", "Administration", "Centre", "Contact", "Conversations", "Date", "Description", "Direct", "Discussion",
             "Distance", "E-mail", "Hashtags", "Image {0}", "Invitation", "Invitations", "Latitude", "Longitude", "Mention", "Menu",
             "Mentions", "Message", "Messages", "Note", "Notifications", "Pages", "Places", "Public", "Question {0}", "Questions", "Secret",
             "Suggestions", "Suspension", "Transport", "Urgent", "{0} %", "{0} h", "{0} h {1} min", "{0} km", "{0} min",
