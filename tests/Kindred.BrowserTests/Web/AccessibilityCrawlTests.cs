@@ -110,7 +110,7 @@ public sealed class AccessibilityCrawlTests(BrowserFixture fixture) : IAsyncLife
         {
             aid = await db.AidItems.Where(i => i.Audience == AidAudience.Members).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
         }
-        var post = await db.Statuses.Where(s => s.AccountId == id && s.InReplyToId == null).OrderBy(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync();
+        var post = await db.Statuses.Where(s => s.AccountId == id && s.InReplyToId == null && s.GroupId == null && s.ReblogOfId == null && s.DeletedAt == null && s.Visibility == Audience.Public).OrderBy(s => s.Id).Select(s => (long?)s.Id).FirstOrDefaultAsync();
         return (group, ev, aid, post);
     }
 }

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 using Kindred.BrowserTests.Infrastructure;
 using Kindred.Core.Accounts;
 using Kindred.Core.Groups;
+using Kindred.Core.Places;
+using Kindred.Data;
 using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -53,6 +56,10 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHe
             Longitude = 5.37,
             RadiusKm = 5,
         });
+        // The organization's places (ADR 88): newcomers choose their area by name.
+        var organizer = await scope.ServiceProvider.GetRequiredService<KindredDbContext>().Users.SingleAsync(u => u.UserName == "organizer");
+        await scope.ServiceProvider.GetRequiredService<PlaceService>().AddAsync(organizer.Id,
+            new PlaceInput { Name = "Croix-Rousse", Kind = PlaceKind.Neighbourhood, Latitude = 45.78, Longitude = 4.83 });
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
@@ -103,9 +110,7 @@ public sealed class InvitationJourneyTests(BrowserFixture fixture, ITestOutputHe
 
         // She gives her home area, coarse, on her profile.
         await sara.GotoAsync("/settings/profile");
-        await sara.GetByLabel("Home area").FillAsync("Croix-Rousse");
-        await sara.GetByLabel("Latitude").FillAsync("45.78");
-        await sara.GetByLabel("Longitude").FillAsync("4.83");
+        await sara.GetByLabel("Home area").SelectOptionAsync(new SelectOptionValue { Label = "Croix-Rousse" });
         await sara.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
         await Expect(sara.GetByRole(AriaRole.Status)).ToContainTextAsync("Your profile has been saved.");
 

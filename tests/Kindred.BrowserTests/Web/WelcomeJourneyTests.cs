@@ -114,6 +114,7 @@ public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         await noor.GotoAsync(eventPath);
         await noor.GetByLabel("Going", new() { Exact = true }).CheckAsync();
         await noor.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+        await Expect(noor.GetByRole(AriaRole.Status)).ToContainTextAsync("You are going.");
 
         await noor.GotoAsync("/aid/new");
         await noor.GetByLabel("I need help").CheckAsync();

@@ -71,14 +71,21 @@ public abstract class WelcomeTests(KindredApp app)
         var user = await app.CreateUserAsync("wl_profile");
         var browser = await SignedInAsync("wl_profile");
 
+        // The organization's places (ADR 88): the area is chosen by name, never typed as coordinates.
+        var admin = await app.CreateUserAsync("wl_places_admin", UserRole.Admin);
+        await app.WithServicesAsync(s => s.GetRequiredService<Kindred.Core.Places.PlaceService>().AddAsync(admin.Id,
+            new Kindred.Core.Places.PlaceInput { Name = "Verdun", Latitude = 45.4571, Longitude = -73.5712 }));
+        Assert.DoesNotContain("Input.Latitude", await Html.GetAsync(browser, "/welcome"), StringComparison.Ordinal);
+
         var bad = await Html.PostFormAsync(browser, "/welcome", "welcome-profile", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Changed",
-            ["Input.AreaName"] = "Verdun",
-            ["Input.Latitude"] = "north",
-            ["Input.Longitude"] = "",
+            ["Input.AreaName"] = "Atlantis",
         });
-        Assert.Contains("Enter a number such as 48.85, or leave it empty.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var refused = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("There is no place called", refused, StringComparison.Ordinal);
+        Assert.Contains("id=\"welcome-area-error\"", refused, StringComparison.Ordinal);
         var unchanged = await app.WithDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == user.Id));
         Assert.Null(unchanged.AreaName);
         Assert.NotEqual("Changed", unchanged.DisplayName);
@@ -86,16 +93,13 @@ public abstract class WelcomeTests(KindredApp app)
         var saved = await Html.PostMultipartFormAsync(browser, "/welcome", "welcome-profile", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Sam from Verdun",
-            ["Input.AreaName"] = "Verdun",
-            ["Input.Latitude"] = "45.46",
-            ["Input.Longitude"] = "-73.57",
+            ["Input.AreaName"] = "verdun",
         }, [("avatar", "me.png", TestImages.Png(64, 64), "image/png")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("/welcome?saved=profile", Html.Location(saved));
         var account = await app.WithDbAsync(db => db.Accounts.AsNoTracking().SingleAsync(a => a.Id == user.Id));
         Assert.Equal("Sam from Verdun", account.DisplayName);
-        Assert.Equal("Verdun", account.AreaName);
-        Assert.NotNull(account.Latitude);
+        Assert.Equal(("Verdun", 45.46, -73.57), (account.AreaName, account.Latitude, account.Longitude));
         Assert.NotNull(account.AvatarFile);
     }
 
