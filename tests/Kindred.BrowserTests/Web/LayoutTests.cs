@@ -38,7 +38,9 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         await page.GetByLabel("Username or e-mail").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
-        // "Welcome" in a member's first week, "Welcome back" after (ADR 91).
+        // A first sign-in opens the welcome page (ADR 91); these tests start from home.
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.GotoAsync("/");
         await Expect(page.GetByText(new Regex($"^Welcome( back)?, {Regex.Escape(username)}\\.$"))).ToBeVisibleAsync();
         return page;
     }

@@ -43,11 +43,14 @@ public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelpe
             RadiusKm = 3,
         });
         var organizer = await scope.ServiceProvider.GetRequiredService<KindredDbContext>().Users.SingleAsync(u => u.UserName == "organizer");
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddDays(5);
         var ev = await scope.ServiceProvider.GetRequiredService<EventService>().CreateAsync(organizer.Id, new EventInput
         {
             Title = "Seed swap",
-            StartsAt = DateTimeOffset.UtcNow.AddDays(5),
-            EndsAt = DateTimeOffset.UtcNow.AddDays(5).AddHours(2),
+            // Whole minutes, as the event form gives them: the page's answer names its date to the second.
+            StartsAt = start,
+            EndsAt = start.AddHours(2),
             TimeZone = "Europe/Paris",
             Mode = EventMode.InPerson,
             PlaceName = "Community garden",
