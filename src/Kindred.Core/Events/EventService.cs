@@ -138,9 +138,8 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
         };
     }
 
-    /// <summary>The announcement is the organizer's post, so it speaks their language (their locale, as their mails do).</summary>
-    /// <summary>The announcement reads the event's own clock in the organization's region (ADR 84): "Tue, Dec 1" in
-    /// Toronto, "mar. 1 déc." in Lyon.</summary>
+    /// <summary>The announcement is the organizer's post in their language, and reads the event's own clock in the
+    /// organization's region (ADR 84): "Tue, Dec 1" in Toronto, "mar. 1 déc." in Lyon.</summary>
     private async Task<TimeFormat> AnnouncementTimesAsync(Event ev, EventReminderText words, CancellationToken ct)
     {
         var organizationZone = await db.Organizations.AsNoTracking().Select(o => o.TimeZone).FirstOrDefaultAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Kindred.Core.Common;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -116,8 +117,10 @@ public abstract class EventsApiTests(KindredApp app)
         });
         var (status, eventId) = await CreateAsync(frenchToken, Fields("Repas partagé", more: [("recurrence", "FREQ=WEEKLY;COUNT=4")]));
         var content = status.GetProperty("content").GetString()!;
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(Start, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        Assert.Contains(localStart.ToString("dddd d MMMM yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR")), content, StringComparison.Ordinal);
+        // The event's own clock in the organization's regional French or English (ADR 84, 91).
+        var organizationZone = await app.WithDbAsync(db => db.Organizations.Select(o => o.TimeZone).FirstOrDefaultAsync());
+        string When(string language) => new TimeFormat(TimeZones.Find("Europe/London"), TimeCultures.For(language, organizationZone)).DateAndTime(Start);
+        Assert.Contains(When("fr"), content, StringComparison.Ordinal);
         Assert.Contains("Se répète", content, StringComparison.Ordinal);
         Assert.DoesNotContain("Repeats", content, StringComparison.Ordinal);
         Assert.Contains("📍 Community hall, Hackney", content, StringComparison.Ordinal);
@@ -135,7 +138,7 @@ public abstract class EventsApiTests(KindredApp app)
         var (_, englishToken) = await MemberAsync("ev_en");
         var (english, _) = await CreateAsync(englishToken, Fields("Online coffee", more: [("recurrence", "FREQ=WEEKLY;COUNT=2"), ("mode", "online"), ("online_url", "https://meet.example.org/room"), ("place_name", ""), ("address", ""), ("area_name", "")]));
         var text = english.GetProperty("content").GetString()!;
-        Assert.Contains(localStart.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB")), text, StringComparison.Ordinal);
+        Assert.Contains(When("en"), text, StringComparison.Ordinal);
         Assert.Contains("Repeats", text, StringComparison.Ordinal);
         Assert.Contains("📍 Online", text, StringComparison.Ordinal);
         Assert.Equal("en", english.GetProperty("language").GetString());
