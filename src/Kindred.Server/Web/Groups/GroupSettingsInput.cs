@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Common;
-using Kindred.Core.Places;
 using Kindred.Core.Groups;
+using Kindred.Core.Places;
 using Kindred.Data.Entities;
 
 namespace Kindred.Server.Web.Groups;

@@ -30,7 +30,9 @@ public abstract class PlaceGeocoderTests(PlacesApp app)
         await Web.Account.AccountFlowTests.SignInAsync(member, "pg_member", KindredApp.Password);
         await Html.PostFormAsync(member, "/settings/profile", "profile", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Member", ["Input.Locale"] = "en", ["Input.AreaName"] = "Plateau",
+            ["Input.DisplayName"] = "Member",
+            ["Input.Locale"] = "en",
+            ["Input.AreaName"] = "Plateau",
         });
         Assert.Single(app.Requests);
     }

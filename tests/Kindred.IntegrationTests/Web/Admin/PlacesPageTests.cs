@@ -73,7 +73,10 @@ public abstract class PlacesPageTests(PlacesApp app)
             // A forged post is refused before it reaches the form: nothing changes.
             var forged = await browser.PostAsync("/admin/places", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["_handler"] = "place", ["Input.Name"] = "Forged " + name, ["Input.Latitude"] = "1", ["Input.Longitude"] = "1",
+                ["_handler"] = "place",
+                ["Input.Name"] = "Forged " + name,
+                ["Input.Latitude"] = "1",
+                ["Input.Longitude"] = "1",
             }));
             Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
             Assert.Null(await PlaceAsync("Forged " + name));

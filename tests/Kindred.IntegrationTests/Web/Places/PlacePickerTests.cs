@@ -50,7 +50,9 @@ public abstract class PlacePickerTests(PlacesApp app)
     private static Task<HttpResponseMessage> ProfileAsync(HttpClient browser, string area) =>
         Html.PostFormAsync(browser, "/settings/profile", "profile", new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Neighbour", ["Input.Locale"] = "en", ["Input.AreaName"] = area,
+            ["Input.DisplayName"] = "Neighbour",
+            ["Input.Locale"] = "en",
+            ["Input.AreaName"] = area,
         });
 
     /// <summary>A page as a reader sees it: Razor writes "é" as a character reference.</summary>
@@ -82,8 +84,12 @@ public abstract class PlacePickerTests(PlacesApp app)
         var (owner, theirs) = await SignedInAsync("pp_owner");
         var posted = await GroupPagesTests.PostAsync(theirs, "/aid/new", "aid-new", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Request", ["Input.Category"] = "childcare", ["Input.Title"] = "Pick-up from the Plateau school",
-            ["Input.Urgency"] = "High", ["Input.Audience"] = "Members", ["Input.AreaName"] = "plateau",
+            ["Input.Kind"] = "Request",
+            ["Input.Category"] = "childcare",
+            ["Input.Title"] = "Pick-up from the Plateau school",
+            ["Input.Urgency"] = "High",
+            ["Input.Audience"] = "Members",
+            ["Input.AreaName"] = "plateau",
         }, HttpStatusCode.Redirect);
         var item = await app.WithDbAsync(db => db.AidItems.AsNoTracking().SingleAsync(i => i.AccountId == owner.Id));
         Assert.Equal(("Plateau, Montréal", 45.52, -73.58), (item.AreaName, item.Latitude, item.Longitude));
@@ -139,7 +145,10 @@ public abstract class PlacePickerTests(PlacesApp app)
         Assert.DoesNotContain("Input.Latitude", form, StringComparison.Ordinal);
         await GroupPagesTests.PostAsync(browser, "/groups/new", "group-new", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Laval Gardeners", ["Input.Kind"] = "Place", ["Input.Visibility"] = "Public", ["Input.JoinPolicy"] = "Open",
+            ["Input.Name"] = "Laval Gardeners",
+            ["Input.Kind"] = "Place",
+            ["Input.Visibility"] = "Public",
+            ["Input.JoinPolicy"] = "Open",
             ["Input.AreaName"] = "LAVAL",
         }, HttpStatusCode.Redirect);
         var group = await app.WithDbAsync(db => db.Groups.AsNoTracking().SingleAsync(g => g.Name == "Laval Gardeners"));

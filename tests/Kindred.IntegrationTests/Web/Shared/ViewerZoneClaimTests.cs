@@ -21,7 +21,10 @@ public abstract partial class ViewerZoneClaimTests(KindredApp app)
         await global::Kindred.IntegrationTests.Web.Account.AccountFlowTests.SignInAsync(member, "tz_rider", KindredApp.Password);
         var fields = new Dictionary<string, string>
         {
-            ["Input.Visibility"] = "unlisted", ["Input.Language"] = "", ["Input.ExpandMedia"] = "Default", ["Input.TimeZone"] = "Asia/Tokyo",
+            ["Input.Visibility"] = "unlisted",
+            ["Input.Language"] = "",
+            ["Input.ExpandMedia"] = "Default",
+            ["Input.TimeZone"] = "Asia/Tokyo",
         };
         var saved = await Html.PostFormAsync(member, "/settings/preferences", "preferences", fields);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
