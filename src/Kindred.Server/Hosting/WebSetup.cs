@@ -90,13 +90,15 @@ public static class WebSetup
         // their queries would outlive the request's DbContext. The request ends once none holds or awaits the DbGate.
         app.Use(async (context, next) =>
         {
+            // Taken before the request runs: a server that is stopping may have disposed the request's services by the end.
+            var gate = context.RequestServices.GetRequiredService<Web.Shared.DbGate>();
             try
             {
                 await next(context);
             }
             finally
             {
-                await context.RequestServices.GetRequiredService<Web.Shared.DbGate>().WhenIdleAsync();
+                await gate.WhenIdleAsync();
             }
         });
         app.UseStatusCodePagesWithReExecute("/not-found");
