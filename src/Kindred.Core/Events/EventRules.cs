@@ -50,16 +50,22 @@ public static class EventRules
         {
             throw KindredException.Invalid("end_time", "Say when the event ends.");
         }
-        if (e <= s)
+        var from = WholeSecond(s.UtcDateTime);
+        var to = WholeSecond(e.UtcDateTime);
+        if (to <= from)
         {
             throw KindredException.Invalid("end_time", "The event must end after it starts.");
         }
-        if (e - s > MaxDuration)
+        if (to - from > MaxDuration)
         {
             throw KindredException.Invalid("end_time", "An event lasts at most 14 days; use a recurring event for a series.");
         }
-        return (s.UtcDateTime, e.UtcDateTime);
+        return (from, to);
     }
+
+    /// <summary>Times are kept to the second: every page, link and answer names an occurrence to the second (ISO
+    /// without fractions), so a start with milliseconds from an API client could never be answered on the web.</summary>
+    private static DateTime WholeSecond(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
     /// <summary>An http(s) link for online events.</summary>
     public static string? OnlineUrl(string? url)

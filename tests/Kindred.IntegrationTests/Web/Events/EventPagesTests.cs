@@ -22,13 +22,13 @@ public abstract class EventPagesTests(KindredApp app)
     }
 
     private Task<Event> CreateAsync(long organizer, string title, EventVisibility visibility = EventVisibility.Public, EventMode mode = EventMode.InPerson,
-        int? capacity = null, long? groupId = null, double? lat = null, double? lon = null, int inDays = 10, IReadOnlyList<string>? questions = null) =>
+        int? capacity = null, long? groupId = null, double? lat = null, double? lon = null, int inDays = 10, IReadOnlyList<string>? questions = null, TimeSpan offset = default) =>
         app.WithServicesAsync(s => s.GetRequiredService<EventService>().CreateAsync(organizer, new EventInput
         {
             Title = title,
             Description = "Bring a friend.",
-            StartsAt = Start(inDays),
-            EndsAt = Start(inDays).AddHours(2),
+            StartsAt = Start(inDays) + offset,
+            EndsAt = Start(inDays).AddHours(2) + offset,
             TimeZone = "Europe/Paris",
             Mode = mode,
             PlaceName = mode == EventMode.InPerson ? "Community hall" : null,
@@ -267,6 +267,21 @@ public abstract class EventPagesTests(KindredApp app)
         var promoted = await Html.GetAsync(c, Path(ev));
         Assert.DoesNotContain("You are on the waiting list", promoted, StringComparison.Ordinal);
         Assert.Contains("12 Rue du Secret", promoted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEventWhoseStartCameWithMillisecondsCanBeAnsweredAndCancelledOnTheWeb()
+    {
+        // An API client may send 17:00:00.345; the page names occurrences to the second, so the start is kept to the second.
+        var organizer = await app.CreateUserAsync("ev_ms_org");
+        await app.CreateUserAsync("ev_ms_guest");
+        var ev = await CreateAsync(organizer.Id, "Clay evening", offset: TimeSpan.FromMilliseconds(345));
+        Assert.Equal(0, ev.StartsAt.Ticks % TimeSpan.TicksPerSecond);
+        Assert.Equal(0, ev.EndsAt.Ticks % TimeSpan.TicksPerSecond);
+
+        var guest = await SignedInAsync("ev_ms_guest");
+        Assert.Contains("You are going.", await GoingAsync(guest, ev), StringComparison.Ordinal);
+        Assert.Contains("Your answer is cancelled.", await PostAsync(guest, Path(ev), "event-rsvp-cancel", new() { ["CancelAt"] = IsoStart(ev) }), StringComparison.Ordinal);
     }
 
     [Fact]
