@@ -36,6 +36,9 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
     private async Task<IPage> SignedInAsync(string username, int width, int height, ColorScheme scheme = ColorScheme.Light, string password = Password)
     {
         var page = await server.NewPageAsync(fixture.Browser, width, height);
+        // Five helpers share two cores: a page load timed out at 15 s under that load.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         await page.EmulateMediaAsync(new() { ColorScheme = scheme });
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Username or e-mail").FillAsync(username);
