@@ -10,6 +10,7 @@ namespace Kindred.Core.Welcome;
 /// <param name="HasArea">A home area (its name or a position) is set.</param>
 /// <param name="InGroup">The member belongs to a group.</param>
 /// <param name="Answered">The member answered an event (going, maybe or waiting).</param>
+/// <param name="AskedOrOffered">The member posted a request for help or an offer of help (ADR 97).</param>
 /// <param name="HasOrganization">The organization has an account to follow; without one that item is not shown.</param>
 /// <param name="FollowsOrganization">The member follows the organization's account.</param>
 public sealed record WelcomeChecklist(
@@ -20,11 +21,12 @@ public sealed record WelcomeChecklist(
     bool HasArea,
     bool InGroup,
     bool Answered,
+    bool AskedOrOffered,
     bool HasOrganization,
     bool FollowsOrganization)
 {
     /// <summary>Every item shown is ticked.</summary>
-    public bool Done => HasPicture && HasArea && InGroup && Answered && (!HasOrganization || FollowsOrganization);
+    public bool Done => HasPicture && HasArea && InGroup && Answered && AskedOrOffered && (!HasOrganization || FollowsOrganization);
 
     /// <summary>The home page shows it in the first week, until it is done or put away.</summary>
     public bool Shown => InFirstWeek && !Dismissed && !Done;

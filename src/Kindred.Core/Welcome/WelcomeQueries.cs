@@ -30,6 +30,8 @@ public sealed class WelcomeQueries(KindredDbContext db, OrganizationSettings org
                 u.Account.Latitude,
                 InGroup = db.GroupMemberships.Any(m => m.AccountId == accountId),
                 Answered = db.EventRsvps.Any(r => r.AccountId == accountId),
+                // Any request or offer of their own counts, even one since closed: they have found how help works here.
+                AskedOrOffered = db.AidItems.Any(i => i.AccountId == accountId),
                 Follows = organizationId != null && db.Follows.Any(f => f.AccountId == accountId && f.TargetAccountId == organizationId),
             })
             .FirstOrDefaultAsync(ct) ?? throw KindredException.NotFound();
@@ -41,6 +43,7 @@ public sealed class WelcomeQueries(KindredDbContext db, OrganizationSettings org
             !string.IsNullOrWhiteSpace(row.AreaName) || row.Latitude is not null,
             row.InGroup,
             row.Answered,
+            row.AskedOrOffered,
             organizationId is not null,
             row.Follows);
     }

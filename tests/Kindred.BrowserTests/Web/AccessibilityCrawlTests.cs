@@ -47,7 +47,7 @@ public sealed class AccessibilityCrawlTests(BrowserFixture fixture) : IAsyncLife
             "/", "/groups", "/events", "/events/calendar", "/aid", "/notifications", "/messages", "/search?q=garden",
             "/settings/profile", "/settings/preferences", "/settings/account", "/settings/helping", "/settings/tags", "/lists", "/bookmarks",
             $"/@{member}", $"/groups/{facts.Group}", $"/events/{facts.Event}", $"/aid/{facts.Aid}", "/aid/new", "/events/new",
-            "/groups/new", "/invitations",
+            "/groups/new", "/invitations", "/aid/mine", "/favourites", $"/groups/{facts.Group}/members", "/settings/follow-requests",
         };
         if (facts.Post is { } post)
         {
@@ -57,7 +57,7 @@ public sealed class AccessibilityCrawlTests(BrowserFixture fixture) : IAsyncLife
         [
             "/staff", "/staff/people", "/staff/inbox", "/staff/insights", "/staff/announcements", "/moderation", "/admin/users",
             "/admin/organization", "/admin/audit", "/admin/invitations", "/admin/reports", "/admin/jobs", "/admin/sign-up-rules",
-            "/admin/aid-categories", "/admin/aid/figures",
+            "/admin/aid-categories", "/admin/aid/figures", "/admin/style", "/admin/places", "/admin/referrals",
         ];
 
         await CrawlAsync(language, scheme, "/about", null, null, ["/about", "/account/sign-in", "/account/sign-up"]);

@@ -30,13 +30,19 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private async Task<IPage> SignedInAsync(string username, int width, int height, ColorScheme scheme = ColorScheme.Light)
+    /// <summary>The owner OwnServer's setup made.</summary>
+    private const string OwnerPassword = "riverside-owner-2026";
+
+    private async Task<IPage> SignedInAsync(string username, int width, int height, ColorScheme scheme = ColorScheme.Light, string password = Password)
     {
         var page = await server.NewPageAsync(fixture.Browser, width, height);
+        // Five helpers share two cores: a page load timed out at 15 s under that load.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         await page.EmulateMediaAsync(new() { ColorScheme = scheme });
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Username or e-mail").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         // A first sign-in opens the welcome page (ADR 91); these tests start from home.
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
@@ -117,6 +123,45 @@ public sealed class LayoutTests(BrowserFixture fixture, ITestOutputHelper output
         Assert.True(Math.Abs(search!.Y + search.Height / 2 - (menu.Y + menu.Height / 2)) < 12, $"search at {search.Y}, menu at {menu.Y}");
         Assert.True((await page.Locator(".site-header").BoundingBoxAsync())!.Height <= 80);
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"the events page on a desktop ({scheme})", output.WriteLine);
+    }
+
+    [Theory]
+    [InlineData("nadia", 800, "en")]
+    [InlineData("organizer", 800, "en")]
+    [InlineData("nadia", 1280, "en")]
+    [InlineData("organizer", 1280, "en")]
+    [InlineData("organizer", 601, "fr")]
+    [InlineData("organizer", 900, "fr")]
+    public async Task BetweenAPhoneAndAWideScreenTheHeaderIsOneRow(string username, int width, string language)
+    {
+        var page = await SignedInAsync(username, width, 900, password: username == "organizer" ? OwnerPassword : Password);
+        if (language == "fr")
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = "kindred-lang", Value = "c=fr|uic=fr", Url = server.BaseUrl }]);
+        }
+        foreach (var path in new[] { "/", "/groups", "/notifications", "/settings/profile" })
+        {
+            await page.GotoAsync(path);
+            // One row: 44 px targets in .5 rem of padding; a second row would make it at least 100 px.
+            var header = await page.Locator(".site-header").BoundingBoxAsync();
+            Assert.True(header!.Height <= 72, $"the header of {path} is {header.Height} px tall at {width} px ({username}, {language})");
+            var brand = await page.Locator(".brand").BoundingBoxAsync();
+            var menu = await page.Locator(".site-menu > summary").BoundingBoxAsync();
+            var notifications = await page.Locator(".site-header .notifications-link").BoundingBoxAsync();
+            Assert.True(Math.Abs(brand!.Y + brand.Height / 2 - (menu!.Y + menu.Height / 2)) < 12, $"brand at {brand.Y}, menu at {menu.Y} on {path}");
+            Assert.True(Math.Abs(notifications!.Y + notifications.Height / 2 - (menu.Y + menu.Height / 2)) < 12, $"notifications at {notifications.Y}, menu at {menu.Y} on {path}");
+            // The sections stay in the header at these widths; the bottom bar is the phone's.
+            var main = page.Locator(".site-header nav");
+            await Expect(main.Locator(".section-link")).ToHaveCountAsync(4);
+            foreach (var link in await main.Locator(".section-link").AllAsync())
+            {
+                await Expect(link).ToBeVisibleAsync();
+            }
+            await Expect(page.Locator(".bottom-bar")).ToBeHiddenAsync();
+            // Nothing sticks out of the screen's width.
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at {width} px");
+        }
+        await Accessibility.AssertNoSeriousViolationsAsync(page, $"the header at {width} px ({username}, {language})", output.WriteLine);
     }
 
     [Theory]

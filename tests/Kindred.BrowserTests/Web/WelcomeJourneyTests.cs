@@ -13,9 +13,10 @@ using Xunit.Abstractions;
 namespace Kindred.BrowserTests.Web;
 
 /// <summary>
-/// A newcomer's first week on a phone (390 × 844, ADR 91): sign-up, the welcome page after the first sign-in, joining a
-/// group, answering an event and asking for help, with the home page's checklist ticking as she goes; the welcome page
-/// passes axe in English and French.
+/// A newcomer's first week on a phone (390 × 844) and on a desktop (1280 × 900) (ADR 91, 97): sign-up, the welcome page
+/// after the first sign-in, joining a group, answering an event and asking for help, with the home page's checklist
+/// ticking as she goes; her first post has one compact row of actions, the phone shows the bottom bar and the desktop
+/// does not; the welcome page passes axe in English and French.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
@@ -61,10 +62,13 @@ public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelpe
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    [Fact]
-    public async Task ANewcomerSignsUpIsWelcomedJoinsAGroupAnswersAnEventAndAsksForHelp()
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task ANewcomerSignsUpIsWelcomedJoinsAGroupAnswersAnEventAndAsksForHelp(int width, int height)
     {
-        var noor = await server.NewPageAsync(fixture.Browser);
+        var phone = width <= 600;
+        var noor = await server.NewPageAsync(fixture.Browser, width, height);
         // A long journey on a shared machine: the first sign-in's redirect timed out at 15 s under load.
         noor.SetDefaultTimeout(60_000);
         noor.SetDefaultNavigationTimeout(60_000);
@@ -87,7 +91,25 @@ public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         await noor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).Last.ClickAsync();
         await Expect(noor).ToHaveURLAsync(new Regex("/welcome$"));
         await Expect(noor.GetByRole(AriaRole.Heading, new() { Name = "Welcome, noor", Level = 1 })).ToBeVisibleAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(noor, "the welcome page", output.WriteLine);
+        await Accessibility.AssertNoSeriousViolationsAsync(noor, $"the welcome page at {width} px", output.WriteLine);
+
+        // The sections: a bar at the bottom of a phone, the header's one row on a desktop.
+        var bar = noor.GetByRole(AriaRole.Navigation, new() { Name = "Sections" });
+        var headerBox = await noor.Locator(".site-header").BoundingBoxAsync();
+        if (phone)
+        {
+            await Expect(bar).ToBeVisibleAsync();
+            foreach (var name in new[] { "Home", "Groups", "Help", "Events", "Me" })
+            {
+                await Expect(bar.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+            }
+            Assert.True(headerBox!.Height <= 120, $"the phone header is {headerBox.Height} px tall");
+        }
+        else
+        {
+            await Expect(bar).ToBeHiddenAsync();
+            Assert.True(headerBox!.Height <= 72, $"the desktop header is {headerBox.Height} px tall");
+        }
 
         // Her name and area, saved from the welcome page itself.
         await noor.GetByLabel("Display name").FillAsync("Noor Amrani");
@@ -130,7 +152,25 @@ public sealed class WelcomeJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         checklist = noor.GetByRole(AriaRole.Region, new() { Name = "Your first week" });
         await Expect(checklist.GetByText("Join a group (Done)")).ToBeVisibleAsync();
         await Expect(checklist.GetByText("Answer an event (Done)")).ToBeVisibleAsync();
-        await Accessibility.AssertNoSeriousViolationsAsync(noor, "the home page with the checklist", output.WriteLine);
+        await Expect(checklist.GetByText("Ask for help or offer help (Done)")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(noor, $"the home page with the checklist at {width} px", output.WriteLine);
+
+        // Her first post: one compact row of actions (the usual four and "More"), each a 44 px target.
+        await noor.GetByLabel("What would you like to share?").FillAsync("Thank you for the welcome, Croix-Rousse!");
+        await noor.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+        var post = noor.Locator(".post").Filter(new() { HasText = "Thank you for the welcome" }).First;
+        await Expect(post).ToBeVisibleAsync();
+        var actions = post.Locator(".post-actions > .act, .post-actions > .action-menu > summary");
+        var boxes = new List<LocatorBoundingBoxResult>();
+        for (var i = 0; i < await actions.CountAsync(); i++)
+        {
+            var box = await actions.Nth(i).BoundingBoxAsync();
+            Assert.True(box!.Height >= 44 && box.Width >= 44, $"action {i} is {box.Width} × {box.Height} px at {width} px");
+            boxes.Add(box);
+        }
+        Assert.InRange(boxes.Count, 4, 5);
+        Assert.True(boxes.Max(b => b.Y) < boxes.Min(b => b.Y + b.Height), $"the actions wrap at {width} px: " + string.Join(", ", boxes.Select(b => b.Y)));
+        await Expect(post.GetByRole(AriaRole.Link, new() { Name = "Delete", Exact = true })).ToBeHiddenAsync();
 
         // The welcome page in French passes axe too.
         await noor.Context.AddCookiesAsync([new Cookie { Name = "kindred-lang", Value = "c=fr|uic=fr", Url = server.BaseUrl }]);

@@ -133,6 +133,19 @@ public abstract class PlacePickerTests(PlacesApp app)
         Assert.Equal(before.Latitude, (await AccountAsync(me.Id)).Latitude);
         Assert.Equal(HttpStatusCode.Redirect, (await ProfileAsync(mine, "")).StatusCode);
         Assert.Null((await AccountAsync(me.Id)).Latitude);
+
+        // Coordinates an older form may still post are not read (ADR 97): the chosen place's centre is the point.
+        var older = await Html.PostFormAsync(mine, "/settings/profile", "profile", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Neighbour",
+            ["Input.Locale"] = "en",
+            ["Input.AreaName"] = "Laval-des-Rapides",
+            ["Input.Latitude"] = "1.5",
+            ["Input.Longitude"] = "2.5",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, older.StatusCode);
+        var placed = await AccountAsync(me.Id);
+        Assert.Equal(("Laval-des-Rapides", 45.56, -73.72), (placed.AreaName, placed.Latitude, placed.Longitude));
     }
 
     [Fact]

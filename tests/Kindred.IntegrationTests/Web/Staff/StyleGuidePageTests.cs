@@ -52,10 +52,15 @@ public abstract class StyleGuidePageTests(KindredApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1>Style guide</h1>", page, StringComparison.Ordinal);
         foreach (var component in new[] { "class=\"post\"", "class=\"post-actions\"", "class=\"action-menu\"", "class=\"person-chip\"", "class=\"group-card\"",
-            "class=\"group-tile", "class=\"subnav tabs", "class=\"empty-state\"", "class=\"pager\"", "class=\"notice success\"" })
+            "class=\"group-tile", "class=\"subnav tabs", "class=\"empty-state\"", "class=\"pager\"", "class=\"notice success\"",
+            "class=\"card event-card\"", "class=\"card aid-card\"" })
         {
             Assert.Contains(component, page, StringComparison.Ordinal);
         }
+        // The event and aid cards say what they are for, through the same labels as the listing pages.
+        Assert.Contains("Seed swap at the community garden", page, StringComparison.Ordinal);
+        Assert.Contains("A lift to the clinic on Tuesday morning", page, StringComparison.Ordinal);
+        Assert.Contains("8 places left of 20", page, StringComparison.Ordinal);
         // The samples live in memory: nothing is stored.
         Assert.Equal(statuses, await app.WithDbAsync(db => db.Statuses.CountAsync()));
     }

@@ -43,6 +43,7 @@ public abstract class FirstWeekHomeTests(KindredApp app)
         Assert.Contains(Undone("Set your area", "/welcome"), home, StringComparison.Ordinal);
         Assert.Contains(Undone("Join a group", "/groups"), home, StringComparison.Ordinal);
         Assert.Contains(Undone("Answer an event", "/events"), home, StringComparison.Ordinal);
+        Assert.Contains(Undone("Ask for help or offer help", "/aid/new"), home, StringComparison.Ordinal);
         Assert.Contains(Undone("Follow the organization", "/welcome"), home, StringComparison.Ordinal);
 
         await app.WithDbAsync(db => db.Accounts.Where(a => a.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.AvatarFile, "avatars/fw.png")));
@@ -67,6 +68,21 @@ public abstract class FirstWeekHomeTests(KindredApp app)
         await app.WithServicesAsync(s => s.GetRequiredService<EventService>().RsvpAsync(user.Id, ev.Id, new RsvpRequest(RsvpResponse.Going)));
         home = WebUtility.HtmlDecode(await Html.GetAsync(browser, "/"));
         Assert.Contains(Ticked("Join a group"), home, StringComparison.Ordinal);
+        Assert.Contains(Ticked("Answer an event"), home, StringComparison.Ordinal);
+        Assert.Contains(Undone("Ask for help or offer help", "/aid/new"), home, StringComparison.Ordinal);
+        Assert.Contains("Your first week", home, StringComparison.Ordinal);
+
+        // An offer of help ticks it as a request would; the list stays while the organization is not followed.
+        await app.WithServicesAsync(s => s.GetRequiredService<AidService>().CreateAsync(user.Id, new AidInput
+        {
+            Kind = AidKind.Offer,
+            Category = "errands",
+            Title = "I can carry shopping on Saturdays",
+            Audience = AidAudience.Members,
+            ClearLocation = true,
+        }));
+        home = WebUtility.HtmlDecode(await Html.GetAsync(browser, "/"));
+        Assert.Contains(Ticked("Ask for help or offer help"), home, StringComparison.Ordinal);
         Assert.Contains(Ticked("Answer an event"), home, StringComparison.Ordinal);
         Assert.Contains("Your first week", home, StringComparison.Ordinal);
 
