@@ -40,7 +40,7 @@ public abstract class FederationDeliveryTests(KindredApp app) : IAsyncLifetime
         throw new TimeoutException("The federation jobs did not get there.");
     }
 
-    private Task UntilAsync(Func<Task<bool>> done) => EventuallyAsync<bool>(async () => await done() ? true : null);
+    private Task<bool> UntilAsync(Func<Task<bool>> done) => EventuallyAsync<bool>(async () => await done() ? true : null);
 
     private Task<JsonElement?> DeliveredAsync(string type, Func<JsonElement, bool>? where = null) => Task.FromResult(
         remote.Received.Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())

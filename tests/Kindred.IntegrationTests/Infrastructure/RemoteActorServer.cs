@@ -79,8 +79,8 @@ public sealed class RemoteActorServer : IAsyncDisposable
                 headers["Digest"].ToString(), headers.Host.ToString(), body));
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
-        web.MapPost("/inbox", ReceiveAsync);
-        web.MapPost("/users/remote/inbox", ReceiveAsync);
+        web.MapPost("/inbox", (Delegate)ReceiveAsync);
+        web.MapPost("/users/remote/inbox", (Delegate)ReceiveAsync);
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server = new RemoteActorServer(web, address.TrimEnd('/'));
