@@ -59,6 +59,7 @@ public class KindredDbContext(DbContextOptions<KindredDbContext> options)
     public DbSet<WebPushKey> WebPushKeys => Set<WebPushKey>();
     public DbSet<ActorKey> ActorKeys => Set<ActorKey>();
     public DbSet<InboxActivity> InboxActivities => Set<InboxActivity>();
+    public DbSet<RemoteActor> RemoteActors => Set<RemoteActor>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportedStatus> ReportedStatuses => Set<ReportedStatus>();

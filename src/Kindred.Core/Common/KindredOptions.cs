@@ -70,6 +70,15 @@ public sealed class KindredOptions
         /// addresses. Off by default, because then anyone on the fediverse could make this server call into its own network.
         /// </summary>
         public bool DevelopmentMode { get; set; }
+
+        /// <summary>How long a delivery to another server keeps being retried (with growing waits) before it is dropped.</summary>
+        public double DeliveryGiveUpDays { get; set; } = 2;
+
+        /// <summary>Failed deliveries in a row after which a host is left alone for a while (the circuit breaker).</summary>
+        public int CircuitBreakerFailures { get; set; } = 5;
+
+        /// <summary>How long a host whose circuit opened is left alone before one delivery tries it again.</summary>
+        public double CircuitBreakerMinutes { get; set; } = 10;
     }
 
     public sealed class OAuthOptions

@@ -117,6 +117,41 @@ public sealed class FederationHttp : IDisposable
         }
     }
 
+    /// <summary>Delivers <paramref name="body"/> to an inbox, signed as <paramref name="keyId"/> over
+    /// <c>(request-target) host date digest</c> as Mastodon signs. Answers the status code, or null when the address
+    /// may not be reached or the connection failed (both worth another try later, except the first).</summary>
+    public async Task<HttpStatusCode?> PostActivityAsync(Uri inbox, byte[] body, string keyId, RSA key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(keyId);
+        ArgumentNullException.ThrowIfNull(key);
+        if (!MayFetch(inbox))
+        {
+            return null;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, inbox);
+        var date = time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+        var digest = ContentDigests.Digest(body);
+        request.Headers.Host = inbox.Authority;
+        request.Headers.TryAddWithoutValidation("Date", date);
+        request.Headers.TryAddWithoutValidation("Digest", digest);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/activity+json");
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["host"] = inbox.Authority, ["date"] = date, ["digest"] = digest };
+        var message = new SignedMessage("POST", inbox.Scheme, inbox.Authority, inbox.PathAndQuery, headers, body);
+        request.Headers.TryAddWithoutValidation("Signature", CavageSignatures.Sign(message, CavageSignatures.SignedWithBody, keyId, key));
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            return response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private static bool IsJson(MediaTypeHeaderValue? type) => type?.MediaType is { } media

@@ -1,3 +1,4 @@
+using Kindred.Core.Jobs;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,10 @@ namespace Kindred.Core.Federation;
 
 /// <summary>
 /// Keeps what other servers deliver (ADR 96): the raw activity, once per activity id, after its signature checked out.
-/// Dispatching stored activities to the Core services (Follow, Create, …) is the next step and not done yet.
+/// The same SaveChanges queues the <see cref="InboxDispatchJob"/> that acts on it (ADR 101), so a stored activity is
+/// always dispatched and a redelivery never is twice.
 /// </summary>
-public sealed class FederationInbox(KindredDbContext db, TimeProvider time)
+public sealed class FederationInbox(KindredDbContext db, JobQueue jobs, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -30,6 +32,7 @@ public sealed class FederationInbox(KindredDbContext db, TimeProvider time)
             ReceivedAt = time.GetUtcNow().UtcDateTime,
         };
         db.InboxActivities.Add(row);
+        var job = jobs.Add(InboxDispatch.Name, new InboxDispatch(activityId));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -39,6 +42,7 @@ public sealed class FederationInbox(KindredDbContext db, TimeProvider time)
         {
             // The same activity arrived twice at once (shared inbox and personal inbox): the unique id kept one.
             db.Entry(row).State = EntityState.Detached;
+            db.Entry(job).State = EntityState.Detached;
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Notifications;
 using Kindred.Core.Timelines;
 using Kindred.Data;
@@ -12,7 +13,7 @@ namespace Kindred.Core.Relationships;
 /// Follows, follow requests, blocks and mutes. Every method is idempotent the way Mastodon's are: following twice
 /// updates the options, unblocking someone not blocked is a no-op. Each change is one SaveChangesAsync.
 /// </summary>
-public sealed class RelationshipService(KindredDbContext db, Notify notify, HomeFeed homeFeed, RelationshipQueries queries, TimeProvider time)
+public sealed class RelationshipService(KindredDbContext db, Notify notify, HomeFeed homeFeed, RelationshipQueries queries, FederationOutbox outbox, TimeProvider time)
 {
     /// <summary>Longest mute a duration may ask for (Mastodon has no limit; a year keeps the date arithmetic sane).</summary>
     public const int MaxMuteSeconds = 366 * 24 * 3600;
@@ -49,6 +50,27 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
             request.ShowReblogs = showReblogs ?? request.ShowReblogs;
             request.Notify = notifyOfPosts ?? request.Notify;
         }
+        else if (target.Domain is not null)
+        {
+            // A remote account answers a Follow with Accept or Reject (ADR 102): until then the follow is a request,
+            // whose id the Follow activity carries.
+            var follower = await RequireAccountAsync(accountId, ct);
+            if (follower.Domain is not null)
+            {
+                throw KindredException.Forbidden("You cannot follow this account.");
+            }
+            var pending = new FollowRequest
+            {
+                Id = Snowflake.NewId(),
+                AccountId = accountId,
+                TargetAccountId = targetId,
+                CreatedAt = time.UtcNow(),
+                ShowReblogs = showReblogs ?? true,
+                Notify = notifyOfPosts ?? false,
+            };
+            db.FollowRequests.Add(pending);
+            await outbox.FollowAsync(follower, pending, ct);
+        }
         else if (target.Locked)
         {
             db.FollowRequests.Add(new FollowRequest
@@ -74,8 +96,18 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
     /// <summary>Stops following <paramref name="targetId"/>, and withdraws a request still waiting.</summary>
     public async Task UnfollowAsync(long accountId, long targetId, CancellationToken ct = default)
     {
-        await RequireAccountAsync(targetId, ct);
+        var target = await RequireAccountAsync(targetId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (target.Domain is not null)
+        {
+            // The remote server hears an Undo of the Follow it was sent (its id is the request's, kept by the follow).
+            var followId = await db.Follows.Where(f => f.AccountId == accountId && f.TargetAccountId == targetId).Select(f => (long?)f.Id).FirstOrDefaultAsync(ct)
+                ?? await db.FollowRequests.Where(r => r.AccountId == accountId && r.TargetAccountId == targetId).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+            if (followId is { } id)
+            {
+                await outbox.UnfollowAsync(await RequireAccountAsync(accountId, ct), targetId, id, ct);
+            }
+        }
         db.Follows.RemoveRange(await db.Follows.Where(f => f.AccountId == accountId && f.TargetAccountId == targetId).ToListAsync(ct));
         db.FollowRequests.RemoveRange(await db.FollowRequests.Where(r => r.AccountId == accountId && r.TargetAccountId == targetId).ToListAsync(ct));
         await ForgetRequestNotificationAsync(accountId, targetId, ct);
@@ -100,6 +132,7 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
             db.Follows.Add(NewFollow(requesterId, accountId, request.ShowReblogs, request.Notify));
             await homeFeed.BackfillAsync(requesterId, accountId, request.ShowReblogs, ct);
         }
+        await AnswerRemoteRequestAsync(accountId, requesterId, accept: true, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -111,7 +144,22 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
             ?? throw KindredException.NotFound();
         db.FollowRequests.Remove(request);
         await ForgetRequestNotificationAsync(requesterId, accountId, ct);
+        await AnswerRemoteRequestAsync(accountId, requesterId, accept: false, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A remote requester's server hears the answer, naming the Follow it sent (kept in the inbox's rows).</summary>
+    private async Task AnswerRemoteRequestAsync(long accountId, long requesterId, bool accept, CancellationToken ct)
+    {
+        var requester = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == requesterId, ct);
+        if (requester is null)
+        {
+            return;
+        }
+        var account = await RequireAccountAsync(accountId, ct);
+        var followId = await db.InboxActivities.AsNoTracking().Where(a => a.Actor == requester.ActorUri && a.Type == "Follow")
+            .OrderByDescending(a => a.Id).Select(a => a.ActivityId).FirstOrDefaultAsync(ct);
+        await outbox.AnswerFollowAsync(account, requesterId, followId ?? requester.ActorUri + "#follow", accept, ct);
     }
 
     /// <summary>A decided or withdrawn request leaves no follow_request notification behind, as on Mastodon.</summary>

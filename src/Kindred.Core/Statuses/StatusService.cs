@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Conversations;
+using Kindred.Core.Federation;
 using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Organizations;
@@ -26,6 +27,7 @@ public sealed partial class StatusService(
     PollQueries pollQueries,
     ConversationFeed conversationFeed,
     OrganizationInbox organizationInbox,
+    FederationOutbox outbox,
     TimeProvider time)
 {
     public const int MaxCharacters = 5_000;
@@ -109,6 +111,7 @@ public sealed partial class StatusService(
         await organizationInbox.RecordAsync(status, parent, ct);
         var author = await db.Accounts.FirstAsync(a => a.Id == authorId, ct);
         author.LastStatusAt = now;
+        await outbox.StatusChangedAsync(status, StatusChange.Created, ct);
         await db.InTransactionAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
@@ -165,6 +168,7 @@ public sealed partial class StatusService(
         {
             await notify.AddAsync(now, NotificationTypes.Update, booster, authorId, status.Id, ct: ct);
         }
+        await outbox.StatusChangedAsync(status, StatusChange.Edited, ct);
         await db.SaveChangesAsync(ct);
         return status;
     }
@@ -177,6 +181,7 @@ public sealed partial class StatusService(
         status.DeletedAt = time.UtcNow();
         status.PinnedAt = null;
         status.IdempotencyKey = null;
+        await outbox.StatusChangedAsync(status, StatusChange.Deleted, ct);
         await db.SaveChangesAsync(ct);
         // Boosts of a deleted post go with it (they were already invisible; now they stop counting too).
         var boosts = db.Statuses.Where(s => s.ReblogOfId == status.Id);
@@ -195,6 +200,10 @@ public sealed partial class StatusService(
         {
             db.Favourites.Add(new Favourite { Id = Snowflake.NewId(), AccountId = accountId, StatusId = status.Id, CreatedAt = time.UtcNow() });
             await notify.AddAsync(time.UtcNow(), NotificationTypes.Favourite, status.AccountId, accountId, status.Id, ct: ct);
+            if (status.Uri is not null)
+            {
+                await outbox.LikeAsync(await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct), status, undo: false, ct);
+            }
             await SaveIgnoringDuplicateAsync(() => db.Favourites.AnyAsync(f => f.AccountId == accountId && f.StatusId == status.Id, ct), ct);
         }
         return status;
@@ -212,6 +221,11 @@ public sealed partial class StatusService(
             return deleted;
         }, ct);
         StoredCounts.Shift(db, status, s => s.FavouritesCount, -removed);
+        if (removed > 0 && status.Uri is not null)
+        {
+            await outbox.LikeAsync(await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct), status, undo: true, ct);
+            await db.SaveChangesAsync(ct);
+        }
         return status;
     }
 
@@ -258,6 +272,7 @@ public sealed partial class StatusService(
         };
         db.Statuses.Add(reblog);
         await notify.AddAsync(now, NotificationTypes.Reblog, original.AccountId, accountId, original.Id, ct: ct);
+        await outbox.AnnounceAsync(await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct), original, reblog.Id, undo: false, ct);
         await db.InTransactionAsync(async () =>
         {
             await db.SaveChangesAsync(ct);

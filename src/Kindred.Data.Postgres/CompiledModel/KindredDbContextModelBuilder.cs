@@ -12,7 +12,7 @@ namespace Kindred.Data.Postgres.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a16ea9a5-e536-4b0b-b2f3-84f95adf953e"), entityTypeCount: 106)
+            : base(skipDetectChanges: false, modelId: new Guid("7880e57e-3080-4c42-9e3f-1016677267a0"), entityTypeCount: 107)
         {
         }
 
@@ -92,6 +92,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
+            var remoteActor = RemoteActorEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
@@ -245,6 +246,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             PollOptionEntityType.CreateForeignKey1(pollOption, poll);
             PollVoteEntityType.CreateForeignKey1(pollVote, account);
             PollVoteEntityType.CreateForeignKey2(pollVote, poll);
+            RemoteActorEntityType.CreateForeignKey1(remoteActor, account);
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
@@ -372,6 +374,7 @@ namespace Kindred.Data.Postgres.CompiledModel
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
+            RemoteActorEntityType.CreateAnnotations(remoteActor);
             ReportEntityType.CreateAnnotations(report);
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);

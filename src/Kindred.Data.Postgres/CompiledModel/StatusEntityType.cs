@@ -21,10 +21,10 @@ namespace Kindred.Data.Postgres.CompiledModel
                 "Kindred.Data.Entities.Status",
                 typeof(Status),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -179,6 +179,15 @@ namespace Kindred.Data.Postgres.CompiledModel
                 maxLength: 10000);
             text.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var uri = runtimeEntityType.AddProperty(
+                "Uri",
+                typeof(string),
+                propertyInfo: typeof(Status).GetProperty("Uri", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Status).GetField("<Uri>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2048);
+            uri.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var visibility = runtimeEntityType.AddProperty(
                 "Visibility",
                 typeof(Audience),
@@ -195,21 +204,26 @@ namespace Kindred.Data.Postgres.CompiledModel
                 new[] { inReplyToId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { accountId, id });
+                new[] { uri },
+                unique: true);
+            index0.AddAnnotation("Relational:Filter", "\"Uri\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { accountId, idempotencyKey });
+                new[] { accountId, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { accountId, pinnedAt });
-            index2.AddAnnotation("Relational:Filter", "\"PinnedAt\" IS NOT NULL");
+                new[] { accountId, idempotencyKey });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { groupId, id });
+                new[] { accountId, pinnedAt });
+            index3.AddAnnotation("Relational:Filter", "\"PinnedAt\" IS NOT NULL");
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { groupId, id });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { reblogOfId, accountId });
-            index4.AddAnnotation("Relational:Filter", "\"ReblogOfId\" IS NOT NULL");
+            index5.AddAnnotation("Relational:Filter", "\"ReblogOfId\" IS NOT NULL");
 
             var iX_Statuses_AccountId_Live = runtimeEntityType.AddIndex(
                 new[] { accountId },

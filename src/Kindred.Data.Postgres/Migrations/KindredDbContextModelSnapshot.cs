@@ -2748,6 +2748,40 @@ namespace Kindred.Data.Postgres.Migrations
                     b.ToTable("PollVotes");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.RemoteActor", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ActorUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Inbox")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("SharedInbox")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ActorUri")
+                        .IsUnique();
+
+                    b.ToTable("RemoteActors");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -3193,12 +3227,20 @@ namespace Kindred.Data.Postgres.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<string>("Uri")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("InReplyToId");
+
+                    b.HasIndex("Uri")
+                        .IsUnique()
+                        .HasFilter("\"Uri\" IS NOT NULL");
 
                     b.HasIndex("AccountId", "Id");
 
@@ -4944,6 +4986,15 @@ namespace Kindred.Data.Postgres.Migrations
                     b.HasOne("Kindred.Data.Entities.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.RemoteActor", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.RemoteActor", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

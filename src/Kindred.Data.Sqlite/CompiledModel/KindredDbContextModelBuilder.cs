@@ -11,7 +11,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
     public partial class KindredDbContextModel
     {
         private KindredDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("406f2799-3f3d-49c3-a5aa-faadbe2cb489"), entityTypeCount: 106)
+            : base(skipDetectChanges: false, modelId: new Guid("18872a51-7d32-4d25-a128-3ae5016f0978"), entityTypeCount: 107)
         {
         }
 
@@ -91,6 +91,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             var poll = PollEntityType.Create(this);
             var pollOption = PollOptionEntityType.Create(this);
             var pollVote = PollVoteEntityType.Create(this);
+            var remoteActor = RemoteActorEntityType.Create(this);
             var report = ReportEntityType.Create(this);
             var reportedStatus = ReportedStatusEntityType.Create(this);
             var reservedUsername = ReservedUsernameEntityType.Create(this);
@@ -244,6 +245,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             PollOptionEntityType.CreateForeignKey1(pollOption, poll);
             PollVoteEntityType.CreateForeignKey1(pollVote, account);
             PollVoteEntityType.CreateForeignKey2(pollVote, poll);
+            RemoteActorEntityType.CreateForeignKey1(remoteActor, account);
             ReportEntityType.CreateForeignKey1(report, account);
             ReportEntityType.CreateForeignKey2(report, account);
             ReportEntityType.CreateForeignKey3(report, account);
@@ -371,6 +373,7 @@ namespace Kindred.Data.Sqlite.CompiledModel
             PollEntityType.CreateAnnotations(poll);
             PollOptionEntityType.CreateAnnotations(pollOption);
             PollVoteEntityType.CreateAnnotations(pollVote);
+            RemoteActorEntityType.CreateAnnotations(remoteActor);
             ReportEntityType.CreateAnnotations(report);
             ReportedStatusEntityType.CreateAnnotations(reportedStatus);
             ReservedUsernameEntityType.CreateAnnotations(reservedUsername);

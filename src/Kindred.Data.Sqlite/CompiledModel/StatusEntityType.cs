@@ -20,10 +20,10 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 "Kindred.Data.Entities.Status",
                 typeof(Status),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 20,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -160,6 +160,14 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Status).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 10000);
 
+            var uri = runtimeEntityType.AddProperty(
+                "Uri",
+                typeof(string),
+                propertyInfo: typeof(Status).GetProperty("Uri", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Status).GetField("<Uri>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2048);
+
             var visibility = runtimeEntityType.AddProperty(
                 "Visibility",
                 typeof(Audience),
@@ -175,21 +183,26 @@ namespace Kindred.Data.Sqlite.CompiledModel
                 new[] { inReplyToId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { accountId, id });
+                new[] { uri },
+                unique: true);
+            index0.AddAnnotation("Relational:Filter", "\"Uri\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { accountId, idempotencyKey });
+                new[] { accountId, id });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { accountId, pinnedAt });
-            index2.AddAnnotation("Relational:Filter", "\"PinnedAt\" IS NOT NULL");
+                new[] { accountId, idempotencyKey });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { groupId, id });
+                new[] { accountId, pinnedAt });
+            index3.AddAnnotation("Relational:Filter", "\"PinnedAt\" IS NOT NULL");
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { groupId, id });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { reblogOfId, accountId });
-            index4.AddAnnotation("Relational:Filter", "\"ReblogOfId\" IS NOT NULL");
+            index5.AddAnnotation("Relational:Filter", "\"ReblogOfId\" IS NOT NULL");
 
             var iX_Statuses_AccountId_Live = runtimeEntityType.AddIndex(
                 new[] { accountId },

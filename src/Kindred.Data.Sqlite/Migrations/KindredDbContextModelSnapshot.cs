@@ -2738,6 +2738,40 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.ToTable("PollVotes");
                 });
 
+            modelBuilder.Entity("Kindred.Data.Entities.RemoteActor", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inbox")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedInbox")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ActorUri")
+                        .IsUnique();
+
+                    b.ToTable("RemoteActors");
+                });
+
             modelBuilder.Entity("Kindred.Data.Entities.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -3183,12 +3217,20 @@ namespace Kindred.Data.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Uri")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Visibility")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("InReplyToId");
+
+                    b.HasIndex("Uri")
+                        .IsUnique()
+                        .HasFilter("\"Uri\" IS NOT NULL");
 
                     b.HasIndex("AccountId", "Id");
 
@@ -4930,6 +4972,15 @@ namespace Kindred.Data.Sqlite.Migrations
                     b.HasOne("Kindred.Data.Entities.Poll", null)
                         .WithMany()
                         .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kindred.Data.Entities.RemoteActor", b =>
+                {
+                    b.HasOne("Kindred.Data.Entities.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Kindred.Data.Entities.RemoteActor", "AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

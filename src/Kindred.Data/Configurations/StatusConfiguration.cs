@@ -13,6 +13,9 @@ public sealed class StatusConfiguration : IEntityTypeConfiguration<Status>
         builder.Property(s => s.SpoilerText).HasMaxLength(2_000);
         builder.Property(s => s.Language).HasMaxLength(10);
         builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
+        // A remote Note is stored once, whichever delivery brings it first (ADR 101).
+        builder.Property(s => s.Uri).HasMaxLength(2048);
+        builder.HasIndex(s => s.Uri).IsUnique().HasFilter("\"Uri\" IS NOT NULL");
         builder.HasOne(s => s.Account).WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         // Account statuses page by id per author; threads walk replies; boosts are found per original and booster.
         builder.HasIndex(s => new { s.AccountId, s.Id });

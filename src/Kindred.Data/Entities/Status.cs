@@ -20,6 +20,10 @@ public class Status
     public string SpoilerText { get; set; } = "";
     public Audience Visibility { get; set; }
     public string? Language { get; set; }
+
+    /// <summary>The Note's id on its own server, for a remote account's status (ADR 101); null for local statuses,
+    /// whose id is derived from the author and <see cref="Id"/>.</summary>
+    public string? Uri { get; set; }
     public bool Sensitive { get; set; }
     public long? InReplyToId { get; set; }
     public long? InReplyToAccountId { get; set; }

@@ -9,7 +9,7 @@ namespace Kindred.Server.ActivityPub;
 /// The inboxes (ADR 96): each member's, each public group's, the instance actor's and the shared one. A delivery is
 /// checked (signature, then the key's owner is the activity's actor, then the activity's id lives on the actor's
 /// host), stored once per activity id, and answered 202. A missing or bad signature is 401; a body that is not an
-/// activity 400; more than 256 KB 413. Nothing is dispatched yet: the stored activities wait for the next step.
+/// activity 400; more than 256 KB 413. The store queues the job that acts on the activity (ADR 101).
 /// </summary>
 public static class ActivityInboxEndpoints
 {

@@ -178,6 +178,10 @@ public static class CoreServices
         services.AddScoped<RemoteKeys>();
         services.AddScoped<InboxSignatures>();
         services.AddScoped<FederationInbox>();
+        services.AddSingleton<LocalActors>();
+        services.AddSingleton<DeliveryCircuit>();
+        services.AddScoped<RemoteAccounts>();
+        services.AddScoped<FederationOutbox>();
         services.AddScoped<PollService>();
         services.AddScoped<PollQueries>();
         services.AddScoped<NotificationQueries>();

@@ -5,6 +5,7 @@ using Kindred.Core.Deletion;
 using Kindred.Core.Digests;
 using Kindred.Core.Events;
 using Kindred.Core.Exports;
+using Kindred.Core.Federation;
 using Kindred.Core.Insights;
 using Kindred.Core.Jobs;
 using Kindred.Core.Media;
@@ -58,6 +59,8 @@ public static class JobsSetup
         services.AddJobHandler<ScheduledStatusJob>();
         services.AddJobHandler<PushFanOutJob>();
         services.AddJobHandler<PushSendJob>();
+        services.AddJobHandler<InboxDispatchJob>();
+        services.AddJobHandler<DeliveryJob>();
         // What the hourly cleanup deletes besides old jobs.
         services.AddScoped<IRowRetention, DigestSendRetention>();
         services.AddScoped<IRowRetention, EventReminderSendRetention>();

@@ -70,6 +70,8 @@ public static class WebSetup
         services.AddScoped<TokenIssuer>();
         services.AddScoped<ActorRenderer>();
         services.AddScoped<NoteRenderer>();
+        // Only the web renders Notes, so only a web process runs the job that delivers statuses (ADR 102).
+        services.AddJobHandler<StatusDeliveryJob>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,7 +18,8 @@ namespace Kindred.IntegrationTests.Infrastructure;
 /// Another fediverse server on the loopback (Kestrel on 127.0.0.1, a free port): it serves one actor in the shape a
 /// Mastodon 4.3 server publishes it (captured and trimmed: context, endpoints, publicKey with owner) and signs
 /// deliveries as that actor, both as Mastodon does (draft-cavage) and as RFC 9421 says, building the signed text
-/// itself rather than through Kindred's code.
+/// itself rather than through Kindred's code. Its inboxes (the actor's and the shared one) keep what Kindred delivers,
+/// and it answers WebFinger for <c>acct:remote@{host}</c>, so Kindred can find it by handle.
 /// </summary>
 public sealed class RemoteActorServer : IAsyncDisposable
 {
@@ -38,6 +40,12 @@ public sealed class RemoteActorServer : IAsyncDisposable
 
     public string KeyId => ActorId + "#main-key";
 
+    /// <summary>What Kindred delivered, in order: the inbox path, the Signature, Date, Digest and Host headers and the body.</summary>
+    public ConcurrentQueue<ReceivedDelivery> Received { get; } = new();
+
+    /// <summary>The handle Kindred's members find this actor by (host with the port).</summary>
+    public string Handle => "remote@" + new Uri(BaseUrl).Authority;
+
     /// <summary>How many times the actor document was fetched (key fetches).</summary>
     public int ActorFetches => Volatile.Read(ref actorFetches);
 
@@ -57,6 +65,22 @@ public sealed class RemoteActorServer : IAsyncDisposable
             server.LastFetchSignature = context.Request.Headers["Signature"].ToString();
             return Results.Text(server.ActorJson(), "application/activity+json; charset=utf-8");
         });
+        web.MapGet("/.well-known/webfinger", (string resource) =>
+            resource == "acct:" + server!.Handle
+                ? Results.Text($$"""{"subject":"acct:{{server.Handle}}","links":[{"rel":"self","type":"application/activity+json","href":"{{server.ActorId}}"}]}""",
+                    "application/jrd+json; charset=utf-8")
+                : Results.NotFound());
+        async Task<IResult> ReceiveAsync(HttpContext context)
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var headers = context.Request.Headers;
+            server!.Received.Enqueue(new ReceivedDelivery(context.Request.Path, headers["Signature"].ToString(), headers["Date"].ToString(),
+                headers["Digest"].ToString(), headers.Host.ToString(), body));
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        }
+        web.MapPost("/inbox", (Delegate)ReceiveAsync);
+        web.MapPost("/users/remote/inbox", (Delegate)ReceiveAsync);
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server = new RemoteActorServer(web, address.TrimEnd('/'));

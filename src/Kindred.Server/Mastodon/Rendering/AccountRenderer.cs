@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Relationships;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
@@ -13,7 +14,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 
 /// <summary>Turns an account into the Mastodon wire type for one viewer. Every field is named here on purpose:
 /// a new column never reaches the API by accident.</summary>
-public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, CustomEmojiRenderer emojis)
+public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relationships, CustomEmojiRenderer emojis, RemoteAccounts remotes)
 {
     /// <param name="account">With Fields, Tags and User loaded.</param>
     /// <param name="viewerId">The signed-in viewer's account id, or null.</param>
@@ -23,7 +24,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         var counts = await relationships.CountsAsync([account.Id], ct);
         var requests = withSource ? await relationships.PendingRequestCountAsync(account.Id, ct) : 0;
         var lookup = await emojis.LookupAsync(EmojiTexts(account), ct);
-        return Render(account, viewerId, counts[account.Id], withSource, requests, lookup);
+        var addresses = await remotes.AddressesAsync([account], ct);
+        return Render(account, viewerId, counts[account.Id], withSource, requests, lookup, addresses);
     }
 
     /// <summary>Many accounts with their counts fetched in one batch, never one query per account.</summary>
@@ -32,7 +34,8 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         var ids = accounts.Select(a => a.Id).Distinct().ToList();
         var counts = await relationships.CountsAsync(ids, ct);
         var lookup = await emojis.LookupAsync(accounts.SelectMany(EmojiTexts), ct);
-        return accounts.Select(a => Render(a, viewerId, counts[a.Id], withSource: false, followRequests: 0, lookup)).ToList();
+        var addresses = await remotes.AddressesAsync(accounts, ct);
+        return accounts.Select(a => Render(a, viewerId, counts[a.Id], withSource: false, followRequests: 0, lookup, addresses)).ToList();
     }
 
     /// <summary>Where a member may write a custom emoji (ADR 82): the display name, the bio and the profile fields, as
@@ -41,9 +44,11 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
         new[] { account.DisplayName, account.Note }.Concat(account.Fields.SelectMany(f => new[] { f.Name, f.Value }));
 
     private MastodonAccount Render(Account account, long? viewerId, AccountCounts counts, bool withSource, int followRequests,
-        IReadOnlyDictionary<string, CustomEmoji> lookup)
+        IReadOnlyDictionary<string, CustomEmoji> lookup, IReadOnlyDictionary<long, (string Uri, string Url)> remoteAddresses)
     {
-        var profileUrl = urls.Absolute("/@" + account.Username);
+        // A remote account's addresses are its own server's (ADR 101).
+        var remote = remoteAddresses.TryGetValue(account.Id, out var address) ? address : ((string Uri, string Url)?)null;
+        var profileUrl = remote?.Url ?? urls.Absolute("/@" + account.Username);
         var avatar = urls.Media(account.AvatarFile, "/img/avatar.png");
         var header = urls.Media(account.HeaderFile, "/img/header.png");
         var fields = account.Fields.OrderBy(f => f.Position).Select(f => new MastodonField(f.Name, f.ValueHtml, null)).ToList();
@@ -62,7 +67,7 @@ public sealed class AccountRenderer(PublicUrls urls, RelationshipQueries relatio
             Username = account.Username,
             Acct = account.Domain is null ? account.Username : $"{account.Username}@{account.Domain}",
             Url = profileUrl,
-            Uri = urls.Absolute("/users/" + account.Username),
+            Uri = remote?.Uri ?? urls.Absolute("/users/" + account.Username),
             DisplayName = account.DisplayName,
             Note = account.NoteHtml,
             Avatar = avatar,

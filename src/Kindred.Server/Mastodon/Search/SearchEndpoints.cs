@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Search;
 using Kindred.Core.Statuses;
 using Kindred.Data.Entities;
@@ -26,7 +27,8 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<IResult> Search(HttpContext context, SearchQueries search, AidSearch aidSearch, AccountRenderer accountRenderer, StatusRenderer statusRenderer, PublicUrls urls)
+    private static async Task<IResult> Search(HttpContext context, SearchQueries search, AidSearch aidSearch, AccountRenderer accountRenderer, StatusRenderer statusRenderer, PublicUrls urls,
+        RemoteAccounts remotes)
     {
         var viewer = await MastodonAuth.ReaderAsync(context, "read:search");
         var input = await MastodonParams.ReadAsync(context.Request);
@@ -70,6 +72,10 @@ public static class SearchEndpoints
             if (type is null or "" or "accounts")
             {
                 accounts = await search.AccountsAsync(query, viewer, following, offset, limit, urls.Host, resolve, ct);
+                if (resolve && offset == 0 && !following)
+                {
+                    accounts = await WithRemoteAsync(accounts, query, urls.Host, remotes, ct);
+                }
             }
             if (type is null or "" or "hashtags")
             {
@@ -95,17 +101,37 @@ public static class SearchEndpoints
         });
     }
 
-    private static async Task<IResult> SearchAccounts(HttpContext context, SearchQueries search, AccountRenderer renderer, PublicUrls urls)
+    /// <summary>A handle on another server (<c>@name@host</c>) resolved through its WebFinger (ADR 101), first in the
+    /// list; the local results as they were when it is not a remote handle or nobody answers.</summary>
+    private static async Task<IReadOnlyList<Account>> WithRemoteAsync(IReadOnlyList<Account> found, string query, string localHost, RemoteAccounts remotes,
+        CancellationToken ct)
+    {
+        var handle = query.Trim().TrimStart('@');
+        var at = handle.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at == handle.Length - 1 || handle.AsSpan(at + 1).Contains('@')
+            || string.Equals(handle[(at + 1)..], localHost, StringComparison.OrdinalIgnoreCase) || handle.Any(char.IsWhiteSpace))
+        {
+            return found;
+        }
+        var remote = await remotes.ResolveHandleAsync(handle[..at], handle[(at + 1)..], ct);
+        return remote is null ? found : [remote, .. found.Where(a => a.Id != remote.Id)];
+    }
+
+    private static async Task<IResult> SearchAccounts(HttpContext context, SearchQueries search, AccountRenderer renderer, PublicUrls urls, RemoteAccounts remotes)
     {
         var me = await MastodonAuth.RequireUserAsync(context, "read:accounts");
         var input = await MastodonParams.ReadAsync(context.Request);
         var query = Query(input);
-        // Remote look-ups come with federation; a local handle is found either way, and resolve makes it a look-up (ADR 77).
+        // resolve=true also looks a remote handle up on its server (ADR 101); a local handle is found either way (ADR 77).
         var resolve = input.Bool("resolve") ?? false;
         var following = input.Bool("following") ?? false;
         var offset = Offset(input);
         var limit = Math.Clamp(input.WholeNumber("limit") ?? AccountsDefaultLimit, 1, AccountsMaxLimit);
         var accounts = await search.AccountsAsync(query, Viewer.Member(me), following, offset, limit, urls.Host, resolve, context.RequestAborted);
+        if (resolve && offset == 0 && !following)
+        {
+            accounts = await WithRemoteAsync(accounts, query, urls.Host, remotes, context.RequestAborted);
+        }
         return MastodonJson.Ok(await renderer.RenderManyAsync(accounts, me, context.RequestAborted));
     }
 

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kindred.Core.Common;
+using Kindred.Core.Jobs;
+using Kindred.Data;
+using Kindred.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kindred.Core.Federation;
+
+/// <summary>
+/// What members do that other servers hear of (ADR 102). Each method adds its deliveries to the caller's unit of
+/// work, so they are written by the same SaveChanges as the change itself, or not at all: one
+/// <see cref="DeliveryJob"/> per inbox, a server's shared inbox once for all its accounts. Only statuses that
+/// <see cref="Federates"/> ever leave: members-only, followers-only, direct, group posts (aid and safeguarding
+/// content are never statuses of those kinds) stay on this server.
+/// </summary>
+public sealed class FederationOutbox(KindredDbContext db, JobQueue jobs, LocalActors local, TimeProvider time)
+{
+    public const string Context = "https://www.w3.org/ns/activitystreams";
+
+    /// <summary>The only statuses whose existence other servers learn of: public or unlisted originals of a local
+    /// account, outside any group. Everything else never federates, whatever changes.</summary>
+    public static bool Federates(Status status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return status.Visibility is Audience.Public or Audience.Unlisted && status.GroupId is null && status.ReblogOfId is null && status.Uri is null;
+    }
+
+    /// <summary>Whether the account has followers on other servers (nothing to deliver otherwise).</summary>
+    public Task<bool> HasRemoteFollowersAsync(long accountId, CancellationToken ct) =>
+        db.Follows.AnyAsync(f => f.TargetAccountId == accountId && db.RemoteActors.Any(r => r.AccountId == f.AccountId), ct);
+
+    /// <summary>Queues the rendering and delivery of a status's creation, edit or deletion to the author's remote
+    /// followers (<see cref="StatusDelivery"/>); nothing for a status that does not federate.</summary>
+    public async Task StatusChangedAsync(Status status, StatusChange change, CancellationToken ct)
+    {
+        if (!Federates(status) || !await HasRemoteFollowersAsync(status.AccountId, ct))
+        {
+            return;
+        }
+        jobs.Add(StatusDelivery.Name, new StatusDelivery(status.Id, change));
+    }
+
+    /// <summary>A follow request from <paramref name="follower"/> (local) to a remote account.</summary>
+    public async Task FollowAsync(Account follower, FollowRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(follower);
+        ArgumentNullException.ThrowIfNull(request);
+        var target = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == request.TargetAccountId, ct);
+        if (target is not null)
+        {
+            Deliver(follower, FollowActivity(follower, request.Id, target.ActorUri), [target]);
+        }
+    }
+
+    /// <summary>Withdraws a follow (or request) of a remote account: Undo of the Follow, whose id was the request's
+    /// (kept by the follow it became).</summary>
+    public async Task UnfollowAsync(Account follower, long targetId, long followId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(follower);
+        var target = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == targetId, ct);
+        if (target is null)
+        {
+            return;
+        }
+        var follow = FollowActivity(follower, followId, target.ActorUri);
+        Deliver(follower, Wrap("Undo", follower, follow["id"]!.GetValue<string>() + "/undo", follow), [target]);
+    }
+
+    /// <summary>Answers a remote Follow: Accept (or Reject) with the Follow as the remote server sent it.</summary>
+    public async Task AnswerFollowAsync(Account followed, long followerId, string followId, bool accept, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(followed);
+        var follower = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == followerId, ct);
+        if (follower is null)
+        {
+            return;
+        }
+        var follow = new JsonObject { ["id"] = followId, ["type"] = "Follow", ["actor"] = follower.ActorUri, ["object"] = local.AccountId(followed.Username) };
+        var id = local.AccountId(followed.Username) + "#" + (accept ? "accepts" : "rejects") + "/follows/" + Snowflake.NewId(time.UtcNow()).ToString(CultureInfo.InvariantCulture);
+        Deliver(followed, Wrap(accept ? "Accept" : "Reject", followed, id, follow), [follower]);
+    }
+
+    /// <summary>A favourite (or its withdrawal) of a remote status: Like (or Undo of it) to the status's author.</summary>
+    public async Task LikeAsync(Account liker, Status status, bool undo, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(liker);
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.Uri is null)
+        {
+            return;
+        }
+        var author = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == status.AccountId, ct);
+        if (author is null)
+        {
+            return;
+        }
+        var like = new JsonObject
+        {
+            ["id"] = local.AccountId(liker.Username) + "#likes/" + status.Id.ToString(CultureInfo.InvariantCulture),
+            ["type"] = "Like",
+            ["actor"] = local.AccountId(liker.Username),
+            ["object"] = status.Uri,
+        };
+        Deliver(liker, undo ? Wrap("Undo", liker, like["id"]!.GetValue<string>() + "/undo", like) : Context1(like), [author]);
+    }
+
+    /// <summary>A boost (or its withdrawal) of a remote public status: Announce (or Undo of it) to the author and to
+    /// the booster's remote followers.</summary>
+    public async Task AnnounceAsync(Account booster, Status original, long boostId, bool undo, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(booster);
+        ArgumentNullException.ThrowIfNull(original);
+        var objectId = original.Uri ?? (Federates(original) ? local.StatusId(await UsernameAsync(original.AccountId, ct), original.Id) : null);
+        if (objectId is null || original.Visibility is not (Audience.Public or Audience.Unlisted) || original.GroupId is not null)
+        {
+            return;
+        }
+        var actor = local.AccountId(booster.Username);
+        var announce = new JsonObject
+        {
+            ["id"] = local.StatusId(booster.Username, boostId) + "/activity",
+            ["type"] = "Announce",
+            ["actor"] = actor,
+            ["published"] = IsoTime.Format(time.UtcNow()),
+            ["to"] = new JsonArray(ActivityReader.Public),
+            ["cc"] = new JsonArray(actor + "/followers"),
+            ["object"] = objectId,
+        };
+        var recipients = await RemoteFollowersAsync(booster.Id, ct);
+        if (original.Uri is not null && await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == original.AccountId, ct) is { } author)
+        {
+            recipients.Add(author);
+        }
+        Deliver(booster, undo ? Wrap("Undo", booster, announce["id"]!.GetValue<string>() + "/undo", announce) : Context1(announce), recipients);
+    }
+
+    /// <summary>The remote followers of an account, as actor rows.</summary>
+    public Task<List<RemoteActor>> RemoteFollowersAsync(long accountId, CancellationToken ct) =>
+        db.RemoteActors.AsNoTracking().Where(r => db.Follows.Any(f => f.TargetAccountId == accountId && f.AccountId == r.AccountId)).ToListAsync(ct);
+
+    /// <summary>Queues <paramref name="activity"/> for each distinct inbox of <paramref name="recipients"/>: a
+    /// server's shared inbox once for all its accounts, else each account's own.</summary>
+    public void Deliver(Account from, JsonObject activity, IEnumerable<RemoteActor> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var body = activity.ToJsonString();
+        var now = time.UtcNow();
+        foreach (var inbox in recipients.Select(r => r.SharedInbox ?? r.Inbox).Distinct(StringComparer.Ordinal))
+        {
+            jobs.Add(DeliveryJob.Name, new Delivery(from.Username, from.Id, inbox, body, 0, now));
+        }
+    }
+
+    private async Task<string> UsernameAsync(long accountId, CancellationToken ct) =>
+        await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Username).FirstAsync(ct);
+
+    private JsonObject FollowActivity(Account follower, long id, string targetActor) => Context1(new JsonObject
+    {
+        ["id"] = local.AccountId(follower.Username) + "#follows/" + id.ToString(CultureInfo.InvariantCulture),
+        ["type"] = "Follow",
+        ["actor"] = local.AccountId(follower.Username),
+        ["object"] = targetActor,
+    });
+
+    private JsonObject Wrap(string type, Account actor, string id, JsonObject inner)
+    {
+        inner.Remove("@context");
+        return Context1(new JsonObject { ["id"] = id, ["type"] = type, ["actor"] = local.AccountId(actor.Username), ["object"] = inner });
+    }
+
+    private static JsonObject Context1(JsonObject activity)
+    {
+        if (!activity.ContainsKey("@context"))
+        {
+            var copy = new JsonObject { ["@context"] = Context };
+            foreach (var (name, value) in activity.ToList())
+            {
+                activity.Remove(name);
+                copy[name] = value;
+            }
+            return copy;
+        }
+        return activity;
+    }
+}
