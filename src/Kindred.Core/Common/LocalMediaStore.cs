@@ -95,6 +95,26 @@ public sealed class LocalMediaStore(IOptions<KindredOptions> options) : IMediaSt
         return Task.CompletedTask;
     }
 
+    /// <summary>Removes the temporary files of writes abandoned before <paramref name="before"/> (a process that died
+    /// while writing); an object store has none, its puts are whole or nothing.</summary>
+    /// <returns>How many were removed.</returns>
+    public int RemoveAbandonedWrites(DateTime before)
+    {
+        var removed = 0;
+        foreach (var root in new[] { MediaRoot, ExportsRoot }.Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*" + Temporary, SearchOption.AllDirectories))
+            {
+                if (File.GetLastWriteTimeUtc(file) < before)
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     public async IAsyncEnumerable<MediaEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(prefix);

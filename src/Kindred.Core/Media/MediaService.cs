@@ -176,7 +176,7 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
     /// </summary>
     private async Task<int> SweepOrphanFilesAsync(DateTime before, CancellationToken ct)
     {
-        var removed = 0;
+        var removed = storage.Store is LocalMediaStore local ? local.RemoveAbandonedWrites(before) : 0;
         foreach (var folder in OwnedFolders)
         {
             // The listing is read whole first: deleting while a store pages through a listing may skip objects.
