@@ -1,5 +1,5 @@
-using Kindred.Core.Common;
 using System.Globalization;
+using Kindred.Core.Common;
 using Kindred.Core.Jobs;
 using Kindred.Data;
 using Microsoft.EntityFrameworkCore;
