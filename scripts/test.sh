@@ -42,6 +42,12 @@ if [[ ! -d tests/clients/node_modules/masto || tests/clients/package-lock.json -
     npm ci --prefix tests/clients --no-audit --no-fund
 fi
 
+# npm's s3rver, pinned by tests/tools/s3rver/package-lock.json: the S3-compatible server the media-store tests start on
+# loopback (IntegrationTests/Media, ADR 98). Missing, those tests fail rather than skip.
+if [[ ! -d tests/tools/s3rver/node_modules/s3rver || tests/tools/s3rver/package-lock.json -nt tests/tools/s3rver/node_modules/.package-lock.json ]]; then
+    npm ci --prefix tests/tools/s3rver --no-audit --no-fund
+fi
+
 # Mastodon.py and toot from Debian's packages, websocket-client for a WebSocket stream from Python, and cryptography
 # for Mastodon.py's web-push keys, for the client compatibility test (tests/clients/mastodon_py.py and toot.sh, run by
 # /usr/bin/python3).

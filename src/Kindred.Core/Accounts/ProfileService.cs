@@ -156,10 +156,7 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
         account.UpdatedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
         // Old files go only after the database points at the new ones; a crash in between leaves an orphan, never a broken link.
-        foreach (var file in oldFiles)
-        {
-            media.Delete(file);
-        }
+        await media.TryDeleteAsync(oldFiles, ct);
         return account;
     }
 

@@ -32,6 +32,7 @@ public sealed class KindredOptions
     public PlaceOptions Places { get; set; } = new();
     public OrganizationOptions Organization { get; set; } = new();
     public RedisOptions Redis { get; set; } = new();
+    public MediaOptions Media { get; set; } = new();
 
     /// <summary>
     /// This process's node number in ids (1 to 63, ADR 93). Unset: a multi-node install (Redis set) leases one from the
@@ -156,5 +157,35 @@ public sealed class KindredOptions
     {
         /// <summary>A StackExchange.Redis configuration string such as localhost:6379; unset is the single process.</summary>
         public string? ConnectionString { get; set; }
+    }
+
+    /// <summary>Where uploaded pictures and exports are kept (ADR 98).</summary>
+    public sealed class MediaOptions
+    {
+        /// <summary>"local" (the default: {DataDirectory}/media and {DataDirectory}/exports) or "s3".</summary>
+        public string Store { get; set; } = "local";
+
+        public S3Options S3 { get; set; } = new();
+    }
+
+    /// <summary>An S3-compatible object store (AWS, MinIO, Garage, Ceph…); every read is still proxied by the server.</summary>
+    public sealed class S3Options
+    {
+        /// <summary>The service address, e.g. https://s3.eu-west-3.amazonaws.com or http://127.0.0.1:9000; unset means AWS by region.</summary>
+        public string? Endpoint { get; set; }
+
+        public string Bucket { get; set; } = "kindred";
+
+        public string Region { get; set; } = "us-east-1";
+
+        public string? AccessKey { get; set; }
+
+        public string? SecretKey { get; set; }
+
+        /// <summary>Addresses the bucket in the path (http://host/bucket/key) rather than the host name; most self-hosted stores need it.</summary>
+        public bool PathStyle { get; set; } = true;
+
+        /// <summary>How long one call to the store may take before the request answers 503, in seconds.</summary>
+        public double TimeoutSeconds { get; set; } = 10;
     }
 }

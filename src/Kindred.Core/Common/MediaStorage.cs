@@ -1,66 +1,75 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace Kindred.Core.Common;
 
-/// <summary>Files under {DataDirectory}/media, served at /media/. The one implementation of the media seam for now;
-/// an object-store implementation arrives with scale-out.</summary>
-public sealed class MediaStorage(IOptions<KindredOptions> options)
+/// <summary>Names and writes the server's pictures in the media store (ADR 13, ADR 98); the files are served at /media/
+/// by their key.</summary>
+public sealed partial class MediaStorage(IMediaStore store, ILogger<MediaStorage> logger)
 {
-    public string Root => Path.Combine(options.Value.FullDataDirectory, "media");
+    public IMediaStore Store => store;
 
-    /// <returns>The path relative to the media root, e.g. "avatars/123-abcd.jpg".</returns>
+    /// <returns>The key, e.g. "avatars/123-abcd.jpg".</returns>
     public async Task<string> SaveAsync(string folder, long ownerId, ProcessedImage image, CancellationToken ct)
     {
-        var directory = Path.Combine(Root, folder);
-        Directory.CreateDirectory(directory);
-        var name = $"{ownerId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{image.Extension}";
-        var path = Path.Combine(directory, name);
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, image.Bytes, ct);
-        File.Move(temporary, path);
-        return $"{folder}/{name}";
+        var key = $"{folder}/{ownerId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}{image.Extension}";
+        await PutAsync(key, image, ct);
+        return key;
     }
 
     /// <summary>Saves under a name of 128 random bits and nothing else, so the address of a post's image cannot be
     /// guessed from its owner, its id or another image (ADR 13).</summary>
-    /// <returns>The path relative to the media root, e.g. "attachments/3f…9a.jpg".</returns>
+    /// <returns>The key, e.g. "attachments/3f…9a.jpg".</returns>
     public async Task<string> SaveUnguessableAsync(string folder, ProcessedImage image, CancellationToken ct)
     {
-        var directory = Path.Combine(Root, folder);
-        Directory.CreateDirectory(directory);
-        var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + image.Extension;
-        var path = Path.Combine(directory, name);
-        var temporary = path + ".tmp";
-        await File.WriteAllBytesAsync(temporary, image.Bytes, ct);
-        File.Move(temporary, path);
-        return $"{folder}/{name}";
+        var key = $"{folder}/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}{image.Extension}";
+        await PutAsync(key, image, ct);
+        return key;
     }
 
-    /// <summary>The files of <paramref name="folder"/> last written before <paramref name="before"/>, as paths relative to
-    /// the media root; none when the folder does not exist yet.</summary>
-    public IEnumerable<string> FilesWrittenBefore(string folder, DateTime before)
+    /// <summary>The objects of <paramref name="folder"/> last written before <paramref name="before"/>, as keys.</summary>
+    public async IAsyncEnumerable<string> FilesWrittenBeforeAsync(string folder, DateTime before, [EnumeratorCancellation] CancellationToken ct)
     {
-        var directory = Path.Combine(Root, folder);
-        if (!Directory.Exists(directory))
+        await foreach (var entry in store.ListAsync(folder + "/", ct))
         {
-            yield break;
-        }
-        foreach (var file in Directory.EnumerateFiles(directory))
-        {
-            if (File.GetLastWriteTimeUtc(file) < before)
+            if (entry.LastModified < before)
             {
-                yield return $"{folder}/{Path.GetFileName(file)}";
+                yield return entry.Key;
             }
         }
     }
 
-    public void Delete(string relativePath)
+    /// <summary>Removes a picture; a key that is null, empty or not one of ours is ignored.</summary>
+    public Task DeleteAsync(string? key, CancellationToken ct = default) =>
+        MediaKeys.IsValid(key) && !key!.StartsWith(MediaKeys.ExportsPrefix, StringComparison.Ordinal) ? store.DeleteAsync(key, ct) : Task.CompletedTask;
+
+    /// <summary>
+    /// Removes pictures no row points at any more, once the change is saved. A store that does not answer leaves them
+    /// in place and logs it: the change is already acknowledged, and the hourly sweep of unreferenced files
+    /// (<c>MediaService.CleanUpAsync</c>) removes them later.
+    /// </summary>
+    public async Task TryDeleteAsync(IEnumerable<string?> keys, CancellationToken ct = default)
     {
-        var full = Path.GetFullPath(Path.Combine(Root, relativePath));
-        if (full.StartsWith(Path.GetFullPath(Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+        foreach (var key in keys)
         {
-            File.Delete(full);
+            try
+            {
+                await DeleteAsync(key, ct);
+            }
+            catch (MediaStoreUnavailableException e)
+            {
+                LogLeftBehind(logger, key, e.Message);
+            }
         }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Left {Key} in the media store for the cleanup sweep: {Reason}")]
+    private static partial void LogLeftBehind(ILogger logger, string? key, string reason);
+
+    private async Task PutAsync(string key, ProcessedImage image, CancellationToken ct)
+    {
+        using var bytes = new MemoryStream(image.Bytes, writable: false);
+        await store.PutAsync(key, bytes, image.ContentType, ct);
     }
 }

@@ -61,7 +61,7 @@ public sealed class CustomEmojiService(KindredDbContext db, MediaStorage storage
         catch
         {
             // A file without a row would never be served; the media sweep would find it, but not before a day.
-            storage.Delete(emoji.File);
+            await storage.TryDeleteAsync([emoji.File], CancellationToken.None);
             throw;
         }
         emojis.Forget();
@@ -107,7 +107,7 @@ public sealed class CustomEmojiService(KindredDbContext db, MediaStorage storage
         audit.Add(actorId, AuditActions.CustomEmojiDelete, AuditTarget.CustomEmoji(emoji.Id), $"Deleted the emoji :{emoji.Shortcode}:.", Describe(emoji), null);
         await db.SaveChangesAsync(ct);
         // The row goes first, so nothing ever points at a missing file.
-        storage.Delete(emoji.File);
+        await storage.TryDeleteAsync([emoji.File], ct);
         emojis.Forget();
     }
 

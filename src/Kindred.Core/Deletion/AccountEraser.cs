@@ -42,7 +42,7 @@ public sealed class AccountEraser(
 
         await access.EndAllAsync(userId, AccessEndReason.Deletion, ct: ct);
         await ForgetCredentialsAsync(userId, ct);
-        DeleteFiles(await FilesOfAsync(account, ct));
+        await DeleteFilesAsync(await FilesOfAsync(account, ct), ct);
         await db.InTransactionAsync(() => EraseRowsAsync(account, organizationAccount, ct), ct);
         if (log.IsEnabled(LogLevel.Information))
         {
@@ -86,11 +86,12 @@ public sealed class AccountEraser(
 
     // Files go before the rows: a retry after a crash in between still finds the rows, so nothing is left on disk. The
     // account is past its grace period and signed out everywhere, so a missing picture until the rows go harms nobody.
-    private void DeleteFiles(List<string> files)
+    // A store that does not answer fails the job, which is tried again: erasure never ends with the pictures kept.
+    private async Task DeleteFilesAsync(List<string> files, CancellationToken ct)
     {
         foreach (var file in files)
         {
-            storage.Delete(file);
+            await storage.DeleteAsync(file, ct);
         }
     }
 

@@ -13,7 +13,7 @@ namespace Kindred.Core.Exports;
 /// or chose are read: their own posts (so of a direct conversation only their own messages), their own aid items and
 /// messages, what staff noted about them. Another member's words appear nowhere; other accounts appear only by address.
 /// </summary>
-public sealed class ExportArchive(KindredDbContext db, MediaStorage media, ExportActivityStreams activityStreams, ExportCsvFiles csv, ExportKindredData kindred)
+public sealed class ExportArchive(KindredDbContext db, IMediaStore media, ExportActivityStreams activityStreams, ExportCsvFiles csv, ExportKindredData kindred)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -35,12 +35,23 @@ public sealed class ExportArchive(KindredDbContext db, MediaStorage media, Expor
         {
             await WriteJsonAsync(zip, "kindred/" + name, node, ct);
         }
-        foreach (var (entry, relative) in files.DistinctBy(f => f.Entry))
+        foreach (var (entry, key) in files.DistinctBy(f => f.Entry))
         {
-            var full = Path.GetFullPath(Path.Combine(media.Root, relative));
-            if (full.StartsWith(Path.GetFullPath(media.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+            // Pictures only: a key under exports/ is never one of a member's files.
+            if (key.StartsWith(MediaKeys.ExportsPrefix, StringComparison.Ordinal))
             {
-                await zip.CreateEntryFromFileAsync(full, entry, CompressionLevel.NoCompression, ct);
+                continue;
+            }
+            await using var opened = await media.OpenAsync(key, ct);
+            if (opened is not null)
+            {
+                var zipped = zip.CreateEntry(entry, CompressionLevel.NoCompression);
+                if (opened.LastModified.Year >= 1980)
+                {
+                    zipped.LastWriteTime = opened.LastModified;
+                }
+                await using var target = await zipped.OpenAsync(ct);
+                await opened.Content.CopyToAsync(target, ct);
             }
         }
     }

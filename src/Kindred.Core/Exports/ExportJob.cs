@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Exports;
 
 /// <summary>
-/// Builds a member's export (ADR 69) into a temporary file, moves it into place and records it ready with the e-mail
-/// that links to it, in one SaveChanges. A second run (a process that died after the move) writes the same name again.
+/// Builds a member's export (ADR 69) into a temporary file, puts it in the media store (ADR 98) and records it ready with
+/// the e-mail that links to it, in one SaveChanges. A second run (a process that died after the put) writes the same key again.
 /// The e-mail says only that the export is ready and where to sign in to download it (ADR 47).
 /// </summary>
-public sealed class ExportJob(KindredDbContext db, ExportService exports, ExportArchive archive, MailJob mail, TimeProvider time) : IJobHandler
+public sealed class ExportJob(KindredDbContext db, ExportService exports, ExportArchive archive, IMediaStore store, MailJob mail, TimeProvider time) : IJobHandler
 {
     public const string Name = "export.build";
 
@@ -27,19 +27,28 @@ public sealed class ExportJob(KindredDbContext db, ExportService exports, Export
         {
             return 0;
         }
-        Directory.CreateDirectory(exports.Root);
         var name = ExportService.FileName(export.Id);
-        var path = Path.Combine(exports.Root, name);
-        var temporary = path + ".tmp";
-        await using (var file = File.Create(temporary))
+        // Built on this node's disk (a ZIP needs a seekable stream), then put whole into the store.
+        var temporary = Path.Combine(Path.GetTempPath(), $"kindred-export-{name}-{Guid.NewGuid():N}.tmp");
+        long size;
+        try
         {
-            using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-            await archive.WriteAsync(zip, export.AccountId, request.BaseUrl, ct);
+            await using (var file = File.Create(temporary))
+            {
+                using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+                await archive.WriteAsync(zip, export.AccountId, request.BaseUrl, ct);
+            }
+            await using var built = File.OpenRead(temporary);
+            size = built.Length;
+            await store.PutAsync(ExportService.Key(name), built, "application/zip", ct);
         }
-        File.Move(temporary, path, overwrite: true);
+        finally
+        {
+            File.Delete(temporary);
+        }
         var now = time.UtcNow();
         export.File = name;
-        export.FileSize = new FileInfo(path).Length;
+        export.FileSize = size;
         export.ReadyAt = now;
         var keep = await exports.KeepAsync(ct);
         export.ExpiresAt = now + keep;

@@ -4,15 +4,15 @@ using Kindred.Core.Organizations;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Kindred.Core.Exports;
 
 /// <summary>
 /// A member's copies of their own data (ADR 69): asking writes the row and its <see cref="ExportJob"/> in one
-/// SaveChanges; the job writes the ZIP under {DataDirectory}/exports; only its owner may open it, until it expires.
+/// SaveChanges; the job writes the ZIP to the media store under exports/ (ADR 98), so any node can serve it; only its owner
+/// may open it, until it expires.
 /// </summary>
-public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvider time, IOptions<KindredOptions> options)
+public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvider time, IMediaStore store)
 {
     /// <summary>How long a finished export stays downloadable: the organization's retention setting (ADR 70), 7 days
     /// unless an admin changed it on /admin/retention.</summary>
@@ -21,8 +21,6 @@ public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvid
 
     /// <summary>One export a day: building one reads everything the member has, and the last one is still there.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
-    public string Root => Path.Combine(options.Value.FullDataDirectory, "exports");
 
     /// <summary>Asks for a new export. <paramref name="baseUrl"/> is the server's address for the links inside the
     /// archive and in the e-mail (the job runs outside any request).</summary>
@@ -49,17 +47,20 @@ public sealed class ExportService(KindredDbContext db, JobQueue jobs, TimeProvid
             .OrderByDescending(e => e.RequestedAt).ToListAsync(ct);
     }
 
-    /// <summary>The full path of a finished export of <paramref name="accountId"/>; not found for anyone else's, for one
-    /// still being built and for an expired one (the link in the e-mail stops working with it).</summary>
-    public async Task<string> OpenAsync(long accountId, long exportId, CancellationToken ct = default)
+    /// <summary>A finished export of <paramref name="accountId"/>, opened for reading (the caller disposes it); not found
+    /// for anyone else's, for one still being built and for an expired one (the link in the e-mail stops working with it).</summary>
+    public async Task<MediaObject> OpenAsync(long accountId, long exportId, CancellationToken ct = default)
     {
         var now = time.UtcNow();
         var export = await db.DataExports.AsNoTracking()
             .FirstOrDefaultAsync(e => e.Id == exportId && e.AccountId == accountId && e.ExpiresAt > now && e.File != null, ct);
-        var path = export?.File is { } file ? Path.Combine(Root, file) : null;
-        return path is not null && File.Exists(path) ? path : throw KindredException.NotFound();
+        return export?.File is { } file && await store.OpenAsync(Key(file), ct) is { } opened ? opened : throw KindredException.NotFound();
     }
 
-    /// <summary>The path a job writes an export to; named by its id, so a second run of the job replaces the first.</summary>
+    /// <summary>The name a job writes an export under (the row's File); named by its id, so a second run of the job
+    /// replaces the first.</summary>
     internal static string FileName(long exportId) => exportId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".zip";
+
+    /// <summary>The media-store key of an export file name: {DataDirectory}/exports/{name} in the local folder.</summary>
+    internal static string Key(string fileName) => MediaKeys.ExportsPrefix + fileName;
 }

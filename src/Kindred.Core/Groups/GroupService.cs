@@ -60,7 +60,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         {
             // Someone took the address between the check and the insert; anything else is a real failure.
             db.ChangeTracker.Clear();
-            DeleteFiles(group.AvatarFile, group.HeaderFile);
+            await DeleteFilesAsync(group.AvatarFile, group.HeaderFile);
             if (await db.Groups.AnyAsync(g => g.Slug == group.Slug, ct))
             {
                 throw KindredException.Invalid("slug", "That address is already taken by another group.");
@@ -102,7 +102,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         await db.SaveChangesAsync(ct);
         // Old files go only once the database points at the new ones: a crash in between leaves an orphan, never a broken
         // picture (as for profiles).
-        DeleteFiles([.. oldFiles]);
+        await DeleteFilesAsync([.. oldFiles]);
         return group;
     }
 
@@ -125,7 +125,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         db.Groups.Remove(group);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        DeleteFiles(group.AvatarFile, group.HeaderFile);
+        await DeleteFilesAsync(group.AvatarFile, group.HeaderFile);
     }
 
     /// <summary>
@@ -663,16 +663,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         return old;
     }
 
-    private void DeleteFiles(params string?[] files)
-    {
-        foreach (var file in files)
-        {
-            if (file is not null)
-            {
-                media.Delete(file);
-            }
-        }
-    }
+    private Task DeleteFilesAsync(params string?[] files) => media.TryDeleteAsync(files);
 
     // Walks up from the candidate parent; the chain is short (chapters of chapters), and a cycle already in the data
     // cannot loop forever because each group is visited once.

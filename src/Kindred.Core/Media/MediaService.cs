@@ -56,11 +56,7 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         catch
         {
             // Files without a row would never be cleaned up.
-            storage.Delete(media.File);
-            if (media.ThumbnailFile.Length > 0)
-            {
-                storage.Delete(media.ThumbnailFile);
-            }
+            await storage.TryDeleteAsync([media.File, media.ThumbnailFile], CancellationToken.None);
             throw;
         }
         return media;
@@ -180,10 +176,16 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
     /// </summary>
     private async Task<int> SweepOrphanFilesAsync(DateTime before, CancellationToken ct)
     {
-        var removed = 0;
+        var removed = storage.Store is LocalMediaStore local ? local.RemoveAbandonedWrites(before) : 0;
         foreach (var folder in OwnedFolders)
         {
-            foreach (var batch in storage.FilesWrittenBefore(folder, before).Chunk(200))
+            // The listing is read whole first: deleting while a store pages through a listing may skip objects.
+            var written = new List<string>();
+            await foreach (var key in storage.FilesWrittenBeforeAsync(folder, before, ct))
+            {
+                written.Add(key);
+            }
+            foreach (var batch in written.Chunk(200))
             {
                 var names = batch.ToList();
                 var used = folder == Folder
@@ -199,7 +201,7 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
                 var kept = used.SelectMany(f => f).ToHashSet(StringComparer.Ordinal);
                 foreach (var name in names.Where(n => !kept.Contains(n)))
                 {
-                    storage.Delete(name);
+                    await storage.DeleteAsync(name, ct);
                     removed++;
                 }
             }
@@ -215,10 +217,6 @@ public sealed class MediaService(KindredDbContext db, MediaStorage storage, Time
         }
         db.MediaAttachments.RemoveRange(media);
         await db.SaveChangesAsync(ct);
-        foreach (var item in media)
-        {
-            storage.Delete(item.File);
-            storage.Delete(item.ThumbnailFile);
-        }
+        await storage.TryDeleteAsync(media.SelectMany(m => new[] { m.File, m.ThumbnailFile }), ct);
     }
 }

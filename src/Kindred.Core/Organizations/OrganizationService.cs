@@ -139,10 +139,7 @@ public sealed class OrganizationService(KindredDbContext db, MediaStorage media,
         await db.SaveChangesAsync(ct);
         settings.Invalidate();
         // Old files go only after the database points at the new ones; a crash in between leaves an orphan, never a broken link.
-        foreach (var file in oldFiles)
-        {
-            media.Delete(file);
-        }
+        await media.TryDeleteAsync(oldFiles, ct);
         return changed;
     }
 

@@ -13,7 +13,7 @@ namespace Kindred.Server.Cli;
 /// <summary>The admin command line of the same executable: setup, admin tasks, the demo community, backup and restore.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["setup", "admin", "demo", "backup", "restore", "counts", "--help", "-h", "-?", "help", "--version"];
+    private static readonly string[] Commands = ["setup", "admin", "demo", "backup", "restore", "counts", "media", "--help", "-h", "-?", "help", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -24,6 +24,7 @@ public static class CommandLine
         root.Options.Add(DataDirectoryOption);
         root.Options.Add(ProviderOption);
         root.Options.Add(ConnectionStringOption);
+        root.Options.Add(SettingOption);
         var dataDirectory = DataDirectoryOption;
         root.Subcommands.Add(SetupCommand(dataDirectory));
         root.Subcommands.Add(AdminCommand(dataDirectory));
@@ -31,6 +32,7 @@ public static class CommandLine
         root.Subcommands.Add(BackupCommands.Backup(dataDirectory));
         root.Subcommands.Add(BackupCommands.Restore(dataDirectory));
         root.Subcommands.Add(CountCommands.Counts(dataDirectory));
+        root.Subcommands.Add(MediaCommands.Media(dataDirectory));
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {
@@ -43,6 +45,12 @@ public static class CommandLine
     private static readonly Option<string?> DataDirectoryOption = new("--data-directory") { Description = "Overrides Kindred:DataDirectory.", Recursive = true };
     private static readonly Option<string?> ProviderOption = new("--database-provider") { Description = "Overrides Kindred:Database:Provider (sqlite or postgres).", Recursive = true };
     private static readonly Option<string?> ConnectionStringOption = new("--connection-string") { Description = "Overrides Kindred:Database:ConnectionString.", Recursive = true };
+
+    private static readonly Option<string[]> SettingOption = new("--set")
+    {
+        Description = "Sets any configuration value for this command, as KEY=VALUE (e.g. --set Kindred:Media:S3:Bucket=kindred); repeatable.",
+        Recursive = true,
+    };
 
     /// <summary>The services of the server, without the web host, migrated and ready.</summary>
     internal static async Task<WebApplication> BuildAsync(ParseResult parse, Option<string?> dataDirectory)
@@ -59,6 +67,15 @@ public static class CommandLine
         if (parse.GetValue(ConnectionStringOption) is { Length: > 0 } connection)
         {
             builder.Configuration["Kindred:Database:ConnectionString"] = connection;
+        }
+        foreach (var setting in parse.GetValue(SettingOption) ?? [])
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw KindredException.Invalid("set", $"--set takes KEY=VALUE, not '{setting}'.");
+            }
+            builder.Configuration[setting[..equals]] = setting[(equals + 1)..];
         }
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKindredCore();

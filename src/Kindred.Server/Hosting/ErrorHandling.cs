@@ -17,7 +17,7 @@ public static class ErrorHandling
         StatusCodeSelector = e => e is KindredException k ? MastodonErrors.StatusFor(k.Kind)
             : e is BadHttpRequestException b ? b.StatusCode
             : e is AntiforgeryValidationException or InvalidDataException ? StatusCodes.Status400BadRequest
-            : DatabaseOutage.Is(e) ? StatusCodes.Status503ServiceUnavailable
+            : DatabaseOutage.Is(e) || e is MediaStoreUnavailableException ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError,
         ExceptionHandler = async context =>
         {
@@ -57,6 +57,14 @@ public static class ErrorHandling
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 message = "The service cannot reach its database just now. Please try again in a minute.";
+            }
+            else if (error is MediaStoreUnavailableException)
+            {
+                // The object store is away (ADR 98): nothing was written that points at a missing object; try again later.
+                logger.LogWarning("Media store unreachable {TraceId} on {Method} {Path}: {Reason}", trace, context.Request.Method, context.Request.Path.Value, error.Message);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                message = "The service cannot reach its file storage just now. Please try again in a minute.";
             }
             else
             {

@@ -6,7 +6,6 @@ using Kindred.Server.KindredApi.Rendering;
 using Kindred.Server.Mastodon.OAuth;
 using Kindred.Server.Mastodon.Rendering;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.FileProviders;
 
 namespace Kindred.Server.Hosting;
 
@@ -105,14 +104,8 @@ public static class WebSetup
         });
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseSetupGate();
-        var media = app.Services.GetRequiredService<MediaStorage>().Root;
-        Directory.CreateDirectory(media);
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(media),
-            RequestPath = "/media",
-            ServeUnknownFileTypes = false,
-        });
+        // Where the static-file middleware served {DataDirectory}/media before: now from the media store (ADR 98).
+        app.UseMediaFiles();
         app.UseMiddleware<JsonFormBody>();
         app.UseFormPreloadForRateLimits();
         app.UseAuthentication();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Kindred.Core.Common;
 using Kindred.Core.Groups;
 using Kindred.Data.Entities;
 using Kindred.IntegrationTests.Infrastructure;
@@ -34,7 +33,8 @@ public abstract class GroupImagesTests(KindredApp app)
         return form;
     }
 
-    private Task<string> MediaRootAsync() => app.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<MediaStorage>().Root));
+    // The local store keeps the layout of before the media-store seam (ADR 98): {DataDirectory}/media/{key}.
+    private Task<string> MediaRootAsync() => Task.FromResult(System.IO.Path.Combine(app.DataDirectory, "media"));
 
     private Task<(string? Avatar, string? Header)> FilesAsync(string groupId) =>
         app.WithDbAsync(db => db.Groups.AsNoTracking().Where(g => g.Id == long.Parse(groupId, CultureInfo.InvariantCulture))

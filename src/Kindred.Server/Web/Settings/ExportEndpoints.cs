@@ -22,10 +22,12 @@ public static class ExportEndpoints
         }
         return await EndpointErrors.AnswerAsync(async () =>
         {
-            var path = await exports.OpenAsync(me, id, context.RequestAborted);
+            // From the media store (ADR 98), so a download through any node finds an export another node built.
+            var opened = await exports.OpenAsync(me, id, context.RequestAborted);
+            context.Response.RegisterForDisposeAsync(opened);
             // The member's whole data: never kept by a cache on the way.
             context.Response.Headers.CacheControl = "no-store";
-            return Results.File(path, "application/zip", $"kindred-export-{id}.zip");
+            return Results.Stream(opened.Content, "application/zip", $"kindred-export-{id}.zip", opened.LastModified);
         });
     }
 }
