@@ -75,6 +75,7 @@ public static class CoreServices
         services.AddSingleton<HomeFeedTrims>();
         services.AddSingleton<GroupSuggestionCache>();
         services.AddScoped<StatusPrefetch>();
+        services.AddSingleton<StatusPartsCache>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
         // The writers other services call inside their own SaveChanges, on the same scoped DbContext (ADR 62).
