@@ -174,7 +174,10 @@ public sealed class MultiNodeTests(MultiNodes nodes) : IClassFixture<MultiNodes>
         }
         finally
         {
-            nodes.Redis.Resume();
+            if (!redis)
+            {
+                nodes.Redis.Resume();
+            }
         }
     }
 
