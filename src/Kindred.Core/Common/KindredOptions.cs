@@ -39,6 +39,12 @@ public sealed class KindredOptions
     /// database; a single process is node 0.
     /// </summary>
     public int? NodeId { get; set; }
+
+    /// <summary>
+    /// The memory, in megabytes, that the parts of statuses a page shows again (their images and mentioned accounts)
+    /// may take in this process (ADR 100); the least recently used are dropped beyond it.
+    /// </summary>
+    public int RenderCacheMegabytes { get; set; } = 32;
     public FederationOptions Federation { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);

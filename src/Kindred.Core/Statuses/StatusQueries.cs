@@ -10,7 +10,7 @@ namespace Kindred.Core.Statuses;
 
 /// <summary>Every read of statuses, each built on <see cref="StatusVisibility"/>. Lists come back newest first,
 /// paged by id the Mastodon way, with authors, mentions and tags loaded for rendering.</summary>
-public sealed class StatusQueries(KindredDbContext db, TimeProvider time, HomeFeed homeFeed, HomeFeedTrims trims, StatusPrefetch prefetch)
+public sealed class StatusQueries(KindredDbContext db, TimeProvider time, HomeFeed homeFeed, HomeFeedTrims trims, StatusPrefetch prefetch, StatusPartsCache parts)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 40;
@@ -47,6 +47,11 @@ public sealed class StatusQueries(KindredDbContext db, TimeProvider time, HomeFe
     /// <summary>A status this request already loaded with its details for a timeline page, on the page or as the original
     /// of a boost on it; either way it passed the viewer's visibility rule (which checks a boost's original too).</summary>
     public bool TryGetLoaded(long id, out Status status) => prefetch.TryGet(id, out status);
+
+    /// <summary>The images and mentioned accounts of statuses this request read (ADR 100): kept ones of the same
+    /// version, the rest read in one batch.</summary>
+    public Task<IReadOnlyDictionary<long, StatusParts>> PartsAsync(IEnumerable<Status> statuses, CancellationToken ct = default) =>
+        parts.LoadAsync(db, statuses, ct);
 
     /// <summary>The versions of a status, oldest first; just the current one when it was never edited.</summary>
     public async Task<(Status Status, IReadOnlyList<StatusEdit> Versions)> HistoryAsync(long id, Viewer viewer, CancellationToken ct = default)

@@ -76,6 +76,7 @@ public static class CoreServices
         services.AddSingleton<GroupSuggestionCache>();
         services.AddScoped<StatusPrefetch>();
         services.AddSingleton<IMediaStore>(sp => MediaStores.Create(sp.GetRequiredService<IOptions<KindredOptions>>().Value));
+        services.AddSingleton<StatusPartsCache>();
         services.AddSingleton<MediaStorage>();
         services.AddScoped<SetupService>();
         // The writers other services call inside their own SaveChanges, on the same scoped DbContext (ADR 62).

@@ -18,7 +18,7 @@ namespace Kindred.Server.Mastodon.Rendering;
 /// Turns statuses into the Mastodon wire type for one viewer, a batch at a time: counts, the viewer's flags,
 /// mentioned accounts and authors are each fetched once per batch, never once per status.
 /// </summary>
-public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PollQueries polls, StatusPrefetch prefetch, PublicUrls urls, CustomEmojiRenderer emojis, TimeProvider time)
+public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts, MediaRenderer mediaRenderer, GroupRenderer groupRenderer, EventQueries eventQueries, PollQueries polls, StatusPrefetch prefetch, StatusPartsCache parts, PublicUrls urls, CustomEmojiRenderer emojis, TimeProvider time)
 {
     /// <summary>Loads statuses by id (whatever their visibility: the caller has decided) and renders them in that order.</summary>
     /// <param name="context">With a context, the viewer's filters of that context apply (see <see cref="RenderFilteredAsync"/>).</param>
@@ -92,11 +92,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
         var all = byId.Values.ToList();
         var ids = all.Select(s => s.Id).ToList();
         var counts = await StatusCounts.LoadAsync(db, ids, viewer, ct);
-        var media = (await db.MediaAttachments.AsNoTracking().Where(m => m.StatusId != null && ids.Contains(m.StatusId.Value)).OrderBy(m => m.Position).ToListAsync(ct))
-            .ToLookup(m => m.StatusId!.Value);
-        var mentionIds = all.SelectMany(s => s.Mentions).Select(m => m.AccountId).Distinct().ToList();
-        var mentioned = await db.Accounts.AsNoTracking().Where(a => mentionIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.Username, a.Domain }).ToDictionaryAsync(a => a.Id, ct);
+        // Images and mentioned accounts are the same for every viewer: kept by the status's version (ADR 100).
+        var shared = await parts.LoadAsync(db, all, ct);
         var authors = all.Select(s => s.Account).DistinctBy(a => a.Id).ToList();
         var renderedAuthors = (await accounts.RenderManyAsync(authors, viewer.AccountId, ct)).ToDictionary(a => a.Id);
         var polls = await PollQueries.ForStatusesAsync(db, ids, viewer, ct);
@@ -144,8 +141,8 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
                 Visibility = WireVisibility(status.Visibility),
                 Sensitive = status.Sensitive,
                 SpoilerText = status.SpoilerText,
-                MediaAttachments = media[status.Id].Select(m => mediaRenderer.Render(m)).ToList(),
-                Mentions = status.Mentions.Where(m => mentioned.ContainsKey(m.AccountId)).Select(m => mentioned[m.AccountId]).Select(a => new MastodonMention(
+                MediaAttachments = shared[status.Id].Media.Select(m => mediaRenderer.Render(m)).ToList(),
+                Mentions = status.Mentions.Where(m => shared[status.Id].Mentioned.ContainsKey(m.AccountId)).Select(m => shared[status.Id].Mentioned[m.AccountId]).Select(a => new MastodonMention(
                     a.Id.ToString(CultureInfo.InvariantCulture),
                     a.Username,
                     urls.Absolute("/@" + a.Username),

@@ -70,7 +70,8 @@ public static class StatusViews
         var polls = await Kindred.Core.Polls.PollQueries.ForStatusesAsync(db, ids, viewer, ct);
         // Staff only: boosting as the organization and who sent its posts, read once for the list (ADR 65).
         var (actAs, sentBy) = await Kindred.Core.Organizations.OrganizationVoice.ForCardsAsync(db, viewer.AccountId, shown.Select(x => x.Card).ToList(), ct);
-        var media = await Kindred.Core.Media.StatusMedia.OfStatusesAsync(db, ids, ct);
+        // The same for every viewer: kept by the status's version (ADR 100).
+        var parts = await queries.PartsAsync(shown.Select(x => x.Card), ct);
         // The custom emojis of the whole page, in one query and only when some text writes a shortcode (ADR 82).
         var emojis = await new Kindred.Core.CustomEmojis.CustomEmojiQueries(db).LookupAsync(
             shown.SelectMany(x => new[] { x.Card.Text, x.Card.SpoilerText, x.Card.Account.DisplayName, x.By?.DisplayName })
@@ -84,6 +85,6 @@ public static class StatusViews
             counts.Favourited(x.Card.Id),
             counts.Reblogged(x.Card.Id),
             counts.Bookmarked(x.Card.Id))
-        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = media[x.Card.Id].ToList(), ActAs = actAs, SentBy = sentBy.GetValueOrDefault(x.Card.Id), Emojis = emojis }).ToList();
+        { PageId = x.PageId, Poll = polls.GetValueOrDefault(x.Card.Id), Media = parts[x.Card.Id].Media, ActAs = actAs, SentBy = sentBy.GetValueOrDefault(x.Card.Id), Emojis = emojis }).ToList();
     }
 }
