@@ -45,7 +45,7 @@ public abstract class NodeProcesses : IAsyncLifetime
             nodes.Add(published.Start(Environment(port, database, proxyPort)));
         }
         await Task.WhenAll(nodes.Select(n => n.WaitForLineAsync("Kindred is ready at")));
-        Proxy = await HaproxyServer.StartAsync(proxyPort, Ports);
+        Proxy = await HaproxyServer.StartAsync(PublishedServer.RepositoryRoot(), proxyPort, Ports);
         // HAProxy sends traffic once its health checks on /health/ready have seen every node up.
         using var http = new HttpClient();
         var seen = new HashSet<string>(StringComparer.Ordinal);
