@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Kindred.Bench.Generation;
 using Kindred.IntegrationTests.MultiNode;
 
 namespace Kindred.Bench.Running;
