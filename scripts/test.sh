@@ -27,6 +27,12 @@ if [[ ! -x /usr/bin/redis-server && -z "${KINDRED_REDIS_SERVER:-}" ]]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server
 fi
 
+# Debian's haproxy in front of the node processes of IntegrationTests/MultiNode (run from docs/deploy/haproxy.cfg).
+if [[ ! -x /usr/sbin/haproxy && -z "${KINDRED_HAPROXY:-}" ]]; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy
+fi
+
 # PostgreSQL 15 server binaries for the throwaway test cluster.
 if [[ ! -x /usr/lib/postgresql/15/bin/initdb && -z "${KINDRED_PG_BIN:-}" ]]; then
     as_root apt-get update

@@ -15,7 +15,9 @@ public sealed record BenchOptions
           --duration SECONDS     measured time per scenario (default 20)
           --warmup SECONDS       unmeasured load before each scenario's measured time (default 10)
           --scenarios a,b,...    plaintext is always measured; default: home,web_home,notifications,search,fanout,mixed;
-                                 "insights" times the insights job in-process (no server; not in the default set)
+                                 "insights" times the insights job in-process (no server; not in the default set);
+                                 "nodes" measures mixed through HAProxy onto one node, then two (PostgreSQL and
+                                 Redis, same run; not in the default set)
           --seed N               generator seed (default 42)
           --results DIR          where latest.json and the dated report go (default bench/results; only
                                  that default also updates the table in BENCHMARKS.md)
@@ -32,10 +34,13 @@ public sealed record BenchOptions
     public static readonly string[] AllScenarios = ["home", "web_home", "notifications", "group", "search", "fanout", "mixed"];
 
     /// <summary>Scenarios run only when named: "insights" times the insights job in-process, without the server.</summary>
-    public static readonly string[] ExtraScenarios = ["insights"];
+    public static readonly string[] ExtraScenarios = ["insights", "nodes"];
 
     /// <summary>Whether any chosen scenario needs the Release server.</summary>
-    public bool NeedsServer => Durability || Scenarios.Any(s => !ExtraScenarios.Contains(s));
+    public bool NeedsServer => Durability || MeasuresOneServer || Scenarios.Contains("nodes");
+
+    /// <summary>Whether the single server's scenarios (plaintext and the default set) are measured.</summary>
+    public bool MeasuresOneServer => Scenarios.Any(s => !ExtraScenarios.Contains(s));
 
     public Scale Scale { get; init; } = Scale.S;
     public IReadOnlyList<string> Databases { get; init; } = ["sqlite", "postgres"];

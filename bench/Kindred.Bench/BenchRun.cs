@@ -84,11 +84,33 @@ public sealed class BenchRun(BenchOptions options, string repositoryRoot, TextWr
             var (measurement, note) = await InsightsJobRun.RunAsync(database, log, ct);
             records.Add(Record(db, "insights", 0, measurement, 0, note));
         }
-        if (options.NeedsServer)
+        if (options.MeasuresOneServer)
         {
             records.AddRange(await MeasureAsync(serverDirectory, database, db, ct));
         }
+        if (options.Scenarios.Contains("nodes"))
+        {
+            if (db == "postgres")
+            {
+                records.AddRange(await NodesAsync(serverDirectory, database, ct));
+            }
+            else
+            {
+                log.WriteLine("  nodes: PostgreSQL only (several nodes on one SQLite file is not a supported install)");
+            }
+        }
         return records;
+    }
+
+    /// <summary>The two-node scenario (issue 20, ADR 99): mixed through HAProxy onto one node, then two.</summary>
+    private async Task<List<ResultRecord>> NodesAsync(string serverDirectory, BenchDatabase database, CancellationToken ct)
+    {
+        var random = new Random(options.Seed);
+        var sample = Enumerable.Range(0, options.SampleMembers)
+            .Select(_ => CommunityGenerator.UsernameOf(2 + random.Next(options.Scale.Members - 2))).Distinct().ToList();
+        var runs = await new NodesRun(repositoryRoot, serverDirectory, database, log)
+            .RunAsync(sample, Connections, options.Warmup, options.Duration, options.Seed, ct);
+        return runs.Select(r => Record("postgres", r.Nodes == 1 ? "mixed_1_node" : $"mixed_{r.Nodes}_nodes", Connections, r.Measurement, 0, r.Note)).ToList();
     }
 
     /// <summary>The kill -9 rounds (issue 23): one record whose errors are the problems found (lost writes, integrity

@@ -45,7 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// the address is the OAuth issuer and tokens issued under another one are refused. <paramref name="countSql"/> turns
     /// on EF Core's command log and counts its "Executed DbCommand" lines (<see cref="SqlCommands"/>): logging every
     /// statement costs CPU, so such a server only counts statements and is never timed.</summary>
-    public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, int? port = null, bool countSql = false, CancellationToken ct = default)
+    public static async Task<ServerProcess> StartAsync(string serverDirectory, BenchDatabase database, TextWriter log, int? port = null, bool countSql = false, IReadOnlyDictionary<string, string>? extraSettings = null, CancellationToken ct = default)
     {
         port ??= FreePort();
         var address = new Uri($"http://127.0.0.1:{port.Value.ToString(CultureInfo.InvariantCulture)}");
@@ -74,6 +74,10 @@ public sealed class ServerProcess : IAsyncDisposable
         if (countSql)
         {
             settings["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        }
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
         foreach (var (key, value) in settings)
         {
@@ -169,7 +173,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

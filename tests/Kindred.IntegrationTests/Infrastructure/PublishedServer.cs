@@ -75,7 +75,7 @@ public sealed class PublishedServer : IDisposable
         return port;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -20,6 +20,18 @@ public sealed class RunningServer : IDisposable
 
     public string WorkingDirectory { get; }
 
+    /// <summary>The process's id, as the job runner names its claims (machine/process/instance).</summary>
+    public int ProcessId => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Ends the process at once with SIGKILL, as <c>kill -9</c> or a lost machine does: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        process.Kill();
+        process.WaitForExit();
+    }
+
     public IReadOnlyList<string> Lines
     {
         get

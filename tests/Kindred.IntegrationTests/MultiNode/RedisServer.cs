@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Kindred.IntegrationTests.Infrastructure;
 
 namespace Kindred.IntegrationTests.MultiNode;
 
@@ -21,12 +20,20 @@ public sealed class RedisServer : IDisposable
     private RedisServer(string binary)
     {
         this.binary = binary;
-        Port = DigestApp.FreePort();
+        Port = FreePort();
         directory = Path.Combine(Path.GetTempPath(), "kindred-redis-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
     }
 
     public int Port { get; }
+
+    // Its own, not the test infrastructure's: the benchmark harness compiles this file in too.
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
