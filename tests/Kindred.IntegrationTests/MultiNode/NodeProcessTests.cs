@@ -87,6 +87,37 @@ public sealed class NodeProcessTests(ThreeNodeProcesses nodes) : IClassFixture<T
     }
 
     [Fact]
+    public async Task APictureUploadedThroughOneNodeIsServedByEveryNodeAndThroughHaproxy()
+    {
+        await nodes.Seed.CreateUserAsync("np_picture");
+        var (token, _, _) = await nodes.TokenAsync(0, "np_picture");
+        using var onA = nodes.Client(0, token);
+        var picture = TestImages.Png(90, 60);
+        var form = new MultipartFormDataContent { { new ByteArrayContent(picture) { Headers = { ContentType = new("image/png") } }, "file", "p.png" } };
+        var media = await KindredApp.Json(await onA.PostAsync("/api/v2/media", form), HttpStatusCode.OK);
+        var path = new Uri(media.GetProperty("url").GetString()!).AbsolutePath;
+
+        // No node keeps it on its own disk: A, B, C and whichever nodes HAProxy picks serve the same picture from the store.
+        byte[]? first = null;
+        foreach (var index in new int?[] { 0, 1, 2, null, null })
+        {
+            using var reader = nodes.Client(index);
+            using var answer = await reader.GetAsync(path);
+            var where = index?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "HAProxy";
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{(int)answer.StatusCode} from {where}");
+            Assert.StartsWith("image/", answer.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+            var bytes = await answer.Content.ReadAsByteArrayAsync();
+            first ??= bytes;
+            Assert.True(bytes.Length > 0 && bytes.AsSpan().SequenceEqual(first), $"{where} served other bytes");
+        }
+        var onDisk = Directory.EnumerateDirectories(nodes.Seed.DataDirectory, "node-*")
+            .Select(node => Path.Combine(node, "media"))
+            .Where(Directory.Exists)
+            .SelectMany(media => Directory.EnumerateFiles(media, "*", SearchOption.AllDirectories));
+        Assert.Empty(onDisk);
+    }
+
+    [Fact]
     public async Task ATokenRevokedOnOneNodeIsRefusedByTheOthersWithinASecond()
     {
         await nodes.Seed.CreateUserAsync("np_revoked");
