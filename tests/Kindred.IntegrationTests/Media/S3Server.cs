@@ -10,7 +10,7 @@ namespace Kindred.IntegrationTests.Media;
 /// Missing is an error, never a skip (as for PostgreSQL and redis-server). It can be stopped and started again on the same
 /// port and folder, to show what the server does while its store is away.
 /// </summary>
-public sealed class S3Server : IDisposable
+public sealed class S3Server : HelperServer
 {
     public const string Bucket = "kindred";
 
@@ -18,18 +18,9 @@ public sealed class S3Server : IDisposable
     public const string AccessKey = "S3RVER";
 
     private readonly string script;
-    private readonly string directory;
-    private Process? process;
 
     private S3Server(string script)
-    {
-        this.script = script;
-        Port = DigestApp.FreePort();
-        directory = Path.Combine(Path.GetTempPath(), "kindred-s3-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(directory);
-    }
-
-    public int Port { get; }
+        : base("s3") => this.script = script;
 
     public string Endpoint => $"http://127.0.0.1:{Port}";
 
@@ -58,67 +49,17 @@ public sealed class S3Server : IDisposable
         return server;
     }
 
-    /// <summary>Starts the server (again) on its port and folder and waits until it accepts requests.</summary>
-    public void Resume()
+    protected override string ReadyLine => "listening on";
+
+    protected override TimeSpan ReadyWithin => TimeSpan.FromSeconds(60);
+
+    protected override ProcessStartInfo StartInfo()
     {
-        var info = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var argument in new[] { script, "-d", directory, "-a", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "--silent", "--configure-bucket", Bucket })
+        var info = new ProcessStartInfo("node");
+        foreach (var argument in new[] { script, "-d", Folder, "-a", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "--silent", "--configure-bucket", Bucket })
         {
             info.ArgumentList.Add(argument);
         }
-        var started = Process.Start(info) ?? throw new InvalidOperationException("s3rver did not start.");
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        started.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                output.Enqueue(line);
-                if (line.Contains("listening on", StringComparison.Ordinal))
-                {
-                    ready.TrySetResult();
-                }
-            }
-        };
-        started.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
-        // Node takes several seconds to start on a busy machine.
-        if (!ready.Task.Wait(TimeSpan.FromSeconds(60)))
-        {
-            started.Kill();
-            throw new InvalidOperationException("s3rver did not become ready:" + Environment.NewLine + string.Join(Environment.NewLine, output));
-        }
-        process = started;
-    }
-
-    /// <summary>Kills the server, as an outage would.</summary>
-    public void Pause()
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill();
-            process.WaitForExit();
-        }
-        process?.Dispose();
-        process = null;
-    }
-
-    public void Dispose()
-    {
-        Pause();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        return info;
     }
 }
