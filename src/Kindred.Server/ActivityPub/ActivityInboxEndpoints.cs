@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Kindred.Core.Federation;
 using Kindred.Core.Federation.Signatures;
+using Kindred.Core.Peers;
 
 namespace Kindred.Server.ActivityPub;
 

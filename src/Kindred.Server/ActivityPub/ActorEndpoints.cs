@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Kindred.Core.Federation;
+using Kindred.Core.Peers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kindred.Server.ActivityPub;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Kindred.Core.Common;
 using Kindred.Core.Federation;
+using Kindred.Core.Peers;
 using Kindred.Data.Entities;
 using Kindred.Server.Hosting;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kindred.Core.Common;
 using Kindred.Core.Federation;
 using Kindred.Core.Jobs;
+using Kindred.Core.Peers;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;

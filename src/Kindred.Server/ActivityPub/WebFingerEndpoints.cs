@@ -1,6 +1,7 @@
 using System.Security;
 using System.Text.Json.Nodes;
 using Kindred.Core.Federation;
+using Kindred.Core.Peers;
 using Kindred.Server.Hosting;
 
 namespace Kindred.Server.ActivityPub;

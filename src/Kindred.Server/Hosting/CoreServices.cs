@@ -25,6 +25,7 @@ using Kindred.Core.Media;
 using Kindred.Core.Moderation;
 using Kindred.Core.Notifications;
 using Kindred.Core.Organizations;
+using Kindred.Core.Peers;
 using Kindred.Core.Places;
 using Kindred.Core.Polls;
 using Kindred.Core.Preferences;

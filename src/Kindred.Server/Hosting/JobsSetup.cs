@@ -11,6 +11,7 @@ using Kindred.Core.Jobs;
 using Kindred.Core.Media;
 using Kindred.Core.Notifications;
 using Kindred.Core.Organizations;
+using Kindred.Core.Peers;
 using Kindred.Core.Polls;
 using Kindred.Core.Push;
 using Kindred.Core.Staff;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Kindred.Core.Federation;
 using Kindred.Core.Jobs;
+using Kindred.Core.Peers;
 using Kindred.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -13,9 +13,9 @@ public partial class FeatureOrderTests
     /// <summary>Bottom first. A new feature folder takes its place here.</summary>
     private static readonly string[] Order =
     [
-        "Common", "Jobs", "Audit", "Filters", "Timelines", "Tags", "Media", "Accounts", "Places", "Preferences", "Organizations", "CustomEmojis", "Notifications", "Push", "Relationships",
+        "Common", "Jobs", "Audit", "Filters", "Timelines", "Tags", "Media", "Accounts", "Places", "Preferences", "Organizations", "CustomEmojis", "Notifications", "Push", "Federation", "Relationships",
         "Invitations", "Polls", "Conversations", "Statuses", "Trends", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "Safety",
-        "Moderation", "PublicFace", "Federation", "Welcome",
+        "Moderation", "PublicFace", "Peers", "Welcome",
         "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Inbox", "Deletion", "Insights", "Exports", "Imports", "Demo",
     ];
 

@@ -1,4 +1,4 @@
-namespace Kindred.Core.Federation;
+namespace Kindred.Core.Peers;
 
 /// <summary>The payload of an <see cref="InboxDispatchJob"/>: the stored activity to act on.</summary>
 public sealed record InboxDispatch(string ActivityId)

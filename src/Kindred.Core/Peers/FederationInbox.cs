@@ -1,9 +1,10 @@
+using Kindred.Core.Federation;
 using Kindred.Core.Jobs;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Federation;
+namespace Kindred.Core.Peers;
 
 /// <summary>
 /// Keeps what other servers deliver (ADR 96): the raw activity, once per activity id, after its signature checked out.

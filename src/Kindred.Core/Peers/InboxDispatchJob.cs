@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Jobs;
 using Kindred.Core.Notifications;
 using Kindred.Core.Relationships;
@@ -9,7 +10,7 @@ using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Federation;
+namespace Kindred.Core.Peers;
 
 /// <summary>
 /// Acts on a stored inbox activity (ADR 101), once: the job is enqueued with the row, and every rule is idempotent, so

@@ -1,12 +1,13 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Media;
 using Kindred.Core.PublicFace;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kindred.Core.Federation;
+namespace Kindred.Core.Peers;
 
 /// <summary>
 /// What other servers may read (the "federated" read path, ADR 95). Posts come through <see cref="StatusVisibility"/>
