@@ -59,29 +59,13 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
             {
                 throw KindredException.Forbidden("You cannot follow this account.");
             }
-            var pending = new FollowRequest
-            {
-                Id = Snowflake.NewId(),
-                AccountId = accountId,
-                TargetAccountId = targetId,
-                CreatedAt = time.UtcNow(),
-                ShowReblogs = showReblogs ?? true,
-                Notify = notifyOfPosts ?? false,
-            };
+            var pending = NewRequest(accountId, targetId, showReblogs ?? true, notifyOfPosts ?? false);
             db.FollowRequests.Add(pending);
             await outbox.FollowAsync(follower, pending, ct);
         }
         else if (target.Locked)
         {
-            db.FollowRequests.Add(new FollowRequest
-            {
-                Id = Snowflake.NewId(),
-                AccountId = accountId,
-                TargetAccountId = targetId,
-                CreatedAt = time.UtcNow(),
-                ShowReblogs = showReblogs ?? true,
-                Notify = notifyOfPosts ?? false,
-            });
+            db.FollowRequests.Add(NewRequest(accountId, targetId, showReblogs ?? true, notifyOfPosts ?? false));
             await notify.AddAsync(time.UtcNow(), NotificationTypes.FollowRequest, targetId, accountId, ct: ct);
         }
         else
@@ -317,6 +301,16 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
     }
 
     private Follow NewFollow(long accountId, long targetId, bool showReblogs, bool notify) => new()
+    {
+        Id = Snowflake.NewId(),
+        AccountId = accountId,
+        TargetAccountId = targetId,
+        CreatedAt = time.UtcNow(),
+        ShowReblogs = showReblogs,
+        Notify = notify,
+    };
+
+    private FollowRequest NewRequest(long accountId, long targetId, bool showReblogs, bool notify) => new()
     {
         Id = Snowflake.NewId(),
         AccountId = accountId,
