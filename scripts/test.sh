@@ -33,6 +33,12 @@ if [[ ! -x /usr/sbin/haproxy && -z "${KINDRED_HAPROXY:-}" ]]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy
 fi
 
+# Debian's nginx in front of the same node processes (run from docs/deploy/nginx.conf; a missing binary fails the tests).
+if [[ ! -x /usr/sbin/nginx && -z "${KINDRED_NGINX:-}" ]]; then
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y nginx
+fi
+
 # PostgreSQL 15 server binaries for the throwaway test cluster.
 if [[ ! -x /usr/lib/postgresql/15/bin/initdb && -z "${KINDRED_PG_BIN:-}" ]]; then
     as_root apt-get update

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Kindred.Core.Common;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -13,7 +14,8 @@ namespace Kindred.Core.Jobs;
 /// Claims due jobs and runs them (ADR 49): any number of processes may run one, each claims through
 /// <see cref="IJobClaims"/> so no job runs in two at once. A failed job is tried again after a wait that grows four
 /// times each attempt, and is dead after <see cref="JobsOptions.MaxAttempts"/>. A claim whose process died lapses
-/// after <see cref="JobsOptions.ClaimSeconds"/> and the job is claimed again (so handlers are idempotent). Recurring
+/// after <see cref="JobsOptions.ClaimSeconds"/> and the job is claimed again (so handlers are idempotent); a running job's
+/// claim is renewed on a heartbeat up to <see cref="JobsOptions.MaxRunMinutes"/> (ADR 103). Recurring
 /// kinds keep one row each (idempotency key <see cref="RecurringKey"/>) that goes back to pending after every round.
 /// The server's hosted service calls <see cref="RunDueAsync"/> on a timer; tests call it on a fake clock.
 /// </summary>
@@ -158,10 +160,25 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
         }
         // Only this job's handler is built: under its own type when registered so (JobsSetup), else made from the scope.
         var handler = (IJobHandler)ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, Handlers(scope.ServiceProvider)[kind].Type);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Started before the handler so its first beat is counted from the run's start.
+        using var beat = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, Settings.ClaimSeconds) / 3), time);
+        var started = time.UtcNow();
+        // Wrapped so a handler that throws before its first await fails the task instead of this method.
+        async Task<int> WorkAsync() => await handler.RunAsync(job, run.Token);
+        var work = WorkAsync();
+        var (finished, stopped) = await HoldClaimAsync(work, id, kind, started, beat, run);
+        if (!finished)
+        {
+            // It ignored its cancellation for a whole beat: this process stops waiting and its claim lapses, so another
+            // process (or this one's next look) runs the job again. Whatever it throws later is observed here, not lost.
+            _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return false;
+        }
         int count;
         try
         {
-            count = await handler.RunAsync(job, ct);
+            count = await work;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -173,7 +190,8 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
         }
         catch (Exception e)
         {
-            var error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+            var message = stopped ?? e.Message;
+            var error = message.Length > 1000 ? message[..1000] : message;
             var now = time.UtcNow();
             if (every is { } period)
             {
@@ -203,6 +221,66 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
         return recorded;
     }
 
+    /// <summary>
+    /// Renews the claim on every beat while <paramref name="work"/> runs, so a healthy job that outlasts the claim is not
+    /// taken over (ADR 103). Past <see cref="JobsOptions.MaxRunMinutes"/>, or once the claim was lost to another process,
+    /// it renews no more and cancels the run; a run still going a beat later is abandoned.
+    /// </summary>
+    /// <returns>Whether the work finished (Stopped: why it was cancelled, if it was).</returns>
+    private async Task<(bool Finished, string? Stopped)> HoldClaimAsync(Task work, long id, string kind, DateTime started, PeriodicTimer beat, CancellationTokenSource run)
+    {
+        var cap = TimeSpan.FromMinutes(Settings.MaxRunMinutes);
+        string? stopped = null;
+        while (!work.IsCompleted)
+        {
+            var tick = beat.WaitForNextTickAsync().AsTask();
+            if (await Task.WhenAny(work, tick) == work)
+            {
+                break;
+            }
+            if (stopped is not null)
+            {
+                LogAbandoned(kind, id);
+                return (false, stopped);
+            }
+            var now = time.UtcNow();
+            if (now - started >= cap)
+            {
+                stopped = $"It ran longer than {Settings.MaxRunMinutes} minutes and was stopped.";
+                LogOverran(kind, id, Settings.MaxRunMinutes);
+            }
+            else if (!await RenewAsync(id, now + TimeSpan.FromSeconds(Settings.ClaimSeconds)))
+            {
+                stopped = "Its claim was lost to another process and it was stopped.";
+                LogClaimLost(kind, id);
+            }
+            if (stopped is not null)
+            {
+                await run.CancelAsync();
+            }
+        }
+        return (true, stopped);
+    }
+
+    /// <summary>Moves this process's claim on job <paramref name="id"/> to <paramref name="until"/>; false once another
+    /// process holds it. A database that cannot be reached counts as still held: the next beat tries again, and the
+    /// claim lapses by itself if the database stays away for longer than the claim.</summary>
+    private async Task<bool> RenewAsync(long id, DateTime until)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KindredDbContext>();
+            return await db.Jobs.Where(j => j.Id == id && j.State == JobState.Running && j.ClaimedBy == Name)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.ClaimExpiresAt, until), CancellationToken.None) == 1;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            LogRenewFailed(e, id);
+            return true;
+        }
+    }
+
     private IReadOnlyDictionary<string, Handler> Handlers(IServiceProvider services) =>
         handlers ??= services.GetServices<IJobHandler>()
             .ToDictionary(h => h.Kind, h => new Handler(h.Kind, h.GetType(), h.Every, h.Enabled), StringComparer.Ordinal);
@@ -230,6 +308,18 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
             }
         }, CancellationToken.None) == 1;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {JobId} ran longer than {Minutes} minutes: its claim is no longer renewed and the run is cancelled")]
+    private partial void LogOverran(string kind, long jobId, double minutes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {JobId} was taken over by another process; this run is cancelled")]
+    private partial void LogClaimLost(string kind, long jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Kind} {JobId} ignored its cancellation; this process stops waiting for it and another run takes it over once its claim lapses")]
+    private partial void LogAbandoned(string kind, long jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The claim on job {JobId} could not be renewed; the next beat tries again")]
+    private partial void LogRenewFailed(Exception exception, long jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Kind} did {Count} things")]
     private partial void LogDone(string kind, int count);

@@ -11,8 +11,13 @@ public sealed class JobsOptions
     /// <summary>Jobs claimed per look.</summary>
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>How long a claim holds: a process that dies mid-job gives the job back after this, and it runs again.</summary>
+    /// <summary>How long a claim holds: a process that dies mid-job gives the job back after this, and it runs again.
+    /// While a job runs, its claim is renewed every third of this (ADR 103).</summary>
     public double ClaimSeconds { get; set; } = 300;
+
+    /// <summary>How long one run may take: past it the claim is no longer renewed, the run is cancelled and, once the
+    /// claim lapses, the job runs again (ADR 103). A hung handler is recovered this way.</summary>
+    public double MaxRunMinutes { get; set; } = 30;
 
     /// <summary>Attempts before a job is dead (waits for an admin's retry on /admin/jobs).</summary>
     public int MaxAttempts { get; set; } = 6;

@@ -91,23 +91,86 @@ public abstract class JobRunnerTests(JobsApp app)
         Assert.Equal(Settings.MaxAttempts + 1, app.Log.RunsOf(id));
     }
 
-    [Fact]
-    public async Task AJobWhoseProcessStoppedMidJobRunsAgainOnceItsClaimLapses()
+    private TimeSpan Beat => TimeSpan.FromSeconds(Settings.ClaimSeconds / 3);
+
+    /// <summary>Starts <paramref name="runner"/> on the hanging job <paramref name="id"/> and waits until it runs.</summary>
+    private async Task<Task<int>> HangAsync(JobRunner runner, long id)
     {
-        var id = (await EnqueueAsync(TestJobs.Hanging.Name, 1)).Single();
-        var (stopped, survivor) = (Runner(), Runner());
-        // The first process claims the job and never finishes it.
-        var abandoned = Task.Run(() => stopped.RunDueAsync([TestJobs.Hanging.Name]));
-        await app.Log.FirstHangStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var running = Task.Run(() => runner.RunDueAsync([TestJobs.Hanging.Name]));
+        await app.Log.HangOf(id).Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var claimed = await RowAsync(id);
         Assert.Equal(JobState.Running, claimed.State);
-        Assert.Equal(stopped.Name, claimed.ClaimedBy);
+        Assert.Equal(runner.Name, claimed.ClaimedBy);
+        return running;
+    }
 
-        // While the claim holds, nobody else takes the job.
-        clock.Advance(TimeSpan.FromSeconds(Settings.ClaimSeconds - 10));
+    /// <summary>Moves the clock one heartbeat on and waits (on the real clock) until the runner has renewed the claim to
+    /// a full claim from now.</summary>
+    private async Task BeatAsync(long id)
+    {
+        clock.Advance(Beat);
+        var until = clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(Settings.ClaimSeconds) - TimeSpan.FromSeconds(1);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await RowAsync(id)).ClaimExpiresAt < until)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The claim was not renewed on the heartbeat.");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
+    public async Task AHealthyJobThatRunsPastItsClaimIsNotTakenOverBecauseItsClaimIsRenewed()
+    {
+        var id = (await EnqueueAsync(TestJobs.Hanging.Name, 1)).Single();
+        var (busy, other) = (Runner(), Runner());
+        var running = await HangAsync(busy, id);
+
+        // Three claims' time later, the job is still running on its first runner and nobody else has taken it.
+        for (var beat = 0; beat < 9; beat++)
+        {
+            await BeatAsync(id);
+            Assert.Equal(0, await other.RunDueAsync([TestJobs.Hanging.Name]));
+        }
+        Assert.Equal(1, app.Log.RunsOf(id));
+        Assert.False(app.Log.HangOf(id).Cancelled.Task.IsCompleted);
+
+        app.Log.HangOf(id).Release.SetResult();
+        Assert.Equal(1, await running.WaitAsync(TimeSpan.FromSeconds(30)));
+        var row = await RowAsync(id);
+        Assert.Equal(JobState.Done, row.State);
+        Assert.Equal(1, row.Attempts);
+        Assert.Equal(1, app.Log.RunsOf(id));
+    }
+
+    [Fact]
+    public async Task AHungJobIsCancelledAtTheCapAndTakenOverOnceItsClaimLapses()
+    {
+        // A job killed with its process is the same story without the cap: NodeKillTests kills a real process mid-job.
+        var id = (await EnqueueAsync(TestJobs.Hanging.Name, 1)).Single();
+        var (stuck, survivor) = (Runner(), Runner());
+        var abandoned = await HangAsync(stuck, id);
+        var cap = TimeSpan.FromMinutes(Settings.MaxRunMinutes);
+
+        // Renewed up to the cap.
+        var beats = (int)Math.Ceiling(cap / Beat) - 1;
+        for (var beat = 0; beat < beats; beat++)
+        {
+            await BeatAsync(id);
+        }
+        var lastClaim = (await RowAsync(id)).ClaimExpiresAt!.Value;
+        // At the cap the run is cancelled through its token and the claim is no longer renewed.
+        clock.Advance(Beat);
+        await app.Log.HangOf(id).Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(lastClaim, (await RowAsync(id)).ClaimExpiresAt);
+        // It ignores the cancellation: a beat later its runner stops waiting for it and goes on with other work.
+        clock.Advance(Beat);
+        Assert.Equal(0, await abandoned.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(lastClaim, (await RowAsync(id)).ClaimExpiresAt);
+
+        // Until the last claim lapses nobody takes the job; then another runner does, and finishes it.
+        clock.SetUtcNow(new DateTimeOffset(lastClaim, TimeSpan.Zero) - TimeSpan.FromSeconds(1));
         Assert.Equal(0, await survivor.RunDueAsync([TestJobs.Hanging.Name]));
-        // Once it lapses, another process runs it again.
-        clock.Advance(TimeSpan.FromSeconds(11));
+        clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(1, await survivor.RunDueAsync([TestJobs.Hanging.Name]));
         var row = await RowAsync(id);
         Assert.Equal(JobState.Done, row.State);
@@ -115,11 +178,9 @@ public abstract class JobRunnerTests(JobsApp app)
         Assert.Equal(2, app.Log.RunsOf(id));
         Assert.Equal(1, app.Log.Effects[id]);
 
-        // The stopped process coming back to life cannot undo what the survivor recorded.
-        app.Log.FirstHangRelease.SetResult();
-        Assert.Equal(0, await abandoned.WaitAsync(TimeSpan.FromSeconds(30)));
+        // The hung run coming back to life records nothing: its runner no longer waits for it.
+        app.Log.HangOf(id).Release.SetResult();
         Assert.Equal(JobState.Done, (await RowAsync(id)).State);
-        Assert.Equal(1, app.Log.Effects[id]);
     }
 
     [Fact]

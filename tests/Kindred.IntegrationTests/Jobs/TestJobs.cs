@@ -11,10 +11,11 @@ public sealed class TestJobs
     public ConcurrentQueue<(long JobId, string? Runner)> Runs { get; } = new();
     public ConcurrentDictionary<long, int> Effects { get; } = new();
 
-    /// <summary>Holds the first run of a "test.hang" job until released, like a process that stops mid-job.</summary>
-    public TaskCompletionSource FirstHangRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    public TaskCompletionSource FirstHangStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int hangs;
+    private readonly ConcurrentDictionary<long, Hang> hangs = new();
+
+    /// <summary>The first run of the "test.hang" job <paramref name="id"/>: it holds until released and ignores its
+    /// cancellation, like a handler stuck in a call that never returns.</summary>
+    public Hang HangOf(long id) => hangs.GetOrAdd(id, _ => new Hang());
 
     public int RunsOf(long id) => Runs.Count(r => r.JobId == id);
 
@@ -62,14 +63,28 @@ public sealed class TestJobs
         public async Task<int> RunAsync(Job job, CancellationToken ct)
         {
             log.Runs.Enqueue((job.Id, job.ClaimedBy));
-            if (Interlocked.Increment(ref log.hangs) == 1)
+            var hang = log.HangOf(job.Id);
+            if (hang.FirstRun())
             {
-                log.FirstHangStarted.SetResult();
-                await log.FirstHangRelease.Task;
+                using var _ = ct.Register(() => hang.Cancelled.TrySetResult());
+                hang.Started.SetResult();
+                await hang.Release.Task;
             }
             log.Effects.TryAdd(job.Id, 1);
             return 1;
         }
+    }
+
+    /// <summary>One hanging job's first run: when it started, whether its token was cancelled, and its release.</summary>
+    public sealed class Hang
+    {
+        private int runs;
+
+        public bool FirstRun() => Interlocked.Increment(ref runs) == 1;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public sealed class Recurring(TestJobs log) : IJobHandler

@@ -171,6 +171,78 @@ public sealed class NodeProcessTests(ThreeNodeProcesses nodes) : IClassFixture<T
         Assert.Equal(3, answeredBy.Count);
     }
 
+    /// <summary>A client of the nginx sample in front of the same nodes.</summary>
+    private HttpClient ThroughNginx(string? token = null, CookieContainer? cookies = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = cookies is not null, CookieContainer = cookies ?? new CookieContainer() })
+        {
+            BaseAddress = new Uri(nodes.Nginx.Url),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    [Fact]
+    public async Task ThroughNginxAWebSocketAndALivePageReceiveAPostMadeThroughNginx()
+    {
+        await nodes.Seed.CreateUserAsync("np_nginx_author");
+        await nodes.Seed.CreateUserAsync("np_nginx_reader");
+        await nodes.Seed.FollowAsync("np_nginx_reader", "np_nginx_author");
+        var (author, _, _) = await nodes.TokenAsync(0, "np_nginx_author");
+        var (reader, _, _) = await nodes.TokenAsync(1, "np_nginx_reader");
+        // The sample's WebSocket upgrade ("map $http_upgrade") and its unbuffered event-stream locations.
+        await using var socket = await NodeStreams.WebSocketAsync(new Uri(nodes.Nginx.Url), "stream=user", reader);
+        using var browser = ThroughNginx(cookies: new CookieContainer());
+        await AccountFlowTests.SignInAsync(browser, "np_nginx_reader", KindredApp.Password);
+        var (response, live) = await NodeStreams.LivePageAsync(browser);
+        using (response)
+        {
+            using var api = ThroughNginx(author);
+            var id = (await NodeProcesses.PostStatusAsync(api, "Posted through nginx")).GetProperty("id").GetString()!;
+
+            var (_, kind, payload) = await socket.NextEventAsync();
+            Assert.Equal("update", kind);
+            Assert.Contains(id, payload, StringComparison.Ordinal);
+            // nginx passes the event stream on as it comes (proxy_buffering off), not when the response ends.
+            await NodeStreams.LineWithAsync(live, id);
+        }
+    }
+
+    [Fact]
+    public async Task ThroughNginxASessionStartedThereWorksOnEveryNodeAndReadinessAnswers()
+    {
+        await nodes.Seed.CreateUserAsync("np_nginx_session");
+        var cookies = new CookieContainer();
+        using (var browser = ThroughNginx(cookies: cookies))
+        {
+            await AccountFlowTests.SignInAsync(browser, "np_nginx_session", KindredApp.Password);
+            var page = await browser.GetAsync("/settings/account");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+        // The cookie issued through nginx opens the member's settings on each node (ports do not part cookies).
+        for (var index = 0; index < 3; index++)
+        {
+            using var node = nodes.Client(index, cookies: cookies);
+            var page = await node.GetAsync("/settings/account");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("np_nginx_session", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The readiness the load balancer may ask answers through nginx too (open-source nginx only checks passively).
+        using var probe = ThroughNginx();
+        Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync("/health/ready")).StatusCode);
+        // The sample's plain-HTTP server sends everyone to HTTPS.
+        using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{nodes.Nginx.RedirectPort}") };
+        var redirect = await plain.GetAsync("/about");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal("https", redirect.Headers.Location?.Scheme);
+        Assert.Equal("/about", redirect.Headers.Location?.AbsolutePath);
+    }
+
     private static async Task<bool> Pause()
     {
         await Task.Delay(25);
