@@ -60,6 +60,16 @@ if [[ ! -d tests/tools/s3rver/node_modules/s3rver || tests/tools/s3rver/package-
     npm ci --prefix tests/tools/s3rver --no-audit --no-fund
 fi
 
+# npm's @fedify/fedify 1.5.9, pinned by tests/tools/fedify-peer/package-lock.json: the independent ActivityPub server the
+# federation tests run beside Kindred (IntegrationTests/Peers, ADR 106). On CI a missing Node or npm is a failure.
+if [[ "${CI:-}" == "true" ]] && ! { command -v node >/dev/null && command -v npm >/dev/null; }; then
+    echo "Node and npm are needed for the Fedify peer (tests/tools/fedify-peer)." >&2
+    exit 1
+fi
+if [[ ! -d tests/tools/fedify-peer/node_modules/@fedify/fedify || tests/tools/fedify-peer/package-lock.json -nt tests/tools/fedify-peer/node_modules/.package-lock.json ]]; then
+    npm ci --prefix tests/tools/fedify-peer --no-audit --no-fund
+fi
+
 # Mastodon.py and toot from Debian's packages, websocket-client for a WebSocket stream from Python, and cryptography
 # for Mastodon.py's web-push keys, for the client compatibility test (tests/clients/mastodon_py.py and toot.sh, run by
 # /usr/bin/python3).

@@ -1,5 +1,6 @@
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Groups;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
@@ -14,7 +15,8 @@ namespace Kindred.Core.Events;
 /// Every change to events (ADR 28). An event the actor may not see (<see cref="EventAccess"/>) is "not found"; one they
 /// see but may not change is "forbidden".
 /// </summary>
-public sealed class EventService(KindredDbContext db, Notify notify, TimeProvider time, IOptions<EventsOptions> options, StatusService statuses, IOptions<KindredOptions> kindred)
+public sealed class EventService(KindredDbContext db, Notify notify, TimeProvider time, IOptions<EventsOptions> options, StatusService statuses, IOptions<KindredOptions> kindred,
+    FederationOutbox outbox)
 {
     /// <summary>
     /// Organizes an event. Group events need a moderator (or above) of the group unless members may organize events, and
@@ -110,6 +112,8 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
                 ev.StatusId = status.Id;
                 await db.SaveChangesAsync(ct);
             }
+            await outbox.EventChangedAsync(ev, wasFederated: false, ct);
+            await db.SaveChangesAsync(ct);
         }, ct);
         return ev;
     }
@@ -165,6 +169,7 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
         var now = time.UtcNow();
         var before = (ev.StartsAt, ev.EndsAt, ev.TimeZone, ev.Recurrence, ev.RecurrenceExceptions, ev.Mode, ev.PlaceName, ev.Address, ev.OnlineUrl);
         var capacityBefore = ev.Capacity;
+        var wasFederated = FederationOutbox.Federates(ev);
         if (input.GroupId is { } groupId && groupId != ev.GroupId)
         {
             throw KindredException.Invalid("group_id", "An event cannot move to another group; organize a new one.");
@@ -270,6 +275,8 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
             }
         }
         await RewriteAnnouncementAsync(ev, input.BaseUrl, ct);
+        await outbox.EventChangedAsync(ev, wasFederated, ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return ev;
     }
@@ -286,6 +293,8 @@ public sealed class EventService(KindredDbContext db, Notify notify, TimeProvide
         ev.CancelledAt = now;
         ev.UpdatedAt = now;
         await NotifyAnswerersAsync(ev, actorId, [RsvpResponse.Going, RsvpResponse.Maybe, RsvpResponse.Waitlisted], null, now, ct);
+        // Peers hear of the cancellation as an Update whose ical:status is CANCELLED, as Mobilizon sends it.
+        await outbox.EventChangedAsync(ev, FederationOutbox.Federates(ev), ct);
         await db.SaveChangesAsync(ct);
         return ev;
     }

@@ -27,6 +27,40 @@ public sealed class FederationOutbox(KindredDbContext db, JobQueue jobs, LocalAc
         return status.Visibility is Audience.Public or Audience.Unlisted && status.GroupId is null && status.ReblogOfId is null && status.Uri is null;
     }
 
+    /// <summary>The only events other servers learn of (ADR 106): public ones outside any group. Members-only and
+    /// group events never federate, whatever changes.</summary>
+    public static bool Federates(Event ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        return ev.Visibility == EventVisibility.Public && ev.GroupId is null;
+    }
+
+    /// <summary>Queues the rendering and delivery of an event's creation, change (a cancellation is a change) or
+    /// withdrawal to the organizer's remote followers (<see cref="EventDelivery"/>). <paramref name="wasFederated"/>
+    /// says whether peers knew it before the change: an event that stops being public is withdrawn (Delete) from them,
+    /// one they never knew stays unknown.</summary>
+    public async Task EventChangedAsync(Event ev, bool wasFederated, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        var change = Federates(ev) ? (wasFederated ? StatusChange.Edited : StatusChange.Created) : StatusChange.Deleted;
+        if ((change == StatusChange.Deleted && !wasFederated) || !await HasRemoteFollowersAsync(ev.OrganizerId, ct))
+        {
+            return;
+        }
+        jobs.Add(EventDelivery.Name, new EventDelivery(ev.Id, change));
+    }
+
+    /// <summary>Answers a remote Join of an event: Accept (or Reject) with the Join as the remote server sent it, from
+    /// the organizer, as Mobilizon answers participations.</summary>
+    public void AnswerJoin(Account organizer, RemoteActor joiner, JsonObject join, bool accept)
+    {
+        ArgumentNullException.ThrowIfNull(organizer);
+        ArgumentNullException.ThrowIfNull(joiner);
+        ArgumentNullException.ThrowIfNull(join);
+        var id = local.AccountId(organizer.Username) + "#" + (accept ? "accepts" : "rejects") + "/joins/" + Snowflake.NewId(time.UtcNow()).ToString(CultureInfo.InvariantCulture);
+        Deliver(organizer, Wrap(accept ? "Accept" : "Reject", organizer, id, join), [joiner]);
+    }
+
     /// <summary>Whether the account has followers on other servers (nothing to deliver otherwise).</summary>
     public Task<bool> HasRemoteFollowersAsync(long accountId, CancellationToken ct) =>
         db.Follows.AnyAsync(f => f.TargetAccountId == accountId && db.RemoteActors.Any(r => r.AccountId == f.AccountId), ct);
@@ -35,7 +69,7 @@ public sealed class FederationOutbox(KindredDbContext db, JobQueue jobs, LocalAc
     /// followers (<see cref="StatusDelivery"/>); nothing for a status that does not federate.</summary>
     public async Task StatusChangedAsync(Status status, StatusChange change, CancellationToken ct)
     {
-        if (!Federates(status) || !await HasRemoteFollowersAsync(status.AccountId, ct))
+        if (!Federates(status) || (!await HasRemoteFollowersAsync(status.AccountId, ct) && !await RepliesToRemoteAsync(status, ct)))
         {
             return;
         }
@@ -135,6 +169,24 @@ public sealed class FederationOutbox(KindredDbContext db, JobQueue jobs, LocalAc
         }
         Deliver(booster, undo ? Wrap("Undo", booster, announce["id"]!.GetValue<string>() + "/undo", announce) : Context1(announce), recipients);
     }
+
+    /// <summary>Who hears of a federating status: the author's remote followers and, for a reply to another server's
+    /// post, that post's author (who is mentioned in it).</summary>
+    public async Task<List<RemoteActor>> StatusRecipientsAsync(Status status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var recipients = await RemoteFollowersAsync(status.AccountId, ct);
+        if (status.InReplyToAccountId is { } parentAuthor
+            && await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == parentAuthor, ct) is { } remote
+            && recipients.All(r => r.AccountId != remote.AccountId))
+        {
+            recipients.Add(remote);
+        }
+        return recipients;
+    }
+
+    private Task<bool> RepliesToRemoteAsync(Status status, CancellationToken ct) =>
+        status.InReplyToAccountId is { } parentAuthor ? db.RemoteActors.AnyAsync(r => r.AccountId == parentAuthor, ct) : Task.FromResult(false);
 
     /// <summary>The remote followers of an account, as actor rows.</summary>
     public Task<List<RemoteActor>> RemoteFollowersAsync(long accountId, CancellationToken ct) =>

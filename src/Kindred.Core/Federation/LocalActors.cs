@@ -23,6 +23,17 @@ public sealed class LocalActors(IOptions<KindredOptions> options)
 
     public string StatusId(string username, long id) => AccountId(username) + "/statuses/" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An event's ActivityStreams id: its page's address, which answers JSON to peers (ADR 106).</summary>
+    public string EventId(long id) => Base + "/events/" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The local event id an Event id names (<c>{base}/events/{id}</c>), or null.</summary>
+    public long? EventIdOf(string? eventId)
+    {
+        var prefix = Base + "/events/";
+        return eventId is not null && eventId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && long.TryParse(eventId[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
     /// <summary>The local username an actor id names (<c>{base}/users/{name}</c>), or null for any other address.</summary>
     public string? UsernameOf(string? actorId)
     {

@@ -96,6 +96,23 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
         return await Readable().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Account.Username }).ToDictionaryAsync(s => s.Id, s => s.Username, ct);
     }
 
+    /// <summary>The remote posts a page answers to, by id: the Note's id and its author's actor, handle parts included,
+    /// for the ones still there and public or unlisted. A reply to anything else names no parent.</summary>
+    public async Task<Dictionary<long, RemoteParent>> RemoteParentsAsync(IEnumerable<long> statusIds, CancellationToken ct = default)
+    {
+        var ids = statusIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await (from s in db.Statuses.AsNoTracking()
+                          join r in db.RemoteActors.AsNoTracking() on s.AccountId equals r.AccountId
+                          where ids.Contains(s.Id) && s.Uri != null && s.DeletedAt == null
+                              && (s.Visibility == Audience.Public || s.Visibility == Audience.Unlisted)
+                          select new { s.Id, s.Uri, r.ActorUri, s.Account.Username, s.Account.Domain }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new RemoteParent(r.Uri!, r.ActorUri, $"@{r.Username}@{r.Domain}"));
+    }
+
     /// <summary>The usernames of these accounts, for the local active ones (a post's mentions).</summary>
     public async Task<Dictionary<long, string>> UsernamesAsync(IEnumerable<long> accountIds, CancellationToken ct = default)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kindred.Core.Accounts;
 using Kindred.Core.Common;
+using Kindred.Core.Events;
 using Kindred.Core.Federation;
 using Kindred.Core.Jobs;
 using Kindred.Core.Notifications;
@@ -20,7 +21,7 @@ namespace Kindred.Core.Peers;
 /// without a rule stay stored and are ignored.
 /// </summary>
 public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes, RelationshipService relationships, FederationOutbox outbox,
-    HomeFeed homeFeed, Notify notify, LocalActors local, TimeProvider time) : IJobHandler
+    HomeFeed homeFeed, Notify notify, LocalActors local, TimeProvider time, EventService events) : IJobHandler
 {
     public string Kind => InboxDispatch.Name;
 
@@ -46,6 +47,8 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
             "Like" => await LikeAsync(row, activity, ct),
             "Announce" => await AnnounceAsync(row, activity, ct),
             "Block" => await BlockAsync(row, activity, ct),
+            "Join" => await JoinAsync(row, activity, RsvpResponse.Going, ct),
+            "Leave" => await JoinAsync(row, activity, RsvpResponse.NotGoing, ct),
             _ => 0,
         };
     }
@@ -175,7 +178,7 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
     private async Task<int> CreateAsync(InboxActivity row, JsonElement activity, CancellationToken ct)
     {
         if (!activity.TryGetProperty("object", out var note) || note.ValueKind != JsonValueKind.Object
-            || ActivityReader.Text(note, "type") is not ("Note" or "Article" or "Page")
+            || ActivityReader.Text(note, "type") is not ("Note" or "Article" or "Page" or "Event")
             || ActivityReader.Id(note, "attributedTo") != row.Actor || ActivityReader.Text(note, "id") is not { } uri || !SameHost(uri, row.Actor))
         {
             return 0;
@@ -200,7 +203,7 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
             return 0;
         }
         var now = time.UtcNow();
-        var content = SafeHtml.Clean(ActivityReader.Text(note, "content") ?? "");
+        var content = Content(note);
         var plain = SafeHtml.PlainText(content);
         var summary = ActivityReader.Text(note, "summary") ?? "";
         Status? parent = null;
@@ -280,7 +283,7 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
         {
             return 0;
         }
-        var content = SafeHtml.Clean(ActivityReader.Text(note, "content") ?? "");
+        var content = Content(note);
         var plain = SafeHtml.PlainText(content);
         var summary = ActivityReader.Text(note, "summary") ?? "";
         status.ContentHtml = content;
@@ -359,6 +362,67 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
         return 1;
     }
 
+    /// <summary>
+    /// A remote Join (going) or Leave (not going) of a local event becomes the actor's answer, when the event is one
+    /// other servers may see (public, outside groups) and open (not cancelled, an occurrence to come): the same
+    /// <see cref="EventService.RsvpAsync"/> members use, so capacity and the waiting list apply. A Join is answered
+    /// with Accept, or Reject when the answer is refused, as Mobilizon expects.
+    /// </summary>
+    private async Task<int> JoinAsync(InboxActivity row, JsonElement activity, RsvpResponse response, CancellationToken ct)
+    {
+        if (local.EventIdOf(ActivityReader.Id(activity, "object")) is not { } eventId)
+        {
+            return 0;
+        }
+        var ev = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (ev is null || !FederationOutbox.Federates(ev)
+            || await db.Accounts.AsNoTracking().Visible().FirstOrDefaultAsync(a => a.Id == ev.OrganizerId && a.Domain == null, ct) is not { } organizer
+            || await remotes.ResolveAsync(row.Actor, ct) is not { } joiner
+            || await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == joiner.Id, ct) is not { } joinerActor)
+        {
+            return 0;
+        }
+        var accepted = true;
+        try
+        {
+            await events.RsvpAsync(joiner.Id, ev.Id, new RsvpRequest(response), ct);
+        }
+        catch (KindredException)
+        {
+            // Cancelled, over, or refused: the answer does not change.
+            accepted = false;
+        }
+        if (response == RsvpResponse.Going)
+        {
+            db.ChangeTracker.Clear();
+            var join = new System.Text.Json.Nodes.JsonObject
+            {
+                ["id"] = row.ActivityId,
+                ["type"] = "Join",
+                ["actor"] = row.Actor,
+                ["object"] = local.EventId(ev.Id),
+            };
+            outbox.AnswerJoin(organizer, joinerActor, join, accepted);
+            await db.SaveChangesAsync(ct);
+        }
+        return accepted ? 1 : 0;
+    }
+
+    /// <summary>What a remote post shows, sanitized: a Note's content; an Event (Mobilizon, Gancio, another Kindred)
+    /// as its name, its description and a link to its page, as Mastodon shows events.</summary>
+    private static string Content(JsonElement note)
+    {
+        var content = ActivityReader.Text(note, "content") ?? "";
+        if (ActivityReader.Text(note, "type") == "Event")
+        {
+            var name = System.Net.WebUtility.HtmlEncode(ActivityReader.Text(note, "name") ?? "");
+            var url = ActivityReader.Id(note, "url") ?? ActivityReader.Text(note, "id") ?? "";
+            var link = System.Net.WebUtility.HtmlEncode(url);
+            content = $"<p><strong>{name}</strong></p>{content}<p><a href=\"{link}\">{link}</a></p>";
+        }
+        return SafeHtml.Clean(content);
+    }
+
     /// <summary>A local status other servers were allowed to see, by its Note id; null for anything else.</summary>
     private async Task<Status?> FederatedLocalStatusAsync(string? noteId, CancellationToken ct)
     {
@@ -378,9 +442,10 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
     private async Task<List<Account>> MentionedAsync(JsonElement note, CancellationToken ct)
     {
         var names = new List<string>();
-        if (note.TryGetProperty("tag", out var tags) && tags.ValueKind == JsonValueKind.Array)
+        // A single tag may come as the object itself rather than a list of one (JSON-LD compaction, as Fedify sends it).
+        if (note.TryGetProperty("tag", out var tags) && tags.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
         {
-            foreach (var tag in tags.EnumerateArray())
+            foreach (var tag in tags.ValueKind == JsonValueKind.Array ? [.. tags.EnumerateArray()] : new[] { tags })
             {
                 if (ActivityReader.Text(tag, "type") == "Mention" && local.UsernameOf(ActivityReader.Text(tag, "href")) is { } name)
                 {

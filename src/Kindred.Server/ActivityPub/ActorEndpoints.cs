@@ -23,6 +23,7 @@ public static class ActorEndpoints
         federation.MapGet("/users/{username}/following", GetFollowing);
         federation.MapGet("/users/{username}/collections/featured", GetFeatured);
         federation.MapGet("/users/{username}/statuses/{id}", GetNote);
+        federation.MapGet("/events/{id}/object", GetEvent);
         federation.MapGet("/groups/{slug}/actor", GetGroup);
         federation.MapGet("/groups/{slug}/outbox", GetGroupOutbox);
         federation.MapGet("/groups/{slug}/followers", GetGroupFollowers);
@@ -168,6 +169,18 @@ public static class ActorEndpoints
             ["totalItems"] = items.Count,
             ["orderedItems"] = items,
         });
+    }
+
+    /// <summary>A public event as an ActivityStreams Event (ADR 106); members-only and group events are a bare 404.
+    /// Browsers are sent to the event's page.</summary>
+    private static async Task<IResult> GetEvent(HttpContext context, string id, FederatedEvents events, EventObjectRenderer renderer, CancellationToken ct)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var eventId)
+            || await events.EventAsync(eventId, ct) is not { } found)
+        {
+            return Results.NotFound();
+        }
+        return ActivityJson.Wanted(context.Request) ? ActivityJson.Result(context, renderer.Event(found)) : Results.Redirect("/events/" + id);
     }
 
     private static async Task<IResult> GetNote(HttpContext context, string username, string id, ActorQueries queries, NoteRenderer notes, CancellationToken ct)

@@ -22,9 +22,10 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
         var ids = statuses.Select(s => s.Id).ToList();
         var media = await queries.MediaAsync(ids, ct);
         var parents = await queries.ReadableAuthorsAsync(statuses.Select(s => s.InReplyToId).OfType<long>(), ct);
+        var remoteParents = await queries.RemoteParentsAsync(statuses.Select(s => s.InReplyToId).OfType<long>(), ct);
         var mentioned = await queries.UsernamesAsync(statuses.SelectMany(s => s.Mentions.Select(m => m.AccountId)), ct);
         var groups = await queries.GroupSlugsAsync(statuses.Select(s => s.GroupId).OfType<long>(), ct);
-        return [.. statuses.Select(s => Note(s, media[s.Id], parents, mentioned, groups))];
+        return [.. statuses.Select(s => Note(s, media[s.Id], parents, remoteParents, mentioned, groups))];
     }
 
     public static JsonObject Create(JsonObject note)
@@ -43,7 +44,7 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
     }
 
     private JsonObject Note(Status status, IEnumerable<MediaAttachment> media, Dictionary<long, string> parents,
-        Dictionary<long, string> mentioned, Dictionary<long, string> groups)
+        Dictionary<long, RemoteParent> remoteParents, Dictionary<long, string> mentioned, Dictionary<long, string> groups)
     {
         var author = actors.AccountId(status.Account.Username);
         var followers = author + "/followers";
@@ -58,6 +59,14 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
         foreach (var name in mentions)
         {
             tags.Add(new JsonObject { ["type"] = "Mention", ["href"] = actors.AccountId(name), ["name"] = $"@{name}@{urls.Host}" });
+        }
+        // A reply to another server's post names that post and mentions its author, as Mastodon's replies do, so
+        // the author's server keeps the reply, threads it and notifies them.
+        var remoteParent = status.InReplyToId is { } replied && remoteParents.TryGetValue(replied, out var found) ? found : null;
+        if (remoteParent is not null)
+        {
+            cc.Add(remoteParent.ActorId);
+            tags.Add(new JsonObject { ["type"] = "Mention", ["href"] = remoteParent.ActorId, ["name"] = remoteParent.Handle });
         }
         foreach (var tag in status.Tags)
         {
@@ -84,7 +93,9 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
             ["id"] = actors.StatusId(status.Account.Username, status.Id),
             ["type"] = "Note",
             ["summary"] = status.SpoilerText.Length > 0 ? status.SpoilerText : null,
-            ["inReplyTo"] = status.InReplyToId is { } parent && parents.TryGetValue(parent, out var parentAuthor) ? actors.StatusId(parentAuthor, parent) : null,
+            ["inReplyTo"] = status.InReplyToId is { } parent && parents.TryGetValue(parent, out var parentAuthor)
+                ? actors.StatusId(parentAuthor, parent)
+                : remoteParent?.NoteId,
             ["published"] = IsoTime.Format(status.CreatedAt),
             ["updated"] = status.EditedAt is { } edited ? IsoTime.Format(edited) : null,
             ["url"] = urls.Absolute($"/@{status.Account.Username}/{status.Id.ToString(CultureInfo.InvariantCulture)}"),

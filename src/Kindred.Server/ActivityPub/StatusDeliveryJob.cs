@@ -29,6 +29,11 @@ public sealed class StatusDeliveryJob(KindredDbContext db, ActorQueries queries,
         {
             return 0;
         }
+        // A public event's announcement reaches peers as the Event itself (EventDeliveryJob), not as a second post.
+        if (await db.Events.AnyAsync(e => e.StatusId == status.Id && e.Visibility == EventVisibility.Public && e.GroupId == null, ct))
+        {
+            return 0;
+        }
         var author = status.Account;
         var noteId = local.StatusId(author.Username, status.Id);
         JsonObject activity;
@@ -73,9 +78,9 @@ public sealed class StatusDeliveryJob(KindredDbContext db, ActorQueries queries,
             }
             activity = withContext;
         }
-        var followers = await outbox.RemoteFollowersAsync(author.Id, ct);
-        outbox.Deliver(author, activity, followers);
+        var recipients = await outbox.StatusRecipientsAsync(status, ct);
+        outbox.Deliver(author, activity, recipients);
         await db.SaveChangesAsync(ct);
-        return followers.Count;
+        return recipients.Count;
     }
 }

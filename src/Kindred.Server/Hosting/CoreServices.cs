@@ -176,6 +176,7 @@ public static class CoreServices
         services.AddScoped<InstanceStatistics>();
         services.AddScoped<ActorKeys>();
         services.AddScoped<ActorQueries>();
+        services.AddScoped<FederatedEvents>();
         services.AddSingleton<FederationHttp>();
         services.AddSingleton<RemoteKeyCache>();
         services.AddScoped<RemoteKeys>();

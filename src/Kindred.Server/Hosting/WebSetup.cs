@@ -69,8 +69,10 @@ public static class WebSetup
         services.AddScoped<TokenIssuer>();
         services.AddScoped<ActorRenderer>();
         services.AddScoped<NoteRenderer>();
+        services.AddScoped<EventObjectRenderer>();
         // Only the web renders Notes, so only a web process runs the job that delivers statuses (ADR 102).
         services.AddJobHandler<StatusDeliveryJob>();
+        services.AddJobHandler<EventDeliveryJob>();
         return builder;
     }
 

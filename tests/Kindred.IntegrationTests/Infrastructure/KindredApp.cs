@@ -73,6 +73,10 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string DataDirectory { get; }
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
+    /// <summary>Where the test clients send requests: the in-memory test server's address, or a real port when a
+    /// subclass runs the server on Kestrel.</summary>
+    protected virtual Uri ClientBase => new("http://localhost");
+
     /// <summary>Whether passwords are hashed at <see cref="TestPasswordRounds"/> instead of the server's own count.</summary>
     protected virtual bool FewerPasswordRounds => true;
 
@@ -161,7 +165,7 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that does not follow redirects and keeps cookies, like a browser without JavaScript.</summary>
     public HttpClient Browser(string? ip = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBase });
         if (ip is not null)
         {
             client.DefaultRequestHeaders.Add(TestClientAddress.Header, ip);
@@ -171,7 +175,7 @@ public class KindredApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public HttpClient Api(string? token = null, string? ip = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = ClientBase });
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -132,8 +132,9 @@ public sealed class StatusRenderer(KindredDbContext db, AccountRenderer accounts
             return new MastodonStatus
             {
                 Id = id,
-                Uri = urls.Absolute($"/users/{status.Account.Username}/statuses/{id}"),
-                Url = urls.Absolute(path),
+                // A post from another server keeps its own id there (the Note's id), as Mastodon shows it.
+                Uri = status.Uri ?? urls.Absolute($"/users/{status.Account.Username}/statuses/{id}"),
+                Url = status.Uri ?? urls.Absolute(path),
                 CreatedAt = MastodonTime.Format(status.CreatedAt),
                 EditedAt = status.EditedAt is { } edited ? MastodonTime.Format(edited) : null,
                 Account = renderedAuthors[status.AccountId.ToString(CultureInfo.InvariantCulture)],
