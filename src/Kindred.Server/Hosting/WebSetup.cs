@@ -71,6 +71,7 @@ public static class WebSetup
         services.AddScoped<NoteRenderer>();
         // Only the web renders Notes, so only a web process runs the job that delivers statuses (ADR 102).
         services.AddJobHandler<StatusDeliveryJob>();
+        services.AddJobHandler<ProfileDeliveryJob>();
         return builder;
     }
 
