@@ -1,4 +1,5 @@
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Data;
 using Kindred.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kindred.Core.Accounts;
 
 /// <summary>Editing a profile. Every field is checked before anything is written, so bad input changes nothing.</summary>
-public sealed class ProfileService(KindredDbContext db, MediaStorage media, TimeProvider time)
+public sealed class ProfileService(KindredDbContext db, MediaStorage media, FederationOutbox outbox, TimeProvider time)
 {
     public const int MaxDisplayName = 30;
     public const int MaxNote = 500;
@@ -14,6 +15,11 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
     public const int MaxFieldName = 255;
     public const int MaxFieldValue = 255;
     public const int MaxTags = 10;
+
+    /// <summary>What the member's actor document shows (besides the profile fields): a change is sent to remote followers.</summary>
+    private static readonly string[] FederatedProperties =
+        [nameof(Account.DisplayName), nameof(Account.NoteHtml), nameof(Account.Locked), nameof(Account.Discoverable), nameof(Account.Bot),
+         nameof(Account.AvatarFile), nameof(Account.HeaderFile)];
 
     public async Task<Account> UpdateAsync(long accountId, ProfileUpdate update, CancellationToken ct = default)
     {
@@ -118,6 +124,8 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
         {
             ReplaceTags(account, AccountTagKind.Skill, skills);
         }
+        var fieldsChanged = fields is not null
+            && !fields.SequenceEqual(account.Fields.OrderBy(f => f.Position).Select(f => (f.Name, f.Value)));
         if (fields is not null)
         {
             db.AccountFields.RemoveRange(account.Fields);
@@ -154,6 +162,13 @@ public sealed class ProfileService(KindredDbContext db, MediaStorage media, Time
             account.HeaderFile = header is null ? null : await media.SaveAsync("headers", account.Id, header, ct);
         }
         account.UpdatedAt = time.UtcNow();
+        // Remote followers hear of a change to what the actor document shows (ADR 105), not of private settings.
+        db.ChangeTracker.DetectChanges();
+        var entry = db.Entry(account);
+        if (fieldsChanged || FederatedProperties.Any(p => entry.Property(p).IsModified))
+        {
+            await outbox.ProfileChangedAsync(account, ct);
+        }
         await db.SaveChangesAsync(ct);
         // Old files go only after the database points at the new ones; a crash in between leaves an orphan, never a broken link.
         await media.TryDeleteAsync(oldFiles, ct);

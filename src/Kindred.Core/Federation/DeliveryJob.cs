@@ -41,8 +41,9 @@ public sealed partial class DeliveryJob(KindredDbContext db, JobQueue jobs, Fede
         HttpStatusCode? status = null;
         if (circuit.MayTry(host))
         {
-            using var key = await keys.PrivateKeyAsync(ActorKind.Account, delivery.AccountId, ct);
-            status = await http.PostActivityAsync(inbox, Encoding.UTF8.GetBytes(delivery.Body), local.KeyId(delivery.Username), key, ct);
+            using var key = await keys.PrivateKeyAsync(delivery.AsGroup ? ActorKind.Group : ActorKind.Account, delivery.AccountId, ct);
+            var keyId = delivery.AsGroup ? local.GroupId(delivery.Username) + "#main-key" : local.KeyId(delivery.Username);
+            status = await http.PostActivityAsync(inbox, Encoding.UTF8.GetBytes(delivery.Body), keyId, key, ct);
             if (status is { } answered && (int)answered is >= 200 and < 300)
             {
                 circuit.Succeeded(host);

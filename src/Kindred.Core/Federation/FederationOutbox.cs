@@ -66,14 +66,127 @@ public sealed class FederationOutbox(KindredDbContext db, JobQueue jobs, LocalAc
         db.Follows.AnyAsync(f => f.TargetAccountId == accountId && db.RemoteActors.Any(r => r.AccountId == f.AccountId), ct);
 
     /// <summary>Queues the rendering and delivery of a status's creation, edit or deletion to the author's remote
-    /// followers (<see cref="StatusDelivery"/>); nothing for a status that does not federate.</summary>
-    public async Task StatusChangedAsync(Status status, StatusChange change, CancellationToken ct)
+    /// followers and the remote accounts it mentions (<see cref="StatusDelivery"/>); nothing for a status that does
+    /// not federate.</summary>
+    public Task StatusChangedAsync(Status status, StatusChange change, CancellationToken ct) => QueueStatusAsync(status, change, null, ct);
+
+    /// <summary>A remote member's post taken into a public group: the group announces the activity it came in.</summary>
+    public Task ReceivedInGroupAsync(Status status, string activityId, CancellationToken ct) => QueueStatusAsync(status, StatusChange.Created, activityId, ct);
+
+    private async Task QueueStatusAsync(Status status, StatusChange change, string? activityId, CancellationToken ct)
     {
-        if (!Federates(status) || (!await HasRemoteFollowersAsync(status.AccountId, ct) && !await RepliesToRemoteAsync(status, ct)))
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.GroupId is { } groupId)
+        {
+            // A post in a public group is distributed by the group's actor to its remote followers (FEP-1b12, ADR 105).
+            if (await FederatesInGroupAsync(status, ct) && await db.RemoteActors.AnyAsync(r => db.GroupMemberships.Any(m => m.GroupId == groupId && m.AccountId == r.AccountId), ct))
+            {
+                jobs.Add(StatusDelivery.Name, new StatusDelivery(status.Id, change, activityId));
+            }
+            return;
+        }
+        if (!Federates(status))
+        {
+            return;
+        }
+        // The mentions of a new post are not saved yet: the ones in memory are the post's.
+        var mentioned = status.Mentions.Select(m => m.AccountId).ToList();
+        if (!await HasRemoteFollowersAsync(status.AccountId, ct) && !(mentioned.Count > 0 && await db.RemoteActors.AnyAsync(r => mentioned.Contains(r.AccountId), ct))
+            && !await RepliesToRemoteAsync(status, ct))
         {
             return;
         }
         jobs.Add(StatusDelivery.Name, new StatusDelivery(status.Id, change));
+    }
+
+    /// <summary>Whether a group post is distributed by its group (FEP-1b12): a public or unlisted original, local or
+    /// taken from another server, in a <b>public</b> group. Members-only and secret groups never federate anything.</summary>
+    public async Task<bool> FederatesInGroupAsync(Status status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return status.GroupId is { } groupId && status.Visibility is Audience.Public or Audience.Unlisted && status.ReblogOfId is null
+            && await db.Groups.AnyAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct);
+    }
+
+    /// <summary>The remote followers of a group (remote accounts that joined it by a Follow), as actor rows.</summary>
+    public Task<List<RemoteActor>> GroupFollowersAsync(long groupId, CancellationToken ct) =>
+        db.RemoteActors.AsNoTracking().Where(r => db.GroupMemberships.Any(m => m.GroupId == groupId && m.AccountId == r.AccountId)).ToListAsync(ct);
+
+    /// <summary>Answers a remote Follow of a public group: Accept (or Reject) from the group's actor, with the Follow as
+    /// the remote server sent it (the last one stored when <paramref name="followId"/> is null).</summary>
+    public async Task AnswerGroupFollowAsync(Group group, long followerId, string? followId, bool accept, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var follower = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == followerId, ct);
+        if (follower is null || group.Visibility != GroupVisibility.Public)
+        {
+            return;
+        }
+        var groupId = local.GroupId(group.Slug);
+        followId ??= await db.InboxActivities.AsNoTracking().Where(a => a.Actor == follower.ActorUri && a.Type == "Follow" && a.Body.Contains(groupId))
+            .OrderByDescending(a => a.Id).Select(a => a.ActivityId).FirstOrDefaultAsync(ct) ?? follower.ActorUri + "#follow";
+        var follow = new JsonObject { ["id"] = followId, ["type"] = "Follow", ["actor"] = follower.ActorUri, ["object"] = groupId };
+        var id = groupId + "#" + (accept ? "accepts" : "rejects") + "/follows/" + Snowflake.NewId(time.UtcNow()).ToString(CultureInfo.InvariantCulture);
+        DeliverAsGroup(group, Context1(new JsonObject { ["id"] = id, ["type"] = accept ? "Accept" : "Reject", ["actor"] = groupId, ["object"] = follow }), [follower]);
+    }
+
+    /// <summary>Queues <paramref name="activity"/> from a public group's actor (signed with the group's key) for each
+    /// distinct inbox of <paramref name="recipients"/>.</summary>
+    public void DeliverAsGroup(Group group, JsonObject activity, IEnumerable<RemoteActor> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (group.Visibility != GroupVisibility.Public)
+        {
+            return;
+        }
+        var body = activity.ToJsonString();
+        var now = time.UtcNow();
+        foreach (var inbox in recipients.Select(r => r.SharedInbox ?? r.Inbox).Distinct(StringComparer.Ordinal))
+        {
+            jobs.Add(DeliveryJob.Name, new Delivery(group.Slug, group.Id, inbox, body, 0, now, AsGroup: true));
+        }
+    }
+
+    /// <summary>The remote accounts a status mentions, as actor rows (they receive it even when they do not follow).</summary>
+    public Task<List<RemoteActor>> MentionedRemoteActorsAsync(long statusId, CancellationToken ct) =>
+        db.RemoteActors.AsNoTracking().Where(r => db.StatusMentions.Any(m => m.StatusId == statusId && m.AccountId == r.AccountId)).ToListAsync(ct);
+
+    /// <summary>A member's block (or its withdrawal) of a remote account: Block (or Undo of it) to that account, as
+    /// Mastodon sends it, so its server can hide the member's posts from it. The Block's id carries the block's id,
+    /// so the Undo names the same Block. Nothing when the blocker is remote (a Block received) or the target local.</summary>
+    public async Task BlockAsync(Account blocker, long targetId, long blockId, bool undo, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(blocker);
+        if (blocker.Domain is not null)
+        {
+            return;
+        }
+        var target = await db.RemoteActors.AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == targetId, ct);
+        if (target is null)
+        {
+            return;
+        }
+        var block = Context1(new JsonObject
+        {
+            ["id"] = local.AccountId(blocker.Username) + "#blocks/" + blockId.ToString(CultureInfo.InvariantCulture),
+            ["type"] = "Block",
+            ["actor"] = local.AccountId(blocker.Username),
+            ["object"] = target.ActorUri,
+        });
+        Deliver(blocker, undo ? Wrap("Undo", blocker, block["id"]!.GetValue<string>() + "/undo", block) : block, [target]);
+    }
+
+    /// <summary>Queues an <c>Update</c> of a member's actor to its remote followers (<see cref="ProfileDelivery"/>),
+    /// rendered when sent so it says what the actor document says then; nothing without remote followers.</summary>
+    public async Task ProfileChangedAsync(Account account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Domain is null && await HasRemoteFollowersAsync(account.Id, ct))
+        {
+            jobs.Add(ProfileDelivery.Name, new ProfileDelivery(account.Id, time.UtcNow().Ticks));
+        }
     }
 
     /// <summary>A follow request from <paramref name="follower"/> (local) to a remote account.</summary>

@@ -21,6 +21,21 @@ public sealed class LocalActors(IOptions<KindredOptions> options)
 
     public string InstanceKeyId => Base + "/actor#main-key";
 
+    /// <summary>A group's actor id (<c>{base}/groups/{slug}</c>, FEP-1b12).</summary>
+    public string GroupId(string slug) => Base + "/groups/" + slug;
+
+    /// <summary>The group slug an actor id names (<c>{base}/groups/{slug}</c>), or null for any other address.</summary>
+    public string? GroupSlugOf(string? actorId)
+    {
+        var prefix = Base + "/groups/";
+        if (actorId is null || !actorId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var slug = actorId[prefix.Length..];
+        return slug.Length is 0 or > 100 || slug.Contains('/', StringComparison.Ordinal) || slug.Contains('#', StringComparison.Ordinal) ? null : slug;
+    }
+
     public string StatusId(string username, long id) => AccountId(username) + "/statuses/" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An event's ActivityStreams id: its page's address, which answers JSON to peers (ADR 106).</summary>

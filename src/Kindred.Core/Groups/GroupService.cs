@@ -2,6 +2,7 @@ using System.Globalization;
 using Kindred.Core.Accounts;
 using Kindred.Core.Audit;
 using Kindred.Core.Common;
+using Kindred.Core.Federation;
 using Kindred.Core.Invitations;
 using Kindred.Core.Notifications;
 using Kindred.Core.Statuses;
@@ -20,7 +21,8 @@ namespace Kindred.Core.Groups;
 /// <see cref="Group.MembersCount"/> true. Every moderation action (requests, roles, ownership, kicks, bans, removed and
 /// pinned posts) writes an audit entry naming the group in the same SaveChanges (ADR 74).
 /// </summary>
-public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvitations groupInvitations, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media, AuditLog audit)
+public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvitations groupInvitations, TimeProvider time, IOptions<GroupsOptions> options, MediaStorage media, AuditLog audit,
+    FederationOutbox outbox)
 {
     public async Task<Group> CreateAsync(long creatorId, GroupInput input, CancellationToken ct = default)
     {
@@ -189,6 +191,57 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         return await RelationshipAsync(groupId, accountId, ct);
     }
 
+    /// <summary>
+    /// A remote account's Follow of a public group (FEP-1b12, ADR 105): as a join, by the group's policy — an open group
+    /// makes it a member, an approval group a request for its moderators (answers left empty), an invitation-only group
+    /// refuses, as does a ban. The remote member never signs in, so it reads nothing a visitor could not; it may post
+    /// into the group from its server. Forbidden for a refusal (the caller answers Reject), not found for a group that
+    /// is not public.
+    /// </summary>
+    public async Task<GroupRelationship> JoinFromAnotherServerAsync(long accountId, long groupId, CancellationToken ct = default)
+    {
+        var group = await db.Groups.FirstOrDefaultAsync(g => g.Id == groupId && g.Visibility == GroupVisibility.Public, ct)
+            ?? throw KindredException.NotFound("No such group.");
+        if (!await db.Accounts.Visible().AnyAsync(a => a.Id == accountId && a.Domain != null, ct))
+        {
+            throw KindredException.Forbidden("That account cannot join this group.");
+        }
+        var current = await RelationshipAsync(groupId, accountId, ct);
+        if (current.Member || current.Requested)
+        {
+            return current;
+        }
+        if (current.Banned || group.JoinPolicy == GroupJoinPolicy.InviteOnly)
+        {
+            throw KindredException.Forbidden("That account cannot join this group.");
+        }
+        var now = time.UtcNow();
+        if (group.JoinPolicy == GroupJoinPolicy.Approval)
+        {
+            db.GroupMembershipRequests.Add(new GroupMembershipRequest { Id = Snowflake.NewId(now), GroupId = groupId, AccountId = accountId, CreatedAt = now });
+            var deciders = await db.GroupMemberships.Where(m => m.GroupId == groupId).InRoles(GroupAccess.CanModerate).Select(m => m.AccountId).ToListAsync(ct);
+            foreach (var decider in deciders)
+            {
+                await notify.AddForGroupAsync(now, NotificationTypes.GroupRequest, decider, accountId, groupId, ct);
+            }
+        }
+        else
+        {
+            db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = now });
+        }
+        try
+        {
+            await SaveAndRecountAsync(group, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same Follow came through two inboxes at once; the first one stands.
+            db.ChangeTracker.Clear();
+            await RecountAsync(group, ct);
+        }
+        return await RelationshipAsync(groupId, accountId, ct);
+    }
+
     /// <summary>Leaves a group, or withdraws a pending request. The owner must hand the group over first.</summary>
     public async Task<GroupRelationship> LeaveAsync(long accountId, long groupId, CancellationToken ct = default)
     {
@@ -223,6 +276,8 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             await notify.AddForGroupAsync(time.UtcNow(), NotificationTypes.GroupApproval, accountId, actorId, groupId, ct);
         }
         audit.Add(actorId, AuditActions.GroupRequestApprove, AuditTarget.Group(groupId), $"Accepted {await NameAsync(accountId, ct)} into {group.Name}.", after: AccountValue(accountId));
+        // A request that came as a Follow from another server is answered there (ADR 105).
+        await outbox.AnswerGroupFollowAsync(group, accountId, null, accept: true, ct);
         await ForgetRequestAsync(groupId, accountId, ct);
         await SaveAndRecountAsync(group, ct);
         return await RelationshipAsync(groupId, accountId, ct);
@@ -237,6 +292,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             ?? throw KindredException.NotFound("There is no such request.");
         db.GroupMembershipRequests.Remove(request);
         audit.Add(actorId, AuditActions.GroupRequestReject, AuditTarget.Group(groupId), $"Turned down {await NameAsync(accountId, ct)}'s request to join {group.Name}.", after: AccountValue(accountId));
+        await outbox.AnswerGroupFollowAsync(group, accountId, null, accept: false, ct);
         await db.InTransactionAsync(async () =>
         {
             await ForgetRequestAsync(groupId, accountId, ct);
@@ -479,6 +535,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
             }
             status.GroupPinnedAt = time.UtcNow();
             audit.Add(actorId, AuditActions.GroupPin, AuditTarget.Group(groupId), $"Pinned a post by {await NameAsync(status.AccountId, ct)} in the group.", after: PostValue(status.Id));
+            await outbox.StatusChangedAsync(status, StatusChange.Pinned, ct);
             await db.SaveChangesAsync(ct);
         }
         return status;
@@ -491,6 +548,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         {
             status.GroupPinnedAt = null;
             audit.Add(actorId, AuditActions.GroupUnpin, AuditTarget.Group(groupId), $"Unpinned a post by {await NameAsync(status.AccountId, ct)} in the group.", after: PostValue(status.Id));
+            await outbox.StatusChangedAsync(status, StatusChange.Unpinned, ct);
             await db.SaveChangesAsync(ct);
         }
         return status;
@@ -510,6 +568,8 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         status.GroupPinnedAt = null;
         status.PinnedAt = null;
         status.IdempotencyKey = null;
+        // The group's remote followers hear of it as the group's Delete, announced (ADR 105).
+        await outbox.StatusChangedAsync(status, StatusChange.Removed, ct);
         await db.SaveChangesAsync(ct);
         var boosts = db.Statuses.Where(s => s.ReblogOfId == status.Id);
         await StoredCounts.StatusesLeavingAsync(db, boosts, ct);

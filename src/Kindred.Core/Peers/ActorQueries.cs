@@ -23,8 +23,16 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
     public async Task<Account?> AccountAsync(string username, CancellationToken ct = default) =>
         username.Length is 0 or > Usernames.MaxLength ? null : await db.FindPublicProfileAsync(username, ct);
 
+    /// <summary>The username of a local account by id; null for an unknown or remote one.</summary>
+    public Task<string?> UsernameAsync(long accountId, CancellationToken ct = default) =>
+        db.Accounts.AsNoTracking().Where(a => a.Id == accountId && a.Domain == null).Select(a => a.Username).FirstOrDefaultAsync(ct);
+
     /// <summary>A public group by slug; null for unknown, members-only and secret groups alike.</summary>
     public Task<Group?> GroupAsync(string slug, CancellationToken ct = default) => publicQueries.GroupAsync(slug, ct);
+
+    /// <summary>A public group by id; null for unknown, members-only and secret groups alike.</summary>
+    public Task<Group?> PublicGroupAsync(long id, CancellationToken ct = default) =>
+        db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id && g.Visibility == GroupVisibility.Public, ct);
 
     /// <summary>The organization's own account id (ADR 55): that account is an <c>Organization</c> actor.</summary>
     public Task<long?> OrganizationAccountIdAsync(CancellationToken ct = default) =>
@@ -53,6 +61,10 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
     /// <summary>The account's pinned public posts (Mastodon's <c>featured</c> collection).</summary>
     public Task<IReadOnlyList<Status>> FeaturedAsync(long accountId, CancellationToken ct = default) =>
         LoadAsync(Outbox(accountId, null).Where(s => s.PinnedAt != null), PageSize, ct);
+
+    /// <summary>A public group's pinned public posts (its <c>featured</c> collection).</summary>
+    public Task<IReadOnlyList<Status>> GroupFeaturedAsync(long groupId, CancellationToken ct = default) =>
+        LoadAsync(Outbox(null, groupId).Where(s => s.GroupId == groupId && s.GroupPinnedAt != null), PageSize, ct);
 
     /// <summary>A post another server may read, by its author and id; see <see cref="FederatedStatus"/>.</summary>
     public async Task<FederatedStatus> StatusAsync(string username, long id, CancellationToken ct = default)
@@ -119,6 +131,22 @@ public sealed class ActorQueries(KindredDbContext db, PublicQueries publicQuerie
         var ids = accountIds.Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Accounts.AsNoTracking().Visible().Where(a => ids.Contains(a.Id) && a.Domain == null)
             .ToDictionaryAsync(a => a.Id, a => a.Username, ct);
+    }
+
+    /// <summary>The actor ids and handles (<c>user@host</c>) of these accounts, for the remote ones (a post's mentions
+    /// of accounts on other servers, ADR 105).</summary>
+    public async Task<Dictionary<long, (string ActorUri, string Handle)>> RemoteMentionsAsync(IEnumerable<long> accountIds, CancellationToken ct = default)
+    {
+        var ids = accountIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var rows = await (from a in db.Accounts.AsNoTracking().Visible()
+                          join r in db.RemoteActors.AsNoTracking() on a.Id equals r.AccountId
+                          where ids.Contains(a.Id) && a.Domain != null
+                          select new { a.Id, r.ActorUri, a.Username, a.Domain }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => (r.ActorUri, r.Username + "@" + r.Domain));
     }
 
     /// <summary>The images of the posts, in their authors' order.</summary>

@@ -3,9 +3,11 @@ using Kindred.Core.Accounts;
 using Kindred.Core.Common;
 using Kindred.Core.Events;
 using Kindred.Core.Federation;
+using Kindred.Core.Groups;
 using Kindred.Core.Jobs;
 using Kindred.Core.Notifications;
 using Kindred.Core.Relationships;
+using Kindred.Core.Statuses;
 using Kindred.Core.Timelines;
 using Kindred.Data;
 using Kindred.Data.Entities;
@@ -21,7 +23,7 @@ namespace Kindred.Core.Peers;
 /// without a rule stay stored and are ignored.
 /// </summary>
 public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes, RelationshipService relationships, FederationOutbox outbox,
-    HomeFeed homeFeed, Notify notify, LocalActors local, TimeProvider time, EventService events) : IJobHandler
+    HomeFeed homeFeed, Notify notify, LocalActors local, GroupService groups, TimeProvider time, EventService events) : IJobHandler
 {
     public string Kind => InboxDispatch.Name;
 
@@ -60,8 +62,46 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
             ? await db.Accounts.Visible().FirstOrDefaultAsync(a => a.UsernameNormalized == name.ToLowerInvariant() && a.Domain == null, ct)
             : null;
 
+    /// <summary>A public group by its actor id; null for anything else (members-only and secret groups are not actors).</summary>
+    private async Task<Group?> PublicGroupAsync(string? actorId, CancellationToken ct) =>
+        local.GroupSlugOf(actorId) is { } slug
+            ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug.ToLowerInvariant() && g.Visibility == GroupVisibility.Public, ct)
+            : null;
+
+    /// <summary>A Follow of a public group (FEP-1b12, ADR 105): a join by the group's policy, answered from the group's
+    /// actor — Accept for a member, nothing yet for a request (the moderators' answer sends it), Reject when refused.</summary>
+    private async Task<int> GroupFollowAsync(InboxActivity row, Group group, CancellationToken ct)
+    {
+        if (await remotes.ResolveAsync(row.Actor, ct) is not { } follower)
+        {
+            return 0;
+        }
+        bool accept;
+        try
+        {
+            var relationship = await groups.JoinFromAnotherServerAsync(follower.Id, group.Id, ct);
+            if (!relationship.Member)
+            {
+                return 1;
+            }
+            accept = true;
+        }
+        catch (KindredException)
+        {
+            db.ChangeTracker.Clear();
+            accept = false;
+        }
+        await outbox.AnswerGroupFollowAsync(group, follower.Id, row.ActivityId, accept, ct);
+        await db.SaveChangesAsync(ct);
+        return 1;
+    }
+
     private async Task<int> FollowAsync(InboxActivity row, JsonElement activity, CancellationToken ct)
     {
+        if (await PublicGroupAsync(ActivityReader.Id(activity, "object"), ct) is { } group)
+        {
+            return await GroupFollowAsync(row, group, ct);
+        }
         var target = await LocalAccountAsync(ActivityReader.Id(activity, "object"), ct);
         if (target is null || await remotes.ResolveAsync(row.Actor, ct) is not { } follower)
         {
@@ -102,6 +142,10 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
                 await db.FollowRequests.Where(r => r.AccountId == remote.Id && r.TargetAccountId == target.Id).ExecuteDeleteAsync(ct);
                 await db.Notifications.Where(n => n.AccountId == target.Id && n.FromAccountId == remote.Id && n.Type == NotificationTypes.FollowRequest)
                     .ExecuteDeleteAsync(ct);
+                return 1;
+            case "Follow" when await PublicGroupAsync(ActivityReader.Id(inner, "object"), ct) is { } group:
+                // Unfollowing a group leaves it (or withdraws the request).
+                await groups.LeaveAsync(remote.Id, group.Id, ct);
                 return 1;
             case "Like" when local.StatusIdOf(ActivityReader.Id(inner, "object")) is { } statusId:
                 var favourites = await db.Favourites.Where(f => f.AccountId == remote.Id && f.StatusId == statusId).ToListAsync(ct);
@@ -191,9 +235,17 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
         var mentioned = await MentionedAsync(note, ct);
         var known = await RemoteAsync(row.Actor, ct);
         var followed = known is not null && await db.Follows.AnyAsync(f => f.TargetAccountId == known.Id && db.Accounts.Any(a => a.Id == f.AccountId && a.Domain == null), ct);
-        // Kept only when someone here asked for it: a member follows the author or is mentioned. Direct messages
-        // from other servers are not taken yet.
-        if (audience is null || (!followed && mentioned.Count == 0))
+        // A post addressed to a public group (audience, to/cc or a mention of it) by one of its members goes into the
+        // group (FEP-1b12, ADR 105); a non-member's, a banned account's or one to a group that is not public does not.
+        var group = await AddressedGroupAsync(note, ct);
+        if (group is not null && (known is null || audience is not (Audience.Public or Audience.Unlisted)
+            || !await db.GroupMemberships.AnyAsync(m => m.GroupId == group.Id && m.AccountId == known.Id, ct)))
+        {
+            group = null;
+        }
+        // Kept only when someone here asked for it: a member follows the author or is mentioned, or the author posts
+        // into a group they belong to. Direct messages from other servers are not taken yet.
+        if (audience is null || (!followed && mentioned.Count == 0 && group is null))
         {
             return 0;
         }
@@ -213,10 +265,15 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
                 ? await db.Statuses.AsNoTracking().FirstOrDefaultAsync(s => s.Id == localId && s.Uri == null, ct)
                 : await db.Statuses.AsNoTracking().FirstOrDefaultAsync(s => s.Uri == replyTo, ct);
             // A reply never reveals a post its author may not know of; only federated parents count.
-            if (parent is not null && parent.Uri is null && !FederationOutbox.Federates(parent))
+            if (parent is not null && parent.Uri is null && !FederationOutbox.Federates(parent) && (group is null || parent.GroupId != group.Id))
             {
                 parent = null;
             }
+        }
+        // A reply in a group stays in that group; one to a post of another group (or none) is not a group post.
+        if (group is not null && parent is not null && parent.GroupId != group.Id)
+        {
+            group = null;
         }
         var status = new Status
         {
@@ -227,10 +284,11 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
             ContentHtml = content,
             SpoilerText = summary.Length > 2_000 ? summary[..2_000] : summary,
             Sensitive = note.TryGetProperty("sensitive", out var sensitive) && sensitive.ValueKind == JsonValueKind.True || summary.Length > 0,
-            Visibility = audience.Value,
+            Visibility = group is null ? audience.Value : GroupPosts.Audience(group),
             InReplyToId = parent?.Id,
             InReplyToAccountId = parent?.AccountId,
             CreatedAt = now,
+            GroupId = group?.Id,
         };
         foreach (var account in mentioned)
         {
@@ -241,6 +299,12 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
         foreach (var account in mentioned)
         {
             await notify.AddAsync(now, NotificationTypes.Mention, account.Id, author.Id, status.Id, statusReadable: true, ct);
+        }
+        if (group is not null)
+        {
+            await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.LastStatusAt, now), ct);
+            // The group announces it on to its other remote followers, as it was received.
+            await outbox.ReceivedInGroupAsync(status, row.ActivityId, ct);
         }
         try
         {
@@ -318,8 +382,16 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
             }, ct);
             return 1;
         }
-        return await db.Statuses.Where(s => s.Uri == target && s.AccountId == remote.Id && s.DeletedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, now), ct);
+        var status = await db.Statuses.FirstOrDefaultAsync(s => s.Uri == target && s.AccountId == remote.Id && s.DeletedAt == null, ct);
+        if (status is null)
+        {
+            return 0;
+        }
+        status.DeletedAt = now;
+        // A post in a public group: the group announces the author's Delete to its remote followers.
+        await outbox.StatusChangedAsync(status, StatusChange.Deleted, ct);
+        await db.SaveChangesAsync(ct);
+        return 1;
     }
 
     private async Task<int> LikeAsync(InboxActivity row, JsonElement activity, CancellationToken ct)
@@ -437,6 +509,31 @@ public sealed class InboxDispatchJob(KindredDbContext db, RemoteAccounts remotes
 
     private Task<Account?> RemoteAsync(string actorId, CancellationToken ct) =>
         db.Accounts.FirstOrDefaultAsync(a => db.RemoteActors.Any(r => r.AccountId == a.Id && r.ActorUri == actorId), ct);
+
+    /// <summary>The public group a Note is addressed to: its <c>audience</c>, then its <c>to</c>/<c>cc</c>, then a
+    /// Mention tag naming the group's actor (how Mastodon users post into a group); null when none is.</summary>
+    private async Task<Group?> AddressedGroupAsync(JsonElement note, CancellationToken ct)
+    {
+        var candidates = new List<string>();
+        if (ActivityReader.Id(note, "audience") is { } audience)
+        {
+            candidates.Add(audience);
+        }
+        candidates.AddRange(ActivityReader.Ids(note, "to"));
+        candidates.AddRange(ActivityReader.Ids(note, "cc"));
+        if (note.TryGetProperty("tag", out var tags) && tags.ValueKind == JsonValueKind.Array)
+        {
+            candidates.AddRange(tags.EnumerateArray().Where(t => ActivityReader.Text(t, "type") == "Mention").Select(t => ActivityReader.Text(t, "href")).OfType<string>());
+        }
+        foreach (var candidate in candidates.Where(c => local.GroupSlugOf(c) is not null).Distinct(StringComparer.Ordinal).Take(5))
+        {
+            if (await PublicGroupAsync(candidate, ct) is { } group)
+            {
+                return group;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Local accounts a Note names in its Mention tags.</summary>
     private async Task<List<Account>> MentionedAsync(JsonElement note, CancellationToken ct)

@@ -176,7 +176,10 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Blocks.AnyAsync(b => b.AccountId == accountId && b.TargetAccountId == targetId, ct))
         {
-            db.Blocks.Add(new Block { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId, CreatedAt = time.UtcNow() });
+            var block = new Block { Id = Snowflake.NewId(), AccountId = accountId, TargetAccountId = targetId, CreatedAt = time.UtcNow() };
+            db.Blocks.Add(block);
+            // A blocked remote account's server hears of it (ADR 105); a block already there was told already.
+            await outbox.BlockAsync(await RequireAccountAsync(accountId, ct), targetId, block.Id, undo: false, ct);
         }
         db.Follows.RemoveRange(await db.Follows
             .Where(f => (f.AccountId == accountId && f.TargetAccountId == targetId) || (f.AccountId == targetId && f.TargetAccountId == accountId))
@@ -197,7 +200,12 @@ public sealed class RelationshipService(KindredDbContext db, Notify notify, Home
     public async Task UnblockAsync(long accountId, long targetId, CancellationToken ct = default)
     {
         await RequireAccountAsync(targetId, ct);
-        db.Blocks.RemoveRange(await db.Blocks.Where(b => b.AccountId == accountId && b.TargetAccountId == targetId).ToListAsync(ct));
+        var blocks = await db.Blocks.Where(b => b.AccountId == accountId && b.TargetAccountId == targetId).ToListAsync(ct);
+        foreach (var block in blocks)
+        {
+            await outbox.BlockAsync(await RequireAccountAsync(accountId, ct), targetId, block.Id, undo: true, ct);
+        }
+        db.Blocks.RemoveRange(blocks);
         await db.SaveChangesAsync(ct);
     }
 

@@ -473,12 +473,15 @@ public sealed partial class StatusService(
         CreatedAt = at,
     };
 
-    /// <summary>Resolves local mentions and hashtags and renders the HTML. Mentions are only ever added, so an edit
-    /// never takes a private post away from someone it was addressed to.</summary>
+    /// <summary>Resolves mentions and hashtags and renders the HTML. Mentions are only ever added, so an edit never
+    /// takes a private post away from someone it was addressed to. A mention of an account of another server already
+    /// known here counts only in a post that federates (public or unlisted, outside groups, ADR 105): that post is
+    /// delivered to it; in any other post the handle stays text, because nothing private leaves the server.</summary>
     private async Task ComposeAsync(Status status, IReadOnlyDictionary<string, Tag> tags, string baseUrl, CancellationToken ct)
     {
         var host = new Uri(baseUrl).Authority;
-        var names = StatusText.Mentions(status.Text)
+        var handles = StatusText.Mentions(status.Text);
+        var names = handles
             .Where(m => m.Domain is null || string.Equals(m.Domain, host, StringComparison.OrdinalIgnoreCase))
             .Select(m => Usernames.Normalize(m.Username))
             .Distinct()
@@ -490,9 +493,14 @@ public sealed partial class StatusService(
             .Select(a => new { a.Id, a.Username, a.UsernameNormalized })
             .ToListAsync(ct);
         var byName = mentioned.ToDictionary(a => a.UsernameNormalized);
-        foreach (var account in mentioned.Where(a => status.Mentions.All(m => m.AccountId != a.Id)))
+        var remoteHandles = FederationOutbox.Federates(status)
+            ? handles.Where(m => m.Domain is not null && !string.Equals(m.Domain, host, StringComparison.OrdinalIgnoreCase))
+                .Select(m => Usernames.Normalize(m.Username) + "@" + m.Domain).Distinct().ToList()
+            : [];
+        var remote = await KnownRemoteAccountsAsync(authorId, remoteHandles, ct);
+        foreach (var id in mentioned.Select(a => a.Id).Concat(remote.Values.Select(r => r.AccountId)).Where(id => status.Mentions.All(m => m.AccountId != id)))
         {
-            status.Mentions.Add(new StatusMention { StatusId = status.Id, AccountId = account.Id });
+            status.Mentions.Add(new StatusMention { StatusId = status.Id, AccountId = id });
         }
 
         var tagNames = tags.Keys.ToList();
@@ -504,11 +512,26 @@ public sealed partial class StatusService(
 
         status.ContentHtml = StatusText.Render(
             status.Text,
-            (username, domain) => (domain is null || string.Equals(domain, host, StringComparison.OrdinalIgnoreCase))
-                && byName.TryGetValue(Usernames.Normalize(username), out var account)
-                    ? $"{baseUrl}/@{account.Username}"
-                    : null,
+            (username, domain) => domain is null || string.Equals(domain, host, StringComparison.OrdinalIgnoreCase)
+                ? byName.TryGetValue(Usernames.Normalize(username), out var account) ? $"{baseUrl}/@{account.Username}" : null
+                : remote.TryGetValue(Usernames.Normalize(username) + "@" + domain.ToLowerInvariant(), out var actor) ? actor.ProfileUrl ?? actor.ActorUri : null,
             name => $"{baseUrl}/tags/{Uri.EscapeDataString(name)}");
+    }
+
+    /// <summary>The remote accounts already known here among <paramref name="handles"/> (<c>user@host</c>, lower case),
+    /// keyed by handle, leaving out accounts gone or blocked either way with the author. A handle never seen is not
+    /// looked up while a post is written (ADR 105): it stays text.</summary>
+    private async Task<Dictionary<string, RemoteActor>> KnownRemoteAccountsAsync(long authorId, List<string> handles, CancellationToken ct)
+    {
+        if (handles.Count == 0)
+        {
+            return [];
+        }
+        var rows = await (from a in db.Accounts.AsNoTracking().Visible().WithoutBlocksWith(db.Blocks, authorId, a => a.Id)
+                          join r in db.RemoteActors.AsNoTracking() on a.Id equals r.AccountId
+                          where a.Domain != null && handles.Contains(a.UsernameNormalized + "@" + a.Domain)
+                          select new { Handle = a.UsernameNormalized + "@" + a.Domain, Actor = r }).ToListAsync(ct);
+        return rows.DistinctBy(r => r.Handle).ToDictionary(r => r.Handle, r => r.Actor, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -42,7 +42,8 @@ public static partial class StatusText
     private static bool IsTag(string name) => name.Length > 0 && name.Any(c => !char.IsAsciiDigit(c));
 
     // Not after a letter, digit, '/', '@' or '.', so e-mail addresses and URLs such as https://host/@user stay as they are.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_/@.])@([A-Za-z0-9_]{1,30})(?:@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?(?![A-Za-z0-9_@])", RegexOptions.CultureInvariant)]
+    // A domain may carry a port: remote accounts of a peer on a port (federation development mode) are named so (ADR 105).
+    [GeneratedRegex(@"(?<![\p{L}\p{N}_/@.])@([A-Za-z0-9_]{1,30})(?:@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]{1,5})?))?(?![A-Za-z0-9_@])", RegexOptions.CultureInvariant)]
     private static partial Regex MentionPattern();
 
     // Not after a letter, digit, '/', '&' or '#', so URL fragments and HTML entities are not tags.

@@ -27,6 +27,7 @@ public static class ActorEndpoints
         federation.MapGet("/groups/{slug}/actor", GetGroup);
         federation.MapGet("/groups/{slug}/outbox", GetGroupOutbox);
         federation.MapGet("/groups/{slug}/followers", GetGroupFollowers);
+        federation.MapGet("/groups/{slug}/featured", GetGroupFeatured);
         federation.MapGet("/actor", GetInstance);
         federation.MapGet("/actor/outbox", GetInstanceOutbox);
         return app;
@@ -151,12 +152,22 @@ public static class ActorEndpoints
     private static async Task<IResult> GetFeatured(HttpContext context, string username, ActorQueries queries, ActorRenderer actors, NoteRenderer notes, CancellationToken ct)
     {
         var account = await queries.AccountAsync(username, ct);
-        if (account is null)
-        {
-            return Results.NotFound();
-        }
+        return account is null ? Results.NotFound()
+            : await FeaturedAsync(context, actors.AccountId(account.Username) + "/collections/featured", await queries.FeaturedAsync(account.Id, ct), notes, ct);
+    }
+
+    /// <summary>A public group's pinned posts (the target of the group's Add and Remove, ADR 105).</summary>
+    private static async Task<IResult> GetGroupFeatured(HttpContext context, string slug, ActorQueries queries, ActorRenderer actors, NoteRenderer notes, CancellationToken ct)
+    {
+        var group = await queries.GroupAsync(slug, ct);
+        return group is null ? Results.NotFound()
+            : await FeaturedAsync(context, actors.GroupId(group.Slug) + "/featured", await queries.GroupFeaturedAsync(group.Id, ct), notes, ct);
+    }
+
+    private static async Task<IResult> FeaturedAsync(HttpContext context, string id, IReadOnlyList<Kindred.Data.Entities.Status> statuses, NoteRenderer notes, CancellationToken ct)
+    {
         var items = new JsonArray();
-        foreach (var note in await notes.NotesAsync(await queries.FeaturedAsync(account.Id, ct), ct))
+        foreach (var note in await notes.NotesAsync(statuses, ct))
         {
             note.Remove("@context");
             items.Add(note);
@@ -164,7 +175,7 @@ public static class ActorEndpoints
         return ActivityJson.Result(context, new JsonObject
         {
             ["@context"] = ActivityJson.Context(),
-            ["id"] = actors.AccountId(account.Username) + "/collections/featured",
+            ["id"] = id,
             ["type"] = "OrderedCollection",
             ["totalItems"] = items.Count,
             ["orderedItems"] = items,

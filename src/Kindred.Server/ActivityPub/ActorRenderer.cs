@@ -60,6 +60,7 @@ public sealed class ActorRenderer(PublicUrls urls, ActorKeys keys)
         actor["inbox"] = id + "/inbox";
         actor["outbox"] = id + "/outbox";
         actor["followers"] = id + "/followers";
+        actor["featured"] = id + "/featured";
         // Anyone may follow a group that anyone may join; the others answer each follow by hand (Lemmy reads this).
         actor["manuallyApprovesFollowers"] = group.JoinPolicy != GroupJoinPolicy.Open;
         actor["discoverable"] = true;

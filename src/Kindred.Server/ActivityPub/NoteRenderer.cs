@@ -24,8 +24,9 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
         var parents = await queries.ReadableAuthorsAsync(statuses.Select(s => s.InReplyToId).OfType<long>(), ct);
         var remoteParents = await queries.RemoteParentsAsync(statuses.Select(s => s.InReplyToId).OfType<long>(), ct);
         var mentioned = await queries.UsernamesAsync(statuses.SelectMany(s => s.Mentions.Select(m => m.AccountId)), ct);
+        var remote = await queries.RemoteMentionsAsync(statuses.SelectMany(s => s.Mentions.Select(m => m.AccountId)), ct);
         var groups = await queries.GroupSlugsAsync(statuses.Select(s => s.GroupId).OfType<long>(), ct);
-        return [.. statuses.Select(s => Note(s, media[s.Id], parents, remoteParents, mentioned, groups))];
+        return [.. statuses.Select(s => Note(s, media[s.Id], parents, remoteParents, mentioned, remote, groups))];
     }
 
     public static JsonObject Create(JsonObject note)
@@ -44,7 +45,8 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
     }
 
     private JsonObject Note(Status status, IEnumerable<MediaAttachment> media, Dictionary<long, string> parents,
-        Dictionary<long, RemoteParent> remoteParents, Dictionary<long, string> mentioned, Dictionary<long, string> groups)
+        Dictionary<long, RemoteParent> remoteParents, Dictionary<long, string> mentioned, Dictionary<long, (string ActorUri, string Handle)> remote,
+        Dictionary<long, string> groups)
     {
         var author = actors.AccountId(status.Account.Username);
         var followers = author + "/followers";
@@ -55,15 +57,25 @@ public sealed class NoteRenderer(ActorRenderer actors, ActorQueries queries, Pub
         {
             cc.Add(actors.AccountId(name));
         }
+        // Remote accounts it mentions are addressed and tagged the same way, with their own actor ids (ADR 105).
+        var remoteMentions = status.Mentions.Where(m => remote.ContainsKey(m.AccountId)).Select(m => remote[m.AccountId]).Distinct().ToList();
+        foreach (var (actorUri, _) in remoteMentions)
+        {
+            cc.Add(actorUri);
+        }
         var tags = new JsonArray();
         foreach (var name in mentions)
         {
             tags.Add(new JsonObject { ["type"] = "Mention", ["href"] = actors.AccountId(name), ["name"] = $"@{name}@{urls.Host}" });
         }
+        foreach (var (actorUri, handle) in remoteMentions)
+        {
+            tags.Add(new JsonObject { ["type"] = "Mention", ["href"] = actorUri, ["name"] = "@" + handle });
+        }
         // A reply to another server's post names that post and mentions its author, as Mastodon's replies do, so
-        // the author's server keeps the reply, threads it and notifies them.
+        // the author's server keeps the reply, threads it and notifies them (once, when the text mentions them too).
         var remoteParent = status.InReplyToId is { } replied && remoteParents.TryGetValue(replied, out var found) ? found : null;
-        if (remoteParent is not null)
+        if (remoteParent is not null && remoteMentions.All(m => m.ActorUri != remoteParent.ActorId))
         {
             cc.Add(remoteParent.ActorId);
             tags.Add(new JsonObject { ["type"] = "Mention", ["href"] = remoteParent.ActorId, ["name"] = remoteParent.Handle });

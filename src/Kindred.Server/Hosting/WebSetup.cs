@@ -73,6 +73,7 @@ public static class WebSetup
         // Only the web renders Notes, so only a web process runs the job that delivers statuses (ADR 102).
         services.AddJobHandler<StatusDeliveryJob>();
         services.AddJobHandler<EventDeliveryJob>();
+        services.AddJobHandler<ProfileDeliveryJob>();
         return builder;
     }
 

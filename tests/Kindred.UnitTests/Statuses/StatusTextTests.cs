@@ -11,6 +11,14 @@ public class StatusTextTests
         Assert.Equal([("alice", (string?)null), ("Bob", "example.org")], mentions);
     }
 
+    [Fact]
+    public void AMentionOfAPeerOnAPortKeepsThePort()
+    {
+        // Development-mode peers listen on a port; their accounts' domains carry it (ADR 105).
+        var mentions = StatusText.Mentions("Hi @remote@127.0.0.1:8080, and @bob@example.org:");
+        Assert.Equal([("remote", (string?)"127.0.0.1:8080"), ("bob", "example.org")], mentions);
+    }
+
     [Theory]
     [InlineData("write to me@example.org")]
     [InlineData("see https://example.org/@alice")]
