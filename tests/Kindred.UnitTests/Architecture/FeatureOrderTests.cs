@@ -13,7 +13,7 @@ public partial class FeatureOrderTests
     /// <summary>Bottom first. A new feature folder takes its place here.</summary>
     private static readonly string[] Order =
     [
-        "Common", "Jobs", "Audit", "Filters", "Timelines", "Tags", "Media", "Accounts", "Places", "Preferences", "Organizations", "CustomEmojis", "Notifications", "Push", "Federation", "Relationships",
+        "Common", "Jobs", "Audit", "Filters", "Timelines", "Tags", "Media", "Federation", "Accounts", "Places", "Preferences", "Organizations", "CustomEmojis", "Notifications", "Push", "Relationships",
         "Invitations", "Polls", "Conversations", "Statuses", "Trends", "Groups", "Lists", "Streaming", "Events", "Aid", "Reports", "Safety",
         "Moderation", "PublicFace", "Peers", "Welcome",
         "Search", "Setup", "Markers", "Digests", "Announcements", "Staff", "Inbox", "Deletion", "Insights", "Exports", "Imports", "Demo",
