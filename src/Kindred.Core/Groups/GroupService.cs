@@ -178,17 +178,23 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
                 db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = now, RulesAcceptedAt = now });
                 break;
         }
+        return await SaveJoinAsync(group, accountId, ct);
+    }
+
+    /// <summary>Saves a join or a join request and answers the relationship it made. A second click, or the same Follow
+    /// through two inboxes, joining at the same moment breaks the unique key: the first one stands.</summary>
+    private async Task<GroupRelationship> SaveJoinAsync(Group group, long accountId, CancellationToken ct)
+    {
         try
         {
             await SaveAndRecountAsync(group, ct);
         }
         catch (DbUpdateException)
         {
-            // A second click joined or requested at the same moment; the first one stands.
             db.ChangeTracker.Clear();
             await RecountAsync(group, ct);
         }
-        return await RelationshipAsync(groupId, accountId, ct);
+        return await RelationshipAsync(group.Id, accountId, ct);
     }
 
     /// <summary>
@@ -229,17 +235,7 @@ public sealed class GroupService(KindredDbContext db, Notify notify, GroupInvita
         {
             db.GroupMemberships.Add(new GroupMembership { GroupId = groupId, AccountId = accountId, Role = GroupRole.Member, CreatedAt = now });
         }
-        try
-        {
-            await SaveAndRecountAsync(group, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same Follow came through two inboxes at once; the first one stands.
-            db.ChangeTracker.Clear();
-            await RecountAsync(group, ct);
-        }
-        return await RelationshipAsync(groupId, accountId, ct);
+        return await SaveJoinAsync(group, accountId, ct);
     }
 
     /// <summary>Leaves a group, or withdraws a pending request. The owner must hand the group over first.</summary>
